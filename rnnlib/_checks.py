@@ -21,6 +21,7 @@ __all__ = [
     "check_index_array",
     "check_mask",
     "check_positive_int",
+    "check_real",
     "check_positive_float",
     "check_nonnegative_float",
     "check_fraction",
@@ -149,6 +150,11 @@ def _check_real(value, name: str, what: str) -> float:
     if not np.isfinite(value):
         raise ValueError(f"{name}: expected {what}, got {value}")
     return value
+
+
+def check_real(value, name: str) -> float:
+    """Any finite real number."""
+    return _check_real(value, name, "a finite number")
 
 
 def check_positive_float(value, name: str) -> float:

@@ -43,5 +43,9 @@ def new_axes(ax=None, figsize=None):
 def new_figure(nrows=1, ncols=1, figsize=None, **kwargs):
     """Return ``(figure, axes)`` for a multi-panel plot with constrained layout."""
     return plt.subplots(
-        nrows, ncols, figsize=figsize or COURSE_STYLE["figure.figsize"], layout="constrained", **kwargs
+        nrows,
+        ncols,
+        figsize=figsize or COURSE_STYLE["figure.figsize"],
+        layout="constrained",
+        **kwargs,
     )

@@ -87,8 +87,10 @@ def live_explorers() -> list[Explorer]:
 
 def _next_value(control):
     """A different legal value for a control, or None when it has only one."""
-    if isinstance(control, (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons,
-                            widgets.SelectionSlider)):
+    if isinstance(
+        control,
+        (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.SelectionSlider),
+    ):
         options = [opt[1] if isinstance(opt, tuple) else opt for opt in control.options]
         if len(options) < 2:
             return None
@@ -96,7 +98,11 @@ def _next_value(control):
         return options[(index + 1) % len(options)]
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
         return not control.value
-    if hasattr(control, "max") and hasattr(control, "step") and not isinstance(control.value, tuple):
+    if (
+        hasattr(control, "max")
+        and hasattr(control, "step")
+        and not isinstance(control.value, tuple)
+    ):
         step = control.step or 1
         value = control.value + step
         return value if value <= control.max else control.min
@@ -120,11 +126,15 @@ def benchmark_explorers(moves_per_control: int = 3) -> list[dict]:
                 control.value = value
         times = sorted(explorer.redraw_seconds)
         if times:
-            title = explorer.children[0].value if isinstance(explorer.children[0], widgets.HTML) else ""
-            rows.append({
-                "explorer": title.replace("<b>", "").replace("</b>", ""),
-                "redraws": len(times),
-                "median_s": times[len(times) // 2],
-                "max_s": times[-1],
-            })
+            title = (
+                explorer.children[0].value if isinstance(explorer.children[0], widgets.HTML) else ""
+            )
+            rows.append(
+                {
+                    "explorer": title.replace("<b>", "").replace("</b>", ""),
+                    "redraws": len(times),
+                    "median_s": times[len(times) // 2],
+                    "max_s": times[-1],
+                }
+            )
     return rows

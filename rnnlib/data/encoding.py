@@ -1,0 +1,92 @@
+"""Turning tokens into numbers: vocabularies, one-hot vectors and padded batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from .._checks import check_index_array, check_positive_int
+
+__all__ = ["Vocabulary", "one_hot", "pad_batch"]
+
+
+class Vocabulary:
+    """A fixed list of tokens (characters or words) and their integer ids.
+
+    ``encode("hello") -> array([1, 0, 2, 2, 3])``, ``decode(ids) -> "hello"`` for
+    characters; for words pass lists of strings and ``decode`` returns a list.
+    """
+
+    def __init__(self, tokens: Iterable):
+        self.tokens = list(dict.fromkeys(tokens))
+        if not self.tokens:
+            raise ValueError("tokens: expected at least one token, got none")
+        self.index = {token: i for i, token in enumerate(self.tokens)}
+
+    @classmethod
+    def from_text(cls, text: str) -> Vocabulary:
+        """Characters of ``text`` in sorted order."""
+        if not isinstance(text, str) or not text:
+            raise ValueError(f"text: expected a non-empty string, got {text!r:.40}")
+        return cls(sorted(set(text)))
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __contains__(self, token) -> bool:
+        return token in self.index
+
+    def encode(self, sequence: Sequence) -> np.ndarray:
+        """Tokens -> int64 ids. Unknown tokens raise a ValueError naming them."""
+        unknown = [token for token in sequence if token not in self.index]
+        if unknown:
+            shown = ", ".join(repr(u) for u in list(dict.fromkeys(unknown))[:5])
+            raise ValueError(f"sequence: tokens not in the vocabulary: {shown}")
+        return np.array([self.index[token] for token in sequence], dtype=np.int64)
+
+    def decode(self, ids) -> str | list:
+        ids = check_index_array(ids, "ids", size=len(self), ndim=1)
+        tokens = [self.tokens[i] for i in ids]
+        if all(isinstance(t, str) and len(t) == 1 for t in self.tokens):
+            return "".join(tokens)
+        return tokens
+
+    def __repr__(self) -> str:
+        return (
+            f"Vocabulary({len(self)} tokens: {self.tokens[:10]!r}{'...' if len(self) > 10 else ''})"
+        )
+
+
+def one_hot(ids, size: int, dtype=np.float64) -> np.ndarray:
+    """ids ``(...)`` -> one-hot vectors ``(..., size)``: a 1 at each id, 0 elsewhere."""
+    size = check_positive_int(size, "size")
+    ids = check_index_array(ids, "ids", size=size)
+    out = np.zeros(ids.shape + (size,), dtype=dtype)
+    np.put_along_axis(out, ids[..., None], 1.0, axis=-1)
+    return out
+
+
+def pad_batch(sequences: Sequence, pad_id: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Right-pad id sequences of different lengths into a time-major batch.
+
+    Returns ``ids (T, B)`` with ``T`` the longest length and ``mask (T, B)`` with 1 for
+    real tokens and 0 for padding (the recurrent layers carry their state over padding,
+    and the losses ignore it).
+    """
+    sequences = [np.asarray(s) for s in sequences]
+    if not sequences:
+        raise ValueError("sequences: expected at least one sequence, got none")
+    for k, s in enumerate(sequences):
+        if s.ndim != 1 or s.dtype.kind not in "iu" or s.size == 0:
+            raise ValueError(
+                f"sequences[{k}]: expected a non-empty 1-D integer sequence, got "
+                f"dtype {s.dtype} and shape {s.shape}"
+            )
+    steps = max(len(s) for s in sequences)
+    ids = np.full((steps, len(sequences)), pad_id, dtype=np.int64)
+    mask = np.zeros((steps, len(sequences)))
+    for b, s in enumerate(sequences):
+        ids[: len(s), b] = s
+        mask[: len(s), b] = 1.0
+    return ids, mask

@@ -1,0 +1,56 @@
+"""The base class of everything with parameters.
+
+A Module holds named parameter arrays in ``params`` and gradient arrays of the same
+names and shapes in ``grads``. Backward passes *add* into ``grads`` (so gradients from
+several time steps or several uses accumulate); call ``zero_grad()`` before each
+backward. Optimisers update ``params`` in place, so references stay valid.
+Composite modules register their parts as ``children``; names are dotted paths such as
+``"layers.0.cell.W_hh"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+__all__ = ["Module"]
+
+
+class Module:
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.children: dict[str, Module] = {}
+
+    def add_param(self, name: str, value: np.ndarray) -> np.ndarray:
+        self.params[name] = value
+        self.grads[name] = np.zeros_like(value)
+        return value
+
+    def add_child(self, name: str, module: Module) -> Module:
+        self.children[name] = module
+        return module
+
+    def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+        """Yield ``(dotted_name, param, grad)`` for this module and all children."""
+        for name, value in self.params.items():
+            yield prefix + name, value, self.grads[name]
+        for child_name, child in self.children.items():
+            yield from child.named_parameters(f"{prefix}{child_name}.")
+
+    def zero_grad(self) -> None:
+        for _, _, grad in self.named_parameters():
+            grad.fill(0.0)
+
+    def num_parameters(self) -> int:
+        return sum(param.size for _, param, _ in self.named_parameters())
+
+    @property
+    def dtype(self):
+        for _, param, _ in self.named_parameters():
+            return param.dtype
+        return np.dtype(np.float64)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.num_parameters()} parameters)"
