@@ -1,0 +1,83 @@
+"""Auto-checks for chapter 8 (time-series forecasting)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..forecast import windows
+from . import feedback
+
+__all__ = ["check_windows", "check_ar_fit"]
+
+
+def check_windows(make_windows) -> bool:
+    """``make_windows(series, context) -> (inputs (context, N, 1), targets (N, 1))``."""
+    title = "Exercise 8.1 (windows)"
+    series = np.arange(10.0)
+    try:
+        result = make_windows(series, 3)
+    except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
+        return feedback(title, [f"your function raised {type(error).__name__}: {error}"])
+    if result is None:
+        return feedback(title, ["your function returned None: return (inputs, targets)"])
+    inputs, targets = (np.asarray(part) for part in result)
+    expected_inputs, expected_targets = windows(series, 3)
+    problems = []
+    if inputs.shape != expected_inputs.shape:
+        hint = ""
+        if inputs.shape == (expected_inputs.shape[1], expected_inputs.shape[0], 1):
+            hint = " - it looks batch-major; rnnlib is time-major: put the window axis first"
+        elif inputs.ndim == 2:
+            hint = " - add the trailing feature axis of size 1 (inputs[..., None])"
+        problems.append(
+            f"inputs should have shape {expected_inputs.shape} (T, N, 1), got {inputs.shape}{hint}"
+        )
+    elif not np.array_equal(inputs, expected_inputs):
+        problems.append(
+            "inputs[:, 0, 0] should be the first window [0, 1, 2]: check where each window starts"
+        )
+    if targets.shape != expected_targets.shape:
+        problems.append(
+            f"targets should have shape {expected_targets.shape} (N, 1), got {targets.shape}"
+        )
+    elif not np.array_equal(targets, expected_targets):
+        first = targets[0, 0]
+        why = " (that is the window's last value, not the next one)" if first == 2 else ""
+        problems.append(
+            f"the first target should be 3, the value right after [0, 1, 2]; got {first}{why}"
+        )
+    return feedback(title, problems)
+
+
+def check_ar_fit(fit_ar) -> bool:
+    """``fit_ar(series, order) -> (weights (order,), intercept)`` by least squares."""
+    title = "Exercise 8.2 (linear autoregression)"
+    rng = np.random.default_rng(3)
+    true_weights, intercept = np.array([-0.5, 1.2]), 0.3  # oldest lag first
+    series = np.zeros(400)
+    for t in range(2, len(series)):
+        series[t] = true_weights @ series[t - 2 : t] + intercept + 0.1 * rng.normal()
+    try:
+        result = fit_ar(series, 2)
+    except Exception as error:  # noqa: BLE001
+        return feedback(title, [f"your function raised {type(error).__name__}: {error}"])
+    if result is None:
+        return feedback(title, ["your function returned None: return (weights, intercept)"])
+    weights, fitted_intercept = np.asarray(result[0], dtype=float), float(result[1])
+    problems = []
+    if weights.shape != (2,):
+        problems.append(f"weights should have shape (2,), one per lag, got {weights.shape}")
+    elif np.allclose(weights[::-1], true_weights, atol=0.1) and not np.allclose(
+        weights, true_weights, atol=0.1
+    ):
+        problems.append(
+            "the weights are in reverse order: use the oldest lag first, as the windows do"
+        )
+    elif not np.allclose(weights, true_weights, atol=0.1):
+        problems.append(
+            f"weights {np.round(weights, 3)} are far from the generating ones {true_weights}: "
+            "did you include a column of ones for the intercept in the design matrix?"
+        )
+    if abs(fitted_intercept - intercept) > 0.1:
+        problems.append(f"intercept {fitted_intercept:.3f} should be close to {intercept}")
+    return feedback(title, problems)

@@ -1,0 +1,68 @@
+"""Plots for time-series forecasting."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import new_axes
+
+__all__ = ["plot_series", "plot_forecast", "plot_error_by_horizon", "plot_delay_embedding"]
+
+
+def plot_series(series, ax=None, title="The series", label=None, start=0):
+    """A series against its sample index."""
+    fig, ax = new_axes(ax, figsize=(10, 3.2))
+    t = start + np.arange(len(series))
+    ax.plot(t, series, lw=1.5, label=label)
+    ax.set(xlabel="time step (sample)", ylabel="value", title=title)
+    if label:
+        ax.legend(loc="upper right")
+    return ax
+
+
+def plot_forecast(context, truth, forecasts: dict, ax=None, title=None):
+    """The context window, then the truth and each method's forecast after it.
+
+    context: ``(C,)`` values the forecasters saw; truth: ``(h,)`` what came next;
+    forecasts: ``{name: (h,)}``.
+    """
+    fig, ax = new_axes(ax, figsize=(10, 3.8))
+    c = len(context)
+    ax.plot(np.arange(c), context, color="0.35", lw=2, label="context (seen)")
+    future = np.arange(c, c + len(truth))
+    ax.plot(future, truth, color="black", lw=2, ls="--", label="truth")
+    for name, values in forecasts.items():
+        ax.plot(future, values, lw=2, marker="o", ms=3, label=name)
+    ax.axvline(c - 0.5, color="0.6", lw=1)
+    ax.set(
+        xlabel="time step",
+        ylabel="value (standardised)",
+        title=title or f"Forecasting {len(truth)} steps from {c} seen values",
+    )
+    ax.legend(loc="upper left", fontsize=10, ncol=2)
+    return ax
+
+
+def plot_error_by_horizon(
+    errors: dict, ax=None, title="Free-running forecast error grows with the horizon"
+):
+    """``errors``: ``{method: (H,) NRMSE at horizons 1..H}`` on a log axis."""
+    fig, ax = new_axes(ax, figsize=(8, 4))
+    for name, values in errors.items():
+        horizons = np.arange(1, len(values) + 1)
+        ax.plot(horizons, values, marker="o", ms=3, lw=2, label=name)
+    ax.axhline(1.0, color="0.5", ls=":", label="predicting the mean (NRMSE 1)")
+    ax.set_yscale("log")
+    ax.set(xlabel="horizon (steps ahead)", ylabel="NRMSE (log scale)", title=title)
+    ax.legend(fontsize=10)
+    return ax
+
+
+def plot_delay_embedding(series, delay: int, ax=None, title=None):
+    """``x(t)`` against ``x(t - delay)``: the shape of the attractor a forecaster must learn."""
+    fig, ax = new_axes(ax, figsize=(5, 5))
+    ax.plot(series[:-delay], series[delay:], lw=0.6)
+    ax.set(
+        xlabel=f"x(t - {delay})", ylabel="x(t)", title=title or f"Delay embedding, delay {delay}"
+    )
+    return ax
