@@ -1,0 +1,328 @@
+"""Checks for the exercises of chapter 2, the vanilla RNN.
+
+Each check runs the learner's answer on small fixed inputs, compares it with the
+reference and, when it differs, names the most likely mistake (a missing tanh, a
+forgotten bias, targets not shifted, ...). It prints the verdict and returns True or
+False; it never raises, and an unattempted stub (returning None or raising
+NotImplementedError) gets a hint instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import feedback
+
+__all__ = [
+    "check_rnn_step",
+    "check_softmax",
+    "check_next_char_pairs",
+    "check_parameter_shapes",
+    "check_io_patterns",
+    "IO_PATTERN_NAMES",
+    "IO_PATTERN_TASKS",
+]
+
+NOT_ATTEMPTED = (
+    "not attempted yet: replace the stub (the `...` / NotImplementedError) with your code"
+)
+
+
+def _call(function, *args, **kwargs):
+    """Run the learner's function: ``(result, problem)`` with problem None on success."""
+    if not callable(function):
+        return None, f"expected a function, got {type(function).__name__}"
+    try:
+        result = function(*args, **kwargs)
+    except NotImplementedError:
+        return None, NOT_ATTEMPTED
+    except Exception as error:  # the learner's code may fail in any way: report it
+        return None, f"your function raised {type(error).__name__}: {error}"
+    if result is None or result is Ellipsis:
+        return None, NOT_ATTEMPTED
+    return result, None
+
+
+def _as_float_array(value, what):
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None, f"{what}: expected numbers, got {type(value).__name__}"
+    return array, None
+
+
+# ----- 1. one step of the RNN ---------------------------------------------------------------
+def _step_inputs():
+    rng = np.random.default_rng(20)
+    D, H = 3, 4  # different sizes, so that mixing up W_xh and W_hh fails loudly
+    return (
+        rng.normal(size=D),
+        rng.uniform(-0.9, 0.9, size=H),
+        rng.normal(size=(H, D)),
+        rng.normal(size=(H, H)) * 0.8,
+        rng.normal(size=H),
+    )
+
+
+def check_rnn_step(rnn_step) -> bool:
+    """``rnn_step(x (D,), h_prev (H,), W_xh (H, D), W_hh (H, H), b (H,)) -> h (H,)``,
+    expected ``h = tanh(W_xh x + W_hh h_prev + b)``."""
+    title = "Exercise: one RNN step"
+    x, h_prev, W_xh, W_hh, b = _step_inputs()
+    result, problem = _call(rnn_step, x, h_prev, W_xh, W_hh, b)
+    if problem:
+        if "raised ValueError" in problem or "matmul" in problem:
+            problem += (
+                f" (shapes: x {x.shape}, h_prev {h_prev.shape}, W_xh {W_xh.shape}, "
+                f"W_hh {W_hh.shape}: W_xh multiplies x, W_hh multiplies h_prev)"
+            )
+        return feedback(title, [problem])
+    h, problem = _as_float_array(result, "the result")
+    if problem:
+        return feedback(title, [problem])
+    if h.shape != (4,):
+        return feedback(title, [f"expected a vector of shape (H,) = (4,), got shape {h.shape}"])
+    pre = W_xh @ x + W_hh @ h_prev + b
+    reference = np.tanh(pre)
+    if np.allclose(h, reference):
+        return feedback(title, [])
+    diagnoses = [
+        (pre, "you returned the pre-activation: apply tanh to W_xh x + W_hh h_prev + b"),
+        (np.tanh(W_xh @ x + W_hh @ h_prev), "the bias b is missing"),
+        (np.tanh(W_xh @ x + b), "h_prev is ignored: without W_hh h_prev there is no memory"),
+        (1 / (1 + np.exp(-pre)), "that is a sigmoid; the vanilla RNN uses tanh here"),
+        (np.maximum(pre, 0), "that is ReLU; this exercise uses tanh"),
+        (np.tanh(W_xh @ x + W_hh.T @ h_prev + b), "W_hh is transposed: use W_hh @ h_prev"),
+    ]
+    for candidate, message in diagnoses:
+        if np.allclose(h, candidate):
+            return feedback(title, [message])
+    worst = float(np.max(np.abs(h - reference)))
+    return feedback(title, [f"h differs from tanh(W_xh x + W_hh h_prev + b) by up to {worst:.3g}"])
+
+
+# ----- 2. softmax with temperature ----------------------------------------------------------
+def _reference_softmax(z, temperature=1.0):
+    z = np.asarray(z, dtype=float) / temperature
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def check_softmax(softmax) -> bool:
+    """``softmax(z (C,), temperature=1.0) -> p (C,)``, expected ``exp(z/T) / sum exp(z/T)``,
+    finite for large scores."""
+    title = "Exercise: softmax with temperature"
+    z = np.array([2.0, 1.0, 0.1, -1.0])
+    result, problem = _call(softmax, z)
+    if problem:
+        return feedback(title, [problem])
+    p, problem = _as_float_array(result, "the result")
+    if problem:
+        return feedback(title, [problem])
+    if p.shape != z.shape:
+        return feedback(title, [f"expected probabilities of shape {z.shape}, got {p.shape}"])
+    problems = []
+    if not np.allclose(p, _reference_softmax(z)):
+        if np.isclose(p.sum(), 1.0):
+            problems.append("the probabilities sum to 1 but are not exp(z) / sum(exp(z))")
+        elif np.allclose(p, np.exp(z)):
+            problems.append("divide exp(z) by its sum, so that the probabilities add up to 1")
+        else:
+            problems.append(
+                f"softmax([2, 1, 0.1, -1]) should be {np.round(_reference_softmax(z), 3)}"
+            )
+        return feedback(title, problems)
+    for temperature in (0.5, 2.0):
+        result, problem = _call(softmax, z, temperature=temperature)
+        if problem:
+            return feedback(title, [f"with temperature={temperature}: {problem}"])
+        p_t, _ = _as_float_array(result, "the result")
+        if p_t is None or p_t.shape != z.shape:
+            return feedback(title, [f"with temperature={temperature}: expected shape {z.shape}"])
+        if np.allclose(p_t, _reference_softmax(z, temperature)):
+            continue
+        if np.allclose(p_t, _reference_softmax(z)):
+            problems.append("the temperature is ignored: divide the scores by it, z / T")
+        elif np.allclose(p_t, _reference_softmax(z, 1.0 / temperature)):
+            problems.append("the scores are multiplied by T; divide them: z / T")
+        else:
+            problems.append(f"temperature={temperature} gives a wrong distribution")
+        return feedback(title, problems)
+    large = np.array([1000.0, 999.0, 0.0])
+    with np.errstate(all="ignore"):
+        result, problem = _call(softmax, large)
+    if problem:
+        return feedback(title, [f"for scores [1000, 999, 0]: {problem}"])
+    p_large, _ = _as_float_array(result, "the result")
+    if p_large is None or not np.allclose(p_large, _reference_softmax(large)):
+        problems.append(
+            "softmax([1000, 999, 0]) overflows (exp(1000) is inf): subtract max(z) before exp, "
+            "which cancels in the ratio"
+        )
+    return feedback(title, problems)
+
+
+# ----- 3. next-character training pairs -----------------------------------------------------
+def _show(ids, vocab) -> str:
+    """Ids as the text they spell, or as numbers when some are not valid ids."""
+    if ids.ndim == 1 and ids.size and ids.min() >= 0 and ids.max() < len(vocab):
+        return repr(vocab.decode(ids))
+    return str(ids.tolist())
+
+
+def check_next_char_pairs(make_pairs) -> bool:
+    """``make_pairs(text, vocab) -> (input_ids, target_ids)``: the model reads
+    ``text[:-1]`` and must predict ``text[1:]``, one character ahead."""
+    from ..data.encoding import Vocabulary
+
+    title = "Exercise: next-character training pairs"
+    problems = []
+    for text in ("hihello", "hello"):
+        vocab = Vocabulary(text)
+        result, problem = _call(make_pairs, text, vocab)
+        if problem:
+            return feedback(title, [f"for {text!r}: {problem}"])
+        if not isinstance(result, tuple) or len(result) != 2:
+            return feedback(title, ["expected a pair (input_ids, target_ids)"])
+        inputs, targets = (np.asarray(part) for part in result)
+        if inputs.dtype.kind not in "iu" or targets.dtype.kind not in "iu":
+            return feedback(
+                title,
+                [
+                    "expected integer ids (use vocab.encode), got "
+                    f"dtypes {inputs.dtype} and {targets.dtype}"
+                ],
+            )
+        want_in, want_out = vocab.encode(text[:-1]), vocab.encode(text[1:])
+        if inputs.shape != want_in.shape or targets.shape != want_out.shape:
+            problems.append(
+                f"for {text!r} expected {len(text) - 1} inputs and {len(text) - 1} targets "
+                f"(the last character has no next one), got shapes {inputs.shape} and "
+                f"{targets.shape}"
+            )
+        elif np.array_equal(inputs, want_out) and np.array_equal(targets, want_in):
+            problems.append("inputs and targets are swapped: the input comes first")
+        elif np.array_equal(inputs, targets):
+            problems.append("inputs and targets are the same: shift the targets one step ahead")
+        elif not (np.array_equal(inputs, want_in) and np.array_equal(targets, want_out)):
+            problems.append(
+                f"for {text!r} expected inputs {text[:-1]!r} and targets {text[1:]!r}, got "
+                f"{_show(inputs, vocab)} and {_show(targets, vocab)}"
+            )
+        if problems:
+            break
+    return feedback(title, problems)
+
+
+# ----- 4. parameter shapes ------------------------------------------------------------------
+def check_parameter_shapes(shapes: dict, vocab_size: int = 5, hidden_size: int = 8) -> bool:
+    """``shapes``: ``{"W_xh": ..., "W_hh": ..., "b": ..., "W_hy": ..., "b_y": ...}`` for a
+    character RNN with one-hot inputs of size ``vocab_size`` and ``hidden_size`` units."""
+    title = "Exercise: parameter shapes"
+    C, H = vocab_size, hidden_size
+    expected = {"W_xh": (H, C), "W_hh": (H, H), "b": (H,), "W_hy": (C, H), "b_y": (C,)}
+    why = {
+        "W_xh": f"it maps a one-hot input (size {C}) to the hidden state (size {H}): (H, D)",
+        "W_hh": f"it maps h_(t-1) (size {H}) to the hidden state (size {H})",
+        "b": "one bias per hidden unit",
+        "W_hy": f"it maps the hidden state (size {H}) to one score per character ({C}): (C, H)",
+        "b_y": "one bias per output score",
+    }
+    if not isinstance(shapes, dict):
+        return feedback(title, [f"expected a dict name -> shape, got {type(shapes).__name__}"])
+    if all(value in (None, ...) for value in shapes.values()) or not shapes:
+        return feedback(title, [NOT_ATTEMPTED])
+    problems = []
+    for name, want in expected.items():
+        if name not in shapes:
+            problems.append(f"{name} is missing")
+            continue
+        try:
+            got = tuple(int(n) for n in np.atleast_1d(shapes[name]))
+        except (TypeError, ValueError):
+            problems.append(f"{name}: expected a shape tuple such as {want}, got {shapes[name]!r}")
+            continue
+        if got == want:
+            continue
+        hint = " (transposed)" if got == want[::-1] and len(want) == 2 else ""
+        problems.append(f"{name}: expected {want}{hint}, got {got}; {why[name]}")
+    return feedback(title, problems)
+
+
+# ----- 5. input/output patterns -------------------------------------------------------------
+IO_PATTERN_NAMES = (
+    "one-to-many",
+    "many-to-one",
+    "many-to-many aligned",
+    "many-to-many not aligned",
+)
+
+#: task -> (pattern, why)
+IO_PATTERN_TASKS = {
+    "sentiment: '이 숙소 짱입니다' -> Positive": (
+        "many-to-one",
+        "a whole sentence goes in, one label comes out after the last word",
+    ),
+    "next character: 'hell' -> 'ello'": (
+        "many-to-many aligned",
+        "one prediction per input character, at the same step",
+    ),
+    "image captioning: one image -> a sentence": (
+        "one-to-many",
+        "a single input starts a sequence of output words",
+    ),
+    "translation: an English sentence -> a Korean sentence": (
+        "many-to-many not aligned",
+        "the output has its own length and word order: read everything, then write",
+    ),
+    "part-of-speech tagging: one tag per word": (
+        "many-to-many aligned",
+        "each word gets its tag at its own step",
+    ),
+    "intent: '알람 꺼줘' -> Alarm.Off": (
+        "many-to-one",
+        "a command goes in, one intent label comes out",
+    ),
+}
+
+
+def _normalise_pattern(name) -> str:
+    text = str(name).lower().replace("_", " ").replace("-", " ").replace(",", " ")
+    text = text.replace("(", " ").replace(")", " ")
+    words = text.split()
+    joined = " ".join(words)
+    for pattern in IO_PATTERN_NAMES:
+        if joined == pattern.replace("-", " "):
+            return pattern
+    if joined.startswith("many to many"):
+        if "not" in words or "unaligned" in words or "non" in joined:
+            return "many-to-many not aligned"
+        if "aligned" in words:
+            return "many-to-many aligned"
+        return "many-to-many"
+    return joined
+
+
+def check_io_patterns(answers: dict) -> bool:
+    """``answers``: task (a key of :data:`IO_PATTERN_TASKS`) -> one of :data:`IO_PATTERN_NAMES`."""
+    title = "Exercise: input/output patterns"
+    if not isinstance(answers, dict):
+        return feedback(title, [f"expected a dict task -> pattern, got {type(answers).__name__}"])
+    if not answers or all(value in (None, ..., "") for value in answers.values()):
+        return feedback(title, [NOT_ATTEMPTED])
+    problems = []
+    for task, (pattern, why) in IO_PATTERN_TASKS.items():
+        if task not in answers or answers[task] in (None, ..., ""):
+            problems.append(f"{task}: no answer yet")
+            continue
+        given = _normalise_pattern(answers[task])
+        if given == pattern:
+            continue
+        if given == "many-to-many" and pattern.startswith("many-to-many"):
+            problems.append(f"{task}: many-to-many, but aligned or not? {why}")
+        elif given not in IO_PATTERN_NAMES:
+            choices = ", ".join(repr(n) for n in IO_PATTERN_NAMES)
+            problems.append(f"{task}: {answers[task]!r} is not one of {choices}")
+        else:
+            problems.append(f"{task}: not {given}; {why}")
+    return feedback(title, problems)

@@ -1,0 +1,230 @@
+"""Explorers for chapter 2, the vanilla RNN.
+
+* :func:`hidden_state_explorer` - feed a text to a next-character model and step through
+  it: the hidden state so far as a heat strip, the predicted next character as bars.
+* :func:`softmax_explorer` - move the scores and the temperature, watch the softmax.
+
+Both return an :class:`rnnlib.widgets.Explorer`; a notebook cell calling one is one line.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import numpy as np
+
+from .._checks import check_float_array
+from ..data.encoding import Vocabulary
+from ..functional import softmax
+from ..models import SequenceModel
+from ..viz import new_figure
+from ..viz.rnn import plot_hidden_strip, plot_output_bars, plot_softmax
+from . import Explorer
+
+__all__ = ["hidden_state_explorer", "softmax_explorer"]
+
+
+def _check_texts(texts) -> list[str]:
+    if isinstance(texts, str):
+        texts = [texts]
+    if not isinstance(texts, (list, tuple)) or not texts:
+        raise TypeError(
+            f"texts: expected a string or a non-empty list of strings, got {texts!r:.60}"
+        )
+    for k, text in enumerate(texts):
+        if not isinstance(text, str) or not text:
+            raise ValueError(f"texts[{k}]: expected a non-empty string, got {text!r:.60}")
+    return list(texts)
+
+
+def _check_model(model, vocab):
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"vocab: expected an rnnlib Vocabulary, got {type(vocab).__name__}")
+    if not isinstance(model, SequenceModel):
+        raise TypeError(f"model: expected an rnnlib SequenceModel, got {type(model).__name__}")
+    if model.vocab_size != len(vocab):
+        raise ValueError(
+            f"model: expected a model reading token ids with vocab_size={len(vocab)} "
+            f"(= len(vocab)), got vocab_size={model.vocab_size}"
+        )
+    if model.output_size != len(vocab):
+        raise ValueError(
+            f"model: expected output_size={len(vocab)} (one score per character), "
+            f"got {model.output_size}"
+        )
+    if model.many_to_one or model.bidirectional:
+        raise ValueError(
+            "model: expected a many-to-many, one-directional model (an output at every "
+            "step that has read only x_1..x_t), got "
+            + ("many_to_one=True" if model.many_to_one else "bidirectional=True")
+        )
+
+
+class _TextRun:
+    """Hidden states and next-character probabilities of a model on texts, memoised
+    (computed the first time a text is shown: retrain the model, build a new explorer)."""
+
+    def __init__(self, model, vocab):
+        self.model, self.vocab, self.memo = model, vocab, {}
+
+    def unknown(self, text: str) -> list[str]:
+        return list(dict.fromkeys(ch for ch in text if ch not in self.vocab))
+
+    def __call__(self, text: str):
+        """text -> ``(hidden (T, H), probs (T, C))`` of the top recurrent layer."""
+        if text not in self.memo:
+            if len(self.memo) >= 256:  # typing many texts: keep the memory bounded
+                self.memo.clear()
+            ids = self.vocab.encode(text)[:, None]
+            logits, cache = self.model.forward(ids)
+            hidden = cache.traces[-1].hidden[:, 0].copy()
+            self.memo[text] = hidden, softmax(logits[:, 0])
+        return self.memo[text]
+
+
+def _fixed_layout(fig, ax, **margins):
+    """Swap constrained layout for fixed margins: a redraw then skips the layout pass,
+    which costs about as much as drawing the rest of these small figures."""
+    fig.set_layout_engine("none")
+    ax.get_subplotspec().get_gridspec().update(**margins)
+
+
+def _message_figure(message: str):
+    fig, ax = new_figure(1, 1, figsize=(8, 1.6))
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=13, wrap=True)
+    return fig
+
+
+def hidden_state_explorer(model, vocab, texts) -> Explorer:
+    """Step through a text read by a next-character model.
+
+    model: a many-to-many :class:`~rnnlib.models.SequenceModel` reading character ids
+    (``vocab_size = output_size = len(vocab)``). vocab: the :class:`Vocabulary`. texts: one
+    string (shown in an editable text box) or a list of strings (a dropdown).
+
+    Left: the hidden state ``h_1..h_t`` as a heat strip (one column per step read). Right:
+    the output distribution ``p(x_{t+1} | x_1..x_t)`` at step t as bars labelled by the
+    characters, the true next character (when the text has one) hatched. Characters not in
+    the vocabulary produce a message in the note, not an error.
+    """
+    _check_model(model, vocab)
+    texts = _check_texts(texts)
+    run = _TextRun(model, vocab)
+    labels = [str(token) for token in vocab.tokens]
+    if len(texts) == 1:
+        text_control = widgets.Text(
+            value=texts[0],
+            description="input text",
+            continuous_update=False,
+            style={"description_width": "initial"},
+        )
+    else:
+        text_control = widgets.Dropdown(options=texts, value=texts[0], description="input text")
+    step_control = widgets.IntSlider(
+        value=len(texts[0]), min=1, max=len(texts[0]), description="step t"
+    )
+
+    def follow_length(change):  # registered before the Explorer's own observer: runs first
+        step_control.max = max(1, len(change["new"]))
+
+    text_control.observe(follow_length, names="value")
+
+    def draw(text, step):
+        if not text:
+            return _message_figure("Type some characters."), "The text box is empty."
+        unknown = run.unknown(text)
+        if unknown:
+            known = ", ".join(repr(t) for t in labels)
+            shown = ", ".join(repr(ch) for ch in unknown)
+            note = (
+                f"<b>Not in the vocabulary:</b> {html.escape(shown)}. "
+                f"This model only knows the characters {html.escape(known)}; "
+                "remove the others to see its hidden states."
+            )
+            return _message_figure(f"Unknown characters: {shown}"), note
+        step = min(step, len(text))
+        hidden, probs = run(text)
+        fig, (left, right) = new_figure(1, 2, figsize=(12, 4.2), width_ratios=[3, 2])
+        _fixed_layout(fig, left, left=0.06, right=0.98, bottom=0.22, top=0.9, wspace=0.18)
+        plot_hidden_strip(
+            hidden,
+            list(text),
+            upto=step,
+            ax=left,
+            annotate=False,  # the values of h_t go in the note: text in cells is slow to draw
+            colorbar=False,
+            title=f"Hidden states $h_1 \\dots h_{{{step}}}$ after reading {text[:step]!r}",
+        )
+        target = text[step] if step < len(text) else None
+        plot_output_bars(
+            probs[step - 1],
+            labels,
+            target=target,
+            ax=right,
+            title=f"Step {step}: p(next character | {text[:step]!r})",
+        )
+        best = labels[int(np.argmax(probs[step - 1]))]
+        note = (
+            f"Read <code>{html.escape(text[:step])}</code>: most likely next "
+            f"<code>{html.escape(best)}</code> (p = {probs[step - 1].max():.2f})"
+        )
+        if target is not None:
+            verdict = "right" if best == target else "wrong"
+            note += f"; the text continues with <code>{html.escape(target)}</code> ({verdict})."
+        values = ", ".join(f"{v:+.2f}" for v in hidden[step - 1][:16])
+        more = ", ..." if hidden.shape[1] > 16 else ""
+        note += f"<br>h<sub>{step}</sub> = [{values}{more}]"
+        return fig, note
+
+    return Explorer(
+        draw,
+        {"text": text_control, "step": step_control},
+        title="Hidden-state explorer: what the RNN remembers, step by step",
+    )
+
+
+def softmax_explorer(logits=(2.0, 1.0, 0.1, -1.0), labels=None) -> Explorer:
+    """Sliders for each score ``z_k`` and for the temperature T; bars of ``softmax(z / T)``.
+
+    logits: the starting scores ``(C,)`` (2 to 8 classes). labels: C class names.
+    """
+    logits = check_float_array(logits, "logits", ndim=1, axes="(C,)")
+    if not 2 <= logits.size <= 8:
+        raise ValueError(f"logits: expected 2 to 8 scores, got {logits.size}")
+    labels = [f"class {k}" for k in range(logits.size)] if labels is None else list(labels)
+    if len(labels) != logits.size:
+        raise ValueError(
+            f"labels: expected {logits.size} labels (one per score), got {len(labels)}"
+        )
+    controls = {
+        f"z{k}": widgets.FloatSlider(
+            value=float(np.clip(z, -5, 5)),
+            min=-5.0,
+            max=5.0,
+            step=0.1,
+            description=f"score {labels[k]}",
+            style={"description_width": "initial"},
+        )
+        for k, z in enumerate(logits)
+    }
+    controls["temperature"] = widgets.FloatLogSlider(
+        value=1.0, base=10, min=-1, max=1, step=0.05, description="temperature T"
+    )
+
+    def draw(temperature, **scores):
+        z = np.array([scores[f"z{k}"] for k in range(len(labels))])
+        probs = softmax(z, temperature=temperature)
+        fig, axes = new_figure(1, 2, figsize=(11, 3.8))
+        _fixed_layout(fig, axes[0], left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.25)
+        plot_softmax(z, temperature, labels, score_range=(-5.5, 5.5), axes=axes)
+        entropy = float(-(probs * np.log(np.maximum(probs, 1e-300))).sum())
+        note = (
+            f"sum of probabilities = {probs.sum():.3f}; largest = {probs.max():.2f}; "
+            f"entropy = {entropy:.2f} nats (uniform: {np.log(len(labels)):.2f}). "
+            "Adding the same number to every score changes nothing."
+        )
+        return fig, note
+
+    return Explorer(draw, controls, title="Softmax and temperature")

@@ -1,0 +1,249 @@
+"""Chapter 2: the exercise checks on right and wrong answers, and the notebook's
+training-dependent claims re-checked with other seeds."""
+
+import numpy as np
+import pytest
+
+import rnnlib
+from rnnlib import functional, losses, optim
+from rnnlib.cells import RNNCell
+from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
+from rnnlib.exercises import ch02
+from rnnlib.recurrent import Recurrent
+
+SEEDS = [1, 2, 3]
+
+
+# ----- exercise checks ------------------------------------------------------------------------
+def _verdict(capsys, passed, expected, *phrases):
+    out = capsys.readouterr().out
+    assert passed is expected, out
+    for phrase in phrases:
+        assert phrase in out, out
+
+
+def _stub(*args, **kwargs):
+    raise NotImplementedError
+
+
+def test_check_rnn_step(capsys):
+    _verdict(
+        capsys,
+        ch02.check_rnn_step(lambda x, h, U, W, b: np.tanh(U @ x + W @ h + b)),
+        True,
+        "Correct",
+    )
+    _verdict(capsys, ch02.check_rnn_step(_stub), False, "not attempted")
+    _verdict(capsys, ch02.check_rnn_step(lambda *a: None), False, "not attempted")
+    wrong = {
+        "pre-activation": lambda x, h, U, W, b: U @ x + W @ h + b,
+        "bias b is missing": lambda x, h, U, W, b: np.tanh(U @ x + W @ h),
+        "h_prev is ignored": lambda x, h, U, W, b: np.tanh(U @ x + b),
+        "sigmoid": lambda x, h, U, W, b: 1 / (1 + np.exp(-(U @ x + W @ h + b))),
+        "ReLU": lambda x, h, U, W, b: np.maximum(U @ x + W @ h + b, 0),
+        "transposed": lambda x, h, U, W, b: np.tanh(U @ x + W.T @ h + b),
+        "shapes": lambda x, h, U, W, b: np.tanh(W @ x + U @ h + b),
+        "shape (H,)": lambda x, h, U, W, b: np.tanh(U @ x + W @ h + b)[None],
+        "differs": lambda x, h, U, W, b: np.tanh(U @ x + W @ h + b) + 0.1,
+    }
+    for phrase, answer in wrong.items():
+        _verdict(capsys, ch02.check_rnn_step(answer), False, phrase)
+
+
+def _softmax(z, temperature=1.0):
+    z = np.asarray(z, dtype=float) / temperature
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def test_check_softmax(capsys):
+    _verdict(capsys, ch02.check_softmax(_softmax), True, "Correct")
+    _verdict(capsys, ch02.check_softmax(_stub), False, "not attempted")
+    with np.errstate(all="ignore"):
+        _verdict(
+            capsys,
+            ch02.check_softmax(
+                lambda z, temperature=1.0: (
+                    np.exp(np.divide(z, temperature)) / np.exp(np.divide(z, temperature)).sum()
+                )
+            ),
+            False,
+            "overflows",
+        )
+    _verdict(
+        capsys, ch02.check_softmax(lambda z, temperature=1.0: np.exp(z)), False, "divide exp(z)"
+    )
+    _verdict(capsys, ch02.check_softmax(lambda z, temperature=1.0: _softmax(z)), False, "ignored")
+    _verdict(
+        capsys,
+        ch02.check_softmax(lambda z, temperature=1.0: _softmax(np.multiply(z, temperature))),
+        False,
+        "multiplied",
+    )
+    _verdict(capsys, ch02.check_softmax(lambda z: _softmax(z)), False, "temperature=0.5")
+
+
+def test_check_next_char_pairs(capsys):
+    def right(text, vocab):
+        ids = vocab.encode(text)
+        return ids[:-1], ids[1:]
+
+    _verdict(capsys, ch02.check_next_char_pairs(right), True, "Correct")
+    _verdict(capsys, ch02.check_next_char_pairs(_stub), False, "not attempted")
+    wrong = {
+        "swapped": lambda t, v: (v.encode(t)[1:], v.encode(t)[:-1]),
+        "the same": lambda t, v: (v.encode(t)[:-1], v.encode(t)[:-1]),
+        "no next one": lambda t, v: (v.encode(t), v.encode(t)),
+        "integer ids": lambda t, v: (list(t[:-1]), list(t[1:])),
+        "expected inputs": lambda t, v: (v.encode(t)[:-1], v.encode(t)[::-1][:-1]),
+        "a pair": lambda t, v: v.encode(t),
+    }
+    for phrase, answer in wrong.items():
+        _verdict(capsys, ch02.check_next_char_pairs(answer), False, phrase)
+
+
+def test_check_parameter_shapes(capsys):
+    right = {"W_xh": (8, 5), "W_hh": (8, 8), "b": (8,), "W_hy": (5, 8), "b_y": (5,)}
+    _verdict(capsys, ch02.check_parameter_shapes(right), True, "Correct")
+    _verdict(capsys, ch02.check_parameter_shapes(dict.fromkeys(right, ...)), False, "not attempted")
+    _verdict(
+        capsys, ch02.check_parameter_shapes({**right, "W_xh": (5, 8)}), False, "W_xh", "transposed"
+    )
+    _verdict(capsys, ch02.check_parameter_shapes({**right, "b": 8}), True, "Correct")
+    missing = dict(right)
+    del missing["b_y"]
+    _verdict(capsys, ch02.check_parameter_shapes(missing), False, "b_y is missing")
+    _verdict(capsys, ch02.check_parameter_shapes({**right, "W_hy": "big"}), False, "shape tuple")
+    _verdict(capsys, ch02.check_parameter_shapes([1, 2]), False, "expected a dict")
+    small = {"W_xh": (8, 3), "W_hh": (8, 8), "b": (8,), "W_hy": (3, 8), "b_y": (3,)}
+    assert ch02.check_parameter_shapes(small, vocab_size=3)
+
+
+def test_check_io_patterns(capsys):
+    right = {task: pattern for task, (pattern, _) in ch02.IO_PATTERN_TASKS.items()}
+    _verdict(capsys, ch02.check_io_patterns(right), True, "Correct")
+    spelled = {task: pattern.upper().replace("-", " ") for task, pattern in right.items()}
+    _verdict(capsys, ch02.check_io_patterns(spelled), True, "Correct")
+    _verdict(capsys, ch02.check_io_patterns(dict.fromkeys(right, ...)), False, "not attempted")
+    task = "translation: an English sentence -> a Korean sentence"
+    _verdict(
+        capsys, ch02.check_io_patterns({**right, task: "many-to-many"}), False, "aligned or not"
+    )
+    _verdict(capsys, ch02.check_io_patterns({**right, task: "many-to-one"}), False, "own length")
+    _verdict(capsys, ch02.check_io_patterns({**right, task: "two-to-two"}), False, "is not one of")
+    partial = dict(right)
+    del partial[task]
+    _verdict(capsys, ch02.check_io_patterns(partial), False, "no answer yet")
+
+
+# ----- the hand computation -------------------------------------------------------------------
+def test_numpy_rnn_matches_rnnlib():
+    rng = np.random.default_rng(5)
+    W_xh, W_hh, b = rng.normal(size=(4, 4)), rng.normal(size=(4, 4)), rng.normal(size=4)
+    xs = one_hot(rng.integers(0, 4, size=5), 4)
+    h, expected = np.zeros(4), []
+    for x in xs:
+        h = np.tanh(W_xh @ x + W_hh @ h + b)
+        expected.append(h)
+    cell = RNNCell(4, 4, rng=0)
+    for name, value in {"W_xh": W_xh, "W_hh": W_hh, "b": b}.items():
+        cell.params[name][...] = value
+    hidden, _ = Recurrent(cell).forward(xs[:, None])
+    np.testing.assert_allclose(hidden[:, 0], np.array(expected))
+
+
+# ----- training claims with other seeds -------------------------------------------------------
+def train_next_char(text, seed, epochs=100):
+    """The notebook's recipe: 8 tanh units, Adam(lr=0.05), full-sequence steps."""
+    vocab = Vocabulary(text)
+    ids = vocab.encode(text)
+    inputs, targets = ids[:-1, None], ids[1:, None]
+    model = rnnlib.SequenceModel(
+        "rnn", hidden_size=8, vocab_size=len(vocab), output_size=len(vocab), rng=seed
+    )
+    history = rnnlib.fit(
+        model, optim.Adam(model, lr=0.05), [(inputs, targets)], epochs=epochs, progress=False
+    )
+    return model, vocab, inputs, targets, history
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_hihello_claims_hold_for_other_seeds(seed):
+    model, vocab, inputs, targets, history = train_next_char("hihello", seed)
+    logits, cache = model.forward(inputs)
+    probs = functional.softmax(logits[:, 0])
+    assert vocab.decode(probs.argmax(-1)) == "ihello"
+    assert probs[np.arange(6), targets[:, 0]].min() > 0.9
+    memoryless_bound = 4 * np.log(2) / 6
+    assert history.loss[-1] < memoryless_bound / 10
+    hidden = cache.traces[0].hidden[:, 0]
+    assert np.linalg.norm(hidden[4] - hidden[5]) > 1.0  # the two 'l' steps differ
+    # one-to-many: greedy generation from "h" with the carried state
+    logits, cache = model.forward(vocab.encode("h")[:, None])
+    text = "h"
+    for _ in range(6):
+        next_id = logits[-1, 0].argmax()
+        text += vocab.decode(np.array([next_id]))
+        logits, cache = model.forward(np.array([[next_id]]), initial_state=cache.final_state)
+    assert text == "hihello"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_hello_claims_hold_for_other_seeds(seed):
+    model, vocab, inputs, targets, history = train_next_char("hello", seed)
+    assert history.loss[0] > 1.0 and history.loss[-1] < 0.05
+    assert vocab.decode(model.predict(inputs)[:, 0].argmax(-1)) == "ello"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_toy_sentiment_fits_for_other_seeds(seed):
+    sentences = [
+        ("이 숙소 짱입니다", 1),
+        ("이 숙소 별로입니다", 0),
+        ("숙소 짱", 1),
+        ("숙소 별로", 0),
+        ("이 식당 정말 짱입니다", 1),
+        ("이 식당 정말 별로입니다", 0),
+    ]
+    vocab = Vocabulary(word for s, _ in sentences for word in s.split())
+    ids, mask = pad_batch([vocab.encode(s.split()) for s, _ in sentences])
+    labels = np.array([label for _, label in sentences])
+    model = rnnlib.SequenceModel(
+        "rnn", hidden_size=8, vocab_size=len(vocab), output_size=2, many_to_one=True, rng=seed
+    )
+    rnnlib.fit(model, optim.Adam(model, lr=0.05), [(ids, labels, mask)], epochs=60, progress=False)
+    assert np.array_equal(model.predict(ids, mask=mask).argmax(1), labels)
+
+
+def test_index_and_one_hot_targets_give_the_same_loss():
+    rng = np.random.default_rng(3)
+    logits, targets = rng.normal(size=(6, 2, 5)), rng.integers(0, 5, size=(6, 2))
+    loss_i, grad_i = losses.softmax_cross_entropy(logits, targets)
+    loss_o, grad_o = losses.softmax_cross_entropy(logits, one_hot(targets, 5))
+    assert np.isclose(loss_i, loss_o) and np.allclose(grad_i, grad_o)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_sine_regression_beats_the_memoryless_guess_for_other_seeds(seed):
+    step = 0.3
+
+    def sine_batch(rng, n=32, steps=30):
+        phase = rng.uniform(0, 2 * np.pi, size=n)
+        wave = np.sin(np.arange(steps + 1)[:, None] * step + phase)[..., None]
+        return wave[:-1], wave[1:]
+
+    data_rng = np.random.default_rng(seed)
+    model = rnnlib.SequenceModel("rnn", hidden_size=8, input_size=1, output_size=1, rng=seed)
+    rnnlib.fit(
+        model,
+        optim.Adam(model, lr=0.02),
+        lambda: [sine_batch(data_rng)],
+        epochs=200,
+        loss="mse",
+        progress=False,
+    )
+    inputs, targets = sine_batch(np.random.default_rng(100 + seed))
+    mse_rnn, _ = losses.mse(model.predict(inputs)[5:], targets[5:])
+    mse_memoryless, _ = losses.mse(inputs[5:] * np.cos(step), targets[5:])
+    assert np.isclose(mse_memoryless, np.sin(step) ** 2 / 2, rtol=0.3)
+    assert mse_rnn < mse_memoryless / 10
