@@ -14,7 +14,7 @@ word alone does not decide its tag, only its context does::
     the/DET flies/NOUN like/VERB ...   runs/VERB like/ADP (the clause decides)
 
 and a few phrases (``the light flies ...``) are ambiguous even in context, as in
-real language. Limits: the vocabulary is small and closed (about 130 words), the
+real language. Limits: the vocabulary is small and closed (93 words), the
 sentences are short and grammatical, and the grammar knows nothing of meaning
 ("the can reads a duck" is a fine sentence here). It is a laboratory, not English.
 """
@@ -32,9 +32,11 @@ __all__ = [
     "TAGS",
     "GRAMMAR",
     "LEXICON",
+    "WORD_WEIGHTS",
     "TaggedCorpus",
     "generate_pos_corpus",
     "ambiguity_stats",
+    "lexicon_words",
 ]
 
 #: The tag set, in the order used for tag ids.
@@ -50,14 +52,14 @@ GRAMMAR: dict[str, list[tuple[float, tuple[str, ...]]]] = {
         (0.10, ("VP_imp",)),
     ],
     "NP_sg": [
-        (0.45, ("Det_sg", "Nom_sg")),
-        (0.10, ("Det_sg", "Nom_sg", "PP")),
+        (0.40, ("Det_sg", "Nom_sg")),
+        (0.15, ("Det_sg", "Nom_sg", "PP")),
         (0.30, ("Pron_sg",)),
         (0.15, ("Name",)),
     ],
     "NP_pl": [
-        (0.50, ("Det_pl", "Nom_pl")),
-        (0.10, ("Det_pl", "Nom_pl", "PP")),
+        (0.40, ("Det_pl", "Nom_pl")),
+        (0.20, ("Det_pl", "Nom_pl", "PP")),
         (0.40, ("Pron_pl",)),
     ],
     "NP_obj": [
@@ -193,6 +195,10 @@ LEXICON: dict[str, tuple[str, tuple[str, ...]]] = {
     "Adv": ("ADV", ("fast", "quickly", "today", "often", "here")),
 }
 
+#: Relative weights of a few words within their pre-terminal (1 for all others):
+#: "like" and "near" are frequent, as they are in English.
+WORD_WEIGHTS: dict[str, float] = {"like": 4.0, "near": 3.0}
+
 
 @dataclass(frozen=True)
 class TaggedCorpus:
@@ -254,10 +260,16 @@ class TaggedCorpus:
         return self.subset(order[n_test:]), self.subset(order[:n_test])
 
 
+def lexicon_words() -> list[str]:
+    """Every word the grammar can produce, sorted (the closed vocabulary of the corpus)."""
+    return sorted({word for _, words in LEXICON.values() for word in words})
+
+
 def _expand(symbol: str, rng: np.random.Generator, words: list, tags: list) -> None:
     if symbol in LEXICON:
         tag, vocabulary = LEXICON[symbol]
-        words.append(vocabulary[rng.integers(len(vocabulary))])
+        weights = np.array([WORD_WEIGHTS.get(word, 1.0) for word in vocabulary])
+        words.append(vocabulary[rng.choice(len(vocabulary), p=weights / weights.sum())])
         tags.append(tag)
         return
     rules = GRAMMAR[symbol]

@@ -1,0 +1,621 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 7 · Sequence tagging: an RNN, counted transitions and Viterbi
+#
+# *"Time flies like an arrow; fruit flies like a banana."* The word **flies** is a verb in
+# the first half and a noun in the second, and **like** swaps from preposition to verb. A
+# tagger that looks at one word at a time cannot get both right: only the **context
+# (문맥)** decides. This chapter builds a part-of-speech tagger (품사 태거) the way the
+# course's sources describe it: an RNN says how likely each tag is for each word, the
+# tag-to-tag **transition probabilities (전이 확률)** come from counting, and the
+# **Viterbi algorithm (비터비 알고리즘)** combines the two into the best tag sequence.
+#
+# **Learning objectives.** After this chapter you can
+#
+# 1. describe sequence tagging (시퀀스 태깅) as many-to-many prediction with one tag per
+#    word, and say why ambiguous words make it hard;
+# 2. estimate transition probabilities by counting, with smoothing;
+# 3. explain and implement Viterbi decoding in log space (trellis, back-pointers,
+#    back-tracking) and say why it costs `T K²` instead of `K^T`;
+# 4. turn an RNN's posteriors `p(tag | sentence)` into **scaled likelihoods** by dividing
+#    by the tag prior, and decode them with the transitions (the *hybrid* decoder);
+# 5. compare four kinds of tagger fairly, on all tokens and on the ambiguous ones, and
+#    say which mistakes each kind makes.
+
+# %%
+# %matplotlib inline
+import itertools
+from collections import Counter
+
+import numpy as np
+
+import rnnlib.viz
+from rnnlib import tagging
+from rnnlib.data.encoding import Vocabulary, pad_batch
+from rnnlib.data.pos import (
+    GRAMMAR,
+    LEXICON,
+    TAGS,
+    ambiguity_stats,
+    generate_pos_corpus,
+    lexicon_words,
+)
+from rnnlib.exercises import ch07
+from rnnlib.losses import softmax_cross_entropy
+from rnnlib.models import SequenceModel
+from rnnlib.viz.tagging import plot_trellis
+from rnnlib.widgets.tagging import trellis_explorer
+
+rnnlib.viz.use_course_style()
+SEED = 7
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## 1. The task and the data
+#
+# **Part-of-speech tagging (품사 태깅)** gives every word of a sentence one tag: noun,
+# verb, determiner... It is a *many-to-many* problem with exactly one output per input
+# word, so the labels are plain word-level tags (no BIO scheme: that is for labelling
+# *spans* of several words, as in named-entity recognition).
+#
+# **Where the data come from.** Real tagged corpora (the Penn Treebank, the Sejong
+# corpus) cannot ship with the course, so `rnnlib.data.pos` writes its own: a small
+# **probabilistic grammar (확률 문법)** expands the symbol `S` (sentence) step by step, each
+# rule chosen with its probability, until only words are left; every word comes with its
+# true tag. Eight tags: determiner `DET`, adjective `ADJ`, `NOUN`, pronoun `PRON`, `VERB`,
+# `MODAL` (can, will...), preposition `ADP` and adverb `ADV`. A few rules:
+
+# %% tags=["nbval-check-output"]
+for symbol in ("S", "NP_sg", "VP_sg", "Tail"):
+    print(
+        f"{symbol:6s} ->",
+        " | ".join(f"{' '.join(rhs) or '(nothing)'} ({p:.2f})" for p, rhs in GRAMMAR[symbol]),
+    )
+print("N_sg   ->", ", ".join(LEXICON["N_sg"][1]))
+print("V_base ->", ", ".join(LEXICON["V_base"][1]))
+
+# %% [markdown]
+# The lexicon deliberately puts common English words under several tags: *book, can,
+# saw, fly, watch, duck, light, will* are nouns **and** verbs (or modals), *like* is a
+# verb and a preposition, *her* is a pronoun ("saw her") and a determiner ("saw her
+# dog"). **Limits:** fewer than 100 words, short grammatical sentences, and no meaning at all
+# ("the can reads a duck" is a fine sentence here). It is a laboratory for the idea, not
+# English. We draw 3000 sentences and keep a quarter aside as the **test set (시험 데이터)**.
+
+# %% tags=["nbval-check-output"]
+corpus = generate_pos_corpus(3000, rng=rng)
+train, test = corpus.split(0.25, rng=rng)
+for words, tags in zip(train.sentences[:6], train.tags[:6], strict=True):
+    print(" ".join(f"{w}/{t}" for w, t in zip(words, tags, strict=True)))
+print(
+    f"\ntrain: {len(train)} sentences, {train.num_tokens} tokens;  test: {len(test)} sentences, {test.num_tokens} tokens"
+)
+
+# %% [markdown]
+# **How ambiguous is it?** A word *type* is ambiguous when the training data show it with
+# more than one tag; a *token* (one occurrence in a sentence) is ambiguous when its word
+# is. We score every tagger twice: on all test tokens, and on the ambiguous ones only,
+# where the real work happens.
+
+# %% tags=["nbval-check-output"]
+stats = ambiguity_stats(train, test)
+print(f"{stats['n_ambiguous_types']} of {stats['n_types']} word types are ambiguous;")
+print(
+    f"{stats['ambiguous_token_fraction']:.1%} of the test tokens are ambiguous, "
+    f"{stats['unknown_token_fraction']:.1%} unseen in training\n"
+)
+for word in ("book", "can", "saw", "flies", "like", "her", "light"):
+    counts = stats["ambiguous_words"][word]
+    print(f"{word:6s}", ", ".join(f"{tag} {n}" for tag, n in counts.most_common()))
+
+# %%
+assert stats["ambiguous_token_fraction"] > 0.25
+assert all(
+    len(stats["ambiguous_words"][w]) >= 2 for w in ("book", "can", "saw", "flies", "like", "her")
+)
+assert len(stats["ambiguous_words"]["light"]) == 3
+assert stats["unknown_token_fraction"] == 0
+assert len(lexicon_words()) < 100
+
+# %% [markdown]
+# More than a quarter of the tokens are ambiguous, and *light* even takes three tags
+# (adjective, noun, verb). Every word of the test set also occurs in the training set, so
+# mistakes below come from ambiguity, not from unknown words.
+#
+# We turn words and tags into integer ids. The vocabulary is the grammar's whole
+# lexicon, with id 0 kept for padding.
+
+# %%
+vocab = Vocabulary(["<pad>"] + lexicon_words())
+K, V = len(TAGS), len(vocab)
+train_words = [vocab.encode(s) for s in train.sentences]
+test_words = [vocab.encode(s) for s in test.sentences]
+train_tags, test_tags = train.tag_ids(), test.tag_ids()
+ambiguous = stats["ambiguous_masks"]  # True at the ambiguous test tokens
+print(K, "tags,", V, "word ids; first sentence:", train_words[0], train_tags[0])
+
+# %% [markdown]
+# ## 2. A baseline: the most frequent tag
+#
+# The simplest tagger ignores context: each word gets the tag it carried most often in
+# training. On unambiguous words it is perfect by construction; on ambiguous ones it is
+# right only as often as the majority tag.
+
+# %%
+baseline = tagging.MostFrequentTag(train_words, train_tags, V, K)
+predictions = {"most frequent tag": [baseline.predict(w) for w in test_words]}
+acc_all = tagging.accuracy(predictions["most frequent tag"], test_tags)
+acc_amb = tagging.accuracy(predictions["most frequent tag"], test_tags, ambiguous)
+print(f"most frequent tag: {acc_all:.3f} on all tokens, {acc_amb:.3f} on ambiguous tokens")
+assert acc_amb < 0.72 and acc_all > 0.85
+
+# %% [markdown]
+# Close to 90 % overall sounds good, but on the ambiguous tokens the baseline is wrong more
+# than a quarter of the time. That is the gap context must close.
+#
+# ## 3. Transition probabilities by counting
+#
+# Tags follow each other in patterns: a determiner is followed by an adjective or a
+# noun, almost never by a verb. Counting tag pairs in the training data gives
+#
+# $$p(y_t = j \mid y_{t-1} = i) = \frac{c(i, j) + \alpha}{c(i, \cdot) + \alpha (K + 1)},$$
+#
+# where `c(i, j)` counts how often tag `j` follows tag `i`, `c(i, ·)` counts everything
+# that follows `i` (including the end of the sentence, the `K + 1`-th outcome), and the
+# **smoothing (평활화)** constant `α = 1` keeps pairs never seen in training from getting
+# probability 0 (add-one smoothing). Start and end probabilities are counted the same
+# way. `tagging.count_transitions` does it; here is one entry by hand, to see that the
+# formula is just counting:
+
+# %%
+transitions = tagging.count_transitions(train_tags, K, smoothing=1.0)
+DET, ADJ, NOUN, VERB = (TAGS.index(t) for t in ("DET", "ADJ", "NOUN", "VERB"))
+pairs = Counter(pair for tags in train_tags for pair in itertools.pairwise(tags.tolist()))
+after_det = sum(n for (i, _), n in pairs.items() if i == DET)  # DET is never sentence-final
+by_hand = (pairs[(DET, NOUN)] + 1) / (after_det + 1 * (K + 1))
+print(
+    f"p(NOUN | DET) by hand {by_hand:.4f}, rnnlib {np.exp(transitions.log_transition[DET, NOUN]):.4f}"
+)
+assert np.isclose(by_hand, np.exp(transitions.log_transition[DET, NOUN]))
+
+# %%
+ax = rnnlib.viz.new_axes(figsize=(7.5, 6.0))[1]
+image = ax.imshow(np.exp(transitions.log_transition), cmap="Greens", vmin=0, vmax=1)
+ax.grid(False)
+ax.set_xticks(range(K), TAGS, rotation=45)
+ax.set_yticks(range(K), TAGS)
+ax.set_xlabel("next tag $y_t$")
+ax.set_ylabel("previous tag $y_{t-1}$")
+ax.set_title("Counted transition probabilities p(next tag | previous tag)")
+colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label="probability")
+# %%
+P = np.exp(transitions.log_transition)
+assert P[DET, NOUN] + P[DET, ADJ] > 0.98 and P[DET, VERB] < 0.01
+assert P[TAGS.index("MODAL"), VERB] > 0.95
+assert np.exp(transitions.log_end[TAGS.index("ADV")]) > 0.95
+
+# %% [markdown]
+# The matrix is nearly empty: after `DET` comes `NOUN` or `ADJ` (together over 98 %),
+# never a verb; after `MODAL` comes a `VERB` (over 95 %). The `ADV` row is blank because
+# in this grammar an adverb always ends the sentence: its probability mass sits in the
+# end-of-sentence column, which the picture leaves out. These patterns are what
+# disambiguates "the **can**" (noun after a determiner) from "I **can** run" (a modal,
+# because a verb follows).
+#
+# We also keep the **tag prior (태그 사전 확률)** `p(tag)`, how often each tag occurs at
+# all; we need it for the hybrid decoder in section 6.
+
+# %%
+prior = tagging.tag_prior(train_tags, K)
+print(" ".join(f"{t}={p:.3f}" for t, p in zip(TAGS, prior, strict=True)))
+
+# %% [markdown]
+# ## 4. Viterbi: the best path through a trellis
+#
+# Suppose every word `t` has a score `s[t, k]` for each tag `k` (a log probability: how
+# well tag `k` fits word `t`). The score of a whole tag sequence `y` is
+#
+# $$\text{score}(y) = \log p_\text{start}(y_0) + \sum_{t} s[t, y_t] + \sum_{t \ge 1} \log p(y_t \mid y_{t-1}) + \log p_\text{end}(y_{T-1}).$$
+#
+# Adding logs is multiplying probabilities, without the numbers underflowing to 0 for
+# long sentences. Trying every sequence costs `K^T`: for 8 tags and a 12-word sentence
+# that is 68 billion sequences. **Intuition:** the best path that reaches tag `k` at word
+# `t` must continue *some* best path that reached word `t−1`; we never need the others.
+# So we fill a **trellis (격자)**, a table with one cell per (word, tag):
+#
+# $$\delta[0, k] = \log p_\text{start}(k) + s[0, k], \qquad \delta[t, k] = \max_i \big(\delta[t-1, i] + \log p(k \mid i)\big) + s[t, k],$$
+#
+# and remember in a **back-pointer (역추적 포인터)** `b[t, k]` which `i` won the max. At the
+# end, the best last tag maximises `δ[T−1, k] + log p_end(k)`, and following the
+# back-pointers from there to the first word spells out the best path. That is `T K²`
+# operations instead of `K^T`.
+#
+# The recursion in a few lines of numpy (the back-tracking is exercise 2):
+
+
+# %%
+def trellis_numpy(scores, trans):
+    """delta (T, K) and back-pointers (T, K) of the Viterbi recursion."""
+    steps, num_tags = scores.shape
+    delta = np.zeros((steps, num_tags))
+    back = np.full((steps, num_tags), -1)
+    delta[0] = trans.log_start + scores[0]
+    for t in range(1, steps):
+        candidates = delta[t - 1][:, None] + trans.log_transition  # [previous i, current k]
+        back[t] = candidates.argmax(axis=0)
+        delta[t] = candidates.max(axis=0) + scores[t]
+    return delta, back
+
+
+# %% [markdown]
+# To have scores to decode, take the **hidden Markov model (HMM, 은닉 마르코프 모델)**
+# view: the score of tag `k` for word `w` is the counted **emission probability (방출 확률)**
+# `log p(w | k)` ("how often is a `VERB` the word *saw*?"). The HMM's best tag sequence is
+# the Viterbi path over these scores. We check the numpy trellis against
+# `rnnlib.tagging.viterbi`, and the winning path against a brute-force search over all
+# `K^T` sequences of a short sentence.
+
+# %% tags=["nbval-check-output"]
+hmm = tagging.HMM.fit(train_words, train_tags, V, K)
+short = next(i for i, s in enumerate(test.sentences) if len(s) == 5 and "her" in s)
+scores = hmm.emission_scores(test_words[short])
+delta, back = trellis_numpy(scores, transitions)
+result = tagging.viterbi(scores, transitions)
+assert np.allclose(delta, result.delta) and np.array_equal(back, result.backpointers)
+
+every_path = itertools.product(range(K), repeat=len(scores))
+brute = max(every_path, key=lambda path: tagging.path_score(np.array(path), scores, transitions))
+assert list(brute) == result.path.tolist()
+print(f"{K}**{len(scores)} = {K ** len(scores)} paths tried by brute force; the same winner:")
+assert K**12 > 68e9  # the 12-word sentence of the text
+print(" ".join(f"{w}/{TAGS[k]}" for w, k in zip(test.sentences[short], result.path, strict=True)))
+
+# %% [markdown]
+# The trellis of that sentence: each column is a word, each row a tag. The colour says how
+# far the best path ending in that cell is behind the best path ending anywhere in the
+# same column (0 = the leader); the grey lines are the back-pointers, the orange line the
+# winning path.
+
+# %%
+trellis_ax = plot_trellis(
+    result,
+    test.sentences[short],
+    TAGS,
+    gold=test_tags[short],
+    title="HMM trellis: counted emissions + transitions",
+)
+# %% [markdown]
+# Now the HMM on the whole test set:
+
+# %%
+predictions["HMM (counts + Viterbi)"] = [hmm.decode(w).path for w in test_words]
+hmm_amb = tagging.accuracy(predictions["HMM (counts + Viterbi)"], test_tags, ambiguous)
+print(f"HMM on ambiguous tokens: {hmm_amb:.3f}")
+assert hmm_amb > 0.95 and hmm_amb > acc_amb + 0.2
+
+# %% [markdown]
+# From under 72 % (the baseline) to over 95 % on the ambiguous tokens, with nothing but
+# counting. The
+# HMM's weakness is that it sees context only through *one neighbouring tag* on each
+# side. We will see where that bites.
+#
+# ## 5. An RNN tagger: word embeddings, padding and masks
+#
+# The RNN reads the words as ids, turns each into a learned vector with an **embedding
+# (임베딩)** layer, runs an LSTM over the sentence, and a dense layer gives `K` logits per
+# word; a softmax turns them into **posteriors (사후 확률)** `p(tag_t | sentence)`. A
+# **bidirectional (양방향)** RNN runs a second LSTM from the last word to the first and
+# concatenates the two hidden states, so the tag of word `t` can depend on the words
+# *after* it too ("saw her" vs "saw her dog").
+#
+# Sentences have different lengths. To train on a batch, `pad_batch` right-pads them
+# with id 0 into a time-major `(T, B)` array and returns a **mask (마스크)**: 1 for real
+# words, 0 for padding. The recurrent layers carry their state unchanged over padding, and
+# `softmax_cross_entropy(..., mask=mask)` averages only over real words. So a padded
+# batch gives exactly the loss of the unpadded sentences:
+
+# %%
+model = SequenceModel(
+    "lstm", hidden_size=8, output_size=K, vocab_size=V, embedding_dim=4, bidirectional=True, rng=rng
+)
+pair = [train_words[0], train_words[1]]
+ids, mask = pad_batch(pair)
+targets, _ = pad_batch([train_tags[0], train_tags[1]])
+logits, _ = model.forward(ids, mask=mask)
+padded_loss, _ = softmax_cross_entropy(logits, targets, mask=mask)
+alone = [model.forward(w[:, None])[0][:, 0] for w in pair]  # each sentence on its own
+unpadded_loss, _ = softmax_cross_entropy(
+    np.concatenate(alone), np.concatenate([train_tags[0], train_tags[1]])
+)
+print("ids (T, B) =", ids.shape, " mask column sums =", mask.sum(axis=0))
+print(
+    f"masked loss of the padded batch {padded_loss:.6f} = loss of the sentences alone {unpadded_loss:.6f}"
+)
+assert np.isclose(padded_loss, unpadded_loss)
+
+# %% [markdown]
+# `tagging.train_rnn_tagger` wraps the usual loop: a `SequenceModel` with an embedding
+# (16 dimensions) and an LSTM (32 hidden units per direction), Adam, and `rnnlib.train.fit`
+# over shuffled padded batches of 32 sentences with the masked cross-entropy. We train two
+# taggers on the same data: a **left-to-right** RNN, which sees only the words up to `t`,
+# and a **bidirectional** one.
+
+# %%
+rnn, rnn_history = tagging.train_rnn_tagger(
+    train_words, train_tags, V, K, rng=rng, bidirectional=False
+)
+birnn, birnn_history = tagging.train_rnn_tagger(
+    train_words, train_tags, V, K, rng=rng, bidirectional=True
+)
+
+ax = rnnlib.viz.new_axes()[1]
+ax.plot(rnn_history.loss, label="left-to-right LSTM", alpha=0.8)
+ax.plot(birnn_history.loss, label="bidirectional LSTM", alpha=0.8)
+ax.set_yscale("log")
+ax.set_xlabel("training step (batch of 32 sentences)")
+ax.set_ylabel("masked cross-entropy")
+ax.set_title("Training loss of the two RNN taggers")
+legend = ax.legend()
+# %%
+assert rnn_history.epoch_loss[-1] < 0.1 and birnn_history.epoch_loss[-1] < 0.03
+assert birnn_history.epoch_loss[-1] < rnn_history.epoch_loss[-1]
+
+# %% [markdown]
+# Both losses fall fast; the bidirectional one falls lower, because some tags cannot be
+# known from the left context alone. Taking the **argmax** of each word's posterior gives
+# a tagger that decides every word on its own, from whatever context its RNN has read:
+
+# %%
+rnn_post = tagging.rnn_log_posteriors(rnn, test_words)
+birnn_post = tagging.rnn_log_posteriors(birnn, test_words)
+predictions["RNN (argmax)"] = [lp.argmax(axis=1) for lp in rnn_post]
+predictions["BiRNN (argmax)"] = [lp.argmax(axis=1) for lp in birnn_post]
+
+# %% [markdown]
+# ## 6. The hybrid: posteriors become scaled likelihoods
+#
+# Viterbi wants, for each word, a score of the kind the HMM uses: a *likelihood*
+# `p(word_t | tag)`, "how well does this tag explain this word". The RNN gives the
+# reverse, a posterior `p(tag | sentence)`, which already contains how common each tag is.
+# Adding the transition scores on top would count the tag frequencies twice. **Bayes'
+# rule (베이즈 정리)** converts one into the other:
+#
+# $$p(x_t \mid \text{tag}) = \frac{p(\text{tag} \mid x_t)\, p(x_t)}{p(\text{tag})} \;\propto\; \frac{p(\text{tag} \mid x_t)}{p(\text{tag})}.$$
+#
+# The factor `p(x_t)` is the same for every tag at word `t`, so it cannot change which
+# path wins, and we drop it. What remains is a **scaled likelihood (스케일된 우도)**:
+# divide the posterior by the prior, in log space `log p(tag | x) − log p(tag)`. This is
+# the trick of hybrid neural-network/HMM speech recognisers (Bourlard and Morgan, 1994),
+# and here it lets Viterbi combine the RNN's view of each word with the counted
+# transitions.
+
+# %%
+sentence = 0
+scaled_numpy = rnn_post[sentence] - np.log(prior)  # divide by the prior, in log space
+assert np.allclose(scaled_numpy, tagging.scaled_log_likelihoods(rnn_post[sentence], prior))
+hybrid = tagging.viterbi(scaled_numpy, transitions)
+assert np.array_equal(
+    hybrid.path, tagging.hybrid_decode(rnn_post[sentence], prior, transitions).path
+)
+
+predictions["RNN + Viterbi (hybrid)"] = [
+    tagging.hybrid_decode(lp, prior, transitions).path for lp in rnn_post
+]
+predictions["BiRNN + Viterbi (hybrid)"] = [
+    tagging.hybrid_decode(lp, prior, transitions).path for lp in birnn_post
+]
+
+# %% [markdown]
+# ## 7. The comparison
+#
+# All six taggers on the same test sentences: accuracy on all tokens, on the ambiguous
+# tokens, and on the tokens of the single word *like* (verb or preposition).
+
+# %%
+like = [np.array([w == "like" for w in s]) for s in test.sentences]
+table = {
+    name: (
+        tagging.accuracy(p, test_tags),
+        tagging.accuracy(p, test_tags, ambiguous),
+        tagging.accuracy(p, test_tags, like),
+    )
+    for name, p in predictions.items()
+}
+print(f"{'tagger':26s} {'all':>7s} {'ambiguous':>10s} {'like':>7s}")
+for name, (a, b, c) in table.items():
+    print(f"{name:26s} {a:7.3f} {b:10.3f} {c:7.3f}")
+amb = {name: row[1] for name, row in table.items()}
+on_like = {name: row[2] for name, row in table.items()}
+
+# %% [markdown]
+# What the table shows, and what holds for every seed we tried (the margins are checked
+# again with two other seeds in `tests/test_tagging.py`):
+#
+# * the baseline is far behind all the others on the ambiguous tokens;
+# * a **left-to-right RNN** is the weakest of the context models: for *her* or *light* the
+#   decisive word comes *after*. Adding the counted transitions with Viterbi repairs most
+#   of that, because the transition into the next tag carries the right context back
+#   (more than 2 points on the ambiguous tokens);
+# * the **bidirectional RNN** already sees both sides, so it beats the left-to-right one by
+#   more than 2 points, and Viterbi on top changes little (it does not make it worse by
+#   more than half a point);
+# * on *like*, the bidirectional RNN beats the HMM by more than 2 points: "the flies
+#   **like** the bird" (verb) and "they saw the flies **like** a bird" (preposition) look
+#   the same to a model whose memory is one tag (a noun before, a determiner after); only
+#   a model that remembers the whole clause (is there a verb already?) can tell them apart.
+
+# %%
+others = [name for name in predictions if name != "most frequent tag"]
+assert amb["most frequent tag"] < 0.72 and min(amb[n] for n in others) > 0.9
+assert amb["RNN + Viterbi (hybrid)"] > amb["RNN (argmax)"] + 0.02
+assert amb["BiRNN (argmax)"] > amb["RNN (argmax)"] + 0.02
+assert amb["BiRNN + Viterbi (hybrid)"] > amb["BiRNN (argmax)"] - 0.005
+assert on_like["BiRNN (argmax)"] > on_like["HMM (counts + Viterbi)"] + 0.02
+
+# %% [markdown]
+# Which words does each model still get wrong? Counting the mistakes by word:
+
+# %%
+for name in ("HMM (counts + Viterbi)", "RNN (argmax)", "RNN + Viterbi (hybrid)", "BiRNN (argmax)"):
+    errors = Counter(
+        w
+        for s, p, g in zip(test.sentences, predictions[name], test_tags, strict=True)
+        for w, a, b in zip(s, p, g, strict=True)
+        if a != b
+    )
+    print(f"{name:26s}", ", ".join(f"{w} {n}" for w, n in errors.most_common(5)))
+
+# %% [markdown]
+# ## 8. Explore the trellis
+#
+# Pick a sentence and switch between the two decoders of the **left-to-right RNN**:
+#
+# * *RNN only*: each word takes its highest-posterior tag; the back-pointers all point at
+#   the previous column's leader, because nothing links one word's tag to the next;
+# * *hybrid*: scaled likelihoods plus transitions; now a cell's best predecessor depends
+#   on the cell, and a tag that is second-best locally can win because it fits its
+#   neighbours.
+#
+# The sentences offered are ones where the two decoders disagree; a red ring marks a tag
+# that differs from the gold tag.
+
+# %%
+disagree = [
+    i
+    for i, lp in enumerate(rnn_post)
+    if not np.array_equal(predictions["RNN (argmax)"][i], predictions["RNN + Viterbi (hybrid)"][i])
+    and len(lp) <= 9
+][:12]
+assert len(disagree) >= 3
+explorer = trellis_explorer(
+    [test.sentences[i] for i in disagree],
+    [rnn_post[i] for i in disagree],
+    prior,
+    transitions,
+    TAGS,
+    gold=[test_tags[i] for i in disagree],
+)
+explorer
+
+# %% [markdown]
+# Things to try: find a sentence with *her* and watch the hybrid use the next word's tag;
+# find *light* before a noun. Can you find a sentence where the hybrid is wrong and the
+# RNN alone was right? What pulled the hybrid away?
+#
+# ## 9. Exercises
+#
+# **Exercise 1 (transition counts).** For the tag sequences of the first five training
+# sentences, build the `(K, K)` matrix `C` with `C[i, j]` = how many times tag `j`
+# directly follows tag `i` inside a sentence. Raw counts, no smoothing.
+
+# %%
+few = [t.tolist() for t in train_tags[:5]]
+C = None  # your code here
+is_correct = ch07.check_transition_counts(C, few, K)
+# %% jupyter={"source_hidden": true}
+# Solution
+C = np.zeros((K, K))
+for tags in few:
+    for previous, current in itertools.pairwise(tags):
+        C[previous, current] += 1
+assert ch07.check_transition_counts(C, few, K)
+
+# %% [markdown]
+# **Exercise 2 (Viterbi).** Complete a decoder `decode(scores, log_transition, log_start)`
+# that returns the best path as an array of tag ids. There is no end term here. Build
+# the trellis (you may reuse the recursion of section 4), then follow the back-pointers
+# from the best last tag back to the first word.
+
+
+# %%
+def decode(scores, log_transition, log_start):
+    # your code here: trellis, best last tag, back-tracking
+    return None
+
+
+is_correct = ch07.check_viterbi(decode)
+
+
+# %% jupyter={"source_hidden": true}
+# Solution
+def decode(scores, log_transition, log_start):
+    steps, num_tags = scores.shape
+    delta = log_start + scores[0]
+    back = []
+    for t in range(1, steps):
+        candidates = delta[:, None] + log_transition
+        back.append(candidates.argmax(axis=0))
+        delta = candidates.max(axis=0) + scores[t]
+    path = [int(delta.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return np.array(path[::-1])
+
+
+assert ch07.check_viterbi(decode)
+
+# %% [markdown]
+# **Exercise 3 (scaled likelihoods).** For the first test sentence, turn the
+# bidirectional RNN's log posteriors `birnn_post[0]` (shape `(T, K)`) into scaled
+# log-likelihoods using `prior`.
+
+# %%
+scaled = None  # your code here
+is_correct = ch07.check_scaled_likelihoods(scaled, birnn_post[0], prior)
+# %% jupyter={"source_hidden": true}
+# Solution
+scaled = birnn_post[0] - np.log(prior)
+assert ch07.check_scaled_likelihoods(scaled, birnn_post[0], prior)
+
+# %% [markdown]
+# ## Summary
+#
+# * Sequence tagging gives one label per word; ambiguous words (*book, can, saw, flies,
+#   like, her*) make the word alone insufficient, and context decides.
+# * Transition probabilities are counts of tag pairs, smoothed so that unseen pairs are
+#   unlikely rather than impossible.
+# * Viterbi finds the best tag sequence in `T K²` steps: a trellis of best partial scores,
+#   back-pointers, and back-tracking from the best last tag. Work in log space.
+# * An RNN gives posteriors `p(tag | sentence)`; dividing by the prior `p(tag)` gives
+#   scaled likelihoods, which Viterbi combines with the transitions (the hybrid decoder).
+# * On our corpus: counting (HMM) already goes a long way; a left-to-right RNN needs the
+#   transitions to recover the right context; a bidirectional RNN sees both sides and
+#   beats the HMM where the whole clause matters (*like*), with or without Viterbi.
+#
+# ## Glossary (용어집)
+#
+# | English | 한국어 | Meaning |
+# |---|---|---|
+# | part-of-speech tagging | 품사 태깅 | giving each word its grammatical category (noun, verb, ...) |
+# | sequence tagging | 시퀀스 태깅 | many-to-many prediction with one label per input step |
+# | context | 문맥 | the surrounding words that decide an ambiguous word's tag |
+# | probabilistic grammar | 확률 문법 | rewrite rules chosen with probabilities; generates our corpus |
+# | test set | 시험 데이터 | sentences held out from training, used only to measure accuracy |
+# | transition probability | 전이 확률 | `p(tag_t \| tag_{t-1})`, counted from tagged data |
+# | smoothing | 평활화 | adding a small count to every event so none gets probability 0 |
+# | tag prior | 태그 사전 확률 | `p(tag)`: how often a tag occurs, regardless of the word |
+# | emission probability | 방출 확률 | `p(word \| tag)` in an HMM |
+# | hidden Markov model (HMM) | 은닉 마르코프 모델 | hidden tags following a Markov chain, each emitting a word |
+# | Viterbi algorithm | 비터비 알고리즘 | dynamic programming for the best path through a trellis |
+# | trellis | 격자 | the table of best partial-path scores, one cell per (word, tag) |
+# | back-pointer | 역추적 포인터 | for each cell, the previous tag on its best partial path |
+# | embedding | 임베딩 | a learned vector for each word id |
+# | bidirectional RNN | 양방향 RNN | two RNNs, left-to-right and right-to-left, with concatenated states |
+# | mask | 마스크 | 1 for real tokens, 0 for padding; padding adds no loss |
+# | posterior | 사후 확률 | `p(tag \| sentence)`, what the RNN's softmax outputs |
+# | scaled likelihood | 스케일된 우도 | posterior divided by prior, proportional to `p(word \| tag)` |
+# | Bayes' rule | 베이즈 정리 | `p(a \| b) = p(b \| a) p(a) / p(b)` |

@@ -1,0 +1,476 @@
+"""Sequence tagging (시퀀스 태깅): counted transitions, Viterbi decoding, an HMM and the
+hybrid RNN + transitions decoder.
+
+Notation: ``K`` tags, a sentence of ``T`` words, all probabilities in log space.
+
+* :func:`count_transitions` estimates, from tagged training sentences,
+  ``p(tag_1 = j)``, ``p(tag_t = j | tag_{t-1} = i)`` and ``p(end | tag_T = i)`` by
+  counting, with add-``alpha`` smoothing so that no transition gets probability 0.
+* :func:`viterbi` finds ``argmax_y  sum_t score[t, y_t] + sum_t log p(y_t | y_{t-1})``
+  (plus start and end terms) by dynamic programming, in ``O(T K^2)`` instead of the
+  ``K^T`` sequences a brute-force search would try.
+* :class:`HMM`: emission scores ``log p(word | tag)`` counted from the training data.
+* :func:`scaled_log_likelihoods` / :func:`hybrid_decode`: an RNN gives posteriors
+  ``p(tag_t | sentence)``; dividing by the tag prior ``p(tag)`` turns them into
+  likelihoods up to a factor that is the same for every tag (Bayes' rule),
+  ``p(x_t | tag) / p(x_t) = p(tag | x_t) / p(tag)``, which Viterbi can combine with the
+  counted transitions exactly as it combines an HMM's emissions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import (
+    as_generator,
+    check_float_array,
+    check_index_array,
+    check_nonnegative_float,
+    check_positive_int,
+)
+from .data.encoding import pad_batch
+from .functional import log_softmax
+
+__all__ = [
+    "Transitions",
+    "count_transitions",
+    "tag_prior",
+    "count_emissions",
+    "ViterbiResult",
+    "viterbi",
+    "path_score",
+    "HMM",
+    "MostFrequentTag",
+    "scaled_log_likelihoods",
+    "hybrid_decode",
+    "rnn_log_posteriors",
+    "tagging_batches",
+    "train_rnn_tagger",
+    "compare_taggers",
+    "accuracy",
+]
+
+
+def _check_sequences(sequences, name: str, size: int) -> list[np.ndarray]:
+    """A non-empty list of non-empty 1-D integer arrays with values in [0, size)."""
+    if isinstance(sequences, np.ndarray) and sequences.ndim == 1 and sequences.dtype.kind in "iu":
+        raise TypeError(f"{name}: expected a list of sequences, got a single 1-D array")
+    if not isinstance(sequences, Sequence | np.ndarray) or len(sequences) == 0:
+        raise ValueError(
+            f"{name}: expected a non-empty list of integer sequences, got {sequences!r:.60}"
+        )
+    checked = []
+    for k, sequence in enumerate(sequences):
+        array = check_index_array(sequence, f"{name}[{k}]", size=size, ndim=1, axes="(T,)")
+        if array.size == 0:
+            raise ValueError(f"{name}[{k}]: expected a non-empty sequence, got length 0")
+        checked.append(array)
+    return checked
+
+
+def _check_same_lengths(words, tags, names=("word_ids", "tag_ids")):
+    if len(words) != len(tags):
+        raise ValueError(
+            f"{names[1]}: expected {len(words)} sequences like {names[0]}, got {len(tags)}"
+        )
+    for k, (w, t) in enumerate(zip(words, tags, strict=True)):
+        if len(w) != len(t):
+            raise ValueError(f"{names[1]}[{k}]: expected length {len(w)}, got length {len(t)}")
+
+
+# --------------------------------------------------------------------------- counting
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """Log probabilities of a first-order tag chain.
+
+    ``log_start (K,)``: ``log p(y_1 = j)``; ``log_transition (K, K)``: entry ``[i, j]`` is
+    ``log p(y_t = j | y_{t-1} = i)``; ``log_end (K,)``: ``log p(end | y_T = i)``. For each
+    ``i``, ``exp(log_transition[i]).sum() + exp(log_end[i]) == 1``.
+    """
+
+    log_start: np.ndarray
+    log_transition: np.ndarray
+    log_end: np.ndarray
+
+    @property
+    def num_tags(self) -> int:
+        return self.log_start.shape[0]
+
+    @classmethod
+    def neutral(cls, num_tags: int) -> Transitions:
+        """All zeros: adds nothing to any path, so Viterbi reduces to a per-token argmax."""
+        num_tags = check_positive_int(num_tags, "num_tags")
+        return cls(np.zeros(num_tags), np.zeros((num_tags, num_tags)), np.zeros(num_tags))
+
+
+def count_transitions(tag_ids, num_tags: int, smoothing: float = 1.0) -> Transitions:
+    """Estimate start, transition and end probabilities by counting tag bigrams.
+
+    tag_ids: list of integer arrays ``(T_i,)``. With counts ``c``,
+    ``p(j | i) = (c(i, j) + alpha) / (c(i, *) + c(i, end) + alpha (K + 1))`` and
+    ``p(end | i) = (c(i, end) + alpha) / (same)``, ``p(y_1 = j) = (c(start, j) + alpha) /
+    (N + alpha K)``, where ``alpha = smoothing`` (add-one smoothing by default).
+    """
+    num_tags = check_positive_int(num_tags, "num_tags")
+    alpha = check_nonnegative_float(smoothing, "smoothing")
+    tags = _check_sequences(tag_ids, "tag_ids", num_tags)
+    start = np.zeros(num_tags)
+    pairs = np.zeros((num_tags, num_tags + 1))  # last column: the end of the sentence
+    for sequence in tags:
+        start[sequence[0]] += 1
+        np.add.at(pairs, (sequence[:-1], sequence[1:]), 1)
+        pairs[sequence[-1], num_tags] += 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        start = np.log(start + alpha) - np.log(start.sum() + alpha * num_tags)
+        rows = pairs + alpha
+        rows = np.log(rows) - np.log(rows.sum(axis=1, keepdims=True))
+    return Transitions(start, rows[:, :num_tags], rows[:, num_tags])
+
+
+def tag_prior(tag_ids, num_tags: int, smoothing: float = 1.0) -> np.ndarray:
+    """``p(tag)`` ``(K,)``: how often each tag occurs among all tokens (add-``alpha``)."""
+    num_tags = check_positive_int(num_tags, "num_tags")
+    alpha = check_nonnegative_float(smoothing, "smoothing")
+    tags = _check_sequences(tag_ids, "tag_ids", num_tags)
+    counts = np.bincount(np.concatenate(tags), minlength=num_tags) + alpha
+    return counts / counts.sum()
+
+
+def count_emissions(word_ids, tag_ids, vocab_size: int, num_tags: int, smoothing: float = 0.1):
+    """``log p(word | tag)`` ``(K, V)`` by counting, with add-``alpha`` smoothing:
+    ``(c(tag, word) + alpha) / (c(tag) + alpha V)``."""
+    vocab_size = check_positive_int(vocab_size, "vocab_size")
+    num_tags = check_positive_int(num_tags, "num_tags")
+    alpha = check_nonnegative_float(smoothing, "smoothing")
+    words = _check_sequences(word_ids, "word_ids", vocab_size)
+    tags = _check_sequences(tag_ids, "tag_ids", num_tags)
+    _check_same_lengths(words, tags)
+    counts = np.zeros((num_tags, vocab_size))
+    np.add.at(counts, (np.concatenate(tags), np.concatenate(words)), 1)
+    counts += alpha
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log(counts) - np.log(counts.sum(axis=1, keepdims=True))
+
+
+# --------------------------------------------------------------------------- Viterbi
+
+
+@dataclass(frozen=True)
+class ViterbiResult:
+    """The best tag path and the trellis (격자) that found it.
+
+    ``path (T,)``: the best tags; ``score``: its total log score;
+    ``emission_scores (T, K)``: the per-token scores that were decoded;
+    ``delta (T, K)``: ``delta[t, k]`` = best score of any path over steps ``0..t`` that
+    ends in tag ``k`` (the end term not included);
+    ``backpointers (T, K)``: ``backpointers[t, k]`` = the previous tag on that best path
+    (``-1`` at ``t = 0``).
+    """
+
+    path: np.ndarray
+    score: float
+    emission_scores: np.ndarray
+    delta: np.ndarray
+    backpointers: np.ndarray
+
+
+def _check_scores(emission_scores, transitions) -> np.ndarray:
+    if not isinstance(transitions, Transitions):
+        raise TypeError(f"transitions: expected a Transitions, got {type(transitions).__name__}")
+    scores = check_float_array(
+        emission_scores, "emission_scores", ndim=2, axes="(T, K)", finite=False
+    )
+    if np.isnan(scores).any() or (scores == np.inf).any():
+        raise ValueError("emission_scores: expected log scores (finite or -inf), got NaN or +inf")
+    if scores.shape[0] == 0:
+        raise ValueError("emission_scores: expected at least one time step, got shape (0, K)")
+    if scores.shape[1] != transitions.num_tags:
+        raise ValueError(
+            f"emission_scores: expected {transitions.num_tags} tags (columns) like the "
+            f"transitions, got shape {scores.shape}"
+        )
+    return scores
+
+
+def viterbi(emission_scores, transitions: Transitions) -> ViterbiResult:
+    """The highest-scoring tag sequence, by dynamic programming in log space.
+
+    emission_scores ``(T, K)``: a log score for each tag at each position (an HMM's
+    ``log p(word_t | tag)``, or an RNN's scaled log-likelihoods). The score of a path
+    ``y`` is ``log_start[y_0] + sum_t emission[t, y_t] + sum_{t>0}
+    log_transition[y_{t-1}, y_t] + log_end[y_{T-1}]``. Recursion::
+
+        delta[0, k] = log_start[k] + emission[0, k]
+        delta[t, k] = max_i (delta[t-1, i] + log_transition[i, k]) + emission[t, k]
+        back[t, k]  = argmax_i (same)
+
+    then the best last tag maximises ``delta[T-1] + log_end`` and the back-pointers are
+    followed from there to ``t = 0``. Ties go to the smaller tag id.
+    """
+    scores = _check_scores(emission_scores, transitions)
+    steps, num_tags = scores.shape
+    delta = np.empty((steps, num_tags))
+    back = np.full((steps, num_tags), -1, dtype=np.int64)
+    delta[0] = transitions.log_start + scores[0]
+    for t in range(1, steps):
+        candidates = delta[t - 1][:, None] + transitions.log_transition  # (from i, to k)
+        back[t] = np.argmax(candidates, axis=0)
+        delta[t] = candidates[back[t], np.arange(num_tags)] + scores[t]
+    final = delta[-1] + transitions.log_end
+    path = np.empty(steps, dtype=np.int64)
+    path[-1] = int(np.argmax(final))
+    for t in range(steps - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return ViterbiResult(path, float(final[path[-1]]), scores, delta, back)
+
+
+def path_score(path, emission_scores, transitions: Transitions) -> float:
+    """The total log score of one tag path (what :func:`viterbi` maximises)."""
+    scores = _check_scores(emission_scores, transitions)
+    path = check_index_array(path, "path", size=scores.shape[1], ndim=1, axes="(T,)")
+    if path.shape[0] != scores.shape[0]:
+        raise ValueError(f"path: expected length {scores.shape[0]}, got length {path.shape[0]}")
+    total = transitions.log_start[path[0]] + transitions.log_end[path[-1]]
+    total += scores[np.arange(len(path)), path].sum()
+    total += transitions.log_transition[path[:-1], path[1:]].sum()
+    return float(total)
+
+
+# --------------------------------------------------------------------------- taggers
+
+
+class HMM:
+    """A hidden Markov model tagger: counted transitions and counted emissions.
+
+    ``log_emission (K, V)`` = ``log p(word | tag)``; decoding a sentence runs
+    :func:`viterbi` on ``log_emission[:, words].T``.
+    """
+
+    def __init__(self, transitions: Transitions, log_emission: np.ndarray):
+        if not isinstance(transitions, Transitions):
+            raise TypeError(
+                f"transitions: expected a Transitions, got {type(transitions).__name__}"
+            )
+        self.transitions = transitions
+        self.log_emission = check_float_array(
+            log_emission,
+            "log_emission",
+            ndim=2,
+            axes="(K, V)",
+            finite=False,
+            shape={0: transitions.num_tags},
+        )
+
+    @classmethod
+    def fit(cls, word_ids, tag_ids, vocab_size: int, num_tags: int, smoothing: float = 0.1):
+        """Count transitions (add-one) and emissions (add-``smoothing``) from training data."""
+        return cls(
+            count_transitions(tag_ids, num_tags),
+            count_emissions(word_ids, tag_ids, vocab_size, num_tags, smoothing),
+        )
+
+    def emission_scores(self, word_ids) -> np.ndarray:
+        """``(T, K)`` log p(word_t | tag) for one sentence of word ids ``(T,)``."""
+        words = check_index_array(
+            word_ids, "word_ids", size=self.log_emission.shape[1], ndim=1, axes="(T,)"
+        )
+        return self.log_emission[:, words].T
+
+    def decode(self, word_ids) -> ViterbiResult:
+        return viterbi(self.emission_scores(word_ids), self.transitions)
+
+
+class MostFrequentTag:
+    """The baseline: each word gets the tag it carried most often in training
+    (words never seen get the most frequent tag overall)."""
+
+    def __init__(self, word_ids, tag_ids, vocab_size: int, num_tags: int):
+        vocab_size = check_positive_int(vocab_size, "vocab_size")
+        num_tags = check_positive_int(num_tags, "num_tags")
+        words = _check_sequences(word_ids, "word_ids", vocab_size)
+        tags = _check_sequences(tag_ids, "tag_ids", num_tags)
+        _check_same_lengths(words, tags)
+        counts = np.zeros((vocab_size, num_tags))
+        np.add.at(counts, (np.concatenate(words), np.concatenate(tags)), 1)
+        fallback = int(np.argmax(counts.sum(axis=0)))
+        self.table = np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), fallback)
+
+    def predict(self, word_ids) -> np.ndarray:
+        words = check_index_array(word_ids, "word_ids", size=len(self.table), ndim=1, axes="(T,)")
+        return self.table[words]
+
+
+# --------------------------------------------------------------------------- hybrid
+
+
+def scaled_log_likelihoods(log_posteriors, prior) -> np.ndarray:
+    """``log p(tag | x) - log p(tag)`` ``(T, K)``: RNN posteriors as scaled likelihoods.
+
+    By Bayes' rule ``p(x_t | tag) = p(tag | x_t) p(x_t) / p(tag)``; the factor ``p(x_t)``
+    is the same for every tag at step ``t``, so it cannot change which path wins and
+    is dropped. prior: ``(K,)`` positive probabilities summing to 1.
+    """
+    log_posteriors = check_float_array(
+        log_posteriors, "log_posteriors", ndim=2, axes="(T, K)", finite=False
+    )
+    prior = check_float_array(prior, "prior", ndim=1, axes="(K,)")
+    if prior.shape[0] != log_posteriors.shape[1]:
+        raise ValueError(
+            f"prior: expected {log_posteriors.shape[1]} tag probabilities like log_posteriors, "
+            f"got shape {prior.shape}"
+        )
+    if np.any(prior <= 0) or not np.isclose(prior.sum(), 1.0, atol=1e-6):
+        raise ValueError(
+            f"prior: expected positive probabilities summing to 1, got sum {prior.sum():.4g}"
+        )
+    return log_posteriors - np.log(prior)
+
+
+def hybrid_decode(log_posteriors, prior, transitions: Transitions) -> ViterbiResult:
+    """Viterbi over the RNN's scaled log-likelihoods and the counted transitions."""
+    return viterbi(scaled_log_likelihoods(log_posteriors, prior), transitions)
+
+
+def tagging_batches(word_ids, tag_ids, batch_size: int, *, rng):
+    """A callable for :func:`rnnlib.train.fit`: each call reshuffles the sentences and
+    yields padded batches ``(ids (T, B), tags (T, B), mask (T, B))``."""
+    batch_size = check_positive_int(batch_size, "batch_size")
+    rng = as_generator(rng)
+    words = _check_sequences(word_ids, "word_ids", np.iinfo(np.int64).max)
+    tags = _check_sequences(tag_ids, "tag_ids", np.iinfo(np.int64).max)
+    _check_same_lengths(words, tags)
+
+    def batches():
+        order = rng.permutation(len(words))
+        for begin in range(0, len(order), batch_size):
+            chunk = order[begin : begin + batch_size]
+            ids, mask = pad_batch([words[i] for i in chunk])
+            targets, _ = pad_batch([tags[i] for i in chunk])
+            yield ids, targets, mask
+
+    return batches
+
+
+def rnn_log_posteriors(model, word_ids, batch_size: int = 256) -> list[np.ndarray]:
+    """Run a tagging model on sentences of word ids; return ``log p(tag_t | sentence)``
+    per sentence, each ``(T_i, K)``. ``model.forward(ids (T, B), mask (T, B))`` must give
+    logits ``(T, B, K)`` (e.g. a :class:`rnnlib.models.SequenceModel`)."""
+    batch_size = check_positive_int(batch_size, "batch_size")
+    size = getattr(model, "vocab_size", None)
+    if size is None:
+        raise TypeError("model: expected a model with token-id inputs (vocab_size set)")
+    sentences = _check_sequences(word_ids, "word_ids", size)
+    out = []
+    for begin in range(0, len(sentences), batch_size):
+        chunk = sentences[begin : begin + batch_size]
+        ids, mask = pad_batch(chunk)
+        logits, _ = model.forward(ids, mask=mask)
+        log_probs = log_softmax(logits)
+        out.extend(log_probs[: len(s), b] for b, s in enumerate(chunk))
+    return out
+
+
+def accuracy(predicted, gold, masks=None) -> float:
+    """Share of tokens tagged correctly, over all sentences (or over the tokens where
+    ``masks[i]`` is True, e.g. the ambiguous ones)."""
+    if len(predicted) != len(gold):
+        raise ValueError(
+            f"predicted: expected {len(gold)} sequences like gold, got {len(predicted)}"
+        )
+    correct = total = 0
+    for k, (p, g) in enumerate(zip(predicted, gold, strict=True)):
+        p, g = np.asarray(p), np.asarray(g)
+        if p.shape != g.shape:
+            raise ValueError(f"predicted[{k}]: expected shape {g.shape} like gold, got {p.shape}")
+        keep = np.ones(g.shape, dtype=bool) if masks is None else np.asarray(masks[k], dtype=bool)
+        if keep.shape != g.shape:
+            raise ValueError(f"masks[{k}]: expected shape {g.shape}, got {keep.shape}")
+        correct += int(np.sum((p == g) & keep))
+        total += int(keep.sum())
+    if total == 0:
+        raise ValueError("masks: expected at least one selected token, got none")
+    return correct / total
+
+
+# --------------------------------------------------------------------------- experiment
+
+
+def train_rnn_tagger(
+    word_ids,
+    tag_ids,
+    vocab_size: int,
+    num_tags: int,
+    *,
+    rng,
+    bidirectional: bool = True,
+    cell: str = "lstm",
+    hidden_size: int = 32,
+    embedding_dim: int = 16,
+    epochs: int = 5,
+    batch_size: int = 32,
+    lr: float = 0.01,
+    progress: bool = False,
+):
+    """Train a word-level tagger: Embedding -> (Bi)LSTM -> Dense to ``num_tags`` logits,
+    Adam on the masked cross-entropy of padded batches. Returns ``(model, history)``."""
+    from .models import SequenceModel
+    from .optim import Adam
+    from .train import fit
+
+    rng = as_generator(rng)
+    model = SequenceModel(
+        cell,
+        hidden_size=hidden_size,
+        output_size=num_tags,
+        vocab_size=vocab_size,
+        embedding_dim=embedding_dim,
+        bidirectional=bidirectional,
+        rng=rng,
+    )
+    batches = tagging_batches(word_ids, tag_ids, batch_size, rng=rng)
+    history = fit(
+        model, Adam(model, lr=lr), batches, epochs=epochs, clip_norm=5.0, progress=progress
+    )
+    return model, history
+
+
+def compare_taggers(
+    train_words, train_tags, test_words, vocab_size, num_tags, *, rng, **rnn_options
+) -> dict[str, list[np.ndarray]]:
+    """Fit the chapter's six taggers on the training sentences and tag the test sentences.
+
+    Returns ``{name: [predicted tag ids (T_i,) per test sentence]}`` for: the
+    most-frequent-tag baseline, the HMM, a left-to-right RNN and a bidirectional RNN
+    (argmax per token), and each RNN + counted transitions + Viterbi (hybrid).
+    ``rnn_options`` go to :func:`train_rnn_tagger`.
+    """
+    rng = as_generator(rng)
+    baseline = MostFrequentTag(train_words, train_tags, vocab_size, num_tags)
+    hmm = HMM.fit(train_words, train_tags, vocab_size, num_tags)
+    transitions = count_transitions(train_tags, num_tags)
+    prior = tag_prior(train_tags, num_tags)
+    results = {
+        "most frequent tag": [baseline.predict(w) for w in test_words],
+        "HMM (counts + Viterbi)": [hmm.decode(w).path for w in test_words],
+    }
+    for label, bidirectional in (("RNN", False), ("BiRNN", True)):
+        model, _ = train_rnn_tagger(
+            train_words,
+            train_tags,
+            vocab_size,
+            num_tags,
+            rng=rng,
+            bidirectional=bidirectional,
+            **rnn_options,
+        )
+        log_posteriors = rnn_log_posteriors(model, test_words)
+        results[f"{label} (argmax)"] = [lp.argmax(axis=1) for lp in log_posteriors]
+        results[f"{label} + Viterbi (hybrid)"] = [
+            hybrid_decode(lp, prior, transitions).path for lp in log_posteriors
+        ]
+    return results

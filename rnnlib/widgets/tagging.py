@@ -1,0 +1,91 @@
+"""Trellis explorer: pick a sentence, compare the RNN alone with the hybrid decoder."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..tagging import Transitions, scaled_log_likelihoods, viterbi
+from ..viz.tagging import plot_trellis
+from . import Explorer
+
+__all__ = ["trellis_explorer"]
+
+MODES = {
+    "RNN only (argmax)": "rnn",
+    "RNN + transitions (hybrid)": "hybrid",
+}
+
+
+def trellis_explorer(
+    sentences,
+    log_posteriors,
+    prior,
+    transitions: Transitions,
+    tag_names,
+    *,
+    gold=None,
+    title: str = "Viterbi trellis explorer",
+) -> Explorer:
+    """An :class:`Explorer` over a few sentences.
+
+    sentences: lists of words; log_posteriors: the RNN's ``log p(tag | sentence)``
+    ``(T_i, K)`` for each; prior ``(K,)`` and transitions: counted on the training data;
+    gold: optional true tag ids per sentence. Controls: ``sentence`` (a dropdown) and
+    ``mode``: "rnn" decodes the posteriors with no transitions (each word on its own:
+    the back-pointers all point at the previous column's leader), "hybrid" decodes
+    the scaled likelihoods ``log p(tag | x) - log p(tag)`` with the transitions.
+    Both trellises of every sentence are computed up front; a redraw only plots.
+    """
+    if len(sentences) != len(log_posteriors) or not sentences:
+        raise ValueError(
+            f"log_posteriors: expected one (T, K) array per sentence ({len(sentences)}), "
+            f"got {len(log_posteriors)}"
+        )
+    neutral = Transitions.neutral(transitions.num_tags)
+    decoded = {
+        "rnn": [viterbi(lp, neutral) for lp in log_posteriors],
+        "hybrid": [
+            viterbi(scaled_log_likelihoods(lp, prior), transitions) for lp in log_posteriors
+        ],
+    }
+    for k, (words, result) in enumerate(zip(sentences, decoded["rnn"], strict=True)):
+        if len(words) != len(result.path):
+            raise ValueError(
+                f"log_posteriors[{k}]: expected {len(words)} rows, got {len(result.path)}"
+            )
+    options = [(f"{k}: {' '.join(words)}", k) for k, words in enumerate(sentences)]
+    controls = {
+        "sentence": widgets.Dropdown(
+            options=options, value=0, description="sentence", layout=widgets.Layout(width="520px")
+        ),
+        "mode": widgets.ToggleButtons(
+            options=list(MODES.items()), value="rnn", description="decode"
+        ),
+    }
+
+    def draw(sentence, mode):
+        result = decoded[mode][sentence]
+        truth = None if gold is None else np.asarray(gold[sentence])
+        label = (
+            "RNN only: each word on its own"
+            if mode == "rnn"
+            else "hybrid: RNN / prior + transitions"
+        )
+        ax = plot_trellis(
+            result, sentences[sentence], tag_names, gold=truth, title=f"Viterbi trellis, {label}"
+        )
+        other = decoded["hybrid" if mode == "rnn" else "rnn"][sentence].path
+        changed = [sentences[sentence][t] for t in np.flatnonzero(other != result.path)]
+        tags = " ".join(
+            f"{w}/<b>{tag_names[k]}</b>"
+            for w, k in zip(sentences[sentence], result.path, strict=True)
+        )
+        note = f"{'Hybrid' if mode == 'hybrid' else 'RNN only'}: {tags}"
+        if truth is not None:
+            note += f" &nbsp; ({int((truth == result.path).sum())}/{len(truth)} correct)"
+        if changed:
+            note += f"<br>The other mode tags differently: {', '.join(changed)}"
+        return ax.figure, note
+
+    return Explorer(draw, controls, title=title)
