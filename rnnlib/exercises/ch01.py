@@ -1,0 +1,173 @@
+"""Auto-checks for the exercises of chapter 1 (sequences and Hopfield networks).
+
+Each check prints "Correct" or what is wrong and why, returns True/False, and never
+raises for a wrong or unattempted answer (a stub returns None).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from rnnlib import hopfield as hf
+from rnnlib.exercises import feedback
+from rnnlib.patterns import random_patterns
+
+__all__ = ["check_hebbian", "check_energy", "check_one_step_error", "check_two_cycle"]
+
+
+def _call(function, *args):
+    """``(result, problem)``: the function's answer, or a message saying why there is none."""
+    try:
+        result = function(*args)
+    except NotImplementedError:
+        return None, "not attempted yet: replace `raise NotImplementedError` with your code"
+    except Exception as error:  # a learner's bug is feedback, not a crash
+        return None, f"your function raised {type(error).__name__}: {error}"
+    if result is None:
+        return None, "not attempted yet: your function returned None"
+    return result, None
+
+
+def check_hebbian(hebbian) -> bool:
+    """Check ``hebbian(patterns (P, N)) -> W (N, N)`` against the Hebbian rule."""
+    title = "Exercise 1 (Hebbian weights)"
+    rng = np.random.default_rng(101)
+    for n_patterns, n_units in [(1, 4), (3, 10), (5, 16)]:
+        patterns = random_patterns(n_patterns, n_units, rng)
+        expected = hf.hebbian_weights(patterns)
+        weights, problem = _call(hebbian, patterns.copy())
+        if problem:
+            return feedback(title, [problem])
+        weights = np.asarray(weights, dtype=float)
+        if weights.shape != (n_units, n_units):
+            hint = ""
+            if weights.shape == (n_patterns, n_patterns):
+                hint = (
+                    " That is one number per pair of patterns: you want one per pair of "
+                    "units, so multiply patterns.T @ patterns (sum over patterns)."
+                )
+            return feedback(
+                title,
+                [
+                    f"for {n_patterns} patterns of {n_units} units W should have shape "
+                    f"({n_units}, {n_units}), got {weights.shape}.{hint}"
+                ],
+            )
+        if np.allclose(weights, expected):
+            continue
+        problems = []
+        off = ~np.eye(n_units, dtype=bool)
+        if np.any(np.abs(np.diag(weights)) > 1e-12):
+            problems.append(
+                "the diagonal must be zero: a unit has no connection to itself "
+                "(np.fill_diagonal(W, 0))."
+            )
+        if np.allclose(weights[off], n_units * expected[off]):
+            problems.append("W is N times too large: divide the sum of outer products by N.")
+        elif not np.allclose(weights, weights.T):
+            problems.append("W must be symmetric (W_ij == W_ji): the outer product x x^T is.")
+        elif not np.allclose(weights[off], expected[off]):
+            problems.append(
+                "the off-diagonal weights should be (1/N) * sum over patterns of x_i * x_j."
+            )
+        return feedback(title, problems)
+    return feedback(title, [])
+
+
+def check_energy(energy) -> bool:
+    """Check ``energy(W (N, N), s (N,)) -> float`` against ``E = -1/2 s^T W s``."""
+    title = "Exercise 2 (energy)"
+    rng = np.random.default_rng(202)
+    for n_units in (3, 8, 20):
+        weights = hf.hebbian_weights(random_patterns(2, n_units, rng))
+        state = rng.choice([-1.0, 1.0], size=n_units)
+        expected = -0.5 * state @ weights @ state
+        value, problem = _call(energy, weights.copy(), state.copy())
+        if problem:
+            return feedback(title, [problem])
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return feedback(title, [f"the energy should be one number, got {value!r}"])
+        if math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12):
+            continue
+        if math.isclose(value, -expected, rel_tol=1e-9, abs_tol=1e-12):
+            hint = "the sign is flipped: E = -1/2 s^T W s, so stored patterns sit in valleys."
+        elif math.isclose(value, 2 * expected, rel_tol=1e-9, abs_tol=1e-12):
+            hint = (
+                "twice the energy: the double sum counts each pair (i, j) twice, hence "
+                "the factor 1/2."
+            )
+        else:
+            hint = f"for this state E should be {expected:.4f}, got {value:.4f}."
+        return feedback(title, [hint])
+    return feedback(title, [])
+
+
+def check_one_step_error(rate) -> bool:
+    """Check the predicted one-step error rate for N = 1000 units and P = 100 patterns."""
+    title = "Exercise 3 (one-step error rate, N = 1000, P = 100)"
+    if rate is None:
+        return feedback(title, ["not attempted yet: set `rate` to a number"])
+    try:
+        rate = float(rate)
+    except (TypeError, ValueError):
+        return feedback(title, [f"the rate should be a number, got {rate!r}"])
+    n_units, n_patterns = 1000, 100
+    expected = 0.5 * math.erfc(math.sqrt(n_units / (2 * n_patterns)))
+    if math.isclose(rate, expected, rel_tol=0.02):
+        return feedback(title, [])
+    mistakes = [
+        (
+            math.erfc(math.sqrt(n_units / (2 * n_patterns))),
+            "twice too large: only one tail counts (the crosstalk must push against the "
+            "signal), so keep the factor 1/2.",
+        ),
+        (
+            0.5 * math.erfc(math.sqrt(n_patterns / (2 * n_units))),
+            "N and P are swapped: the signal is 1 and the crosstalk has variance P/N, so the "
+            "argument is sqrt(N / 2P).",
+        ),
+        (
+            0.5 * math.erfc(math.sqrt(n_units / n_patterns)),
+            "the 2 is missing: a normal tail P(z > a) is 1/2 erfc(a / sqrt 2), with a = sqrt(N/P).",
+        ),
+        (
+            expected * n_units,
+            "that is the expected number of flipped units; the question asks for the fraction.",
+        ),
+    ]
+    for value, hint in mistakes:
+        if math.isclose(rate, value, rel_tol=0.02):
+            return feedback(title, [hint])
+    return feedback(
+        title,
+        [
+            f"{rate:.3g} is not it: the crosstalk is about normal with mean 0 and variance P/N "
+            "= 0.1; a unit flips when it is below -1."
+        ],
+    )
+
+
+def check_two_cycle(weights, state) -> bool:
+    """Check a 2-unit network and start state whose synchronous updates cycle forever."""
+    title = "Exercise 4 (a synchronous 2-cycle)"
+    if weights is None or state is None:
+        return feedback(title, ["not attempted yet: set `weights` and `state`"])
+    try:
+        network = hf.HopfieldNetwork(weights)
+        synchronous = network.recall(state, mode="synchronous", max_sweeps=10)
+    except (TypeError, ValueError) as error:
+        return feedback(title, [f"not a valid Hopfield network and state: {error}"])
+    problems = []
+    if network.n_units != 2:
+        problems.append(f"use two units, got {network.n_units}.")
+    if synchronous.stop_reason != "cycle":
+        problems.append(
+            f"synchronous updates from {np.asarray(state).tolist()} reach a "
+            f"{synchronous.stop_reason}, not a cycle: try a negative weight between the "
+            "two units and a start state where both agree."
+        )
+    return feedback(title, problems)

@@ -1,0 +1,212 @@
+"""Plots for Hopfield networks: states as pictures, recall trajectories, energy, capacity.
+
+Every function reads plain arrays or the results of :mod:`rnnlib.hopfield`
+(``RecallResult``, ``CapacityResult``) and draws on the ``ax`` it is given, or on a
+new figure.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Rectangle
+
+from rnnlib import hopfield as hf
+from rnnlib.patterns import GLYPH_SHAPE
+from rnnlib.viz import new_axes, new_figure
+
+__all__ = [
+    "STATE_COLORS",
+    "plot_state",
+    "plot_patterns",
+    "plot_energy",
+    "plot_overlaps",
+    "plot_recall",
+    "plot_capacity",
+    "plot_pattern_survival",
+    "survival_grid",
+    "outline_square",
+]
+
+#: -1 units are drawn light, +1 units dark.
+STATE_COLORS = ListedColormap(["#f4f1ea", "#23395b"])
+#: Bars of positive and negative overlaps.
+OVERLAP_COLORS = ("#00798c", "#d1495b")
+#: Shade of every other sweep in energy plots.
+SWEEP_SHADE = "#edae49"
+_CHANGED = "#d1495b"
+_SURVIVAL_COLORS = ListedColormap(["#66a182", "#edae49", "#d1495b"])
+
+
+def plot_state(state, shape=GLYPH_SHAPE, ax=None, title=None, changed=None):
+    """Draw one ``(N,)`` bipolar state as a ``shape`` grid (+1 dark, -1 light).
+
+    changed: optional unit indices to outline (e.g. the units the last step flipped).
+    """
+    fig, ax = new_axes(ax, figsize=(3.2, 3.2))
+    state = np.asarray(state, dtype=float)
+    ax.imshow(state.reshape(shape), cmap=STATE_COLORS, vmin=-1, vmax=1, interpolation="nearest")
+    for unit in [] if changed is None else np.atleast_1d(changed):
+        row, col = divmod(int(unit), shape[1])
+        ax.add_patch(outline_square(row, col))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    for spine in ax.spines.values():  # a thin frame shows where the grid ends
+        spine.set_visible(True)
+        spine.set_color("#888888")
+        spine.set_linewidth(0.8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def outline_square(row, col):
+    """A red outline around grid cell ``(row, col)`` (marks a changed unit)."""
+    return Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, edgecolor=_CHANGED, linewidth=2.5)
+
+
+def plot_patterns(patterns, shape=GLYPH_SHAPE, titles=None, suptitle=None):
+    """Draw ``(P, N)`` patterns side by side; returns the Figure."""
+    patterns = np.atleast_2d(patterns)
+    fig, axes = new_figure(1, len(patterns), figsize=(1.9 * len(patterns) + 0.4, 2.4))
+    for index, (ax, pattern) in enumerate(zip(np.atleast_1d(axes), patterns, strict=True)):
+        plot_state(pattern, shape, ax=ax, title=None if titles is None else titles[index])
+    if suptitle:
+        fig.suptitle(suptitle)
+    return fig
+
+
+def plot_energy(energies, ax=None, sweep_of_step=None, title="Energy at each update step"):
+    """Energy after each recorded step (step 0 is the cue); sweeps shaded alternately."""
+    fig, ax = new_axes(ax, figsize=(6, 3.2))
+    energies = np.asarray(energies, dtype=float)
+    steps = np.arange(len(energies))
+    ax.plot(steps, energies, marker="o", markersize=3, color="#23395b")
+    if sweep_of_step is not None and len(sweep_of_step):
+        sweep_of_step = np.asarray(sweep_of_step)
+        for sweep in np.unique(sweep_of_step)[::2]:
+            inside = np.flatnonzero(sweep_of_step == sweep) + 1
+            ax.axvspan(inside[0] - 0.5, inside[-1] + 0.5, color=SWEEP_SHADE, alpha=0.15, lw=0)
+    ax.set_xlabel("update step (units changed so far)")
+    ax.set_ylabel("energy E(s)")
+    ax.set_title(title)
+    return ax
+
+
+def plot_overlaps(overlaps, labels=None, ax=None, title="Overlap with each stored pattern"):
+    """Bar chart of the overlaps ``m_mu`` (``(P,)``) of a state with the stored patterns."""
+    fig, ax = new_axes(ax, figsize=(4, 3.2))
+    overlaps = np.asarray(overlaps, dtype=float)
+    labels = [str(i) for i in range(len(overlaps))] if labels is None else list(labels)
+    colors = [OVERLAP_COLORS[0] if m >= 0 else OVERLAP_COLORS[1] for m in overlaps]
+    ax.bar(labels, overlaps, color=colors)
+    ax.axhline(0.0, color="black", linewidth=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("stored pattern")
+    ax.set_ylabel("overlap m")
+    ax.set_title(title)
+    return ax
+
+
+def plot_recall(result, shape=GLYPH_SHAPE, snapshots: int = 6, title=None):
+    """Snapshots of a :class:`~rnnlib.hopfield.RecallResult` and its energy trace."""
+    n_steps = result.n_steps
+    picks = np.unique(np.linspace(0, n_steps, min(snapshots, n_steps + 1)).round().astype(int))
+    fig, axes = new_figure(
+        1,
+        len(picks) + 1,
+        figsize=(2.0 * len(picks) + 4.5, 2.9),
+        gridspec_kw={"width_ratios": [1] * len(picks) + [2.4]},
+    )
+    for ax, step in zip(axes[:-1], picks, strict=False):
+        changed = result.changed_units[step - 1] if step > 0 else None
+        plot_state(result.states[step], shape, ax=ax, title=f"step {step}", changed=changed)
+    plot_energy(result.energies, ax=axes[-1], sweep_of_step=result.sweep_of_step, title="Energy")
+    fig.suptitle(
+        title or f"{result.mode.capitalize()} recall: {result.stop_reason} after {n_steps} steps"
+    )
+    return fig
+
+
+def plot_capacity(results, show_theory=True):
+    """Bit-error rate and exact-recall fraction against the load P/N, one line per N.
+
+    results: a sequence of :class:`~rnnlib.hopfield.CapacityResult` (different N).
+    Theory: the one-step error ``1/2 erfc(sqrt(N/2P))``, the AGS retrieval error and
+    the critical load 0.138 (dashed line). Returns the Figure.
+    """
+    fig, (left, right) = new_figure(1, 2, figsize=(12, 4.4))
+    colors = ["#00798c", "#d1495b", "#edae49", "#66a182", "#2e4057"]
+    loads = np.linspace(0.01, max(float(r.loads.max()) for r in results), 200)
+    if show_theory:
+        left.plot(
+            loads,
+            hf.one_step_error_rate(loads),
+            color="gray",
+            linestyle=":",
+            linewidth=2,
+            label="one step: ½ erfc(√(N/2P))",
+        )
+        left.plot(
+            loads,
+            hf.retrieval_error_rate(loads),
+            color="black",
+            linewidth=1.5,
+            label="retrieval state, N → ∞ (AGS)",
+        )
+    for color, result in zip(colors, results, strict=False):
+        label = f"N = {result.n_units}"
+        left.plot(
+            result.loads, result.bit_error, marker="o", color=color, label=f"{label}: after recall"
+        )
+        left.plot(
+            result.loads,
+            result.one_step_error,
+            marker="x",
+            linestyle="none",
+            color=color,
+            label=f"{label}: one step",
+        )
+        right.plot(result.loads, result.exact_recall, marker="o", color=color, label=label)
+    for ax in (left, right):
+        ax.axvline(hf.CRITICAL_LOAD, color="black", linestyle="--", linewidth=1)
+        ax.set_xlabel("load P / N (patterns per unit)")
+    left.text(hf.CRITICAL_LOAD + 0.003, 0.3, "0.138", fontsize=11)
+    left.set_ylim(-0.01, 0.35)
+    left.set_ylabel("fraction of wrong units")
+    left.set_title("Bit-error rate, starting from each stored pattern")
+    left.legend(fontsize=9, loc="upper left")
+    right.set_ylim(-0.03, 1.03)
+    right.set_ylabel("fraction of patterns recalled exactly")
+    right.set_title("Exact recall")
+    right.legend(loc="upper right")
+    return fig
+
+
+def survival_grid(final_errors, n_units, columns: int = 20):
+    """Codes 0 (exact), 1 (at most 5% wrong), 2 (lost) of ``(P,)`` final errors, laid out
+    in rows of ``columns`` (NaN pads the last row); returns ``(grid, [n0, n1, n2])``."""
+    final_errors = np.asarray(final_errors)
+    codes = np.where(final_errors == 0, 0, np.where(final_errors <= 0.05 * n_units, 1, 2))
+    rows = -(-len(codes) // columns)
+    grid = np.full(rows * columns, np.nan)
+    grid[: len(codes)] = codes
+    return grid.reshape(rows, columns), [int(np.sum(codes == k)) for k in range(3)]
+
+
+def plot_pattern_survival(final_errors, n_units, ax=None, columns: int = 20, title=None):
+    """One square per stored pattern, coloured by where its recall ended.
+
+    final_errors: ``(P,)`` wrong units at the end of each recall. Green: recalled
+    exactly; yellow: at most 5% of units wrong (a nearby fixed point); red: lost.
+    """
+    fig, ax = new_axes(ax, figsize=(5, 3))
+    grid, counts = survival_grid(final_errors, n_units, columns)
+    ax.imshow(grid, cmap=_SURVIVAL_COLORS, vmin=0, vmax=2, aspect="equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.set_xlabel(f"exact {counts[0]}  ·  ≤5% wrong {counts[1]}  ·  lost {counts[2]}")
+    ax.set_title(title or f"{len(np.asarray(final_errors))} stored patterns after recall")
+    return ax
