@@ -35,6 +35,18 @@ def _describe(value) -> str:
     return f"{type(value).__name__} {value!r}"[:120]
 
 
+def _check_ndim(array: np.ndarray, name: str, ndim, axes: str | None) -> None:
+    if ndim is None:
+        return
+    allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+    if array.ndim not in allowed:
+        dims = " or ".join(str(d) for d in allowed)
+        hint = f" {axes}" if axes else ""
+        raise ValueError(
+            f"{name}: expected an array with {dims} dimensions{hint}, got shape {array.shape}"
+        )
+
+
 def as_generator(rng, name: str = "rng") -> np.random.Generator:
     """Return a ``numpy.random.Generator`` from a Generator or an integer seed.
 
@@ -78,14 +90,7 @@ def check_float_array(
         array = array.astype(dtype, copy=False)
     elif array.dtype.kind != "f":
         array = array.astype(np.float64)
-    if ndim is not None:
-        allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
-        if array.ndim not in allowed:
-            dims = " or ".join(str(d) for d in allowed)
-            hint = f" {axes}" if axes else ""
-            raise ValueError(
-                f"{name}: expected an array with {dims} dimensions{hint}, got shape {array.shape}"
-            )
+    _check_ndim(array, name, ndim, axes)
     for axis, size in (shape or {}).items():
         if array.shape[axis] != size:
             hint = f" {axes}" if axes else ""
@@ -105,14 +110,7 @@ def check_index_array(value, name: str, *, size: int, ndim=None, axes: str | Non
         raise TypeError(
             f"{name}: expected an integer array of indices in [0, {size}), got dtype {array.dtype}"
         )
-    if ndim is not None:
-        allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
-        if array.ndim not in allowed:
-            dims = " or ".join(str(d) for d in allowed)
-            hint = f" {axes}" if axes else ""
-            raise ValueError(
-                f"{name}: expected an array with {dims} dimensions{hint}, got shape {array.shape}"
-            )
+    _check_ndim(array, name, ndim, axes)
     if array.size:
         low, high = int(array.min()), int(array.max())
         if low < 0 or high >= size:
