@@ -87,12 +87,18 @@ class Cell(Module):
 
     def project_inputs(self, x_flat: np.ndarray) -> np.ndarray:
         """``x (N, D) -> x W_xh^T + b (N, G*H)``: one matrix product for all time steps."""
-        return x_flat @ self.params["W_xh"].T + self.params["b"]
+        projection = x_flat @ self.params["W_xh"].T
+        projection += self.params["b"]
+        return projection
 
     def allocate(self, steps: int, batch_size: int) -> dict[str, np.ndarray]:
-        """Buffers the forward pass fills, one slice per step."""
+        """Buffers the forward pass fills, one slice per step (and per-pass constants)."""
         shape = (steps, batch_size, self.hidden_size)
         return {"hidden": np.empty(shape, dtype=self.dtype)}
+
+    def prepare_backward(self, buffers: dict[str, np.ndarray]) -> None:
+        """Before the backward loop: compute, for all steps at once, the activation
+        derivatives that do not depend on the incoming gradient (stored in ``buffers``)."""
 
     def allocate_grads(self, steps: int, batch_size: int) -> tuple[np.ndarray, np.ndarray]:
         """``(dxproj, dhproj)`` buffers; the same array when both sides see the same gradient."""
@@ -129,6 +135,7 @@ class Cell(Module):
         x, state, buffers = cache
         dstate = self.check_state(dstate, x.shape[0], "dstate")
         dxproj, dhproj = self.allocate_grads(1, x.shape[0])
+        self.prepare_backward(buffers)
         dstate_prev = self.step_backward(0, dstate, state, buffers, dxproj, dhproj)
         dx = self.accumulate_grads(x, state[0], dxproj[0], dhproj[0])
         return dx, dstate_prev
@@ -152,16 +159,16 @@ class RNNCell(Cell):
             np.maximum(hidden, 0.0, out=hidden)
         return (hidden,)
 
+    def prepare_backward(self, buffers):
+        hidden = buffers["hidden"]
+        if self.activation == "tanh":  # tanh'(a) = 1 - h^2
+            buffers["slope"] = 1.0 - hidden * hidden
+        else:  # relu'(a) = 1 where h > 0
+            buffers["slope"] = (hidden > 0).astype(self.dtype)
+
     def step_backward(self, t, dstate, state_prev, buffers, dxproj, dhproj):
         (dhidden,) = dstate
-        hidden = buffers["hidden"][t]
-        dpre = dxproj[t]
-        if self.activation == "tanh":  # tanh'(a) = 1 - h^2
-            np.multiply(hidden, hidden, out=dpre)
-            np.subtract(1.0, dpre, out=dpre)
-            dpre *= dhidden
-        else:  # relu'(a) = 1 where h > 0
-            np.multiply(dhidden, hidden > 0, out=dpre)
+        dpre = np.multiply(dhidden, buffers["slope"][t], out=dxproj[t])
         return (dpre @ self.params["W_hh"],)
 
 
@@ -186,11 +193,18 @@ class LSTMCell(Cell):
         H = self.hidden_size
         self.forget_bias = check_real(forget_bias, "forget_bias")
         self.params["b"][H : 2 * H] += self.forget_bias
-        # tanh-based sigmoid, sigmoid(a) = 0.5 + 0.5 tanh(a / 2): one tanh over all four
-        # blocks, with scale 0.5 / offset 0.5 on the sigmoid blocks, 1 / 0 on the candidate.
+        # One tanh serves all four blocks: sigmoid(a) = 0.5 + 0.5 tanh(a / 2). The 1/2 is
+        # folded into the input projection and into a scaled copy of W_hh made once per
+        # forward pass; after the tanh, scale 0.5 / offset 0.5 on the sigmoid blocks.
         self._scale = np.full(4 * H, 0.5, dtype=self.dtype)
         self._scale[2 * H : 3 * H] = 1.0
         self._offset = 1.0 - self._scale
+
+    def project_inputs(self, x_flat):
+        """``(x W_xh^T + b)`` pre-scaled by 1/2 on the sigmoid blocks (see ``step``)."""
+        projection = x_flat @ (self.params["W_xh"] * self._scale[:, None]).T
+        projection += self.params["b"] * self._scale
+        return projection
 
     def allocate(self, steps, batch_size):
         shape = (steps, batch_size, self.hidden_size)
@@ -199,7 +213,19 @@ class LSTMCell(Cell):
             "cell_state": np.empty(shape, self.dtype),
             "tanh_cell": np.empty(shape, self.dtype),
             "gates": np.empty((steps, batch_size, 4 * self.hidden_size), self.dtype),
+            "W_hh_scaled": self.params["W_hh"] * self._scale[:, None],
         }
+
+    def prepare_backward(self, buffers):
+        gates, H = buffers["gates"], self.hidden_size
+        # sigmoid' = s (1 - s) on the i, f, o blocks; tanh' = 1 - g^2 = (1 - g)(1 + g) on g
+        slope = 1.0 - gates
+        slope[..., : 2 * H] *= gates[..., : 2 * H]
+        slope[..., 2 * H : 3 * H] *= 1.0 + gates[..., 2 * H : 3 * H]
+        slope[..., 3 * H :] *= gates[..., 3 * H :]
+        buffers["gate_slope"] = slope
+        tanh_cell = buffers["tanh_cell"]
+        buffers["tanh_cell_slope"] = 1.0 - tanh_cell * tanh_cell
 
     def gate_views(self, buffers):
         gates, H = buffers["gates"], self.hidden_size
@@ -209,9 +235,8 @@ class LSTMCell(Cell):
         hidden_prev, cell_prev = state
         H = self.hidden_size
         gates = buffers["gates"][t]
-        np.matmul(hidden_prev, self.params["W_hh"].T, out=gates)
+        np.matmul(hidden_prev, buffers["W_hh_scaled"].T, out=gates)
         gates += xproj_t
-        gates *= self._scale
         np.tanh(gates, out=gates)
         gates *= self._scale
         gates += self._offset
@@ -233,19 +258,14 @@ class LSTMCell(Cell):
         candidate, output_gate = gates[:, 2 * H : 3 * H], gates[:, 3 * H :]
         # total gradient reaching c_t: from the future (dcell) and through h_t = o tanh(c_t)
         dcell_total = dhidden * output_gate
-        dcell_total *= 1.0 - tanh_cell * tanh_cell
+        dcell_total *= buffers["tanh_cell_slope"][t]
         dcell_total += dcell
         dpre = dxproj[t]
         np.multiply(dcell_total, candidate, out=dpre[:, :H])  # d input_gate
         np.multiply(dcell_total, cell_prev, out=dpre[:, H : 2 * H])  # d forget_gate
         np.multiply(dcell_total, input_gate, out=dpre[:, 2 * H : 3 * H])  # d candidate
         np.multiply(dhidden, tanh_cell, out=dpre[:, 3 * H :])  # d output_gate
-        # through the nonlinearities: sigmoid' = s (1 - s), tanh' = 1 - g^2 = (1 - g)(1 + g)
-        slope = 1.0 - gates
-        slope[:, 2 * H : 3 * H] *= 1.0 + candidate
-        slope[:, : 2 * H] *= gates[:, : 2 * H]
-        slope[:, 3 * H :] *= output_gate
-        dpre *= slope
+        dpre *= buffers["gate_slope"][t]  # through the gates' nonlinearities
         return (dpre @ self.params["W_hh"], dcell_total * forget_gate)
 
 
@@ -305,26 +325,34 @@ class GRUCell(Cell):
         hidden += candidate
         return (hidden,)
 
+    def prepare_backward(self, buffers):
+        gates, H = buffers["gates"], self.hidden_size
+        # sigmoid' = s (1 - s) on r and z, tanh' = 1 - n^2 = (1 - n)(1 + n) on the candidate
+        slope = 1.0 - gates
+        slope[..., : 2 * H] *= gates[..., : 2 * H]
+        slope[..., 2 * H :] *= 1.0 + gates[..., 2 * H :]
+        buffers["gate_slope"] = slope
+
     def step_backward(self, t, dstate, state_prev, buffers, dxproj, dhproj):
         (dhidden,) = dstate
         (hidden_prev,) = state_prev
         H = self.hidden_size
+        slope = buffers["gate_slope"][t]
         gates, hidden_new = buffers["gates"][t], buffers["hidden_new"][t]
         reset_gate, update_gate, candidate = gates[:, :H], gates[:, H : 2 * H], gates[:, 2 * H :]
         dx, dh = dxproj[t], dhproj[t]
         # candidate: dn_pre = dh (1 - z) (1 - n^2)
         dn_pre = dx[:, 2 * H :]
         np.multiply(dhidden, 1.0 - update_gate, out=dn_pre)
-        dn_pre *= 1.0 - candidate * candidate
+        dn_pre *= slope[:, 2 * H :]
         # update gate: dz_pre = dh (h_prev - n) z (1 - z)
         dz_pre = dx[:, H : 2 * H]
         np.subtract(hidden_prev, candidate, out=dz_pre)
         dz_pre *= dhidden
-        dz_pre *= update_gate * (1.0 - update_gate)
         # reset gate: dr_pre = dn_pre (h W_hn + b_hn) r (1 - r)
         dr_pre = dx[:, :H]
         np.multiply(dn_pre, hidden_new, out=dr_pre)
-        dr_pre *= reset_gate * (1.0 - reset_gate)
+        dx[:, : 2 * H] *= slope[:, : 2 * H]  # through the sigmoids of r and z
         dh[:, : 2 * H] = dx[:, : 2 * H]
         np.multiply(dn_pre, reset_gate, out=dh[:, 2 * H :])
         return (dh @ self.params["W_hh"] + dhidden * update_gate,)

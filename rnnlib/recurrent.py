@@ -133,12 +133,15 @@ class Recurrent(Module):
         state_buffers = [buffers[name] for name in cell.state_names]
         grads = [np.empty(shape, cell.dtype) for _ in cell.state_names]
         dxproj, dhproj = cell.allocate_grads(steps, batch_size)
+        cell.prepare_backward(buffers)
         for t in range(steps - 1, -1, -1):
-            dstate = tuple(dstate)
-            if dhidden is not None:
-                dstate = (dstate[0] + dhidden[t],) + dstate[1:]
+            # the total gradient reaching each part of the state at step t, written
+            # straight into the Trace's record: from step t+1 plus (hidden) from above
             for record, part in zip(grads, dstate, strict=True):
                 record[t] = part
+            if dhidden is not None:
+                grads[0][t] += dhidden[t]
+            dstate = tuple(record[t] for record in grads)
             if t > 0:
                 state_prev = tuple(buf[t - 1] for buf in state_buffers)
             else:
