@@ -1,0 +1,629 @@
+# ---
+# jupyter:
+#   jupytext:
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Chapter 3 — Backpropagation through time, vanishing and exploding gradients
+# ### 3장 — 시간 역전파(BPTT), 기울기 소실과 폭발
+#
+# In chapter 2 a vanilla RNN learned to predict the next character of "hihello". It
+# was trained by gradient descent, and we let rnnlib compute the gradients. This
+# chapter opens that box. We derive **backpropagation through time (시간 역전파, BPTT)**
+# by hand, check it against rnnlib and against finite differences, and then use it to
+# see *why plain RNNs forget*: the gradient that reaches an early step is a product of
+# one factor per step, and such products shrink or blow up exponentially.
+#
+# **Learning objectives.** After this chapter you can
+#
+# 1. write the loss of an RNN as a sum over time steps and follow the gradient back
+#    through the unrolled graph;
+# 2. implement BPTT for a vanilla RNN in a few lines of numpy and verify it with a
+#    numerical gradient check;
+# 3. derive the step Jacobian $\partial h_t/\partial h_{t-1} = \mathrm{diag}(1-h_t^2)\,W_{hh}$
+#    and explain why the tanh (at most 1) and sigmoid (at most 1/4) derivatives matter;
+# 4. state the singular-value bound and predict from $\sigma_{\max}(W_{hh})$ whether
+#    gradients vanish or can explode;
+# 5. tame exploding gradients with clipping, and say why clipping by norm keeps the
+#    direction while clipping by value does not;
+# 6. explain what truncated BPTT saves and what it cannot learn;
+# 7. show a vanilla RNN failing on a long-term dependency, and explain why RNNs are slow.
+
+# %%
+# %matplotlib inline
+import numpy as np
+
+import rnnlib.viz
+from rnnlib import gradient_flow as gf
+from rnnlib.cells import RNNCell
+from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
+from rnnlib.exercises import ch03
+from rnnlib.gradcheck import numerical_gradient, relative_error
+from rnnlib.layers import Dense
+from rnnlib.optim import clip_grad_norm, clip_grad_value
+from rnnlib.recurrent import Recurrent
+from rnnlib.viz import gradients as viz3
+from rnnlib.widgets.gradients import clipping_explorer, gradient_flow_explorer
+
+SEED = 3
+rnnlib.viz.use_course_style()
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## 1. The loss is a sum over time steps
+#
+# Recall the vanilla RNN of chapter 2, for steps $t = 1, \dots, T$ with $h_0 = 0$:
+#
+# $$a_t = W_{xh} x_t + W_{hh} h_{t-1} + b, \qquad h_t = \tanh(a_t), \qquad \hat y_t = W_{hy} h_t .$$
+#
+# (The lecture notes write $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$.) When the model makes
+# a prediction at every step, the loss (손실) of the sequence is the sum of the per-step
+# losses, $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$. Here we use $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$.
+#
+# Unrolled over time (펼치기), the RNN is just a deep feed-forward network whose layers
+# share the same weights. Backpropagation in that network is *backpropagation through
+# time*: the chain rule (연쇄 법칙) applied to the unrolled graph. Two facts make it
+# different from an ordinary network:
+#
+# * $h_t$ influences the loss in two ways: directly through $L_t$, and indirectly
+#   through $h_{t+1}$ and every later step. Its total gradient adds both.
+# * $W_{hh}$ is used at every step, so its gradient is a **sum over steps**.
+
+# %%
+ax = viz3.plot_backprop_graph(4)
+
+# %% [markdown]
+# ## 2. BPTT by hand
+#
+# Write $\delta h_t = \partial L / \partial h_t$ for the *total* gradient reaching $h_t$ and
+# $\delta a_t = \partial L/\partial a_t$. Going backwards from $t = T$ to $1$, starting
+# with $\delta a_{T+1} = 0$ (nothing comes back from beyond the last step):
+#
+# $$\delta h_t = \underbrace{W_{hy}^\top(\hat y_t - y_t)}_{\text{from } L_t}
+#   + \underbrace{W_{hh}^\top\,\delta a_{t+1}}_{\text{from step } t+1},
+#   \qquad \delta a_t = (1 - h_t^2) \odot \delta h_t ,$$
+#
+# $$\frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \delta a_t\, h_{t-1}^\top, \qquad
+#   \frac{\partial L}{\partial W_{xh}} = \sum_{t=1}^{T} \delta a_t\, x_t^\top, \qquad
+#   \frac{\partial L}{\partial b} = \sum_{t=1}^{T} \delta a_t .$$
+#
+# The factor $1 - h_t^2$ is the derivative of tanh, written with its output:
+# $\tanh'(a) = 1 - \tanh(a)^2$. (The output weights need no recursion,
+# $\partial L/\partial W_{hy} = \sum_t (\hat y_t - y_t)\, h_t^\top$, so we leave them out.) In code, with a batch of $B$ sequences and rows as
+# vectors (so $W h$ becomes `h @ W.T`, as in rnnlib), this is all of BPTT:
+
+
+# %%
+def rnn_forward(x, W_xh, W_hh, b):
+    """x: (T, B, D) -> h: (T + 1, B, H) with h[0] = h_0 = 0 and h[t] = h_t."""
+    steps, batch, _ = x.shape
+    h = np.zeros((steps + 1, batch, W_hh.shape[0]))
+    for t in range(1, steps + 1):
+        h[t] = np.tanh(x[t - 1] @ W_xh.T + h[t - 1] @ W_hh.T + b)
+    return h
+
+
+def rnn_backward(dh_local, x, h, W_hh):
+    """dh_local[t-1] = dL_t/dh_t. Returns dW_xh, dW_hh, db and the total dL/dh_t (T, B, H)."""
+    steps = x.shape[0]
+    dW_xh, dW_hh = np.zeros((W_hh.shape[0], x.shape[2])), np.zeros_like(W_hh)
+    db, dh_total = np.zeros(W_hh.shape[0]), np.zeros_like(dh_local)
+    dh_from_next = np.zeros_like(h[0])  # nothing comes back from beyond step T
+    for t in range(steps, 0, -1):
+        dh = dh_local[t - 1] + dh_from_next  # total gradient reaching h_t
+        dh_total[t - 1] = dh
+        da = (1.0 - h[t] ** 2) * dh  # back through tanh
+        dW_xh += da.T @ x[t - 1]
+        dW_hh += da.T @ h[t - 1]
+        db += da.sum(axis=0)
+        dh_from_next = da @ W_hh  # on to h_{t-1}
+    return dW_xh, dW_hh, db, dh_total
+
+
+# %% [markdown]
+# A small random problem: $T = 6$ steps, a batch of 3, 4 input features, 5 hidden units
+# and 2 outputs. `loss_and_local_grads` runs the forward pass and returns the loss and
+# $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$ for every step.
+
+# %%
+T, B, D, H, C = 6, 3, 4, 5, 2
+x = rng.standard_normal((T, B, D))
+y = rng.standard_normal((T, B, C))
+W_xh = rng.normal(0.0, 0.5, (H, D))
+W_hh = rng.normal(0.0, 0.5, (H, H))
+b = rng.normal(0.0, 0.1, H)
+W_hy = rng.normal(0.0, 0.5, (C, H))
+
+
+def loss_and_local_grads():
+    h = rnn_forward(x, W_xh, W_hh, b)
+    error = h[1:] @ W_hy.T - y  # y_hat_t - y_t for every step, (T, B, C)
+    return 0.5 * np.sum(error**2), error @ W_hy, h
+
+
+loss, dh_local, h = loss_and_local_grads()
+dW_xh, dW_hh, db, dh_total = rnn_backward(dh_local, x, h, W_hh)
+
+# %% [markdown]
+# **Same numbers as rnnlib.** rnnlib's `Recurrent(RNNCell)` implements the same
+# recursion (its backward records the total $\partial L/\partial h_t$ of every step in
+# `trace.grad_hidden`). Give it our weights and the same $\partial L_t/\partial h_t$:
+
+# %%
+cell = RNNCell(D, H, rng=0)
+for name, value in {"W_xh": W_xh, "W_hh": W_hh, "b": b}.items():
+    cell.params[name][...] = value
+layer = Recurrent(cell)
+hidden, cache = layer.forward(x)
+layer.backward(dh_local, cache)
+
+assert np.allclose(hidden, h[1:], atol=1e-12)
+assert np.allclose(cache.trace.grad_hidden, dh_total, atol=1e-12)
+for name, ours in {"W_xh": dW_xh, "W_hh": dW_hh, "b": db}.items():
+    assert np.allclose(cell.grads[name], ours, atol=1e-12), name
+print("hidden states, dL/dh_t and all parameter gradients agree with rnnlib")
+
+# %% [markdown]
+# **Gradient check (기울기 검사).** Finally, compare with a numerical gradient: nudge
+# each weight by $\pm\varepsilon$ and measure the change of the loss,
+# $\partial L/\partial w \approx (L(w+\varepsilon) - L(w-\varepsilon))/2\varepsilon$. The
+# relative error $|a - n| / (|a| + |n|)$ of a correct float64 backward pass is around
+# $10^{-8}$ or smaller; $10^{-3}$ would mean a bug.
+
+
+# %%
+def loss_only():
+    return loss_and_local_grads()[0]
+
+
+errors = {
+    name: relative_error(ours, numerical_gradient(loss_only, param))
+    for name, param, ours in [("W_xh", W_xh, dW_xh), ("W_hh", W_hh, dW_hh), ("b", b, db)]
+}
+for name, error in errors.items():
+    print(f"{name}: relative error {error:.1e}")
+assert max(errors.values()) < 1e-6
+
+# %% [markdown]
+# ## 3. The Jacobian of one step, and products of Jacobians
+#
+# Where does the gradient for an early step come from? Take a loss on the last step only.
+# By the chain rule, the gradient reaching $h_t$ is carried back through every step in
+# between:
+#
+# $$\frac{\partial L}{\partial h_t} = \Big(\prod_{k=t+1}^{T} J_k\Big)^{\!\top} \frac{\partial L}{\partial h_T},
+#   \qquad J_k = \frac{\partial h_k}{\partial h_{k-1}} = \mathrm{diag}\big(f'(a_k)\big)\, W_{hh}
+#   = \mathrm{diag}(1 - h_k^2)\, W_{hh} \text{ for tanh.}$$
+#
+# The Jacobian (야코비 행렬) $J_k$ has entry $(i, j) = \partial h_{k,i}/\partial h_{k-1,j}
+# = f'(a_{k,i})\,W_{hh}[i, j]$: row $i$ is scaled by the slope of unit $i$. The code line
+# `dh_from_next = da @ W_hh` above is exactly the multiplication by $J_t^\top$.
+#
+# Let us confirm the formula for one step of our small RNN against finite differences:
+
+
+# %%
+def one_step(h_prev):
+    """h_1 as a function of h_0, for the first sequence of the batch."""
+    return np.tanh(x[0, 0] @ W_xh.T + h_prev @ W_hh.T + b)
+
+
+h_prev = h[1, 0]  # any state will do: use h_1 as the "previous" state
+h_next = one_step(h_prev)
+jacobian = (1.0 - h_next**2)[:, None] * W_hh  # diag(1 - h^2) W_hh
+numeric = np.column_stack(
+    [(one_step(h_prev + 1e-6 * e) - one_step(h_prev - 1e-6 * e)) / 2e-6 for e in np.eye(H)]
+)
+assert relative_error(jacobian, numeric) < 1e-6
+print(
+    f"step Jacobian vs finite differences: relative error {relative_error(jacobian, numeric):.1e}"
+)
+
+# %% [markdown]
+# Each factor $J_k$ contains the activation's derivative. The tanh derivative is at most
+# 1 (at $a = 0$) and usually much less; the sigmoid's is at most $1/4$; ReLU's is 0 or 1.
+# So a step can only shrink the gradient through the activation, never grow it: any
+# growth must come from $W_{hh}$.
+
+# %%
+ax = viz3.plot_activation_slopes()
+
+a = np.linspace(-10, 10, 20001)
+tanh_slope = 1 - np.tanh(a) ** 2
+sigmoid_slope = 1 / (1 + np.exp(-a)) * (1 - 1 / (1 + np.exp(-a)))
+assert np.isclose(tanh_slope.max(), 1.0) and np.isclose(sigmoid_slope.max(), 0.25)
+assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both peak at a = 0
+assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
+
+# %% [markdown]
+# ## 4. The singular-value bound: vanish or explode
+#
+# The size of a matrix as a map is its largest singular value (특이값), the spectral norm
+# $\lVert W\rVert_2 = \sigma_{\max}(W)$: no vector is stretched by more. Norms of products
+# are at most products of norms, and $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$, where
+# $\gamma$ bounds the activation's derivative ($\gamma = 1$ for tanh, $1/4$ for sigmoid).
+# Therefore (Pascanu, Mikolov and Bengio, 2013)
+#
+# $$\lVert J_k \rVert_2 \le \gamma\,\sigma_{\max}(W_{hh})
+#   \quad\Longrightarrow\quad
+#   \Big\lVert \frac{\partial L}{\partial h_t}\Big\rVert \le \big(\gamma\,\sigma_{\max}(W_{hh})\big)^{T-t}\,
+#   \Big\lVert \frac{\partial L}{\partial h_T}\Big\rVert .$$
+#
+# * If $\sigma_{\max}(W_{hh}) < 1/\gamma$, the gradient **vanishes** (기울기 소실) at least
+#   exponentially with the distance $T - t$: early inputs get (almost) no credit.
+# * If $\sigma_{\max}(W_{hh}) > 1/\gamma$, the bound grows exponentially, and the gradient
+#   **can explode** (기울기 폭발). This is a necessary condition, not a guarantee: the tanh
+#   slopes may still pull it down.
+#
+# `gf.gradient_flow` runs rnnlib's RNN on 50 random input steps with
+# $W_{hh} = \sigma \cdot Q$ ($Q$ a random orthogonal matrix, so every singular value is
+# $\sigma$), puts a loss on the last step only, and reads $\lVert\partial L/\partial h_t\rVert$
+# from `trace.grad_hidden`. The dashed lines are the bounds.
+
+# %%
+scales = (0.5, 0.9, 1.0, 1.5, 2.0)
+flows = [gf.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
+ax = viz3.plot_gradient_norms(flows)
+
+# %% [markdown]
+# What the picture shows, checked:
+#
+# * every curve stays below its bound (the bound is a theorem, so this holds exactly);
+# * with $\sigma_{\max} = 0.5$ the gradient at step 1 is less than $10^{-6}$ of the
+#   gradient at step $T = 50$ (the bound says at most $0.5^{49} \approx 2\cdot10^{-15}$);
+# * with $\sigma_{\max} = 2$ it is more than 10 times *larger* at step 1: it exploded;
+# * at $\sigma_{\max} = 1$ the bound is flat, yet the gradient still shrinks, because the
+#   tanh slopes $1 - h_t^2$ are usually below 1 (here their average is below 0.95).
+
+# %% tags=["nbval-check-output"]
+for flow in flows:
+    assert np.all(flow.grad_norms <= flow.bound * (1 + 1e-9))
+    assert np.all(flow.grad_norms <= flow.product_bound * (1 + 1e-9))
+ratio = {flow.spectral_norm: flow.ratio for flow in flows}
+assert ratio[0.5] < 1e-6 and ratio[0.5] <= 0.5**49 * (1 + 1e-9)
+assert ratio[2.0] > 10
+assert ratio[1.0] < 1
+assert np.mean(1 - flows[scales.index(1.0)].hidden ** 2) < 0.95  # tanh slopes: usually < 1
+for scale in scales:
+    trend = "vanishes" if ratio[scale] < 1e-3 else "explodes" if ratio[scale] > 10 else "survives"
+    print(f"sigma_max = {scale:3}: ||dL/dh_1|| / ||dL/dh_T|| {trend}")
+
+# %% [markdown]
+# **Explore.** Move the spectral norm across 1, switch to ReLU and change the length.
+# The right panel shows each step's factor $\lVert J_t\rVert_2$: the gradient at step $t$ is
+# at most the product of all the factors to its right. With ReLU every factor sits exactly
+# on its bound $\sigma_{\max}$ (an active unit has slope exactly 1), yet the gradient on the
+# left stays far below its bound. Why? (Hint: the bound assumes that every step stretches
+# the gradient along its most-stretched direction, one step after another.)
+
+# %%
+relu_flow = gf.gradient_flow(1.5, "relu", length=50, rng=SEED)
+assert np.allclose(relu_flow.jacobian_norms, 1.5)  # every step's factor is on its bound...
+assert relu_flow.grad_norms[0] < 1e-3 * relu_flow.bound[0]  # ...the product is far below
+
+# %%
+gradient_flow_explorer(seed=SEED)
+
+# %% [markdown]
+# ## 5. Exploding gradients and clipping
+#
+# A vanishing gradient makes learning slow or impossible for long dependencies. An
+# exploding gradient is more dramatic: one huge gradient throws the weights far away in a
+# single step, the loss jumps up, and the next gradient is even bigger. The loss surface of
+# an RNN has steep "cliffs" where this happens.
+#
+# Here is such a run: a vanilla RNN on the adding problem (section 7), with $W_{hh}$
+# started at spectral norm 2 and plain SGD with learning rate 0.3. The same run with
+# **gradient clipping (기울기 클리핑)** rescales the whole gradient whenever its global norm
+# $\lVert g\rVert$ exceeds a threshold $c$:
+#
+# $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
+
+# %%
+unclipped = gf.clipping_run(max_norm=None, rng=SEED)
+clipped = gf.clipping_run(max_norm=1.0, rng=SEED)
+fig = viz3.plot_training_runs(
+    {"no clipping": unclipped, "clipped at norm 1": clipped}, baseline=clipped.baseline
+)
+
+# %% [markdown]
+# Without clipping the loss explodes within a few steps (the run stops once the loss
+# passes $10^6$). With clipping, the same weights, data and learning rate train: no update
+# is longer than $\text{lr}\cdot c = 0.3$, and the loss of the last 100 steps is well below
+# the baseline of always predicting 1.
+
+# %% tags=["nbval-check-output"]
+assert unclipped.diverged and len(unclipped.loss) < 50
+assert unclipped.loss[-1] > 1e3 * unclipped.loss[0] or not np.isfinite(unclipped.loss[-1])
+assert not clipped.diverged and np.all(np.isfinite(clipped.loss))
+assert np.all(clipped.update_norm <= clipped.lr * clipped.max_norm * (1 + 1e-9))
+assert np.sum(clipped.grad_norm > clipped.max_norm) > 10  # clipping was really at work
+assert clipped.loss[-100:].mean() < 0.6 * clipped.baseline
+print("without clipping: the loss blew up within the first 50 steps")
+print(
+    f"with clipping: {len(clipped.loss)} steps, every update norm <= lr * c = {clipped.lr * clipped.max_norm}"
+)
+
+# %% [markdown]
+# **By norm or by value?** Clipping *by value* clamps every gradient entry into $[-c, c]$.
+# That also bounds the step, but it changes the gradient's *direction* whenever the
+# entries are clamped unequally. Clipping *by norm* shrinks all entries by the same
+# factor, so the update still points downhill along the gradient; only its length changes.
+# rnnlib has both (`clip_grad_norm`, `clip_grad_value`). A gradient $(10, 0.1)$:
+
+
+# %%
+def clipped_direction(clip, threshold):
+    module = Dense(2, 1, rng=0)  # W (1, 2), b (1,)
+    module.grads["W"][...] = [[10.0, 0.1]]
+    module.grads["b"][...] = 0.0
+    clip(module, threshold)
+    return module.grads["W"][0].copy()
+
+
+g = np.array([10.0, 0.1])
+for name, clip in {"by norm": clip_grad_norm, "by value": clip_grad_value}.items():
+    new = clipped_direction(clip, 1.0)
+    cosine = new @ g / (np.linalg.norm(new) * np.linalg.norm(g))
+    angle = np.degrees(np.arccos(min(cosine, 1.0)))
+    print(
+        f"{name:8}: {np.round(new, 4)}, norm {np.linalg.norm(new):.3f}, turned by {angle:.1f} degrees"
+    )
+by_norm, by_value = clipped_direction(clip_grad_norm, 1.0), clipped_direction(clip_grad_value, 1.0)
+assert np.isclose(np.linalg.norm(by_norm), 1.0) and np.allclose(
+    by_norm / np.linalg.norm(by_norm), g / np.linalg.norm(g)
+)
+assert np.allclose(by_value, [1.0, 0.1])  # now 10x more weight on the second entry
+
+# %% [markdown]
+# **Explore.** Turn the gradient and change its size and the threshold. The right panel
+# shows the gradient norms of the clipped training run above: how many of its steps would
+# a given threshold clip?
+
+# %%
+clipping_explorer(clipped)
+
+# %% [markdown]
+# ## 6. Truncated BPTT
+#
+# Full BPTT over a long sequence must keep every hidden state until the backward pass,
+# and one update waits for the whole sequence. **Truncated BPTT (단절된 역전파)** splits the
+# sequence into chunks of $k$ steps: the *forward* state is carried from chunk to chunk,
+# but the gradient is not carried back across a chunk boundary. rnnlib does this with
+# `Recurrent.backward(..., truncate=k)`.
+#
+# **What it cuts.** With a loss on the last step of a 40-step sequence and $k = 10$, the
+# inputs before the last chunk get *exactly zero* gradient; inside the last chunk the
+# gradient is the same as with full BPTT. Truncated BPTT cannot learn a dependency longer
+# than $k$ steps, however simple.
+
+# %%
+full = gf.truncated_gradient(length=40, truncate=None, rng=SEED)
+cut = gf.truncated_gradient(length=40, truncate=10, rng=SEED)
+ax = viz3.plot_truncation(full, cut, truncate=10)
+
+assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
+assert np.allclose(cut[30:], full[30:])
+
+# %% [markdown]
+# **What it saves.** Running the sequence chunk by chunk holds only one chunk of hidden
+# states at a time: $k \cdot B \cdot H$ numbers instead of $T \cdot B \cdot H$. Both still run
+# every step forward and backward once, so the time of both grows linearly in $T$.
+# (`gf.bptt_cost` measures one forward + backward pass with $B = 8$, $H = 64$; the chunked
+# version gives exactly the gradients of `truncate=k`. Their absolute times differ from
+# machine to machine: full BPTT forms the weight gradients of all $T$ steps in a few large
+# matrix products, the chunks in many small ones, and a busy multi-core machine can make
+# the large products slower, not faster.)
+
+# %%
+lengths = (50, 100, 200, 400)
+k = 25
+full_cost = [gf.bptt_cost(length, None, rng=SEED) for length in lengths]
+truncated_cost = [gf.bptt_cost(length, k, rng=SEED) for length in lengths]
+fig = viz3.plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
+
+# %% [markdown]
+# The memory counts are exact and are what the checks below assert: full BPTT keeps
+# $T \cdot B \cdot H$ values, the chunks $k \cdot B \cdot H$ whatever $T$, and both run all $T$ steps.
+# The times are printed but not checked: they depend on the machine and on what else runs
+# on it (on a busy shared machine a single measurement can be off by a factor of ten).
+
+# %%
+for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
+    print(
+        f"T = {length:3}: full {f['stored']:6} values, {1e3 * f['seconds']:6.1f} ms | "
+        f"truncated {t['stored']:5} values, {1e3 * t['seconds']:6.1f} ms"
+    )
+for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
+    assert f["stored"] == length * 8 * 64 and t["stored"] == k * 8 * 64
+    assert f["steps"] == t["steps"] == length
+
+# %% [markdown]
+# ## 7. Long-term dependencies: where the vanilla RNN fails
+#
+# The **adding problem** (Hochreiter and Schmidhuber, 1997) is built to need long-term
+# memory (장기 의존성). Each step carries a random number in $[0, 1)$ and a marker; exactly
+# two steps are marked, one in each half of the sequence, and the target after the last
+# step is the sum of the two marked numbers. The marked numbers can be up to $T - 1$ steps
+# before the answer.
+#
+# **The trivial baseline.** A model that ignores the inputs and always predicts the mean
+# target, 1, has an expected MSE equal to the variance of a sum of two independent
+# Uniform(0, 1) numbers: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. On a finite test set
+# the measured value is close to, but not exactly, 1/6:
+
+# %% tags=["nbval-check-output"]
+inputs, targets = adding_problem(4, 8, rng=SEED)
+print("inputs (T, B, 2): values and markers of sequence 0\n", np.round(inputs[:, 0], 2))
+print("target of sequence 0:", np.round(targets[0], 2))
+_, test_targets = adding_problem(100_000, 10, rng=SEED)
+print(f"MSE of always predicting 1 on 100000 sequences: {gf.adding_baseline(test_targets):.3f}")
+assert abs(gf.adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
+
+# %% [markdown]
+# Now train a fresh vanilla RNN (16 tanh units, Adam, 600 batches of 32, gradients
+# clipped at norm 1 so that explosions are not the problem) for each sequence length,
+# and measure its test MSE on 512 new sequences against the baseline of always
+# predicting 1 on the same sequences.
+
+# %%
+dependency = gf.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
+ax = viz3.plot_dependency(dependency)
+
+# %% [markdown]
+# For short sequences the RNN solves the task (an MSE far below the baseline). As the
+# distance grows it falls back to the baseline: from 30 steps on it has learned nothing
+# beyond "predict about 1". The gradient that should tell the early steps "remember this
+# number" has vanished on its way back (section 4).
+
+# %% tags=["nbval-check-output"]
+relative = dict(
+    zip(dependency["lengths"], dependency["test_mse"] / dependency["baseline"], strict=True)
+)
+assert relative[5] < 0.3 and relative[10] < 0.3
+assert relative[30] > 0.85 and relative[40] > 0.85
+print("T = 5 and 10: test MSE below 0.3 x baseline (learned)")
+print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
+
+# %% [markdown]
+# ## 8. Why RNNs are slow
+#
+# Step $t$ needs $h_{t-1}$, so an RNN runs its $T$ steps one after another, forward and
+# backward: the time per sequence grows linearly in $T$, and more hardware cannot spread
+# the steps of one sequence over many cores. A feed-forward layer applied to every
+# position of the same sequence does all $T$ positions in one matrix product.
+# (Timings vary with the machine and its load, so the checks below are loose: 16 times the
+# steps must take more than 4 times as long, and at the shortest length the RNN must be
+# slower than the feed-forward layer.)
+
+# %%
+timing = gf.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
+ax = viz3.plot_sequence_time(timing)
+
+# 16 times the steps: clearly slower (a wide margin, best of 7 runs per length)
+assert timing["recurrent"][-1] > 4 * timing["recurrent"][0]
+assert timing["recurrent"][0] > timing["parallel"][0]
+
+# %% [markdown]
+# ## Exercises (연습 문제)
+#
+# ### Exercise 1 — the step Jacobian
+# Write `step_jacobian(h_t, W_hh)` returning $\partial h_t/\partial h_{t-1}$ for a tanh RNN,
+# an $(H, H)$ array, given the hidden state $h_t$ of shape $(H,)$.
+
+
+# %%
+def step_jacobian(h_t, W_hh):
+    raise NotImplementedError  # your code here
+
+
+_ = ch03.check_step_jacobian(step_jacobian)
+
+
+# %% jupyter={"source_hidden": true}
+# Solution
+def step_jacobian(h_t, W_hh):
+    return (1.0 - h_t**2)[:, None] * W_hh  # = np.diag(1 - h_t**2) @ W_hh
+
+
+assert ch03.check_step_jacobian(step_jacobian)
+
+# %% [markdown]
+# ### Exercise 2 — how far does a gradient reach?
+# Write `steps_to_vanish(spectral_norm, gamma, factor)`: the smallest whole number of steps
+# $k \ge 0$ after which the singular-value bound $(\gamma\,\sigma)^k$ is at most `factor`
+# (assume $\gamma\sigma < 1$). For example, how many steps does a tanh RNN with
+# $\sigma_{\max}(W_{hh}) = 0.9$ need before less than a millionth of the gradient can arrive?
+
+
+# %%
+def steps_to_vanish(spectral_norm, gamma, factor):
+    raise NotImplementedError  # your code here
+
+
+_ = ch03.check_steps_to_vanish(steps_to_vanish)
+
+# %% jupyter={"source_hidden": true}
+# Solution: (gamma sigma)^k <= factor  <=>  k >= log(factor) / log(gamma sigma)
+# (dividing by the negative log(gamma sigma) flips the inequality).
+import math
+
+
+def steps_to_vanish(spectral_norm, gamma, factor):
+    return max(0, math.ceil(math.log(factor) / math.log(gamma * spectral_norm) - 1e-12))
+
+
+assert ch03.check_steps_to_vanish(steps_to_vanish)
+print("sigma = 0.9, tanh, a millionth:", steps_to_vanish(0.9, 1.0, 1e-6), "steps")
+
+# %% [markdown]
+# ### Exercise 3 — clipping by the global norm
+# Write `clip_by_norm(grads, max_norm)`: given a list of gradient arrays, return the list
+# scaled so that the norm over *all* entries together is at most `max_norm`, keeping the
+# direction (and unchanged when it already is).
+
+
+# %%
+def clip_by_norm(grads, max_norm):
+    raise NotImplementedError  # your code here
+
+
+_ = ch03.check_clip_by_norm(clip_by_norm)
+
+
+# %% jupyter={"source_hidden": true}
+# Solution
+def clip_by_norm(grads, max_norm):
+    norm = np.sqrt(sum(np.sum(g**2) for g in grads))
+    scale = min(1.0, max_norm / norm) if norm > 0 else 1.0
+    return [g * scale for g in grads]
+
+
+assert ch03.check_clip_by_norm(clip_by_norm)
+
+# %% [markdown]
+# ## Summary
+#
+# * The loss of a sequence is a sum over steps; BPTT is the chain rule on the unrolled
+#   graph. The gradient reaching $h_t$ adds the local part and the part from step $t+1$,
+#   and the shared weights collect a sum over all steps. A dozen lines of numpy do it, and
+#   they match rnnlib and a numerical gradient check.
+# * Between steps the gradient is multiplied by $J_t^\top$ with
+#   $J_t = \mathrm{diag}(f'(a_t))\,W_{hh}$; the tanh slope is at most 1, the sigmoid's 1/4.
+# * Hence $\lVert\partial L/\partial h_t\rVert \le (\gamma\,\sigma_{\max}(W_{hh}))^{T-t}\lVert\partial L/\partial h_T\rVert$:
+#   below $1/\gamma$ gradients vanish exponentially; above it they can explode.
+# * Exploding gradients are tamed by clipping the global norm, which bounds every update
+#   by lr times the threshold and keeps its direction (clipping by value does not).
+# * Truncated BPTT saves memory (one chunk of states) but gives exactly zero gradient to
+#   anything more than a chunk back.
+# * Vanishing gradients are why a vanilla RNN fails on long dependencies: on the adding
+#   problem it falls to the trivial baseline (MSE about 1/6) as the distance grows. The
+#   LSTM and GRU of chapter 4 add a path along which the gradient need not vanish.
+# * RNN steps are sequential: time per sequence grows linearly in $T$.
+#
+# ## Glossary (용어집)
+#
+# | English | 한국어 | Meaning |
+# |---|---|---|
+# | backpropagation through time (BPTT) | 시간 역전파 | the chain rule applied to the RNN unrolled over time |
+# | unrolling | 펼치기 | drawing the recurrence as one copy of the cell per time step, weights shared |
+# | chain rule | 연쇄 법칙 | the derivative of a composition is the product of the derivatives |
+# | gradient check | 기울기 검사 | comparing a backward pass with finite-difference derivatives |
+# | Jacobian | 야코비 행렬 | the matrix of partial derivatives of a vector function, here $\partial h_t/\partial h_{t-1}$ |
+# | singular value | 특이값 | how much a matrix stretches along one of its principal directions |
+# | spectral norm | 스펙트럴 노름 | the largest singular value: the most a matrix can stretch a vector |
+# | vanishing gradient | 기울기 소실 | the gradient shrinking exponentially as it flows back over many steps |
+# | exploding gradient | 기울기 폭발 | the gradient growing exponentially as it flows back over many steps |
+# | gradient clipping | 기울기 클리핑 | shrinking a gradient whose norm (or entries) exceed a threshold |
+# | truncated BPTT | 단절된 역전파 | BPTT that stops the gradient every k steps, to save memory |
+# | long-term dependency | 장기 의존성 | an output that depends on an input many steps earlier |
+# | adding problem | 덧셈 문제 | a task whose target is the sum of two marked inputs far apart in the sequence |

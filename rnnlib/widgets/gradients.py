@@ -1,0 +1,127 @@
+"""Chapter 3 explorers: how gradients flow back through time, and what clipping does.
+
+* :func:`gradient_flow_explorer` - sliders for the spectral norm of ``W_hh``, the
+  activation and the sequence length; shows ``log ||dL/dh_t||`` over t with the
+  singular-value bound, and the per-step Jacobian norms.
+* :func:`clipping_explorer` - a 2-D gradient (direction and size) and a threshold;
+  shows the raw, norm-clipped and value-clipped update, and, given a training run,
+  which of its steps the threshold would clip.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from ..gradient_flow import ACTIVATIONS, gradient_flow
+from ..viz import new_figure
+from ..viz.gradients import (
+    plot_clipped_norms,
+    plot_clipping,
+    plot_gradient_norms,
+    plot_jacobian_norms,
+)
+from . import Explorer
+
+__all__ = ["gradient_flow_explorer", "clipping_explorer"]
+
+_SLIDER = {"continuous_update": False, "style": {"description_width": "initial"}}
+
+
+def _fast_figure(panels: int, figsize, **margins):
+    """A figure with fixed margins instead of constrained layout, which would double the
+    redraw time of these small plots (the budget is 0.3 s per redraw)."""
+    fig, axes = new_figure(1, panels, figsize=figsize)
+    fig.set_layout_engine("none")
+    axes = np.atleast_1d(axes)
+    margins = {"left": 0.08, "right": 0.98, "bottom": 0.13, "top": 0.9, "wspace": 0.25, **margins}
+    axes[0].get_gridspec().update(**margins)
+    return fig, axes
+
+
+def _finish(fig):
+    """Two more savings for an interactive redraw: fixed title positions (matplotlib
+    otherwise measures every tick label to place each title) and at most 6 x ticks."""
+    for ax in fig.axes:
+        ax.set_title(ax.get_title(), y=1.0)
+        ax.xaxis.set_major_locator(MaxNLocator(6))
+    return fig
+
+
+def gradient_flow_explorer(seed: int = 0, hidden_size: int = 32) -> Explorer:
+    """Explore ``||dL/dh_t||`` for a vanilla RNN as ``W_hh``'s spectral norm changes.
+
+    Every redraw runs :func:`rnnlib.gradient_flow.gradient_flow` with the same ``seed``
+    (the same inputs and the same direction of ``W_hh``, only rescaled), so a slider
+    move changes one thing only. A forward + backward pass of at most 100 steps and 100
+    small SVDs: a few milliseconds before plotting.
+    """
+    controls = {
+        "spectral_norm": widgets.FloatSlider(
+            value=0.9, min=0.25, max=2.5, step=0.05, description="sigma_max(W_hh)", **_SLIDER
+        ),
+        "activation": widgets.Dropdown(
+            options=list(ACTIVATIONS), value="tanh", description="activation"
+        ),
+        "length": widgets.IntSlider(
+            value=50, min=10, max=100, step=10, description="length T", **_SLIDER
+        ),
+    }
+
+    def draw(spectral_norm, activation, length):
+        flow = gradient_flow(spectral_norm, activation, length, hidden_size=hidden_size, rng=seed)
+        fig, (left, right) = _fast_figure(2, (12, 4.5))
+        plot_gradient_norms(flow, ax=left, title="||dL/dh_t|| (solid) and its bound (dashed)")
+        plot_jacobian_norms(flow, ax=right)
+        note = (
+            f"gamma sigma_max = {flow.gamma * spectral_norm:.2f}: "
+            f"||dL/dh_1|| / ||dL/dh_T|| = {flow.ratio:.2e} "
+            f"(bound {flow.bound[0]:.2e})"
+        )
+        return _finish(fig), note
+
+    return Explorer(draw, controls, title="Gradient flow through time (기울기 흐름)")
+
+
+def clipping_explorer(run=None) -> Explorer:
+    """Explore gradient clipping in two dimensions.
+
+    Controls: the gradient's direction (angle) and size, the threshold ``c`` and the
+    method. Left: the raw gradient and its clipped versions (by norm: same direction,
+    length at most c; by value: each component in [-c, c]). Right (when ``run``, a
+    :class:`rnnlib.gradient_flow.TrainingRun`, is given): its gradient norm at every
+    step before clipping, the threshold, and how many steps it would clip.
+    """
+    controls = {
+        "angle": widgets.IntSlider(
+            value=20, min=0, max=180, step=5, description="direction (deg)", **_SLIDER
+        ),
+        "size": widgets.FloatLogSlider(
+            value=8.0, base=10, min=-1, max=2, step=0.1, description="||g||", **_SLIDER
+        ),
+        "threshold": widgets.FloatLogSlider(
+            value=1.0, base=10, min=-1, max=2, step=0.1, description="threshold c", **_SLIDER
+        ),
+    }
+    grad_norms = None if run is None else np.asarray(run.grad_norm)
+
+    def draw(angle, size, threshold):
+        radians = np.deg2rad(angle)
+        gradient = size * np.array([np.cos(radians), np.sin(radians)])
+        panels = 1 if grad_norms is None else 2
+        fig, axes = _fast_figure(panels, (6 * panels, 5.5), left=0.1 / panels)
+        plot_clipping(gradient, threshold, ax=axes[0])
+        by_value = np.clip(gradient, -threshold, threshold)
+        turn = np.degrees(
+            np.arccos(np.clip(by_value @ gradient / (np.linalg.norm(by_value) * size), -1, 1))
+        )
+        note = (
+            f"clip by norm: length {min(size, threshold):.3g}, direction unchanged; "
+            f"clip by value: length {np.linalg.norm(by_value):.3g}, turned by {turn:.1f} degrees"
+        )
+        if grad_norms is not None:
+            plot_clipped_norms(grad_norms, threshold, ax=axes[1])
+        return _finish(fig), note
+
+    return Explorer(draw, controls, title="Gradient clipping (기울기 클리핑)")
