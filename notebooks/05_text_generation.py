@@ -1,0 +1,643 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,jupyter,-all
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Chapter 5: Text generation with a character language model (문자 수준 언어 모델과 텍스트 생성)
+#
+# A **language model (언어 모델)** gives a probability to every possible next symbol. Read a
+# text one character at a time, predict the next one, and you have a many-to-many RNN: an
+# output at every step. Feed its own guesses back in and the same network *writes*.
+#
+# This chapter trains such a model on a real text that ships with Python, measures it
+# honestly against counting baselines, lets you generate text with a temperature dial, builds
+# a small name generator, and looks inside the network for units that track quotes and
+# spaces.
+#
+# **Learning objectives.** After this chapter you can
+#
+# 1. explain what a character language model predicts, `p(x_{t+1} | x_1..x_t)`, and score it
+#    in **bits per character (문자당 비트)**;
+# 2. build counted n-gram baselines (unigram, bigram, ...) with add-k smoothing, and say what
+#    an RNN adds to them (and what it does not, yet);
+# 3. cut a long text into contiguous streams for **truncated BPTT** and carry the hidden state
+#    from chunk to chunk (stateful training);
+# 4. generate text greedily and by sampling with a **temperature (온도)**, and predict how the
+#    temperature changes the output;
+# 5. find hidden units that follow simple features of the text (inside quotes, after a space)
+#    and show them.
+#
+# Chapters 2-4 built the pieces (RNN, BPTT, GRU/LSTM). Here they meet real data.
+
+# %%
+import os
+
+# Tiny matrix products run fastest on one BLAS thread (more threads only hand work back and
+# forth, badly so on a busy machine). Set before numpy is imported (matplotlib imports it).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# %matplotlib inline
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+import rnnlib
+from rnnlib.data.text import (
+    char_features,
+    feature_correlations,
+    load_names,
+    load_python_docs,
+    stream_batches,
+)
+from rnnlib.exercises import ch05
+from rnnlib.generate import bits_per_char, generate, hidden_activations, next_char_distribution
+from rnnlib.models import SequenceModel
+from rnnlib.ngram import CharNGram
+from rnnlib.optim import Adam
+from rnnlib.train import fit
+from rnnlib.viz import use_course_style
+from rnnlib.viz.text import plot_activation_text, plot_bits_per_char, plot_next_char_distribution
+from rnnlib.widgets import benchmark_explorers
+from rnnlib.widgets.text import generation_explorer, unit_explorer
+
+use_course_style()
+np.set_printoptions(precision=3, suppress=True)
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## 1. What a character language model predicts
+#
+# Any text is a sequence of characters `x_1, x_2, ..., x_N`. The chain rule of probability
+# splits the probability of the whole text into one factor per character:
+#
+# `p(x_1, ..., x_N) = p(x_1) p(x_2 | x_1) p(x_3 | x_1, x_2) ... p(x_N | x_1..x_{N-1})`.
+#
+# A character-level RNN estimates every factor. After reading `x_1..x_t`, its hidden state
+# (은닉 상태) `h_t` summarises the past, and a softmax layer turns `W_hy h_t + b_y` into
+# `p(x_{t+1} | x_1..x_t)` over the vocabulary (어휘). Training minimises the cross-entropy
+# (교차 엔트로피) of the true next character, exactly as in chapter 2's "hello" model, only
+# on a long text.
+#
+# **Bits per character (문자당 비트, bpc).** The surprise of an event of probability `p` is
+# `-log2 p` bits: 1 bit for a coin flip, `log2 94 ≈ 6.6` bits for a blind guess among 94
+# characters. The score of a model on a held-out text is its average surprise,
+#
+# `bpc = -(1/N) sum_t log2 p(x_{t+1} | x_1..x_t)`,
+#
+# which is the cross-entropy loss (in nats) divided by `ln 2`. Lower is better; a model with
+# 2 bpc is, on average, as unsure as a choice among `2^2 = 4` equally likely characters.
+# Bits per character is also the size a compressor driven by the model would need, so it is
+# the standard score for character models.
+
+# %% [markdown]
+# ## 2. The data: Python's own help pages (데이터)
+#
+# Every Python installation contains `pydoc_data.topics`: the roughly 80 pages of the
+# language reference that `help("assert")` prints. That is about 460 000 characters of
+# technical English with grammar rules and code examples, offline and under the Python
+# licence. **Limits:** it is small for a language model, its style is narrow (a model will
+# learn `"__init__()"` as readily as English words), and it changes slightly between Python
+# versions, so numbers here are only comparable on the same Python.
+#
+# `rnnlib.data.text.load_python_docs` cleans it (typographic quotes to ASCII, table borders
+# and heading underlines removed, since long runs of `-----` are trivially predictable and
+# would flatter every model), shuffles the pages with a seed and keeps the last 10 % of the
+# characters, cut at a line break, as the **validation text (검증 텍스트)**: mostly pages the
+# model never sees in training.
+
+# %% tags=["nbval-check-output"]
+corpus = load_python_docs(rng=SEED)
+vocab = corpus.vocab
+train_ids, valid_ids = corpus.encode("train"), corpus.encode("validation")
+V = len(vocab)
+print(corpus)
+print("vocabulary:", "".join(vocab.tokens).replace("\n", "\\n"))
+print(f"a blind guess costs log2({V}) = {np.log2(V):.2f} bits per character")
+
+fraction = len(valid_ids) / (len(train_ids) + len(valid_ids))
+assert (train_ids.size + valid_ids.size) > 400_000 and 0.09 < fraction < 0.11
+assert (corpus.train + corpus.validation).isascii()
+
+# %%
+print(corpus.validation[:600])
+
+# %% [markdown]
+# ## 3. Baselines that count (n-gram 기준 모델)
+#
+# Before training anything, ask what simple counting achieves. An **n-gram model** predicts
+# the next character from the previous `n - 1` characters only, using how often each
+# continuation followed that context in the training text:
+#
+# `p(y | c) = (N(c, y) + k) / (N(c) + k V)`
+#
+# `N(c, y)` counts context `c` followed by `y`, `N(c)` counts the context, and the **add-k
+# smoothing (add-k 평활화)** term `k` keeps unseen continuations possible (without it, one
+# unseen pair in the validation text would cost infinitely many bits). A **unigram** (`n = 1`)
+# knows only character frequencies; a **bigram** (`n = 2`) knows which character tends to
+# follow which.
+#
+# Here is the bigram model from scratch: a `V x V` table of counts.
+
+# %% tags=["nbval-check-output"]
+k = 0.1
+counts = np.zeros((V, V))
+np.add.at(counts, (train_ids[:-1], train_ids[1:]), 1.0)  # counts[previous, next]
+bigram_table = (counts + k) / (counts.sum(axis=1, keepdims=True) + k * V)
+p_scratch = bigram_table[valid_ids[:-1], valid_ids[1:]]  # p(x_{t+1} | x_t) on held-out text
+print(f"bigram from scratch: {-np.mean(np.log2(p_scratch)):.3f} bits per character")
+
+# rnnlib.ngram.CharNGram counts the same pairs (plus a start-of-text context for position 0)
+bigram = CharNGram(2, V, k=k).fit(train_ids)
+np.testing.assert_allclose(bigram.probabilities(valid_ids)[1:], p_scratch, rtol=1e-12)
+
+# %% [markdown]
+# `CharNGram` stores only the contexts that occur, so longer contexts stay cheap. For each
+# order we pick the smoothing `k` that scores best on the validation text. That favours the
+# baselines a little (they are tuned on the text they are scored on), which is the fair
+# direction when the question is whether the RNN beats them.
+
+# %% tags=["nbval-check-output"]
+baselines, ngram_models = {}, {}
+for order in (1, 2, 3, 4, 5):
+    scored = {k: CharNGram(order, V, k).fit(train_ids) for k in (1.0, 0.1, 0.01)}
+    best_k = min(scored, key=lambda k: scored[k].bits_per_char(valid_ids))
+    ngram_models[order] = scored[best_k]
+    baselines[order] = scored[best_k].bits_per_char(valid_ids)
+    contexts = scored[best_k].num_contexts
+    print(f"{order}-gram (k = {best_k:<4}): {baselines[order]:.3f} bpc, {contexts:>7,} contexts")
+
+assert baselines[1] > baselines[2] + 0.5 > baselines[3] + 0.5  # context helps, a lot
+assert baselines[5] < baselines[2] - 1.0
+
+# %% [markdown]
+# Context helps enormously: a bigram saves almost a bit per character over a unigram, and a
+# 5-gram saves more than another bit. But a 5-gram pays with a table of hundreds of thousands
+# of contexts, and it cannot look back further than 4 characters, so it cannot know that it
+# is inside a quotation that opened 10 characters ago. Sampling from it shows both sides:
+
+# %%
+print(vocab.decode(ngram_models[5].sample(vocab.encode("The "), 300, rng=SEED, temperature=0.8)))
+
+# %% [markdown]
+# ### Exercise 1: bits per character
+#
+# `p` holds the probability a model gave to the character that really came next, at every
+# position. Write `bits_per_char(p)`.
+
+
+# %% tags=["nbval-check-output"]
+def bits_per_char_exercise(p):
+    raise NotImplementedError  # your code here
+
+
+passed = ch05.check_bits_per_char(bits_per_char_exercise)
+
+
+# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# Solution
+def bits_per_char_solution(p):
+    return float(-np.mean(np.log2(p)))
+
+
+assert ch05.check_bits_per_char(bits_per_char_solution)
+
+# %% [markdown]
+# ## 4. Long text, short gradients: truncated BPTT with a carried state (상태 유지 학습)
+#
+# We cannot backpropagate through 400 000 steps. **Truncated BPTT (단절된 BPTT)** cuts the
+# text into chunks of, say, 50 characters and backpropagates inside each chunk only. But the
+# *forward* state need not be cut: if the next chunk continues the same text, the final
+# hidden state of one chunk is exactly the right initial state for the next. The model then
+# sees an unbounded past while the gradient looks back at most 50 steps.
+#
+# For a batch of `B` rows, the text is cut into `B` long contiguous **streams**, one per row,
+# and every chunk advances all rows by `T` characters. Row `b` of chunk `k + 1` continues row
+# `b` of chunk `k`. With the ids `0..12`, 3 rows and chunks of 2 steps:
+
+# %% tags=["nbval-check-output"]
+for number, (inputs, targets) in enumerate(stream_batches(np.arange(13), batch_size=3, steps=2)):
+    print(f"chunk {number}: inputs (T, B) =", inputs.tolist(), " targets =", targets.tolist())
+
+# %% [markdown]
+# Each column reads `0 1 2 3`, `4 5 6 7`, `8 9 10 11` across the chunks: three streams.
+# Cutting the text the other way (row `b` gets every `B`-th character) would give each row
+# scattered characters, and a carried state would make no sense.
+#
+# ### Exercise 2: the first chunk
+#
+# Write `first_chunk(ids, batch_size, steps)` returning the first `(inputs, targets)` pair,
+# both of shape `(steps, batch_size)`, with `L = (len(ids) - 1) // batch_size` characters
+# per stream.
+
+
+# %% tags=["nbval-check-output"]
+def first_chunk(ids, batch_size, steps):
+    raise NotImplementedError  # your code here
+
+
+passed = ch05.check_stream_chunk(first_chunk)
+
+
+# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# Solution
+def first_chunk_solution(ids, batch_size, steps):
+    L = (len(ids) - 1) // batch_size
+    streams = np.stack([ids[b * L : (b + 1) * L + 1] for b in range(batch_size)], axis=1)
+    return streams[:steps], streams[1 : steps + 1]
+
+
+assert ch05.check_stream_chunk(first_chunk_solution)
+
+# %% [markdown]
+# ## 5. Training a GRU language model (GRU 언어 모델 학습)
+#
+# The model: characters as one-hot vectors (원-핫), one GRU layer of 128 units (chapter 4),
+# a dense softmax layer over the 94 characters. `fit(..., stateful=True)` carries each
+# chunk's final state into the next chunk. We train in float32 with Adam, clip the gradient
+# norm at 5 (chapter 3), and stop after about two passes over the text (500 updates of
+# 32 x 50 characters), measuring the validation score every 100 updates.
+
+# %%
+BATCH, STEPS, UPDATES, EVERY = 32, 50, 500, 100
+model = SequenceModel(
+    "gru", hidden_size=128, vocab_size=V, output_size=V, rng=SEED, dtype=np.float32
+)
+# the same initial weights, kept untrained as a reference for section 8
+untrained = SequenceModel(
+    "gru", hidden_size=128, vocab_size=V, output_size=V, rng=SEED, dtype=np.float32
+)
+optimizer = Adam(model, lr=0.02)
+chunks = stream_batches(train_ids, BATCH, STEPS)
+schedule = (chunks * 2)[:UPDATES]  # two passes over the text, in order
+curve_ids = valid_ids[:10_000]  # a quicker validation score for the learning curve
+
+start = time.perf_counter()
+train_bits, seen, valid_curve = [], [0], [bits_per_char(model, curve_ids)]
+for first in range(0, UPDATES, EVERY):
+    history = fit(
+        model,
+        optimizer,
+        schedule[first : first + EVERY],
+        clip_norm=5.0,
+        stateful=True,
+        progress=False,
+    )
+    train_bits += [loss / np.log(2) for loss in history.loss]
+    seen.append((first + EVERY) * BATCH * STEPS)
+    valid_curve.append(bits_per_char(model, curve_ids))
+training_seconds = time.perf_counter() - start
+rnn_bpc = bits_per_char(model, valid_ids)
+print(f"trained {model.num_parameters():,} parameters in {training_seconds:.0f} s")
+
+# %% tags=["nbval-check-output"]
+print(f"GRU on the validation text: {rnn_bpc:.2f} bits per character")
+for order in (1, 2, 3, 5):
+    print(f"  {order}-gram baseline:          {baselines[order]:.2f}")
+
+assert rnn_bpc < baselines[1] - 1.5  # far better than character frequencies
+assert rnn_bpc < baselines[2] - 0.8  # and clearly better than the best bigram
+assert rnn_bpc < baselines[3]  # and better than a trigram
+assert abs(rnn_bpc - baselines[5]) < 0.3  # in the same range as the 5-gram, on this run
+
+# %%
+window = 20
+smooth = np.convolve(train_bits, np.ones(window) / window, mode="valid")
+steps_seen = (np.arange(len(smooth)) + window) * BATCH * STEPS
+ax = plot_bits_per_char(
+    {"training (moving average)": (steps_seen, smooth), "validation": (seen, valid_curve)},
+    {"unigram": baselines[1], "bigram": baselines[2], "5-gram": baselines[5]},
+    title="GRU language model on Python's help pages: bits per character",
+)
+
+# %% tags=["nbval-check-output"]
+five_gram = ngram_models[5]
+print(f"5-gram: {five_gram.num_contexts:,} contexts, {five_gram.num_counts:,} nonzero counts")
+print(f"GRU:    {model.num_parameters():,} parameters")
+assert 0.5 < five_gram.num_counts / model.num_parameters() < 1.5  # similar sizes
+
+# %% [markdown]
+# What the RNN adds, in numbers: it leaves the unigram and bigram baselines far behind and
+# passes the trigram as well. The tuned 5-gram is a strong opponent on
+# this text (technical prose repeats many exact phrases, which counting memorises), and
+# after two passes our GRU lands in the same range, with a model of similar size (its
+# parameters against the 5-gram's nonzero counts). The two fail in different ways, though.
+# The 5-gram can never look back more than 4 characters, however much text it counts; the
+# GRU has no such limit, and section 8 shows that it does use longer context. Larger
+# networks trained for hours (as in Karpathy's experiments) pull well ahead of counting.
+#
+# ### How fast is rnnlib? (benchmark)
+#
+# Karpathy's famous `min-char-rnn` is a vanilla RNN in about 100 lines of numpy. The script
+# `benchmarks/char_rnn.py` contains a fresh minimal version of its training loop (hidden size
+# 100, 25 steps, batch 1, Adagrad), checks that rnnlib computes the same loss and gradients
+# from the same weights, and times one iteration (forward, backward, update) of each,
+# interleaved, reporting medians. rnnlib batches the input projection of all steps and the
+# weight gradients into single matrix products, so it should not be slower. The timings
+# printed below depend on the machine and its load.
+
+# %%
+script = Path(rnnlib.__file__).resolve().parents[1] / "benchmarks" / "char_rnn.py"
+benchmark = subprocess.run(
+    [sys.executable, str(script), "--repeats", "7", "--iterations", "30"],
+    capture_output=True,
+    text=True,
+    timeout=120,
+)
+print(benchmark.stdout or benchmark.stderr)
+
+# %% [markdown]
+# ## 6. Generating text: greedy or sampled, hot or cold (생성: 탐욕적 디코딩과 온도)
+#
+# To generate, feed a **prime (시작 문자열)**, read the distribution of the next character,
+# pick one, feed it back, repeat. How to pick:
+#
+# * **greedy (탐욕적)**: always the most likely character. Deterministic, and it soon falls
+#   into a loop: once a phrase is the most likely continuation of itself, it repeats forever.
+# * **sampling with temperature `T`**: draw from `softmax(z / T)`. At `T = 1` the model's own
+#   distribution; `T < 1` sharpens it towards the greedy choice (safer, more repetitive);
+#   `T > 1` flattens it towards uniform (more surprising, more misspelt).
+
+# %% tags=["nbval-check-output"]
+greedy = generate(model, vocab, "The ", 400, temperature=0)
+
+
+def loop_period(text, tail=100, longest=60):
+    """The smallest p such that the last `tail` characters repeat with period p, else None."""
+    end = text[-tail:]
+    return next((p for p in range(1, longest + 1) if text[-tail - p : -p] == end), None)
+
+
+print(repr(greedy[:240]))
+print("the greedy text ends in a loop of period", loop_period(greedy))
+assert loop_period(greedy) is not None
+
+# %% [markdown]
+# One sampling step by hand: read the prime, divide the last logits by `T`, take the
+# softmax and draw. `generate` does exactly this, then feeds the drawn character back in.
+
+# %%
+logits = model.predict(vocab.encode("The ")[:, None])[-1, 0].astype(float)  # (V,)
+T = 0.8
+p_hand = np.exp((logits - logits.max()) / T)
+p_hand /= p_hand.sum()
+by_hand = vocab.tokens[np.random.default_rng(5).choice(V, p=p_hand)]
+print(f"drawn by hand: {by_hand!r}")
+assert by_hand == generate(model, vocab, "The ", 1, temperature=T, rng=5)
+
+# %%
+for temperature in (0.5, 1.0, 1.5):
+    print(f"--- temperature {temperature} ---")
+    print(generate(model, vocab, "The ", 240, temperature=temperature, rng=SEED))
+
+# %% [markdown]
+# The cold samples reuse common words; the hot ones invent words. We can count that: the
+# share of generated words that also occur in the training text falls as the temperature
+# rises, and the distribution of the next character gets flatter (higher entropy).
+
+# %% tags=["nbval-check-output"]
+known_words = set(corpus.train.split())
+real_share, entropies = {}, {}
+for temperature in (0.5, 1.0, 1.5):
+    text = generate(model, vocab, "The ", 1200, temperature=temperature, rng=SEED + 1)
+    words = text.split()
+    real_share[temperature] = np.mean([w in known_words for w in words])
+    p = next_char_distribution(model, vocab, "The value of the ", temperature)
+    entropies[temperature] = -(p * np.log2(p)).sum()
+    print(
+        f"T = {temperature}: {real_share[temperature]:.0%} of words seen in training, "
+        f"next-character entropy {entropies[temperature]:.2f} bits"
+    )
+
+assert real_share[0.5] > real_share[1.5] + 0.15
+assert entropies[0.5] < entropies[1.0] < entropies[1.5]
+
+# %%
+p = next_char_distribution(model, vocab, "The value of the ", temperature=1.0)
+ax = plot_next_char_distribution(
+    p, vocab.tokens, top=15, title="After 'The value of the ': next-character distribution"
+)
+
+# %% [markdown]
+# ### Exercise 3: softmax with a temperature
+#
+# Write `temperature_softmax(logits, temperature)` for a vector of logits. It must survive
+# logits like `[1000, 999, -1000]`.
+
+
+# %% tags=["nbval-check-output"]
+def temperature_softmax(logits, temperature):
+    raise NotImplementedError  # your code here
+
+
+passed = ch05.check_temperature_softmax(temperature_softmax)
+
+
+# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# Solution
+def temperature_softmax_solution(logits, temperature):
+    z = np.asarray(logits, dtype=float) / temperature
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+assert ch05.check_temperature_softmax(temperature_softmax_solution)
+
+# %% [markdown]
+# ### Explorer: temperature, seed and prime
+#
+# Move the temperature from 0 (greedy) to 2 and watch the text go from a loop to sensible
+# prose to gibberish. Change the seed to draw another sample, and type your own prime (press
+# Enter). The bars show the distribution of the first generated character at that
+# temperature.
+
+# %%
+generation_widget = generation_explorer(model, vocab, prime="The value of ", length=160)
+generation_widget
+
+# %% [markdown]
+# ## 7. A name generator (이름 생성기)
+#
+# The same recipe on a different text: 6 800 English first names from the `faker` package
+# (its generic `en` locale; MIT licence), one name per line. The newline marks the end of a
+# name, so the model learns when to stop, and sampling after `"\n"` starts a new name.
+# **Limits:** the list is a sample of common English names, mostly from the US; whole names
+# are held out for validation, so the score measures how well the model generalises to names
+# it has never seen.
+
+# %% tags=["nbval-check-output"]
+names = load_names("en", rng=SEED)
+name_train, name_valid = names.encode("train"), names.encode("validation")
+print(names)
+name_baselines = {
+    order: min(
+        CharNGram(order, len(names.vocab), k).fit(name_train).bits_per_char(name_valid)
+        for k in (1.0, 0.1, 0.01)
+    )
+    for order in (1, 2, 3)
+}
+name_model = SequenceModel(
+    "gru",
+    hidden_size=64,
+    vocab_size=len(names.vocab),
+    output_size=len(names.vocab),
+    rng=SEED,
+    dtype=np.float32,
+)
+fit(
+    name_model,
+    Adam(name_model, lr=0.01),
+    stream_batches(name_train, 32, 25),
+    epochs=3,
+    clip_norm=5.0,
+    stateful=True,
+    progress=False,
+)
+name_bpc = bits_per_char(name_model, name_valid, batch_size=4, steps=50)
+print(
+    f"GRU on held-out names: {name_bpc:.2f} bpc; baselines: "
+    + ", ".join(f"{n}-gram {b:.2f}" for n, b in name_baselines.items())
+)
+assert name_bpc < name_baselines[2] - 0.2
+
+# %% tags=["nbval-check-output"]
+samples = [
+    generate(name_model, names.vocab, "\n", 20, temperature=0.8, rng=s, stop="\n")
+    for s in range(24)
+]
+generated = [s.strip() for s in samples]
+seen_names = set(names.train.split())
+new = [g for g in generated if g not in seen_names]
+print("generated:", ", ".join(generated))
+print(f"{len(new)} of {len(generated)} are not in the training list:", ", ".join(new))
+assert np.mean([s.endswith("\n") and s[:1].isupper() for s in samples]) > 0.8
+assert len(new) >= len(generated) // 3
+
+# %% [markdown]
+# Most samples look like names and most are new: the model has learned which letters start
+# a name, which letter clusters are common and how names end, rather than a list to copy.
+# It shares the data's limits, though: 42 000 characters is little, a few samples are
+# unpronounceable, and on held-out names it is only a little better than a trigram.
+#
+# ## 8. Looking inside: interpretable units (해석 가능한 유닛)
+#
+# Karpathy, Johnson and Fei-Fei (2015) found single LSTM units in character models that
+# switch on inside quotes, count the position in a line, or track nesting depth. Let us look
+# for such units in our GRU. For each character of the validation text we compute simple
+# features (inside quotes, inside parentheses, after a space, position in line, ...) and
+# correlate every unit's activation with every feature. A unit with correlation (상관계수)
+# `r` near ±1 follows that feature closely.
+#
+# The comparison that matters: the same network *before* training. Some features are easy
+# even for random weights (an input "space" moves the hidden state of a random network in a
+# fixed direction), so a unit only counts as *learned* if it beats the untrained network.
+
+# %% tags=["nbval-check-output"]
+probe_text = corpus.validation[:6000]
+features = char_features(probe_text)
+trained_r = feature_correlations(hidden_activations(model, vocab, probe_text), features)
+random_r = feature_correlations(hidden_activations(untrained, vocab, probe_text), features)
+for name in features:
+    best = int(np.argmax(np.abs(trained_r[name])))
+    print(
+        f"{name:<19} best unit {best:>3}: r = {trained_r[name][best]:+.2f}   "
+        f"(untrained network: max |r| = {np.abs(random_r[name]).max():.2f})"
+    )
+
+quote_gain = np.abs(trained_r["inside quotes"]).max() - np.abs(random_r["inside quotes"]).max()
+assert quote_gain > 0.1  # training created a unit that tracks quotation marks
+
+# %% [markdown]
+# Training has produced a unit that follows quotation marks much more closely than any unit
+# of the untrained network: whether we are inside quotes depends on an opening quote that
+# may lie many characters back, which no 5-gram can represent. The correlation is far from
+# perfect (quotes in this text are short, and one unit rarely carries a feature alone), but
+# you can see it switch at the quotes. Red: positive, blue: negative:
+
+# %%
+quote_unit = int(np.argmax(np.abs(trained_r["inside quotes"])))
+excerpt = probe_text[:640]
+ax = plot_activation_text(
+    excerpt,
+    hidden_activations(model, vocab, excerpt)[:, quote_unit],
+    columns=80,
+    vmax=1.0,
+    title=f"Unit {quote_unit} (best 'inside quotes' unit) while reading validation text",
+)
+
+# %% [markdown]
+# ### Explorer: pick a unit
+#
+# The list starts with the units that follow each feature best (with their correlation),
+# then all other units. Many units have no simple meaning, which is normal: the network
+# spreads most of what it knows over many units.
+
+# %%
+unit_widget = unit_explorer(model, vocab, probe_text, show_chars=500)
+unit_widget
+
+# %%
+# How quickly do the two explorers redraw? (Moves every control a few times; the times
+# depend on the machine.)
+for row in benchmark_explorers(moves_per_control=3):
+    print(
+        f"{row['explorer']}: median {row['median_s']:.2f} s, worst {row['max_s']:.2f} s "
+        f"over {row['redraws']} redraws"
+    )
+
+# %% [markdown]
+# ## Summary
+#
+# * A character language model predicts `p(x_{t+1} | x_1..x_t)` at every step; its score is
+#   bits per character, the cross-entropy in base 2 (lower is better, `log2 V` is a blind
+#   guess).
+# * Counting gives honest baselines: unigram, bigram, ..., with add-k smoothing. On Python's
+#   help pages a bigram saves almost a bit over a unigram and a 5-gram saves more than
+#   another bit.
+# * A GRU trained for two passes with truncated BPTT and a carried state beats the unigram,
+#   bigram and trigram baselines by wide margins and reaches the range of a tuned 5-gram of
+#   similar size; unlike the 5-gram, it is not limited to 4 characters of context.
+# * Truncated BPTT needs contiguous streams per batch row, so that one chunk's final state
+#   is the next chunk's initial state.
+# * Greedy decoding loops; sampling with temperature trades safety (`T < 1`) for variety
+#   (`T > 1`).
+# * The same recipe generates new names from 6 800 examples.
+# * Some hidden units become readable, such as a unit that follows whether we are inside
+#   quotes, something a fixed window of 4 characters cannot know.
+#
+# Next, chapter 6 reads whole sequences to classify them (many-to-one): names to languages,
+# sentences to sentiments and intents.
+#
+# ## Glossary (용어집)
+#
+# | English | 한국어 | Meaning |
+# |---|---|---|
+# | language model | 언어 모델 | a model of the probability of the next symbol given the previous ones, hence of the probability of a whole text |
+# | character-level model | 문자 수준 모델 | a language model whose symbols are single characters |
+# | bits per character (bpc) | 문자당 비트 | average `-log2 p` of the true next character on held-out text; lower is better |
+# | validation text | 검증 텍스트 | text held out from training, used only to measure the model |
+# | n-gram model | n-gram 모델 | predicts the next symbol from the previous `n - 1` by counting |
+# | unigram / bigram | 유니그램 / 바이그램 | n-gram models with `n = 1` (frequencies) and `n = 2` (one character of context) |
+# | add-k smoothing | add-k 평활화 | adding `k` to every count so unseen continuations keep some probability |
+# | truncated BPTT | 단절된 BPTT | backpropagating only within chunks of `T` steps of a long sequence |
+# | stateful training | 상태 유지 학습 | carrying the final hidden state of a chunk into the next chunk |
+# | stream | 스트림 | the contiguous part of the text that one batch row reads, chunk after chunk |
+# | prime text | 시작 문자열 | the text fed to the model before it starts generating |
+# | greedy decoding | 탐욕적 디코딩 | always choosing the most likely next symbol |
+# | sampling temperature | 샘플링 온도 | `T` in `softmax(z / T)`: low is safe and repetitive, high is varied and noisy |
+# | entropy | 엔트로피 | expected surprise of a distribution, in bits |
+# | interpretable unit | 해석 가능한 유닛 | a hidden unit whose activation follows a feature people can name |
+# | correlation coefficient | 상관계수 | `r` in [-1, 1]: how linearly two quantities move together |

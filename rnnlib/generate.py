@@ -1,0 +1,143 @@
+"""Using a trained character language model: sample text, score text, read its units.
+
+A many-to-many :class:`rnnlib.models.SequenceModel` over a character vocabulary gives,
+after reading ``x_1 .. x_t``, logits ``z_t`` whose softmax is ``p(x_{t+1} | x_1 .. x_t)``.
+Generation (생성) feeds a prime text (시작 문자열), then repeatedly picks a next
+character and feeds it back in, carrying the state from step to step:
+
+* greedy (탐욕적): ``x_{t+1} = argmax_k z_t[k]`` - deterministic, and it soon loops;
+* sampling with temperature ``T`` (온도): draw from ``softmax(z_t / T)``. ``T < 1``
+  sharpens the distribution towards the greedy choice (safer, more repetitive),
+  ``T > 1`` flattens it towards uniform (more varied, more mistakes); ``T -> 0`` is
+  greedy, so ``temperature=0`` means greedy here.
+
+Sampling takes ``rng=`` (a seed or a Generator), so the same seed gives the same text.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._checks import as_generator, check_index_array, check_nonnegative_float, check_positive_int
+from .data.encoding import Vocabulary
+from .data.text import stream_batches
+from .functional import log_softmax, softmax
+from .models import SequenceModel
+
+__all__ = [
+    "next_char_distribution",
+    "generate",
+    "bits_per_char",
+    "hidden_activations",
+]
+
+
+def _check_model(model, vocab):
+    if not isinstance(model, SequenceModel) or model.vocab_size is None or model.many_to_one:
+        raise TypeError(
+            "model: expected a many-to-many SequenceModel with vocab_size (a character "
+            f"language model), got {type(model).__name__}"
+        )
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"vocab: expected a Vocabulary, got {type(vocab).__name__}")
+    if len(vocab) != model.vocab_size or model.output_size != model.vocab_size:
+        raise ValueError(
+            f"vocab: expected {model.vocab_size} tokens (the model's vocab_size and "
+            f"output_size), got {len(vocab)}"
+        )
+
+
+def _encode_prime(vocab, prime, name: str = "prime") -> np.ndarray:
+    if not isinstance(prime, str) or not prime:
+        raise ValueError(f"{name}: expected a non-empty string, got {prime!r:.40}")
+    return vocab.encode(prime)
+
+
+def _read(model, ids, state=None):
+    """Feed ids ``(N,)`` as one sequence; return ``(logits (N, V), final_state)``."""
+    logits, cache = model.forward(ids[:, None], initial_state=state)
+    return logits[:, 0], cache.final_state
+
+
+def next_char_distribution(model, vocab, prime: str, temperature: float = 1.0) -> np.ndarray:
+    """``softmax(z / T)``: the model's distribution of the character after ``prime``, ``(V,)``.
+
+    ``temperature=0`` returns the greedy choice as a one-hot vector.
+    """
+    _check_model(model, vocab)
+    temperature = check_nonnegative_float(temperature, "temperature")
+    logits, _ = _read(model, _encode_prime(vocab, prime))
+    if temperature == 0:
+        return np.eye(len(vocab))[int(np.argmax(logits[-1]))]
+    return softmax(logits[-1], temperature=temperature)
+
+
+def generate(
+    model, vocab, prime: str, length: int, *, temperature: float = 1.0, rng=None, stop=None
+) -> str:
+    """Continue ``prime`` by ``length`` characters (the prime is not included).
+
+    temperature: 0 for greedy decoding, else sample from ``softmax(z / temperature)``
+    with ``rng`` (required then). stop: a character that ends generation early (it is
+    included), e.g. ``"\\n"`` for one name per call.
+    """
+    _check_model(model, vocab)
+    length = check_positive_int(length, "length")
+    temperature = check_nonnegative_float(temperature, "temperature")
+    if temperature > 0:
+        if rng is None:
+            raise ValueError("rng: expected a seed or Generator when temperature > 0, got None")
+        rng = as_generator(rng)
+    if stop is not None and stop not in vocab:
+        raise ValueError(f"stop: expected a character of the vocabulary or None, got {stop!r}")
+    logits, state = _read(model, _encode_prime(vocab, prime))
+    z = logits[-1]
+    out = []
+    for _ in range(length):
+        if temperature == 0:
+            k = int(np.argmax(z))
+        else:
+            k = int(rng.choice(len(vocab), p=softmax(z, temperature=temperature)))
+        out.append(vocab.tokens[k])
+        if out[-1] == stop:
+            break
+        logits, state = _read(model, np.array([k]), state)
+        z = logits[-1]
+    return "".join(out)
+
+
+def bits_per_char(model, ids, *, batch_size: int = 16, steps: int = 200) -> float:
+    """Average surprise of the true next character, ``-mean log2 p(x_{t+1} | x_1..x_t)``.
+
+    ids: ``(N,)``. The text is read as ``batch_size`` contiguous streams (see
+    :func:`rnnlib.data.text.stream_batches`), carrying the state from chunk to chunk,
+    so every prediction but the first of each stream sees all the text before it in
+    its stream. Forward passes only (no gradients).
+    """
+    if not isinstance(model, SequenceModel) or model.vocab_size is None:
+        raise TypeError(
+            f"model: expected a SequenceModel with vocab_size, got {type(model).__name__}"
+        )
+    ids = check_index_array(ids, "ids", size=model.vocab_size, ndim=1, axes="(N,)")
+    state, total, count = None, 0.0, 0
+    for inputs, targets in stream_batches(ids, batch_size, steps):
+        logits, cache = model.forward(inputs, initial_state=state)
+        state = cache.final_state
+        logp = np.take_along_axis(log_softmax(logits), targets[..., None], axis=-1)
+        total -= float(logp.sum())
+        count += targets.size
+    return total / count / np.log(2.0)
+
+
+def hidden_activations(model, vocab, text: str, layer: int = 0) -> np.ndarray:
+    """The hidden state after each character of ``text``, ``(N, H)``, from layer ``layer``.
+
+    Row ``t`` is ``h_t`` after reading ``text[: t + 1]`` from a zero state.
+    """
+    _check_model(model, vocab)
+    ids = _encode_prime(vocab, text, "text")
+    _, cache = model.forward(ids[:, None])
+    traces = cache.traces
+    if not isinstance(layer, int) or not 0 <= layer < len(traces):
+        raise ValueError(f"layer: expected an index in [0, {len(traces)}), got {layer!r}")
+    return np.array(traces[layer].hidden[:, 0])

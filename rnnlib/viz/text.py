@@ -1,0 +1,165 @@
+"""Plots for character language models.
+
+* :func:`activation_html` / :func:`plot_activation_text`: text coloured by one hidden
+  unit's activation (red positive, blue negative), as in Karpathy, Johnson and Fei-Fei
+  (2015), "Visualizing and understanding recurrent networks";
+* :func:`plot_next_char_distribution`: bars of ``p(next character)``;
+* :func:`plot_bits_per_char`: training curves in bits per character, with baselines
+  drawn as horizontal lines.
+"""
+
+from __future__ import annotations
+
+import html
+
+import matplotlib as mpl
+import numpy as np
+
+from . import new_axes
+
+__all__ = [
+    "char_label",
+    "activation_colors",
+    "activation_html",
+    "plot_activation_text",
+    "plot_next_char_distribution",
+    "plot_bits_per_char",
+]
+
+_CMAP = "RdBu_r"
+_LABELS = {" ": "\u2423", "\n": "\\n", "\t": "\\t"}
+
+
+def char_label(char: str) -> str:
+    """A visible label for a character: space as a visible-space sign, newline as ``\\n``."""
+    return _LABELS.get(char, char)
+
+
+def _check_text_values(text, values):
+    if not isinstance(text, str) or not text:
+        raise ValueError(f"text: expected a non-empty string, got {text!r:.40}")
+    values = np.asarray(values, dtype=np.float64)
+    if values.shape != (len(text),):
+        raise ValueError(
+            f"values: expected shape ({len(text)},) (one value per character), got {values.shape}"
+        )
+    return values
+
+
+def activation_colors(values, vmax: float | None = None) -> np.ndarray:
+    """RGBA colours ``(N, 4)`` for activations in ``[-vmax, vmax]`` (default: max |value|).
+
+    The darkest ends of the colour map are left out, so black text stays readable.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    vmax = float(np.max(np.abs(values))) if vmax is None else float(vmax)
+    vmax = vmax if vmax > 0 else 1.0
+    return mpl.colormaps[_CMAP](0.5 + 0.36 * np.clip(values / vmax, -1.0, 1.0))
+
+
+def activation_html(text: str, values, vmax: float | None = None, font_size: int = 15) -> str:
+    """``text`` as HTML with every character's background coloured by its value.
+
+    values: ``(N,)``, one per character (e.g. a hidden unit's activation after reading
+    that character). Hovering a character shows its value.
+    """
+    values = _check_text_values(text, values)
+    colors = activation_colors(values, vmax)
+    spans = []
+    for char, value, (r, g, b, _) in zip(text, values, colors, strict=True):
+        shown = html.escape(char) if char != "\n" else "\u21b5\n"
+        spans.append(
+            f'<span title="{value:+.2f}" style="background:rgb({int(255 * r)},'
+            f'{int(255 * g)},{int(255 * b)})">{shown}</span>'
+        )
+    return (
+        f'<pre style="font-size:{font_size}px;line-height:1.35;white-space:pre-wrap;'
+        f'color:black">{"".join(spans)}</pre>'
+    )
+
+
+def plot_activation_text(
+    text: str, values, ax=None, columns: int = 64, vmax: float | None = None, title=None
+):
+    """Draw ``text`` on a grid, each character on a cell coloured by its value.
+
+    Lines are wrapped at ``columns`` characters (newlines also start a new row and are
+    shown as ``\\n``). Red: positive activation, blue: negative, white: near 0.
+    """
+    values = _check_text_values(text, values)
+    colors = activation_colors(values, vmax)
+    rows, row, col = [], 0, 0
+    for char in text:
+        rows.append((row, col))
+        col += 1
+        if char == "\n" or col == columns:
+            row, col = row + 1, 0
+    n_rows = rows[-1][0] + 1
+    fig, ax = new_axes(ax, figsize=(min(14.0, 0.2 * columns + 1), 0.36 * n_rows + 0.8))
+    grid = np.ones((n_rows, columns, 4))
+    for (r, c), color in zip(rows, colors, strict=True):
+        grid[r, c] = color
+    ax.imshow(grid, aspect="auto", interpolation="nearest")
+    for (r, c), char in zip(rows, text, strict=True):
+        if char != " ":
+            ax.text(
+                c,
+                r,
+                char_label(char) if char == "\n" else char,
+                ha="center",
+                va="center",
+                fontsize=10,
+                family="monospace",
+            )
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.set_frame_on(False)
+    ax.set_title(title or "Text coloured by a hidden unit (red > 0, blue < 0)")
+    return ax
+
+
+def plot_next_char_distribution(probs, tokens, top: int = 15, ax=None, title=None, highlight=None):
+    """Bars of the ``top`` most likely next characters.
+
+    probs: ``(V,)`` probabilities; tokens: the vocabulary's characters in id order;
+    highlight: a character to colour differently (e.g. the one actually chosen).
+    """
+    probs = np.asarray(probs, dtype=np.float64)
+    tokens = list(tokens)
+    if probs.ndim != 1 or len(probs) != len(tokens):
+        raise ValueError(
+            f"probs: expected shape ({len(tokens)},) (one per token), got {probs.shape}"
+        )
+    order = np.argsort(-probs, kind="stable")[: max(1, int(top))]
+    fig, ax = new_axes(ax)
+    labels = [char_label(tokens[k]) for k in order]
+    colors = ["tab:orange" if tokens[k] == highlight else "tab:blue" for k in order]
+    ax.bar(range(len(order)), probs[order], color=colors)
+    ax.set_xticks(range(len(order)), labels, fontsize=13, family="monospace")
+    ax.set_ylim(0, max(1e-9, float(probs[order].max())) * 1.12)
+    ax.set_xlabel("next character (most likely first)")
+    ax.set_ylabel("probability")
+    ax.set_title(title or "Next-character distribution")
+    return ax
+
+
+def plot_bits_per_char(curves: dict, baselines: dict | None = None, ax=None, title=None):
+    """Learning curves in bits per character, with constant baselines.
+
+    curves: ``{label: (x, bits)}`` e.g. training and validation bits/char against the
+    number of characters seen; baselines: ``{label: bits}`` drawn as dashed lines.
+    """
+    fig, ax = new_axes(ax)
+    for label, (x, y) in curves.items():
+        ax.plot(x, y, marker="o" if len(x) < 40 else None, label=label)
+    styles = ["--", ":", "-.", (0, (5, 1)), (0, (1, 3))]
+    for k, (label, value) in enumerate((baselines or {}).items()):
+        ax.axhline(
+            value, color="gray", linestyle=styles[k % len(styles)], label=f"{label}: {value:.2f}"
+        )
+    ax.set_xlabel("training characters seen")
+    ax.set_ylabel("bits per character (lower is better)")
+    ax.set_title(title or "Character language model: bits per character")
+    ax.legend(loc="upper right")
+    return ax
