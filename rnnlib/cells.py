@@ -226,6 +226,8 @@ class LSTMCell(Cell):
         buffers["gate_slope"] = slope
         tanh_cell = buffers["tanh_cell"]
         buffers["tanh_cell_slope"] = 1.0 - tanh_cell * tanh_cell
+        # the total dL/dc_t of each step, filled by step_backward (the Trace records it)
+        buffers["grad_cell_state"] = np.empty_like(tanh_cell)
 
     def gate_views(self, buffers):
         gates, H = buffers["gates"], self.hidden_size
@@ -257,7 +259,7 @@ class LSTMCell(Cell):
         input_gate, forget_gate = gates[:, :H], gates[:, H : 2 * H]
         candidate, output_gate = gates[:, 2 * H : 3 * H], gates[:, 3 * H :]
         # total gradient reaching c_t: from the future (dcell) and through h_t = o tanh(c_t)
-        dcell_total = dhidden * output_gate
+        dcell_total = np.multiply(dhidden, output_gate, out=buffers["grad_cell_state"][t])
         dcell_total *= buffers["tanh_cell_slope"][t]
         dcell_total += dcell
         dpre = dxproj[t]

@@ -26,7 +26,9 @@ __all__ = [
 
 def sigmoid(x, out=None):
     """Logistic sigmoid, computed as ``(1 + tanh(x / 2)) / 2``: no overflow for any x."""
-    out = np.multiply(x, 0.5, out=out)
+    if out is None:
+        out = np.empty(np.shape(x), dtype=np.result_type(np.asarray(x).dtype, np.float16))
+    np.multiply(x, 0.5, out=out)
     np.tanh(out, out=out)
     out += 1.0
     out *= 0.5

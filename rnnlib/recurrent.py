@@ -165,7 +165,10 @@ class Recurrent(Module):
         ).reshape(inputs.shape)
         trace = cache.trace
         trace.grad_hidden = grads[0]
-        trace.grad_cell_state = grads[1] if len(grads) > 1 else None
+        if "grad_cell_state" in buffers:  # the cell computed the total dL/dc_t of real steps
+            trace.grad_cell_state = buffers["grad_cell_state"]
+            if mask is not None:  # over padding, c_t = c_{t-1}: its gradient is the carried one
+                trace.grad_cell_state += grads[1] * (1.0 - mask)[..., None]
         return dinputs, dstate
 
 

@@ -63,3 +63,9 @@ def test_softmax_temperature():
     )
     with pytest.raises(ValueError, match="temperature"):
         F.softmax(x, temperature=0.0)
+
+
+def test_zero_dimensional_and_integer_inputs():
+    assert F.sigmoid(np.array(0.0)) == 0.5 and F.sigmoid(0) == 0.5
+    assert F.sigmoid(np.array([1, 2])).dtype == np.float64
+    assert F.sigmoid(np.zeros(2, np.float32)).dtype == np.float32

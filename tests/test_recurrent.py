@@ -191,3 +191,61 @@ def test_gradients_vanish_for_a_contracting_rnn():
     layer.backward(R, cache)
     norms = cache.trace.grad_norm()
     assert norms[0] < 0.5**49 * norms[-1] * 1.0001
+
+
+@pytest.mark.parametrize("use_mask", [False, True])
+def test_cell_state_gradient_is_the_total_dl_dc(use_mask):
+    """dL/dc_t = dL/dh_t o_t (1 - tanh^2 c_t) + f_{t+1} dL/dc_{t+1}, ending in dfinal."""
+    rng = np.random.default_rng(3)
+    T, B, H = 6, 2, 3
+    layer = Recurrent(LSTMCell(2, H, rng=rng))
+    mask = np.ones((T, B))
+    if use_mask:
+        mask[4:, 1] = 0.0
+    _, cache = layer.forward(rng.normal(size=(T, B, 2)), mask=mask)
+    R, R_final = rng.normal(size=(T, B, H)) * mask[..., None], rng.normal(size=(B, H))
+    layer.backward(R, cache, dfinal_state=(np.zeros((B, H)), R_final))
+    trace = cache.trace
+    o, f, tc = trace.gates["output_gate"], trace.gates["forget_gate"], np.tanh(trace.cell_state)
+    through_h = trace.grad_hidden * o * (1 - tc**2) * mask[..., None]
+    expected = np.empty((T, B, H))
+    expected[-1] = through_h[-1] + R_final
+    for t in range(T - 2, -1, -1):
+        carried = np.where(mask[t + 1][:, None] == 1, f[t + 1], 1.0) * expected[t + 1]
+        expected[t] = through_h[t] + carried
+    assert np.allclose(trace.grad_cell_state, expected)
+
+
+def test_cell_state_gradient_matches_finite_differences():
+    """Total dL/dc_t, perturbing c_t together with h_t = o_t tanh(c_t) that it feeds."""
+    rng = np.random.default_rng(0)
+    layer = Recurrent(LSTMCell(2, 3, rng=rng))
+    steps, batch = 5, 2
+    inputs = rng.standard_normal((steps, batch, 2))
+    weights = rng.standard_normal((batch, 3))  # L = sum(weights * h_T)
+    _, cache = layer.forward(inputs)
+    dhidden = np.zeros((steps, batch, 3))
+    dhidden[-1] = weights
+    layer.backward(dhidden, cache)
+    trace = cache.trace
+    analytic = trace.grad_cell_state
+    cell_state = trace.cell_state.copy()
+    output_gate = trace.gates["output_gate"].copy()
+
+    def loss_after(t, cell):
+        hidden = output_gate[t] * np.tanh(cell)
+        if t < steps - 1:
+            rest, _ = layer.forward(inputs[t + 1 :], initial_state=(hidden, cell))
+            hidden = rest[-1]
+        return float(np.sum(weights * hidden))
+
+    eps = 1e-6
+    for t in (0, 2, steps - 1):
+        numeric = np.zeros((batch, 3))
+        for index in np.ndindex(batch, 3):
+            bump = np.zeros((batch, 3))
+            bump[index] = eps
+            numeric[index] = (
+                loss_after(t, cell_state[t] + bump) - loss_after(t, cell_state[t] - bump)
+            ) / (2 * eps)
+        np.testing.assert_allclose(analytic[t], numeric, rtol=1e-6, atol=1e-9)
