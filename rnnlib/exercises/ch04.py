@@ -1,0 +1,208 @@
+"""Auto-checks for the exercises of chapter 4 (LSTM and GRU).
+
+Each check runs the learner's answer on a few cases, compares it with the reference and
+prints why an answer is wrong (see :func:`rnnlib.exercises.feedback`); it never raises
+for a wrong or unfinished answer, and returns True only when every case is right.
+
+1. :func:`check_gru_step` - one GRU step in numpy, equal to rnnlib's ``GRUCell``.
+2. :func:`check_parameter_count` - parameters of an RNN, LSTM and GRU cell from D and H.
+3. :func:`check_forget_gate` - the constant forget gate that keeps half of the cell state
+   (and of its gradient) over 100 steps, and the bias that gives it.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+from ..cells import GRUCell
+from ..functional import sigmoid
+from ..showdown import expected_parameters
+from . import feedback
+
+__all__ = ["check_gru_step", "check_parameter_count", "check_forget_gate"]
+
+
+def _call(function, *args):
+    """Run the learner's function; return (result, problem message or None)."""
+    if not callable(function):
+        return None, f"expected a function, got {type(function).__name__}."
+    try:
+        return function(*args), None
+    except NotImplementedError:
+        return None, "not attempted yet: replace `raise NotImplementedError` with your code."
+    except Exception as error:  # noqa: BLE001 - any error is feedback for the learner
+        return None, f"calling it raised {type(error).__name__}: {error}"
+
+
+# ----- exercise 1: a GRU step ------------------------------------------------------------------
+
+
+def _gru_variants(x, h, W_xh, W_hh, b, b_hn):
+    """The right step and the usual mistakes, as ``{message or None: h_new}``."""
+    H = h.shape[-1]
+    xp, hp = x @ W_xh.T + b, h @ W_hh.T
+
+    def block(array, k):
+        return array[k * H : (k + 1) * H]
+
+    def step(r_block, z_block, reset_before=False, use_b_hn=True, mix="(1-z)n+zh", gates=sigmoid):
+        r = gates(block(xp, r_block) + block(hp, r_block))
+        z = gates(block(xp, z_block) + block(hp, z_block))
+        bias = b_hn if use_b_hn else 0.0
+        if reset_before:
+            recurrent = (r * h) @ block(W_hh, 2).T + bias
+        else:
+            recurrent = r * (block(hp, 2) + bias)
+        n = np.tanh(block(xp, 2) + recurrent)
+        return (1 - z) * n + z * h if mix == "(1-z)n+zh" else z * n + (1 - z) * h
+
+    return {
+        None: step(0, 1),
+        "the update is mixed the other way round: rnnlib (like PyTorch) uses "
+        "h_t = (1 - z) * n + z * h_{t-1}, so z = 1 keeps the old state.": step(0, 1, mix="zn"),
+        "the reset and update blocks are swapped: the rows of W_xh, W_hh and b are "
+        "[reset; update; new], in that order.": step(1, 0),
+        "b_hn is missing: it sits inside the reset product, r * (h W_hn^T + b_hn).": step(
+            0, 1, use_b_hn=False
+        ),
+        "the reset gate multiplies h before W_hn (the variant of Cho et al. 2014); rnnlib "
+        "applies it after the product: r * (h W_hn^T + b_hn).": step(0, 1, reset_before=True),
+        "the gates use tanh: reset and update gates are sigmoids (values in 0..1).": step(
+            0, 1, gates=np.tanh
+        ),
+    }
+
+
+def check_gru_step(gru_step) -> bool:
+    """Check ``gru_step(x (D,), h_prev (H,), W_xh (3H, D), W_hh (3H, H), b (3H,), b_hn (H,))
+    -> h (H,)`` against rnnlib's :class:`~rnnlib.cells.GRUCell` on random inputs."""
+    title = "Exercise 1 (a GRU step)"
+    rng = np.random.default_rng(4)
+    D, H = 3, 4
+    cell = GRUCell(D, H, rng=rng)
+    params = {name: value * 2.0 for name, value in cell.params.items()}  # livelier gates
+    cell.params.update(params)
+    x, h = rng.standard_normal(D), np.tanh(rng.standard_normal(H))
+    args = (params["W_xh"], params["W_hh"], params["b"], params["b_hn"])
+    result, problem = _call(gru_step, x.copy(), h.copy(), *(a.copy() for a in args))
+    if problem:
+        return feedback(title, [problem])
+    try:
+        result = np.asarray(result, dtype=float)
+    except (TypeError, ValueError):
+        return feedback(title, [f"expected an array of shape ({H},), got {type(result).__name__}."])
+    if result.shape != (H,):
+        return feedback(
+            title, [f"expected the new hidden state, shape ({H},), got {result.shape}."]
+        )
+    (expected,), _ = cell.forward(x[None], (h[None],))
+    expected = expected[0]
+    if np.allclose(result, expected, atol=1e-8):
+        return feedback(title, [])
+    for message, candidate in _gru_variants(x, h, *args).items():
+        if message is not None and np.allclose(result, candidate, atol=1e-8):
+            return feedback(title, [message])
+    error = float(np.max(np.abs(result - expected)))
+    return feedback(
+        title,
+        [
+            f"the new state differs from rnnlib's GRUCell by up to {error:.3g}. Check each "
+            "equation: r = sigmoid(x W_ir^T + h W_hr^T + b_r), z likewise with the second "
+            "block, n = tanh(x W_in^T + b_n + r * (h W_hn^T + b_hn)), h' = (1 - z) n + z h."
+        ],
+    )
+
+
+# ----- exercise 2: parameter counts ----------------------------------------------------------------
+
+
+def _count_mistakes(cell: str, D: int, H: int) -> dict:
+    blocks = {"rnn": 1, "lstm": 4, "gru": 3}[cell]
+    mistakes = {
+        blocks * H * (D + H): "the biases are missing: each block has H bias entries.",
+        blocks * H * (D + H + 2): (
+            "that is the count of frameworks with two bias vectors per block (b_ih and "
+            "b_hh); rnnlib has one b per block"
+            + (" plus b_hn for the GRU." if cell == "gru" else ".")
+        ),
+        H * (D + H + 1): "that is one block; this cell stacks "
+        f"{blocks} blocks (one per gate or candidate) in W_xh, W_hh and b.",
+        blocks * (D * H + H + H): "W_hh is H x H, not H x 1: every unit reads every unit.",
+        blocks * H * (D + 1) + H * H: "W_hh has one H x H block per gate, not one in total.",
+    }
+    if cell == "gru":
+        mistakes[3 * H * (D + H + 1)] = (
+            "b_hn is missing: the GRU has H more biases inside r * (...)."
+        )
+    mistakes.pop(expected_parameters(cell, D, H), None)
+    return mistakes
+
+
+def check_parameter_count(parameter_count) -> bool:
+    """Check ``parameter_count(cell, input_size, hidden_size) -> int`` for the cells
+    ``"rnn"``, ``"lstm"`` and ``"gru"`` on a few sizes (rnnlib's parameter layout)."""
+    title = "Exercise 2 (parameter counts)"
+    problems = []
+    for cell in ("rnn", "lstm", "gru"):
+        for D, H in ((2, 16), (10, 20), (7, 3)):
+            result, problem = _call(parameter_count, cell, D, H)
+            if problem:
+                return feedback(title, [problem])
+            if isinstance(result, bool) or not isinstance(result, numbers.Real):
+                return feedback(title, [f"expected a whole number, got {type(result).__name__}."])
+            expected = expected_parameters(cell, D, H)
+            if result != expected:
+                hint = _count_mistakes(cell, D, H).get(int(result), "")
+                problems.append(
+                    f"{cell}, D={D}, H={H}: got {result}, expected {expected}. {hint}".rstrip()
+                )
+                break
+    return feedback(title, problems)
+
+
+# ----- exercise 3: a forget gate that remembers ------------------------------------------------
+
+
+def check_forget_gate(forget, bias, steps: int = 100, keep: float = 0.5) -> bool:
+    """Check a constant forget gate value ``forget`` with ``forget ** steps == keep`` and
+    the pre-activation ``bias`` with ``sigmoid(bias) == forget``."""
+    title = "Exercise 3 (a forget gate that remembers)"
+    if forget is None or bias is None:
+        return feedback(title, ["not attempted yet: set `forget` and `bias` to numbers."])
+    problems = []
+    for name, value in (("forget", forget), ("bias", bias)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            problems.append(f"{name}: expected a number, got {type(value).__name__}.")
+    if problems:
+        return feedback(title, problems)
+    target = keep ** (1.0 / steps)
+    if not abs(forget - target) < 1e-4:
+        kept = forget**steps if 0 <= forget <= 1 else float("nan")
+        if abs(forget - (1 - keep / steps)) < 1e-6:
+            problems.append(
+                f"forget = 1 - {keep}/{steps} keeps {kept:.3f}, not {keep}: the fractions "
+                "multiply over the steps (f^100), they do not add up."
+            )
+        elif abs(forget - keep / steps) < 1e-6 or abs(forget - keep) < 1e-6:
+            problems.append(
+                f"forget = {forget:g} keeps only {kept:.2g} after {steps} steps: every step "
+                "multiplies the cell state by f, so you need f ** 100 = 0.5."
+            )
+        elif not 0 < forget < 1:
+            problems.append(f"forget = {forget:g}: a sigmoid gate lies strictly between 0 and 1.")
+        else:
+            problems.append(
+                f"forget = {forget:.5f} keeps {kept:.3f} after {steps} steps, not {keep}: "
+                "solve f ** 100 = 0.5 for f."
+            )
+    if 0 < forget < 1:
+        wanted = math.log(forget / (1 - forget))  # the bias that gives *your* forget value
+        if abs(bias - wanted) > 1e-3 * max(1.0, abs(wanted)):
+            problems.append(
+                f"sigmoid({bias:g}) = {1 / (1 + math.exp(-bias)):.4f}, not your "
+                f"forget value {forget:g}: invert the sigmoid, bias = log(f / (1 - f))."
+            )
+    return feedback(title, problems)

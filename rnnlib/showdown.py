@@ -1,0 +1,338 @@
+"""The experiments of chapter 4: vanilla RNN, LSTM and GRU on a long-memory task.
+
+Every function is an experiment the chapter runs, seeded (``rng=``) so that tests can
+re-run it with other seeds:
+
+* :func:`train_adding` - train one model (``"rnn"``, ``"lstm"`` or ``"gru"``) on the
+  adding problem at one sequence length; returns its loss curve and test MSE beside the
+  trivial baseline (always predict 1, MSE ~ 1/6);
+* :func:`showdown` - the three cells at several lengths, each cell seeing the same
+  batches at a given length;
+* :func:`gradient_norms` - ``||dL/dh_t||`` and, for an LSTM, ``||dL/dc_t||`` over t for
+  a loss on the model's output;
+* :func:`forget_bias_gradients` - ``||dL/dc_t||`` of freshly initialised LSTMs that differ
+  only in the forget-gate bias;
+* :func:`gate_saturation` - per unit, the fraction of time each sigmoid gate is below 0.1
+  (shut) or above 0.9 (open), as in Karpathy, Johnson & Fei-Fei (2015);
+* :func:`step_seconds` - seconds per training step against the sequence length;
+* :func:`expected_parameters` - parameter counts of the three cells from their formulas.
+
+The adding problem (Hochreiter & Schmidhuber 1997; :func:`rnnlib.data.tasks.adding_problem`)
+shows a random value in [0, 1) and a marker at every step; two steps are marked, one in
+each half, and the model must output their sum after the last step. The information must
+therefore survive up to ``length`` steps.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import (
+    as_generator,
+    check_choice,
+    check_float_array,
+    check_fraction,
+    check_positive_float,
+    check_positive_int,
+    check_real,
+)
+from .data.tasks import adding_problem
+from .gradient_flow import adding_baseline
+from .losses import mse
+from .models import SequenceModel
+from .optim import Adam
+from .trace import Trace
+from .train import fit, train_step
+
+__all__ = [
+    "CELL_TYPES",
+    "SETTINGS",
+    "ShowdownRun",
+    "make_model",
+    "train_adding",
+    "showdown",
+    "steps_to_learn",
+    "gradient_norms",
+    "forget_bias_gradients",
+    "gate_saturation",
+    "step_seconds",
+    "expected_parameters",
+]
+
+CELL_TYPES = ("rnn", "lstm", "gru")
+
+#: Settings of the showdown, found by trying (chapter 4 says which): small enough to train
+#: the three cells at two lengths in seconds, large enough that the LSTM and GRU learn
+#: the adding problem at length 50 for every seed tried while the vanilla RNN does not.
+SETTINGS = {
+    "hidden_size": 16,
+    "batch_size": 32,
+    "steps": 1000,
+    "lr": 0.02,
+    "clip_norm": 1.0,
+    "forget_bias": 1.0,
+}
+
+
+@dataclass
+class ShowdownRun:
+    """One model trained on the adding problem at one length (:func:`train_adding`)."""
+
+    cell: str  #: "rnn", "lstm" or "gru"
+    length: int  #: sequence length T
+    losses: np.ndarray  #: (steps,) training MSE of each batch, before its update
+    test_mse: float  #: MSE on fresh test sequences after training
+    baseline_mse: float  #: MSE of always predicting 1 on the same test sequences (~1/6)
+    seconds: float  #: wall-clock time of the training loop
+    model: SequenceModel  #: the trained model
+
+    @property
+    def relative_mse(self) -> float:
+        """``test_mse / baseline_mse``: 1 means no better than always predicting 1."""
+        return self.test_mse / self.baseline_mse
+
+    @property
+    def seconds_per_step(self) -> float:
+        return self.seconds / len(self.losses)
+
+
+def make_model(cell: str, *, hidden_size: int = 16, forget_bias: float = 1.0, rng=0):
+    """A many-to-one model for the adding problem: 2 inputs per step -> 1 output.
+
+    ``forget_bias`` is used by the LSTM only (added to the forget-gate bias at
+    initialisation); the vanilla RNN and the GRU ignore it.
+    """
+    cell = check_choice(cell, "cell", CELL_TYPES)
+    extra = {"forget_bias": check_real(forget_bias, "forget_bias")} if cell == "lstm" else {}
+    return SequenceModel(
+        cell,
+        input_size=2,
+        hidden_size=hidden_size,
+        output_size=1,
+        many_to_one=True,
+        rng=rng,
+        **extra,
+    )
+
+
+def _split(rng) -> tuple[np.random.Generator, np.random.Generator]:
+    """Two independent streams from one seed: model initialisation, and data."""
+    init_rng, data_rng = as_generator(rng).spawn(2)
+    return init_rng, data_rng
+
+
+def train_adding(
+    cell: str,
+    length: int,
+    *,
+    hidden_size: int = SETTINGS["hidden_size"],
+    batch_size: int = SETTINGS["batch_size"],
+    steps: int = SETTINGS["steps"],
+    lr: float = SETTINGS["lr"],
+    clip_norm: float | None = SETTINGS["clip_norm"],
+    forget_bias: float = SETTINGS["forget_bias"],
+    test_size: int = 512,
+    rng=0,
+) -> ShowdownRun:
+    """Train a fresh ``cell`` model on the adding problem of length ``length``.
+
+    Each of ``steps`` updates sees a fresh batch of ``batch_size`` sequences ``(T, B, 2)``;
+    the loss is the MSE of the output ``(B, 1)``; Adam with learning rate ``lr`` and
+    global-norm clipping at ``clip_norm``. Then ``test_size`` new sequences give the test
+    MSE and the baseline (always predict 1). The data depend only on ``rng`` (not on the
+    cell), so the three cells with the same seed see the same batches.
+    """
+    cell = check_choice(cell, "cell", CELL_TYPES)
+    length = check_positive_int(length, "length", minimum=2)
+    steps = check_positive_int(steps, "steps")
+    batch_size = check_positive_int(batch_size, "batch_size")
+    test_size = check_positive_int(test_size, "test_size")
+    lr = check_positive_float(lr, "lr")
+    init_rng, data_rng = _split(rng)
+    model = make_model(cell, hidden_size=hidden_size, forget_bias=forget_bias, rng=init_rng)
+    test_inputs, test_targets = adding_problem(test_size, length, rng=data_rng)
+    batches = [adding_problem(batch_size, length, rng=data_rng) for _ in range(steps)]
+    start = time.perf_counter()
+    history = fit(
+        model, Adam(model, lr=lr), batches, loss="mse", clip_norm=clip_norm, progress=False
+    )
+    seconds = time.perf_counter() - start
+    test_mse = mse(model.predict(test_inputs), test_targets)[0]
+    return ShowdownRun(
+        cell=cell,
+        length=length,
+        losses=np.array(history.loss),
+        test_mse=float(test_mse),
+        baseline_mse=adding_baseline(test_targets),
+        seconds=seconds,
+        model=model,
+    )
+
+
+def showdown(cells=CELL_TYPES, lengths=(10, 50), *, rng=0, **settings) -> dict:
+    """Train every cell at every length; returns ``{(cell, length): ShowdownRun}``.
+
+    At each length all cells get the same seed, hence the same batches and test set;
+    ``settings`` override :data:`SETTINGS` (e.g. ``steps=400``).
+    """
+    cells = [check_choice(cell, "cells", CELL_TYPES) for cell in cells]
+    lengths = [check_positive_int(length, "lengths", minimum=2) for length in lengths]
+    unknown = set(settings) - set(SETTINGS)
+    if unknown:
+        raise ValueError(
+            f"settings: expected names among {sorted(SETTINGS)}, got {sorted(unknown)}"
+        )
+    seeds = as_generator(rng).integers(0, 2**31, size=len(lengths))
+    return {
+        (cell, length): train_adding(cell, length, rng=int(seed), **settings)
+        for length, seed in zip(lengths, seeds, strict=True)
+        for cell in cells
+    }
+
+
+def steps_to_learn(losses, threshold: float, window: int = 25) -> int | None:
+    """First training step at which the mean loss of the last ``window`` steps is below
+    ``threshold``, or None if it never is."""
+    losses = check_float_array(losses, "losses", ndim=1, axes="(steps,)")
+    window = check_positive_int(window, "window")
+    if len(losses) < window:
+        return None
+    smooth = np.convolve(losses, np.ones(window) / window, mode="valid")
+    below = np.flatnonzero(smooth < threshold)
+    return int(below[0]) + window if below.size else None
+
+
+def _check_model(model):
+    if not isinstance(model, SequenceModel):
+        raise TypeError(f"model: expected an rnnlib SequenceModel, got {type(model).__name__}")
+    return model
+
+
+def gradient_norms(model, inputs, targets) -> dict:
+    """Per-step gradient norms for the MSE loss of ``model`` on ``(inputs, targets)``.
+
+    Runs forward, the loss and backward, then reads the first layer's Trace:
+    ``{"hidden": ||dL/dh_t|| (T,), "cell_state": ||dL/dc_t|| (T,) or None}``, norms over
+    the batch and the units. The model's parameter gradients are reset afterwards.
+    """
+    model = _check_model(model)
+    outputs, cache = model.forward(inputs)
+    _, doutputs = mse(outputs, np.reshape(targets, outputs.shape))
+    model.zero_grad()
+    model.backward(doutputs, cache)
+    model.zero_grad()
+    trace = cache.traces[0]
+    cell_norms = None if trace.grad_cell_state is None else trace.grad_norm("cell_state")
+    return {"hidden": trace.grad_norm("hidden"), "cell_state": cell_norms}
+
+
+def forget_bias_gradients(
+    biases=(0.0, 1.0, 3.0),
+    length: int = 50,
+    *,
+    hidden_size: int = SETTINGS["hidden_size"],
+    batch_size: int = 32,
+    rng=0,
+) -> dict:
+    """``||dL/dc_t|| / ||dL/dc_T||`` over t for untrained LSTMs differing only in forget bias.
+
+    Every LSTM starts from the same weights (same seed) and reads the same adding-problem
+    batch; only ``forget_bias`` is added to the forget-gate block of ``b``. Along the cell
+    path ``dc_t/dc_{t-1} = f_t = sigmoid(... + forget_bias)``, so a larger bias keeps
+    ``f_t`` near 1 and lets the gradient reach early steps. Returns ``{bias: (T,)}``.
+    """
+    biases = [check_real(bias, "biases") for bias in biases]
+    init_seed, data_rng = _split(rng)
+    init_seed = int(init_seed.integers(2**31))
+    inputs, targets = adding_problem(batch_size, length, rng=data_rng)
+    curves = {}
+    for bias in biases:
+        model = make_model("lstm", hidden_size=hidden_size, forget_bias=bias, rng=init_seed)
+        norms = gradient_norms(model, inputs, targets)["cell_state"]
+        curves[bias] = norms / norms[-1]
+    return curves
+
+
+def gate_saturation(trace: Trace, *, low: float = 0.1, high: float = 0.9) -> dict:
+    """Per unit, the fraction of (real) steps each sigmoid gate is shut or wide open.
+
+    For each gate whose name ends in ``_gate`` (the LSTM's input, forget and output gates,
+    the GRU's reset and update gates; not the tanh candidate), returns
+    ``{gate: {"low": (H,), "high": (H,)}}``: the fraction of time steps, over all
+    sequences of the Trace, where the gate value is below ``low`` (left-saturated,
+    blocks) or above ``high`` (right-saturated, passes everything).
+    """
+    if not isinstance(trace, Trace):
+        raise TypeError(f"trace: expected an rnnlib Trace, got {type(trace).__name__}")
+    low = check_fraction(low, "low")
+    high = check_fraction(high, "high", inclusive_high=True)
+    if not low < high:
+        raise ValueError(f"high: expected a value above low={low}, got {high}")
+    gates = {name: values for name, values in trace.gates.items() if name.endswith("_gate")}
+    if not gates:
+        raise ValueError("trace: expected gate activations (an LSTM or GRU layer), got none")
+    weights = np.ones(trace.hidden.shape[:2]) if trace.mask is None else trace.mask
+    weights = weights[..., None] / weights.sum()
+    return {
+        name: {
+            "low": ((values < low) * weights).sum(axis=(0, 1)),
+            "high": ((values > high) * weights).sum(axis=(0, 1)),
+        }
+        for name, values in gates.items()
+    }
+
+
+def step_seconds(
+    cells=CELL_TYPES,
+    lengths=(25, 50, 100, 200),
+    *,
+    hidden_size: int = SETTINGS["hidden_size"],
+    batch_size: int = SETTINGS["batch_size"],
+    repeats: int = 5,
+    rng=0,
+) -> dict:
+    """Seconds per training step (forward, backward, clipping, Adam) against the length.
+
+    Each number is the best of ``repeats``; the repeats cycle through every (cell,
+    length) in turn, so a burst of load on a shared machine slows one repeat of each
+    rather than every repeat of one. Returns ``{"lengths": (L,), cell: (L,) seconds}``.
+    """
+    cells = [check_choice(cell, "cells", CELL_TYPES) for cell in cells]
+    lengths = [check_positive_int(length, "lengths", minimum=2) for length in lengths]
+    repeats = check_positive_int(repeats, "repeats")
+    init_rng, data_rng = _split(rng)
+    models = {cell: make_model(cell, hidden_size=hidden_size, rng=init_rng) for cell in cells}
+    optimizers = {cell: Adam(model, lr=1e-3) for cell, model in models.items()}
+    data = {n: adding_problem(batch_size, n, rng=data_rng) for n in lengths}
+    best = {cell: np.full(len(lengths), np.inf) for cell in cells}
+    for _ in range(repeats):
+        for cell in cells:
+            for index, length in enumerate(lengths):
+                start = time.perf_counter()
+                train_step(
+                    models[cell],
+                    optimizers[cell],
+                    *data[length],
+                    loss="mse",
+                    clip_norm=SETTINGS["clip_norm"],
+                )
+                best[cell][index] = min(best[cell][index], time.perf_counter() - start)
+    return {"lengths": np.array(lengths), **best}
+
+
+def expected_parameters(cell: str, input_size: int, hidden_size: int) -> int:
+    """Parameter count of one rnnlib cell from its formula (D inputs, H units).
+
+    * RNN: ``H (D + H + 1)`` - one block of ``W_xh``, ``W_hh``, ``b``;
+    * LSTM: ``4 H (D + H + 1)`` - four blocks (input, forget, candidate, output);
+    * GRU: ``3 H (D + H + 1) + H`` - three blocks (reset, update, new) plus ``b_hn``
+      (frameworks that keep two full bias vectors have ``3 H (D + H + 2)``).
+    """
+    cell = check_choice(cell, "cell", CELL_TYPES)
+    D = check_positive_int(input_size, "input_size")
+    H = check_positive_int(hidden_size, "hidden_size")
+    blocks = {"rnn": 1, "lstm": 4, "gru": 3}[cell]
+    return blocks * H * (D + H + 1) + (H if cell == "gru" else 0)

@@ -1,0 +1,509 @@
+"""Plots for chapter 4: the LSTM cell, its gates, and the RNN/LSTM/GRU showdown.
+
+* :func:`plot_lstm_diagram` - the LSTM cell as a picture: the cell-state "conveyor belt"
+  on top, the gates below, one stage highlighted.
+* :func:`plot_vectors` - a few named vectors as annotated colour rows (one column per unit).
+* :func:`plot_lstm_stage` - the two side by side: where a step happens, and its numbers.
+* :func:`plot_norms_over_time` - several ``||dL/d state_t||`` curves against t (log axis).
+* :func:`plot_showdown` - training loss per step of each cell, one panel per length,
+  against the trivial baseline.
+* :func:`plot_step_seconds` - milliseconds per training step against the length.
+* :func:`plot_gate_saturation` - per gate, histograms over units of the fraction of time
+  the gate is shut (< 0.1) or open (> 0.9).
+* :func:`plot_gates_at_step`, :func:`plot_unit_gates` - one time step across all units,
+  and one unit across all time steps (the panels of the gate explorer widget).
+
+Each reads arrays, a :class:`~rnnlib.trace.Trace` or the results of
+:mod:`rnnlib.showdown`, never a cell.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.ticker import MaxNLocator
+
+from .._checks import check_float_array
+from ..trace import Trace
+from . import new_axes, new_figure
+from .gradients import _few_log_ticks
+from .rnn import _annotate_cells
+
+__all__ = [
+    "GATE_COLORS",
+    "CELL_COLORS",
+    "STAGES",
+    "plot_lstm_diagram",
+    "plot_vectors",
+    "plot_lstm_stage",
+    "plot_norms_over_time",
+    "plot_showdown",
+    "plot_step_seconds",
+    "plot_gate_saturation",
+    "plot_gates_at_step",
+    "plot_unit_gates",
+]
+
+#: One colour per gate, the same in every figure of the chapter.
+GATE_COLORS = {
+    "forget_gate": "#1f77b4",
+    "input_gate": "#2ca02c",
+    "candidate": "#9467bd",
+    "output_gate": "#ff7f0e",
+    "cell_state": "#d62728",
+    "hidden": "#444444",
+    "reset_gate": "#8c564b",
+    "update_gate": "#17becf",
+}
+#: One colour per model in the showdown.
+CELL_COLORS = {"rnn": "#7f7f7f", "lstm": "#d62728", "gru": "#1f77b4"}
+CELL_LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
+#: The stages of an LSTM step, in order, with the colour of their highlight.
+STAGES = {
+    "forget": GATE_COLORS["forget_gate"],
+    "input": GATE_COLORS["input_gate"],
+    "candidate": GATE_COLORS["candidate"],
+    "cell": GATE_COLORS["cell_state"],
+    "output": GATE_COLORS["output_gate"],
+}
+_DIM = "#c8c8c8"
+
+
+# ----- the LSTM cell, step by step -------------------------------------------------------------
+
+
+def plot_lstm_diagram(highlight: str | None = None, *, ax=None, title=None):
+    """The LSTM cell: ``c_{t-1} -> (x f_t) -> (+ i_t g_t) -> c_t`` along the top,
+    ``h_t = o_t tanh(c_t)`` on the right, the four gates reading ``[h_{t-1}, x_t]`` below.
+
+    ``highlight``: one of :data:`STAGES` (``"forget"``, ``"input"``, ``"candidate"``,
+    ``"cell"``, ``"output"``) draws that stage in colour and the rest in grey; None
+    colours everything. Returns the Axes.
+    """
+    if highlight is not None and highlight not in STAGES:
+        options = ", ".join(repr(s) for s in STAGES)
+        raise ValueError(f"highlight: expected None or one of {options}, got {highlight!r}")
+    _, ax = new_axes(ax, figsize=(7, 4.2))
+
+    def colour(*stages):
+        if highlight is None:
+            return STAGES[stages[0]]
+        return STAGES[highlight] if highlight in stages else _DIM
+
+    def line(points, stages, arrow=False, width=2.5):
+        c = colour(*stages)
+        xs, ys = zip(*points, strict=True)
+        if arrow:
+            ax.plot(xs[:-1], ys[:-1], color=c, linewidth=width, solid_capstyle="butt")
+            ax.add_patch(
+                FancyArrowPatch(
+                    points[-2],
+                    points[-1],
+                    arrowstyle="-|>",
+                    mutation_scale=16,
+                    color=c,
+                    linewidth=width,
+                )
+            )
+        else:
+            ax.plot(xs, ys, color=c, linewidth=width)
+
+    def node(x, y, text, stages, radius=0.32):
+        c = colour(*stages)
+        ax.add_patch(
+            Circle((x, y), radius, facecolor="white", edgecolor=c, linewidth=2.5, zorder=3)
+        )
+        ax.text(x, y, text, ha="center", va="center", fontsize=15, color=c, zorder=4)
+
+    def gate(x, symbol, name, stages):
+        c = colour(*stages)
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - 0.5, 2.25),
+                1.0,
+                0.7,
+                boxstyle="round,pad=0.05",
+                facecolor=c,
+                edgecolor=c,
+                alpha=0.9,
+                zorder=3,
+            )
+        )
+        ax.text(x, 2.6, symbol, ha="center", va="center", fontsize=14, color="white", zorder=4)
+        ax.text(
+            x,
+            1.6,
+            name,
+            ha="center",
+            va="center",
+            fontsize=11,
+            color=c,
+            linespacing=1.1,
+            zorder=5,
+            bbox={"facecolor": "#f7f7f7", "edgecolor": "none", "pad": 0.5},
+        )
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (0, 0.3),
+            10.3,
+            5.3,
+            boxstyle="round,pad=0.1",
+            facecolor="#f7f7f7",
+            edgecolor="#999999",
+            linewidth=1,
+        )
+    )
+    # the input bus [h_{t-1}, x_t] feeding every gate
+    bus = ("forget", "input", "candidate", "output")
+    line([(-1.3, 1.0), (7.6, 1.0)], bus)
+    line([(0.7, -0.6), (0.7, 1.0)], bus)
+    for x, stage in ((2.2, "forget"), (4.4, "input"), (6.0, "candidate"), (7.6, "output")):
+        line([(x, 1.0), (x, 2.25)], (stage,), arrow=True)
+    ax.text(-1.4, 1.0, "$h_{t-1}$", ha="right", va="center", fontsize=14)
+    ax.text(0.7, -0.75, "$x_t$", ha="center", va="top", fontsize=14)
+    # the cell state path (the conveyor belt)
+    line([(-1.3, 5.0), (1.88, 5.0)], ("cell", "forget"))
+    line([(2.52, 5.0), (4.88, 5.0)], ("cell",))
+    line([(5.52, 5.0), (11.8, 5.0)], ("cell",), arrow=True)
+    ax.text(-1.4, 5.0, "$c_{t-1}$", ha="right", va="center", fontsize=14)
+    ax.text(11.9, 5.0, "$c_t$", ha="left", va="center", fontsize=14)
+    node(2.2, 5.0, r"$\times$", ("forget", "cell"))
+    node(5.2, 5.0, "+", ("cell", "input", "candidate"))
+    node(5.2, 3.9, r"$\times$", ("input", "candidate", "cell"))
+    line([(5.2, 4.22), (5.2, 4.68)], ("cell", "input", "candidate"), arrow=True)
+    # gates
+    line([(2.2, 2.95), (2.2, 4.68)], ("forget",), arrow=True)
+    line([(4.4, 2.95), (4.97, 3.67)], ("input",), arrow=True)
+    line([(6.0, 2.95), (5.43, 3.67)], ("candidate",), arrow=True)
+    gate(2.2, r"$\sigma$", "$f_t$\nforget", ("forget",))
+    gate(4.4, r"$\sigma$", "$i_t$\ninput", ("input",))
+    gate(6.0, "tanh", "$g_t$\ncandidate", ("candidate",))
+    gate(7.6, r"$\sigma$", "$o_t$\noutput", ("output",))
+    # output: h_t = o_t * tanh(c_t)
+    line([(8.9, 5.0), (8.9, 4.35)], ("output",), arrow=True)
+    ax.add_patch(
+        FancyBboxPatch(
+            (8.45, 3.75),
+            0.9,
+            0.5,
+            boxstyle="round,pad=0.05",
+            facecolor="white",
+            edgecolor=colour("output"),
+            linewidth=2,
+            zorder=3,
+        )
+    )
+    ax.text(
+        8.9, 4.0, "tanh", ha="center", va="center", fontsize=11, color=colour("output"), zorder=4
+    )
+    line([(8.9, 3.7), (8.9, 2.92)], ("output",), arrow=True)
+    line([(8.1, 2.6), (8.58, 2.6)], ("output",), arrow=True)
+    node(8.9, 2.6, r"$\times$", ("output",))
+    line([(8.9, 2.28), (8.9, 1.0), (11.8, 1.0)], ("output",), arrow=True)
+    ax.text(11.9, 1.0, "$h_t$", ha="left", va="center", fontsize=14)
+    ax.set_xlim(-2.4, 12.6)
+    ax.set_ylim(-1.2, 5.9)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    stage_name = "the whole cell" if highlight is None else f"stage: {highlight}"
+    ax.set_title(title or f"LSTM cell ({stage_name})")
+    return ax
+
+
+def plot_vectors(vectors: dict, *, ax=None, title=None, fmt="{:+.2f}"):
+    """Named vectors of one length H as rows of coloured, annotated cells.
+
+    vectors: ``{label: (H,) array}`` (e.g. ``{"c_{t-1}": ..., "f_t": ...}``), drawn top to
+    bottom; colours run from -1 (blue) to +1 (red), so gates (0..1) show as white to red.
+    Returns the Axes.
+    """
+    if not isinstance(vectors, dict) or not vectors:
+        raise ValueError("vectors: expected a non-empty dict {label: (H,) array}")
+    rows = [
+        check_float_array(v, f"vectors[{k!r}]", ndim=1, axes="(H,)") for k, v in vectors.items()
+    ]
+    if len({row.shape for row in rows}) != 1:
+        shapes = [row.shape for row in rows]
+        raise ValueError(f"vectors: expected arrays of one length H, got shapes {shapes}")
+    values = np.stack(rows)
+    units = values.shape[1]
+    _, ax = new_axes(ax, figsize=(2 + 0.9 * units, 0.8 + 0.6 * len(rows)))
+    limit = max(1.0, float(np.abs(values).max()))
+    ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto")
+    _annotate_cells(ax, values, fmt=fmt, threshold=0.6 * limit, fontsize=12)
+    ax.set_yticks(range(len(rows)), [f"${label}$" for label in vectors])
+    ax.set_xticks(range(units), [str(j) for j in range(units)])
+    ax.set_xlabel("unit")
+    ax.tick_params(axis="y", labelsize=14)
+    ax.grid(False)
+    ax.set_title(title or "Vectors of one step")
+    return ax
+
+
+def plot_lstm_stage(stage: str | None, vectors: dict, *, title=None, figsize=(14, 4.2)):
+    """Where a step happens in the cell (left) and its numbers (right). Returns the Figure."""
+    fig, (left, right) = new_figure(1, 2, figsize=figsize, width_ratios=(1.15, 1))
+    plot_lstm_diagram(stage, ax=left)
+    plot_vectors(vectors, ax=right, title="the numbers of this step")
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+# ----- gradients over time ----------------------------------------------------------------------
+
+
+def _model_colour(label: str):
+    """The showdown colour of the model a label names ("vanilla RNN", "LSTM", "GRU"), or None."""
+    lowered = label.lower()
+    for cell in ("lstm", "gru", "rnn"):
+        if cell in lowered:
+            return CELL_COLORS[cell]
+    return None
+
+
+def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None):
+    """Several per-step gradient norms (``{label: (T,)}``) against t, on a log axis.
+
+    Labels containing "cell" are drawn solid, others dashed, so the cell-state and the
+    hidden-state paths of the same model are told apart; labels naming a model ("vanilla
+    RNN", "LSTM", "GRU") get that model's colour. Returns the Axes.
+    """
+    if not isinstance(curves, dict) or not curves:
+        raise ValueError("curves: expected a non-empty dict {label: (T,) array}")
+    _, ax = new_axes(ax)
+    floor = 1e-300
+    values = []
+    for label, curve in curves.items():
+        curve = check_float_array(curve, f"curves[{label!r}]", ndim=1, axes="(T,)")
+        values.append(curve)
+        ax.semilogy(
+            np.arange(1, len(curve) + 1),
+            np.maximum(curve, floor),
+            "-" if "cell" in label else "--",
+            color=_model_colour(label),
+            linewidth=2.5,
+            label=label,
+        )
+    values = np.concatenate(values)
+    positive = values[values > 0]
+    low = max(positive.min() if positive.size else floor, floor)
+    ax.set_ylim(low / 3, values.max() * 3)
+    _few_log_ticks(ax.yaxis)
+    ax.set_xlabel("time step t (the loss is read after the last step T)")
+    ax.set_ylabel(ylabel or "gradient norm (log scale)")
+    ax.legend(fontsize=10, loc="lower right")
+    ax.set_title(title or "How much gradient reaches each step")
+    return ax
+
+
+# ----- the showdown ------------------------------------------------------------------------------
+
+
+def _smooth(values, window: int):
+    values = np.asarray(values, dtype=float)
+    if len(values) < window:
+        return np.arange(1, len(values) + 1), values
+    kernel = np.ones(window) / window
+    return np.arange(window, len(values) + 1), np.convolve(values, kernel, mode="valid")
+
+
+def plot_showdown(runs: dict, *, window: int = 25, figsize=None, title=None):
+    """Training loss (moving average over ``window`` steps) of each cell, one panel per
+    length, with the trivial baseline (always predict 1, ~1/6) as a dotted line.
+
+    runs: ``{(cell, length): ShowdownRun}`` as returned by :func:`rnnlib.showdown.showdown`.
+    Returns the Figure.
+    """
+    if not isinstance(runs, dict) or not runs:
+        raise ValueError("runs: expected a non-empty dict {(cell, length): ShowdownRun}")
+    lengths = sorted({length for _, length in runs})
+    fig, axes = new_figure(
+        1, len(lengths), figsize=figsize or (5.2 * len(lengths), 4.3), sharey=True
+    )
+    axes = np.atleast_1d(axes)
+    for ax, length in zip(axes, lengths, strict=True):
+        baseline = None
+        for (cell, n), run in runs.items():
+            if n != length:
+                continue
+            steps, smooth = _smooth(run.losses, window)
+            ax.semilogy(
+                steps,
+                smooth,
+                linewidth=2.2,
+                color=CELL_COLORS.get(cell),
+                label=CELL_LABELS.get(cell, cell),
+            )
+            baseline = run.baseline_mse
+        if baseline is not None:
+            ax.axhline(
+                baseline,
+                color="black",
+                linestyle=":",
+                linewidth=1.8,
+                label="always predict 1 (MSE about 1/6)",
+            )
+        _few_log_ticks(ax.yaxis)
+        ax.set_xlabel("training step")
+        ax.set_title(f"length T = {length}")
+    axes[0].set_ylabel(f"training MSE (mean of {window} steps, log)")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=len(labels), fontsize=11)
+    fig.suptitle(title or "Adding problem: who learns to remember?")
+    return fig
+
+
+def plot_step_seconds(result: dict, *, ax=None, title=None):
+    """Milliseconds per training step against T, one line per cell
+    (:func:`rnnlib.showdown.step_seconds`). Returns the Axes."""
+    _, ax = new_axes(ax)
+    lengths = np.asarray(result["lengths"])
+    for cell in (key for key in result if key != "lengths"):
+        ax.plot(
+            lengths,
+            1e3 * np.asarray(result[cell]),
+            "-o",
+            linewidth=2,
+            color=CELL_COLORS.get(cell),
+            label=CELL_LABELS.get(cell, cell),
+        )
+    ax.set_xlabel("sequence length T")
+    ax.set_ylabel("milliseconds per training step")
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize=10)
+    ax.set_title(title or "Cost of one training step grows linearly with T")
+    return ax
+
+
+# ----- gate saturation ---------------------------------------------------------------------------
+
+
+def plot_gate_saturation(saturation: dict, *, bins: int = 10, figsize=None, title=None):
+    """Per gate, histograms over units of the fraction of time the gate is shut (< 0.1,
+    light) or open (> 0.9, dark). saturation: :func:`rnnlib.showdown.gate_saturation`.
+
+    A unit at the far right of the dark histogram is a gate that is almost always open
+    (for a forget gate: a unit that remembers); far right of the light one, almost always
+    shut. Returns the Figure.
+    """
+    if not isinstance(saturation, dict) or not saturation:
+        raise ValueError("saturation: expected a non-empty dict {gate: {'low', 'high'}}")
+    names = list(saturation)
+    fig, axes = new_figure(1, len(names), figsize=figsize or (4.3 * len(names), 3.6), sharey=True)
+    axes = np.atleast_1d(axes)
+    edges = np.linspace(0, 1, bins + 1)
+    for ax, name in zip(axes, names, strict=True):
+        colour = GATE_COLORS.get(name, "C0")
+        ax.hist(saturation[name]["low"], bins=edges, color=colour, alpha=0.35, label="< 0.1 (shut)")
+        ax.hist(
+            saturation[name]["high"],
+            bins=edges,
+            color=colour,
+            alpha=0.9,
+            histtype="step",
+            linewidth=3,
+            label="> 0.9 (open)",
+        )
+        ax.set_title(name.replace("_", " "))
+        ax.set_xlabel("fraction of time")
+        ax.set_xlim(0, 1)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.legend(fontsize=9, loc="upper right")
+    axes[0].set_ylabel("number of units")
+    fig.suptitle(title or "Gate saturation: how often each unit's gate is shut or open")
+    return fig
+
+
+# ----- the gate explorer's panels ------------------------------------------------------------------
+
+
+def _sigmoid_gates(trace: Trace) -> list[str]:
+    return [name for name in trace.gates if name.endswith("_gate")]
+
+
+def _state_name(trace: Trace) -> str:
+    return "cell_state" if trace.cell_state is not None else "hidden"
+
+
+def _state(trace: Trace) -> np.ndarray:
+    return trace.cell_state if trace.cell_state is not None else trace.hidden
+
+
+def _check_trace(trace, sequence: int) -> None:
+    if not isinstance(trace, Trace):
+        raise TypeError(f"trace: expected an rnnlib Trace, got {type(trace).__name__}")
+    if not 0 <= sequence < trace.batch_size:
+        raise ValueError(f"sequence: expected an index in [0, {trace.batch_size}), got {sequence}")
+
+
+def plot_gates_at_step(trace: Trace, t: int, *, sequence: int = 0, axes=None, state_limit=None):
+    """Step ``t`` (0-based) of one sequence across all units: the sigmoid gates as a
+    heat map (0 white .. 1 dark) above the cell state (LSTM) or hidden state (GRU) as bars.
+
+    axes: two Axes ``(gates, state)`` sharing x, or None for a new figure. Returns the axes.
+    """
+    _check_trace(trace, sequence)
+    if not 0 <= t < trace.steps:
+        raise ValueError(f"t: expected a step in [0, {trace.steps}), got {t}")
+    if axes is None:
+        _, axes = new_figure(2, 1, figsize=(7, 5), sharex=True, height_ratios=(1.2, 1))
+    ax_gates, ax_state = axes
+    names = _sigmoid_gates(trace)
+    values = np.stack([trace.gates[name][t, sequence] for name in names])
+    units = values.shape[1]
+    ax_gates.imshow(values, cmap="Greys", vmin=0, vmax=1, aspect="auto", interpolation="nearest")
+    ax_gates.set_yticks(range(len(names)), [name.replace("_gate", "") for name in names])
+    ax_gates.grid(False)
+    ax_gates.set_title(f"gates at step t = {t + 1} (white 0 = shut, black 1 = open)")
+    state = _state(trace)
+    limit = state_limit or max(1.0, float(np.abs(state[:, sequence]).max()))
+    name = _state_name(trace)
+    ax_state.bar(np.arange(units), state[t, sequence], color=GATE_COLORS[name], width=0.8)
+    ax_state.axhline(0, color="black", linewidth=0.8)
+    ax_state.set_ylim(-limit, limit)
+    # few tick labels: text is most of the drawing time of a widget redraw
+    ax_state.set_yticks([-limit, 0, limit], [f"{-limit:.2g}", "0", f"{limit:.2g}"])
+    ax_state.set_xticks(range(0, units, max(1, units // 8)))
+    ax_state.set_xlabel("unit")
+    ax_state.set_ylabel(name.replace("_", " "))
+    return axes
+
+
+def plot_unit_gates(trace: Trace, unit: int, *, t=None, sequence: int = 0, marks=(), axes=None):
+    """One unit over the whole sequence: its sigmoid gates (top, 0..1) and its cell state
+    (LSTM) or hidden state (GRU) below; a vertical line at step ``t`` and dotted lines at
+    the ``marks`` steps (e.g. the marked inputs of the adding problem). Returns the axes."""
+    _check_trace(trace, sequence)
+    if not 0 <= unit < trace.hidden_size:
+        raise ValueError(f"unit: expected an index in [0, {trace.hidden_size}), got {unit}")
+    if axes is None:
+        _, axes = new_figure(2, 1, figsize=(7, 5), sharex=True, height_ratios=(1.2, 1))
+    ax_gates, ax_state = axes
+    steps = np.arange(1, trace.steps + 1)
+    for name in _sigmoid_gates(trace):
+        ax_gates.plot(
+            steps,
+            trace.gates[name][:, sequence, unit],
+            linewidth=2,
+            color=GATE_COLORS.get(name),
+            label=name.replace("_gate", ""),
+        )
+    ax_gates.set_ylim(-0.05, 1.05)
+    ax_gates.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
+    ax_gates.set_ylabel("gate value")
+    ax_gates.legend(fontsize=9, loc="center left", ncol=1, framealpha=0.8)
+    ax_gates.set_title(f"unit {unit} over the whole sequence")
+    name = _state_name(trace)
+    ax_state.plot(steps, _state(trace)[:, sequence, unit], color=GATE_COLORS[name], linewidth=2)
+    ax_state.axhline(0, color="black", linewidth=0.8)
+    ax_state.yaxis.set_major_locator(MaxNLocator(3))
+    ax_state.set_ylabel(name.replace("_", " "))
+    ax_state.set_xlabel("time step t")
+    for ax in axes:
+        for mark in marks:
+            ax.axvline(mark + 1, color="black", linestyle=":", linewidth=1.5)
+        if t is not None:
+            ax.axvline(t + 1, color="#d62728", linewidth=2, alpha=0.6)
+    return axes

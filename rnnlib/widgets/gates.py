@@ -1,0 +1,160 @@
+"""Chapter 4 explorer: the gates of a trained LSTM (or GRU) at work on one sequence.
+
+:func:`gate_explorer` runs each model once on the sequence (the Traces are precomputed,
+so a redraw only plots) and shows
+
+* left: one time step across all units - the sigmoid gates as a heat map (forget, input,
+  output for the LSTM; reset, update for the GRU) above the cell state (LSTM) or hidden
+  state (GRU) of every unit;
+* right: one unit across the whole sequence - its gates and its cell state over t, with
+  the current step marked and the steps that matter (e.g. the marked inputs of the
+  adding problem) dotted.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from .._checks import check_float_array
+from ..models import SequenceModel
+from ..viz import new_figure
+from ..viz.gates import plot_gates_at_step, plot_unit_gates
+from . import Explorer
+
+__all__ = ["gate_explorer"]
+
+_STYLE = {"description_width": "initial"}
+
+
+def _check_models(models) -> dict:
+    if isinstance(models, SequenceModel):
+        models = {models.cell_type.upper(): models}
+    if not isinstance(models, dict) or not models:
+        raise TypeError(
+            "models: expected an LSTM/GRU SequenceModel or a dict {label: model}, "
+            f"got {type(models).__name__}"
+        )
+    for label, model in models.items():
+        if not isinstance(model, SequenceModel):
+            raise TypeError(
+                f"models[{label!r}]: expected a SequenceModel, got {type(model).__name__}"
+            )
+        if model.cell_type not in ("lstm", "gru"):
+            raise ValueError(
+                f"models[{label!r}]: expected an LSTM or GRU model (a vanilla RNN has no gates), "
+                f"got cell {model.cell_type!r}"
+            )
+    return models
+
+
+def gate_explorer(models, inputs, *, marks=None, title=None) -> Explorer:
+    """Explore the gates of one or several gated models on one input sequence.
+
+    models: an LSTM or GRU :class:`~rnnlib.models.SequenceModel`, or ``{label: model}``
+    (a dropdown picks one). inputs: one float sequence ``(T, D)`` (or ``(T, 1, D)``).
+    marks: 0-based steps to draw as dotted lines (default: for two-feature inputs such as
+    the adding problem, the steps whose marker, feature 1, is on).
+
+    Controls: the model, the time step ``t`` and the ``unit``. Returns an
+    :class:`~rnnlib.widgets.Explorer`.
+    """
+    models = _check_models(models)
+    inputs = check_float_array(inputs, "inputs", ndim=(2, 3), axes="(T, D) or (T, 1, D)")
+    if inputs.ndim == 2:
+        inputs = inputs[:, None, :]
+    if inputs.shape[1] != 1:
+        raise ValueError(f"inputs: expected one sequence (T, 1, D), got shape {inputs.shape}")
+    if marks is None:
+        marks = np.flatnonzero(inputs[:, 0, 1] > 0.5) if inputs.shape[2] == 2 else ()
+    marks = [int(m) for m in marks]
+    traces, limits = {}, {}
+    for label, model in models.items():
+        _, cache = model.forward(inputs)
+        trace = cache.traces[0]
+        traces[label] = trace
+        state = trace.cell_state if trace.cell_state is not None else trace.hidden
+        limits[label] = max(1.0, float(np.abs(state).max()))
+    steps = inputs.shape[0]
+    units = min(model.hidden_size for model in models.values())
+    controls = {}
+    if len(models) > 1:
+        controls["model"] = widgets.Dropdown(
+            options=list(models), description="model", style=_STYLE
+        )
+    controls["t"] = widgets.IntSlider(
+        value=marks[0] + 1 if marks else 1,
+        min=1,
+        max=steps,
+        description="time step t",
+        continuous_update=False,
+        style=_STYLE,
+    )
+    controls["unit"] = widgets.IntSlider(
+        value=0, min=0, max=units - 1, description="unit", continuous_update=False, style=_STYLE
+    )
+    figures = {}  # one figure per model, built on first use, then only updated
+    only = next(iter(models))
+
+    def draw(t, unit, model=only):
+        if model not in figures:
+            figures[model] = _GateFigure(model, traces[model], limits[model], marks)
+        return figures[model].update(t - 1, unit)
+
+    return Explorer(draw, controls, title=title or "Gate activations (게이트 활성값) over time")
+
+
+class _GateFigure:
+    """The explorer's figure for one model: drawn once by the rnnlib.viz functions, then
+    updated in place (new data for the same artists), which halves the redraw time."""
+
+    def __init__(self, label, trace, limit, marks):
+        self.label, self.trace = label, trace
+        self.state = trace.cell_state if trace.cell_state is not None else trace.hidden
+        self.state_symbol = "c" if trace.cell_state is not None else "h"
+        self.gate_names = [name for name in trace.gates if name.endswith("_gate")]
+        # fixed margins and no grid: constrained layout and grid lines would double the
+        # redraw time (the budget is 0.3 s)
+        fig, axes = new_figure(2, 2, figsize=(12, 5), sharex="col", height_ratios=(1.2, 1))
+        fig.set_layout_engine("none")
+        axes[0, 0].get_gridspec().update(
+            left=0.07, right=0.98, bottom=0.1, top=0.86, wspace=0.2, hspace=0.3
+        )
+        plot_gates_at_step(trace, 0, axes=axes[:, 0], state_limit=limit)
+        plot_unit_gates(trace, 0, marks=marks, axes=axes[:, 1])
+        for ax in axes.flat:
+            ax.grid(False)
+        self.figure, self.axes = fig, axes
+        self.heatmap = axes[0, 0].images[0]
+        self.bars = list(axes[1, 0].patches)
+        self.gate_lines = axes[0, 1].lines[: len(self.gate_names)]
+        self.state_line = axes[1, 1].lines[0]
+        cursor = {"color": "#d62728", "linewidth": 2, "alpha": 0.6}
+        self.unit_cursor = axes[0, 0].axvline(0, **cursor)
+        self.time_cursors = [ax.axvline(1, **cursor) for ax in axes[:, 1]]
+
+    def update(self, t, unit):
+        trace, state = self.trace, self.state
+        self.heatmap.set_data(np.stack([trace.gates[name][t, 0] for name in self.gate_names]))
+        for bar, height in zip(self.bars, state[t, 0], strict=True):
+            bar.set_height(height)
+        for line, name in zip(self.gate_lines, self.gate_names, strict=True):
+            line.set_ydata(trace.gates[name][:, 0, unit])
+        self.state_line.set_ydata(state[:, 0, unit])
+        top = 1.1 * max(float(np.abs(state[:, 0, unit]).max()), 0.1)
+        self.axes[1, 1].set_ylim(-top, top)
+        self.unit_cursor.set_xdata([unit, unit])
+        for line in self.time_cursors:
+            line.set_xdata([t + 1, t + 1])
+        self.axes[0, 0].set_title(f"gates at step t = {t + 1} (white 0 = shut, black 1 = open)")
+        self.axes[0, 1].set_title(f"unit {unit} over the whole sequence")
+        self.figure.suptitle(
+            f"{self.label}: every unit at step {t + 1} (left), unit {unit} at every step (right)"
+        )
+        gates = ", ".join(
+            f"{name.replace('_gate', '')} = {trace.gates[name][t, 0, unit]:.2f}"
+            for name in self.gate_names
+        )
+        value = state[t, 0, unit]
+        note = f"step {t + 1}, unit {unit}: {gates}; {self.state_symbol} = {value:+.2f}"
+        return self.figure, note

@@ -1,0 +1,134 @@
+"""The chapter 4 exercise checks accept right answers and explain wrong ones."""
+
+import math
+
+import numpy as np
+import pytest
+
+from rnnlib.exercises import ch04
+from rnnlib.functional import sigmoid
+
+
+def not_attempted(*args):
+    raise NotImplementedError
+
+
+def crashes(*args):
+    return 1 / 0
+
+
+# ----- exercise 1: a GRU step --------------------------------------------------------------------
+
+
+def gru_step(
+    x,
+    h,
+    W_xh,
+    W_hh,
+    b,
+    b_hn,
+    *,
+    mix=True,
+    swap=False,
+    reset_before=False,
+    use_b_hn=True,
+    gate=sigmoid,
+):
+    xr, xz, xn = np.split(W_xh @ x + b, 3)
+    hr, hz, hn = np.split(W_hh @ h, 3)
+    if swap:
+        xr, xz, hr, hz = xz, xr, hz, hr
+    r, z = gate(xr + hr), gate(xz + hz)
+    bias = b_hn if use_b_hn else 0.0
+    if reset_before:
+        n = np.tanh(xn + np.split(W_hh, 3)[2] @ (r * h) + bias)
+    else:
+        n = np.tanh(xn + r * (hn + bias))
+    return (1 - z) * n + z * h if mix else z * n + (1 - z) * h
+
+
+def test_gru_step_accepts_the_right_answer(capsys):
+    assert ch04.check_gru_step(gru_step)
+    assert "Correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (lambda *a: gru_step(*a, mix=False), "other way round"),
+        (lambda *a: gru_step(*a, swap=True), "swapped"),
+        (lambda *a: gru_step(*a, use_b_hn=False), "b_hn is missing"),
+        (lambda *a: gru_step(*a, reset_before=True), "Cho et al."),
+        (lambda *a: gru_step(*a, gate=np.tanh), "sigmoids"),
+        (lambda *a: 2 * gru_step(*a), "differs from rnnlib"),
+        (lambda *a: np.zeros(3), "shape (4,)"),
+        (lambda *a: "h", "expected an array"),
+        (not_attempted, "not attempted"),
+        (crashes, "ZeroDivisionError"),
+        (42, "expected a function"),
+    ],
+)
+def test_gru_step_explains_wrong_answers(answer, words, capsys):
+    assert ch04.check_gru_step(answer) is False
+    assert words in capsys.readouterr().out
+
+
+# ----- exercise 2: parameter counts -------------------------------------------------------------------
+
+
+def right_count(cell, D, H):
+    return {"rnn": 1, "lstm": 4, "gru": 3}[cell] * H * (D + H + 1) + (H if cell == "gru" else 0)
+
+
+def test_parameter_count_accepts_the_right_answer(capsys):
+    assert ch04.check_parameter_count(right_count)
+    assert "Correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (
+            lambda c, D, H: right_count(c, D, H) - {"rnn": 1, "lstm": 4, "gru": 4}[c] * H,
+            "biases are missing",
+        ),
+        (lambda c, D, H: right_count(c, D, H) - (H if c == "gru" else 0), "b_hn is missing"),
+        (lambda c, D, H: {"rnn": 1, "lstm": 4, "gru": 3}[c] * H * (D + H + 2), "two bias vectors"),
+        (lambda c, D, H: H * (D + H + 1), "this cell stacks 4 blocks"),
+        (lambda c, D, H: right_count(c, D, H) + 1, "expected"),
+        (lambda c, D, H: "many", "whole number"),
+        (not_attempted, "not attempted"),
+        (crashes, "ZeroDivisionError"),
+    ],
+)
+def test_parameter_count_explains_wrong_answers(answer, words, capsys):
+    assert ch04.check_parameter_count(answer) is False
+    assert words in capsys.readouterr().out
+
+
+# ----- exercise 3: a forget gate that remembers ---------------------------------------------------------
+
+
+def test_forget_gate_accepts_the_right_answer(capsys):
+    forget = 0.5 ** (1 / 100)
+    assert ch04.check_forget_gate(forget, math.log(forget / (1 - forget)))
+    assert ch04.check_forget_gate(0.99309, 4.966)  # rounded answers pass
+    assert "Correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("forget", "bias", "words"),
+    [
+        (None, None, "not attempted"),
+        (0.995, math.log(0.995 / 0.005), "multiply over the steps"),
+        (0.005, math.log(0.005 / 0.995), "f ** 100 = 0.5"),
+        (0.5, 0.0, "f ** 100 = 0.5"),
+        (1.2, 1.0, "strictly between 0 and 1"),
+        (0.99, math.log(99), "solve f ** 100"),
+        (0.5 ** (1 / 100), 1.0, "invert the sigmoid"),
+        ("0.99", 1.0, "expected a number"),
+    ],
+)
+def test_forget_gate_explains_wrong_answers(forget, bias, words, capsys):
+    assert ch04.check_forget_gate(forget, bias) is False
+    assert words in capsys.readouterr().out
