@@ -1,0 +1,829 @@
+# ---
+# jupyter:
+#   jupytext:
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 6. Sequence classification: one label for a whole sequence
+#
+# A name like *Virtanen* is almost certainly Finnish; a review like "이 숙소 짱입니다"
+# ("this place is awesome") is Positive; a command like "알람 꺼줘" ("turn off the alarm")
+# means *Alarm.Off*. In each case a whole sequence goes in and **one** label comes out.
+# This is the **many-to-one** (다대일) shape from chapter 2, and the task is called
+# **sequence classification (시퀀스 분류)**.
+#
+# **Learning objectives.** After this chapter you can
+#
+# 1. build a many-to-one RNN classifier, and batch sequences of different lengths with
+#    **padding (패딩)** and a **mask (마스크)**;
+# 2. judge a model against honest **baselines (기준 모델)**: a counted character-bigram
+#    model for names, a **bag of words (단어 가방)** for sentences, and read a
+#    **confusion matrix (혼동 행렬)**;
+# 3. say exactly where a bag of words must fail (word order, negation) and check that an
+#    RNN succeeds there;
+# 4. explain what a **word embedding (단어 임베딩)** is and look at learned embeddings in 2-D;
+# 5. measure when a **bidirectional (양방향)** RNN helps and what a second, **stacked
+#    (다층)** layer buys, in accuracy, parameters and time.
+#
+# The data are small and offline: surnames from the `faker` package and sentences that
+# `rnnlib` generates from templates. Everything trains in seconds.
+
+# %%
+# %matplotlib inline
+import time
+
+import numpy as np
+
+import rnnlib
+from rnnlib import SequenceModel, fit, optim
+from rnnlib.baselines import BagOfWordsClassifier, CharBigramClassifier
+from rnnlib.data import classification as cls_data
+from rnnlib.data.classification import batches, build_vocabulary, encode_batch, predict
+from rnnlib.data.encoding import one_hot, pad_batch
+from rnnlib.data.names import person_names
+from rnnlib.exercises import ch06
+from rnnlib.functional import softmax
+from rnnlib.losses import softmax_cross_entropy
+from rnnlib.viz import new_figure
+from rnnlib.viz.classification import (
+    confusion_matrix,
+    plot_class_probabilities,
+    plot_confusion_matrix,
+    plot_embedding_projection,
+    project_2d,
+)
+from rnnlib.widgets.classification import name_explorer, prefix_probabilities
+
+rnnlib.viz.use_course_style()
+SEED = 0
+rng = np.random.default_rng(SEED)
+
+# %% [markdown]
+# ## 1. Many-to-one: read everything, then decide
+#
+# **Intuition.** The RNN reads the sequence one token at a time and keeps a running
+# summary, the **hidden state (은닉 상태)** $h_t$. For classification we ignore the
+# outputs along the way and use only the summary after the last token: it has seen the
+# whole sequence, so it is the natural thing to classify.
+#
+# **Equations.** With tokens $x_1, \dots, x_T$ (each looked up as a vector, see §5):
+#
+# $$h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad h_0 = 0,$$
+# $$p(\text{class} \mid x_1, \dots, x_T) = \operatorname{softmax}(W_{hy} h_T + b_y).$$
+#
+# Training minimises the cross-entropy of the true class, exactly as in chapter 2, but
+# with one loss per sequence instead of one per step. The gradient enters at $h_T$ only
+# and flows back through every step (BPTT, chapter 3). In `rnnlib` this is
+# `SequenceModel(..., many_to_one=True)`, with a GRU or LSTM cell (chapter 4) in practice.
+
+# %% [markdown]
+# ## 2. Name → language: data and a counted baseline
+#
+# The `faker` package ships lists of common surnames for many locales. We take seven
+# Latin-script ones, lower-case the names, and **remove every surname that two languages
+# share** (e.g. *meyer* is listed as German, French and Dutch): such a name has no single
+# right answer.
+# Then each language keeps 300 names, split 225 train / 75 test with a seed.
+
+# %% tags=["nbval-check-output"]
+names = cls_data.name_language_data(rng=SEED)
+print(names)
+print(names.source)
+for language in names.classes:
+    examples = [
+        t
+        for t, y in zip(names.train.texts, names.train.labels, strict=True)
+        if names.classes[y] == language
+    ]
+    print(f"{language:>8}: {', '.join(examples[:6])}")
+
+# %%
+train_names, test_names = set(names.train.texts), set(names.test.texts)
+assert not train_names & test_names, "a name is in both splits"
+assert len(names.train) == 7 * 225 and len(names.test) == 7 * 75
+assert "meyer" not in train_names | test_names  # German, French and Dutch: removed
+english_us, spanish = ({n.lower() for n in person_names(loc, "last")} for loc in ("en_US", "es_ES"))
+assert len(english_us & spanish) > 100 and {"acosta", "aguilar"} <= english_us & spanish
+assert np.all(np.bincount(names.test.labels) == 75)
+
+# %% [markdown]
+# **Limits of these data.** They are curated lists of *common* surnames, a few hundred
+# per language. Names travel: the English (US) list shares well over a hundred surnames
+# with the Spanish one (*acosta*, *aguilar*, ...), and what remains of it after removing
+# those is still a mix of origins. So even a perfect reader cannot reach 100 %.
+#
+# ### A baseline that counts
+#
+# Before training anything, ask what simple counting achieves. For each language count
+# the character pairs (bigrams) of its training names, with `^` marking the start and
+# `$` the end: *rossi* gives `^r ro os ss si i$`. Then Bayes' rule turns these counts
+# into a classifier (**naive Bayes, 나이브 베이즈**):
+#
+# $$p(\text{lang} \mid \text{name}) \propto p(\text{lang}) \prod_t p(c_t \mid c_{t-1}, \text{lang}),
+# \qquad p(b \mid a, \text{lang}) = \frac{\text{count}(ab) + \alpha}{\text{count}(a\cdot) + \alpha A}.$$
+#
+# It sees two neighbouring letters at a time, nothing further away.
+
+# %%
+bigram = CharBigramClassifier(alpha=0.1).fit(
+    names.train.texts, names.train.labels, len(names.classes)
+)
+bigram_accuracy = np.mean(bigram.predict(names.test.texts) == names.test.labels)
+chance = 1 / len(names.classes)
+print(f"bigram baseline, test accuracy: {bigram_accuracy:.2f} (chance: {chance:.2f})")
+assert 0.55 < bigram_accuracy < 0.8 and bigram_accuracy > 4 * chance
+
+# %% [markdown]
+# Counting two letters at a time already gets about two names in three right, more than
+# four times chance. Any RNN must be compared with *this* number, not with chance.
+
+# %% [markdown]
+# ## 3. Padding and masks
+#
+# Names have different lengths, but a batch is one array `(T, B)`. We **pad** the short
+# sequences on the right with a `<pad>` token (id 0) and keep a **mask** that is 1 on real
+# tokens and 0 on padding. The recurrent layer then **carries the state unchanged over
+# padded steps**:
+#
+# $$h_t = m_t \, f(x_t, h_{t-1}) + (1 - m_t)\, h_{t-1},$$
+#
+# so the state at the last step `T` is each sequence's state after its own last real
+# token. That is what a many-to-one model classifies.
+
+# %% tags=["nbval-check-output"]
+name_vocab = build_vocabulary(names.train.texts, "char")
+print(name_vocab)
+short = ["li", "rossi", "virtanen"]
+ids, mask = encode_batch(short, name_vocab, "char")
+print("ids (T, B):\n", ids)
+print("mask (T, B):\n", mask.astype(int))
+
+# %% [markdown]
+# Column *b* is sequence *b*; row *t* is step *t* of every sequence (time-major, like the
+# equations). `encode_batch` is `Vocabulary` lookup plus `rnnlib.data.encoding.pad_batch`.
+#
+# **From scratch.** Here is the whole many-to-one forward pass in a few lines of numpy,
+# vanilla RNN cell, embedding lookup, mask and all; then the same numbers from `rnnlib`.
+
+# %%
+tiny = SequenceModel(
+    "rnn",
+    vocab_size=len(name_vocab),
+    embedding_dim=4,
+    hidden_size=5,
+    output_size=len(names.classes),
+    many_to_one=True,
+    rng=rng,
+)
+P = {name: value for name, value, _ in tiny.named_parameters()}
+E, W_xh, W_hh, b = (
+    P["embedding.E"],
+    P["recurrent.0.cell.W_xh"],
+    P["recurrent.0.cell.W_hh"],
+    P["recurrent.0.cell.b"],
+)
+W_hy, b_y = P["head.W"], P["head.b"]
+
+
+def many_to_one_forward(ids, mask):
+    h = np.zeros((ids.shape[1], W_hh.shape[0]))  # h_0 = 0, one row per sequence
+    for t in range(ids.shape[0]):
+        x_t = E[ids[t]]  # (B, D): the embedding rows of the tokens at step t
+        h_new = np.tanh(x_t @ W_xh.T + h @ W_hh.T + b)
+        m = mask[t][:, None]  # (B, 1)
+        h = m * h_new + (1 - m) * h  # padding: keep the state
+    return h @ W_hy.T + b_y  # logits (B, C) from the last real state
+
+
+ours = many_to_one_forward(ids, mask)
+theirs = tiny.predict(ids, mask)
+print(np.round(ours, 4))
+assert np.allclose(ours, theirs)
+
+# %% [markdown]
+# Does the mask matter? Run each name alone (no padding at all) and compare: with the
+# mask the padded batch gives exactly the same logits; without it, the short names read
+# `<pad>` tokens after their end and their state drifts away.
+
+# %%
+alone = np.stack([tiny.predict(*encode_batch([n], name_vocab, "char"))[0] for n in short])
+no_mask = tiny.predict(ids)  # pretend every position is real
+print("largest difference with mask:   ", np.abs(theirs - alone).max())
+print("largest difference without mask:", np.abs(no_mask - alone).max(axis=1).round(3))
+assert np.allclose(theirs, alone)
+assert np.abs(no_mask - alone)[:2].max() > 1e-3  # the padded names change
+assert np.allclose(no_mask[2], alone[2])  # the longest name had no padding
+
+# %% [markdown]
+# ### Exercise 1: pad a batch
+#
+# Write `pad(sequences, pad_id=0)` that returns `(ids, mask)`, both `(T, B)` with `T`
+# the longest length, right-padded with `pad_id`, the mask 1 on real tokens.
+
+
+# %% tags=["nbval-check-output"]
+def pad(sequences, pad_id=0):
+    raise NotImplementedError  # your code here
+
+
+passed = ch06.check_pad(pad)
+
+
+# %% jupyter={"source_hidden": true}
+# Solution
+def pad(sequences, pad_id=0):
+    steps = max(len(s) for s in sequences)
+    ids = np.full((steps, len(sequences)), pad_id)
+    mask = np.zeros((steps, len(sequences)))
+    for column, sequence in enumerate(sequences):
+        ids[: len(sequence), column] = sequence
+        mask[: len(sequence), column] = 1
+    return ids, mask
+
+
+assert ch06.check_pad(pad)
+assert all(
+    np.array_equal(x, y)
+    for x, y in zip(pad([[5, 6], [7]]), pad_batch([np.array([5, 6]), np.array([7])]), strict=True)
+)
+
+# %% [markdown]
+# ## 4. A character GRU for names
+#
+# Each character goes through a small trainable embedding (16 numbers, §5) into a GRU
+# with 32 hidden units; the head reads the last real state. `batches(...)` reshuffles the
+# training names every epoch and yields padded `(ids, labels, mask)` batches for `fit`.
+
+# %%
+name_model = SequenceModel(
+    "gru",
+    vocab_size=len(name_vocab),
+    embedding_dim=16,
+    hidden_size=32,
+    output_size=len(names.classes),
+    many_to_one=True,
+    rng=rng,
+)
+start = time.perf_counter()
+history = fit(
+    name_model,
+    optim.Adam(name_model, lr=0.01),
+    batches(names.train, name_vocab, "char", 32, rng=rng),
+    epochs=6,
+    clip_norm=5.0,
+    progress=False,
+)
+name_seconds = time.perf_counter() - start
+rnn_test = np.mean(predict(name_model, names.test, name_vocab, "char") == names.test.labels)
+rnn_train = np.mean(predict(name_model, names.train, name_vocab, "char") == names.train.labels)
+print(
+    f"GRU: train accuracy {rnn_train:.2f}, test accuracy {rnn_test:.2f} ({name_model.num_parameters()} parameters)"
+)
+print(f"bigram baseline: test accuracy {bigram_accuracy:.2f}")
+
+# %%
+print(f"training took {name_seconds:.1f} s")
+
+# %%
+assert rnn_test > 3 * chance
+assert bigram_accuracy - 0.15 < rnn_test <= bigram_accuracy + 0.02  # no better than counting
+assert rnn_train - rnn_test > 0.1  # it fits the training names much better than new ones
+
+# %% [markdown]
+# **An honest result.** With 225 names per language, the GRU is **no better than
+# counting bigrams**: a few points below it (with every seed we tried). And it does
+# much better on the names it trained on than on new ones: it is starting to memorise
+# them (**overfitting, 과적합**). A few hundred short strings are a small data set for a
+# model with thousands of weights, while the smoothed counts have nothing to tune.
+# Before reaching for a bigger network, look for more data; until then the counted
+# model is the better choice. Always measure the baseline.
+#
+# Where do the two models go wrong? A **confusion matrix** counts, for each true
+# language (row), which language was predicted (column).
+
+# %%
+rnn_confusion = confusion_matrix(
+    names.test.labels, predict(name_model, names.test, name_vocab, "char"), len(names.classes)
+)
+bigram_confusion = confusion_matrix(
+    names.test.labels, bigram.predict(names.test.texts), len(names.classes)
+)
+fig, axes = new_figure(1, 2, figsize=(14, 5.5))
+plot_confusion_matrix(
+    rnn_confusion,
+    names.classes,
+    ax=axes[0],
+    title="GRU on test names (share of each true language)",
+)
+ax = plot_confusion_matrix(
+    bigram_confusion, names.classes, ax=axes[1], title="Bigram baseline on test names"
+)
+
+# %%
+shares = rnn_confusion / rnn_confusion.sum(axis=1, keepdims=True)
+per_class = np.diag(shares)
+print(
+    "GRU accuracy per language:",
+    ", ".join(f"{c} {a:.2f}" for c, a in zip(names.classes, per_class, strict=True)),
+)
+language = {name: k for k, name in enumerate(names.classes)}
+assert per_class[language["Finnish"]] > per_class[language["English"]]
+assert per_class[language["Italian"]] > per_class[language["English"]]
+# how often a pair of languages is mixed up (both directions), against the average pair
+mixed = shares + shares.T
+average_pair = mixed[np.triu_indices(len(names.classes), k=1)].mean()
+for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
+    print(f"{a} <-> {b}: {mixed[language[a], language[b]]:.2f} (average pair: {average_pair:.2f})")
+    assert mixed[language[a], language[b]] > 1.3 * average_pair
+
+# %% [markdown]
+# Finnish and Italian names have distinctive spelling (double vowels, *-nen*; final
+# vowels, *-ini*, *-etti*) and are easier than English, the most mixed list. German and
+# Dutch are mixed up with each other more than the average pair of languages, and so are
+# Italian and Spanish: the mistakes are the ones a person would make.
+#
+# ### Reading a name letter by letter
+#
+# Because the head can be applied to the hidden state at *every* step, we can watch the
+# classifier change its mind: row *t* below is $\operatorname{softmax}(W_{hy} h_t + b_y)$,
+# what the model would answer if the name stopped after letter *t*.
+
+# %%
+probe = "virtanen"
+curve = prefix_probabilities(name_model, name_vocab, probe)
+plot_class_probabilities(
+    list(probe), curve, names.classes, title=f"GRU: p(language | first t letters of '{probe}')"
+)
+assert np.allclose(
+    curve[-1], softmax(name_model.predict(*encode_batch([probe], name_vocab, "char")))[0]
+)
+assert names.classes[curve[-1].argmax()] == "Finnish"
+
+# %% [markdown]
+# The answer can change at every letter, and often the ending decides: *-nen* is very
+# Finnish.
+#
+# **Try it.** Type any name (lower or upper case) and watch both models read it. The
+# dropdown chooses whose curve is drawn; the bars compare the final answers. Try
+# *rossi*, *müller*, *van dijk*, *nieminen*, *garcía*, your own name.
+# (A redraw needs well under 0.3 s of CPU time, measured below, so the picture follows
+# your typing; on a busy shared machine the clock time can be a few times longer.)
+
+# %%
+explorer = name_explorer(name_model, name_vocab, names.classes, bigram, name="rossi")
+explorer
+
+# %%
+cpu_start = time.process_time()
+typed = ["r", "ro", "ros", "ross", "rossi", "müller", "nieminen", "van dijk"]
+for text in typed:
+    explorer.controls["name"].value = text
+cpu_per_redraw = (time.process_time() - cpu_start) / len(typed)
+wall = np.median(explorer.redraw_seconds[-len(typed) :])
+print(f"per redraw: {cpu_per_redraw:.3f} s of CPU, {wall:.3f} s on the clock (median)")
+assert cpu_per_redraw < 0.3
+explorer.controls["name"].value = "rossi"
+
+# %% [markdown]
+# ## 5. Words, embeddings, and sentences where order matters
+#
+# ### What an embedding is
+#
+# A **one-hot** vector (원-핫 벡터) for word *k* out of *V* is all zeros with a single 1.
+# Multiplying it by a matrix $E$ of shape `(V, D)` just picks row *k*:
+# $\text{one\_hot}(k)\,E = E_k$. An **embedding layer (임베딩 층)** is that lookup, done
+# without building the one-hot vector: each word gets its own row of *D* trainable
+# numbers, its **word embedding (단어 임베딩)**. Words that play the same role end up with
+# similar rows, because the gradient pushes them the same way.
+
+# %%
+vocab_size, dim = 6, 3
+E_demo = rng.normal(size=(vocab_size, dim))
+word_ids = np.array([4, 1, 4])
+assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
+
+# %% [markdown]
+# Here the embeddings are learned together with the classifier, from scratch. They can
+# also be **pre-trained** on a large unlabelled text and then reused: **CBOW** (continuous
+# bag of words) learns them by predicting a word from its neighbours, **skip-gram** by
+# predicting the neighbours from the word (word2vec, Mikolov et al. 2013). Words that occur
+# in similar contexts then get similar vectors, before any labelled data is seen.
+#
+# ### Sentiment and intent corpora
+#
+# `rnnlib` generates small corpora from templates, in English and Korean, word by word
+# (words separated by spaces; Korean words keep their particles, as in "방은").
+# Every sentence has a **kind**:
+#
+# | kind | example | label |
+# |---|---|---|
+# | plain | the room was great · 이 숙소 짱입니다 | Positive |
+# | negation (부정) | the bed was not bad · 방은 안 나빠요 | Positive |
+# | contrast | the room was good but the food was bad | Negative |
+# | plain | turn the alarm off · 알람 꺼줘 | Alarm.Off |
+# | correction | turn off the lights no wait the alarm on | Alarm.On |
+#
+# Contrast and correction sentences come in **twins**: the same words in another order,
+# with another label ("the room was *bad* but the food was *good*" → Positive;
+# "turn on the alarm no wait the lights off" → Lights.Off). They are flagged
+# `order_dependent`, and twins always land in the same split.
+
+# %% tags=["nbval-check-output"]
+sentiment = cls_data.sentiment_data(rng=SEED)
+intent = cls_data.intent_data(rng=SEED)
+for data in (sentiment, intent):
+    print(data)
+    for kind in dict.fromkeys(data.test.kinds):
+        for language in ("en", "ko"):
+            part = data.test.where(kind=kind, language=language)
+            print(f"  {kind:>10} {language}: {part.texts[0]!r} -> {data.classes[part.labels[0]]}")
+    print(
+        f"  order-dependent test sentences: {data.test.order_dependent.sum()} of {len(data.test)}"
+    )
+
+# %% [markdown]
+# **Limits.** About a hundred different words and a handful of templates: the point is
+# to isolate order and negation, not to model real reviews or real commands.
+#
+# ### A bag of words, and where it must fail
+#
+# A **bag of words (BoW)** represents a sentence by how often each word occurs, and
+# forgets the order. The baseline is softmax regression on these counts,
+# $p(y \mid x) = \operatorname{softmax}(W\,\text{counts}(x) + b)$: each word casts a
+# weighted vote for each class. Two consequences follow without any training:
+#
+# * **twins get the same answer**, because they have the same counts. Their labels
+#   differ, so at most one twin of each pair is right: at most 50 % on the
+#   order-dependent sentences, *by construction*;
+# * **negation** is out of reach of a vote: "not" would have to vote Positive next to
+#   "bad" and Negative next to "good", and a single weight cannot do both (the XOR
+#   problem). A bag of words can only learn that "bad" is negative.
+
+# %% [markdown]
+# ### Exercise 2: a bag of words
+#
+# Write `bag_of_words(sentence, words)` returning a vector with, at position *i*, how
+# many times `words[i]` occurs in the sentence.
+
+
+# %% tags=["nbval-check-output"]
+def bag_of_words(sentence, words):
+    raise NotImplementedError  # your code here
+
+
+passed = ch06.check_bag_of_words(bag_of_words)
+
+
+# %% jupyter={"source_hidden": true}
+# Solution
+def bag_of_words(sentence, words):
+    tokens = sentence.split()
+    return np.array([tokens.count(word) for word in words])
+
+
+assert ch06.check_bag_of_words(bag_of_words)
+
+# %% [markdown]
+# Now train the bag of words and a word-level GRU (embedding of 8 numbers, 24 hidden
+# units) on each corpus, and score both **per kind** on the held-out test split.
+
+
+# %%
+def accuracy_by_kind(correct, split):
+    kinds = np.array(split.kinds)
+    table = {kind: float(correct[kinds == kind].mean()) for kind in dict.fromkeys(split.kinds)}
+    table["order-dependent"] = float(correct[split.order_dependent].mean())
+    return table
+
+
+def train_word_model(data, num_layers=1):
+    vocab = build_vocabulary(data.train.texts, "word")
+    model = SequenceModel(
+        "gru",
+        vocab_size=len(vocab),
+        embedding_dim=8,
+        hidden_size=24,
+        output_size=len(data.classes),
+        num_layers=num_layers,
+        many_to_one=True,
+        rng=rng,
+    )
+    fit(
+        model,
+        optim.Adam(model, lr=0.02),
+        batches(data.train, vocab, "word", 32, rng=rng),
+        epochs=8,
+        clip_norm=5.0,
+        progress=False,
+    )
+    return model, vocab
+
+
+results = {}
+word_models = {}
+for name, data in (("sentiment", sentiment), ("intent", intent)):
+    bow = BagOfWordsClassifier().fit(data.train.texts, data.train.labels, len(data.classes))
+    bow_correct = bow.predict(data.test.texts) == data.test.labels
+    model, vocab = train_word_model(data)
+    word_models[name] = (model, vocab)
+    rnn_correct = predict(model, data.test, vocab, "word") == data.test.labels
+    results[name] = {
+        "bag of words": accuracy_by_kind(bow_correct, data.test),
+        "GRU": accuracy_by_kind(rnn_correct, data.test),
+    }
+
+for name, table in results.items():
+    kinds = list(table["GRU"])
+    print(f"{name:<13}" + "".join(f"{k:>17}" for k in kinds))
+    for model_name, row in table.items():
+        print(f"  {model_name:<11}" + "".join(f"{row[k]:>17.2f}" for k in kinds))
+
+# %%
+for name, table in results.items():
+    bow, gru = table["bag of words"], table["GRU"]
+    assert bow["plain"] >= 0.85, name  # words alone decide: the bag of words is fine
+    assert bow["order-dependent"] <= 0.5, name  # twins share one answer: at most half right
+    assert gru["order-dependent"] >= 0.9 and gru["plain"] >= 0.9, name
+assert results["sentiment"]["bag of words"]["negation"] <= 0.4
+assert results["sentiment"]["GRU"]["negation"] >= 0.9
+
+# %% [markdown]
+# The bag of words is good exactly where the words alone decide (plain sentences),
+# at or below a coin flip on the order-dependent twins, and mostly *wrong* on negation:
+# it learned that "bad" votes Negative and cannot let "not" flip that vote. The GRU reads
+# the words in order and gets at least 90 % of every kind right on sentences it has
+# never seen. The probabilities after each word show how: the last clause takes over.
+
+# %%
+sentiment_model, sentiment_vocab = word_models["sentiment"]
+fig, axes = new_figure(1, 2, figsize=(14, 4.2))
+for ax, sentence in zip(
+    axes,
+    ["the room was good but the food was bad", "the room was bad but the food was good"],
+    strict=True,
+):
+    words = sentence.split()
+    curve = prefix_probabilities(sentiment_model, sentiment_vocab, sentence, "word")
+    plot_class_probabilities(
+        words,
+        curve,
+        sentiment.classes,
+        ax=ax,
+        highlight=1,
+        title=f"GRU: p(sentiment | words so far)\n'{sentence}'",
+    )
+    ax.tick_params(axis="x", rotation=45)
+    expected = "Negative" if words[-1] == "bad" else "Positive"
+    assert sentiment.classes[curve[-1].argmax()] == expected
+
+# %% [markdown]
+# ### The learned word embeddings in 2-D
+#
+# The sentiment GRU's embedding table has 8 numbers per word. To look at it we project
+# the rows onto their two main directions (**PCA**, computed with numpy's SVD: centre the
+# rows, $X = U S V^\top$, coordinates $U_{:,:2} S_{:2}$). Below are the adjectives of both
+# languages, coloured by the polarity the templates gave them (Hangul labels are
+# romanised letter by letter, because the plotting font has no Hangul).
+
+# %%
+words_by_polarity = {
+    word: f"{polarity} ({language})"
+    for word, (language, polarity) in cls_data.sentiment_lexicon().items()
+}
+words = list(words_by_polarity)
+vectors = sentiment_model.embedding.params["E"][sentiment_vocab.encode(words)]
+ax = plot_embedding_projection(
+    vectors,
+    words,
+    [words_by_polarity[w] for w in words],
+    title="Sentiment GRU: learned embeddings of the adjectives (PCA)",
+)
+
+# %%
+coordinates, explained = project_2d(vectors)
+positive = np.array([words_by_polarity[w].startswith("positive") for w in words])
+centre_pos, centre_neg = coordinates[positive].mean(0), coordinates[~positive].mean(0)
+nearer_own = np.where(
+    positive,
+    np.linalg.norm(coordinates - centre_pos, axis=1)
+    < np.linalg.norm(coordinates - centre_neg, axis=1),
+    np.linalg.norm(coordinates - centre_neg, axis=1)
+    < np.linalg.norm(coordinates - centre_pos, axis=1),
+)
+print(f"adjectives nearer their own polarity's centre: {nearer_own.mean():.0%}")
+assert nearer_own.mean() >= 0.9
+
+# %% [markdown]
+# Positive and negative adjectives fall into two groups, **across the two languages**,
+# although no sentence mixes English and Korean: the only thing "great" and "좋아요"
+# (johayo) share is their effect on the label, and that is what the embedding has picked
+# up. Pre-trained embeddings (CBOW, skip-gram) would instead group words by the contexts
+# they appear in.
+
+# %% [markdown]
+# ## 6. Bidirectional RNNs: when the future matters
+#
+# A one-directional RNN at step *t* has read $x_1 \dots x_t$ only. Sometimes the word that
+# decides comes later. Recall "사과" from chapter 1: in "나는 어제 사과를 결국 **먹었다**"
+# it is an apple, in "나는 어제 사과를 결국 **했다**" an apology. The verb comes *after*
+# "사과를". A **bidirectional RNN (양방향 RNN)** runs a second RNN from the end to the start
+# and concatenates the two states, $[\overrightarrow{h}_t ; \overleftarrow{h}_t]$, so every
+# step sees both sides.
+#
+# The task: label the sense of "사과를" *at its own position* (a many-to-many model with
+# the loss only at that one step). The words before it are drawn independently of the
+# sense, so a left-to-right reader cannot know.
+
+# %%
+homonyms = cls_data.homonym_data(rng=SEED)
+homonym_vocab = build_vocabulary(homonyms.train.texts, "word")
+for sense in (0, 1):
+    for i in np.flatnonzero(homonyms.train.labels == sense)[:2]:
+        print(homonyms.train.texts[i], "->", homonyms.classes[sense])
+
+
+def loss_at_marked_word(outputs, targets, mask):
+    """Cross-entropy at the marked word only: targets are -1 everywhere else."""
+    marked = (targets >= 0) & (mask > 0)
+    return softmax_cross_entropy(outputs, np.where(marked, targets, 0), mask=marked)
+
+
+sense_results = {}
+for bidirectional in (False, True):
+    model = SequenceModel(
+        "gru",
+        vocab_size=len(homonym_vocab),
+        embedding_dim=8,
+        hidden_size=16,
+        output_size=2,
+        bidirectional=bidirectional,
+        rng=rng,
+    )
+    start = time.perf_counter()
+    fit(
+        model,
+        optim.Adam(model, lr=0.02),
+        batches(homonyms.train, homonym_vocab, "word", 32, rng=rng, per_token=True),
+        loss=loss_at_marked_word,
+        epochs=10,
+        progress=False,
+    )
+    seconds = time.perf_counter() - start
+    test_accuracy = np.mean(
+        predict(model, homonyms.test, homonym_vocab, "word") == homonyms.test.labels
+    )
+    sense_results["bidirectional" if bidirectional else "one-directional"] = (
+        test_accuracy,
+        model.num_parameters(),
+        seconds,
+    )
+
+for label, (acc, params, _) in sense_results.items():
+    print(f"{label:>16}: test accuracy {acc:.2f}, {params} parameters")
+
+# %%
+for label, (*_, seconds) in sense_results.items():
+    print(f"{label:>16}: {seconds:.2f} s to train")
+
+# %%
+assert sense_results["one-directional"][0] <= 0.65  # a coin flip: the verb is in the future
+assert sense_results["bidirectional"][0] >= 0.9
+assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"][1]
+
+# %% [markdown]
+# The one-directional GRU is at chance, as it must be; the bidirectional one is right
+# almost always, for about twice the parameters (two GRUs instead of one) and more time.
+# Bidirectional models need the **whole** sequence before they answer, so they suit
+# classification and tagging of finished text, not predicting the next character
+# while typing.
+#
+# In a many-to-one `SequenceModel` with `bidirectional=True`, the head reads the forward
+# state after the last token and the backward state after reading back to the first.
+
+# %% [markdown]
+# ### Exercise 3: count the parameters
+#
+# How many trainable numbers has
+# `SequenceModel("gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3,
+# bidirectional=True, many_to_one=True)`? Use the GRU shapes of chapter 4
+# (`W_xh (3H, D)`, `W_hh (3H, H)`, `b (3H,)`, `b_hn (H,)`) and do not forget the
+# embedding and the head.
+
+# %% tags=["nbval-check-output"]
+answer = ...  # a whole number
+passed = ch06.check_parameter_count(answer)
+
+# %% jupyter={"source_hidden": true}
+# Solution
+V, D, H, C = 20, 8, 16, 3
+gru_direction = 3 * H * D + 3 * H * H + 3 * H + H
+answer = V * D + 2 * gru_direction + (2 * H * C + C)
+assert ch06.check_parameter_count(answer)
+assert answer == SequenceModel(many_to_one=True, rng=0, **ch06.PARAMETER_MODEL).num_parameters()
+
+# %% [markdown]
+# ## 7. Stacked (deep) RNNs: what does a second layer buy?
+#
+# A **stacked RNN (다층 RNN)** feeds the hidden states of one recurrent layer as the input
+# sequence of the next: $h^{(2)}_t = f(h^{(1)}_t, h^{(2)}_{t-1})$. The upper layer can
+# build on features the lower one computed. Does it help on the intent task?
+
+
+# %%
+def seconds_per_batch(model, data, vocab, repeats=5):
+    """The fastest of a few forward+backward passes over one batch of 32 sentences."""
+    ids, labels, mask = next(batches(data.train, vocab, "word", 32, rng=0)())
+    best = np.inf
+    for _ in range(repeats):
+        start = time.perf_counter()
+        outputs, cache = model.forward(ids, mask)
+        model.backward(softmax_cross_entropy(outputs, labels)[1], cache)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+depth = {}
+for layers in (1, 2):
+    model, vocab = train_word_model(intent, num_layers=layers)
+    correct = predict(model, intent.test, vocab, "word") == intent.test.labels
+    depth[layers] = dict(
+        accuracy=correct.mean(),
+        order=correct[intent.test.order_dependent].mean(),
+        parameters=model.num_parameters(),
+        seconds=seconds_per_batch(model, intent, vocab),
+    )
+for layers, row in depth.items():
+    print(
+        f"{layers} layer(s): test accuracy {row['accuracy']:.2f} (order-dependent {row['order']:.2f}), "
+        f"{row['parameters']} parameters"
+    )
+
+# %%
+for layers, row in depth.items():
+    print(f"{layers} layer(s): {1000 * row['seconds']:.1f} ms per batch (forward + backward)")
+
+# %%
+assert depth[1]["accuracy"] >= 0.95 and depth[2]["accuracy"] >= 0.95  # nothing left to gain
+assert depth[2]["parameters"] > 1.5 * depth[1]["parameters"]
+assert depth[2]["seconds"] > 1.2 * depth[1]["seconds"]
+
+# %% [markdown]
+# Here the second layer buys **nothing**: one layer already gets the held-out sentences
+# right, and two layers cost more than 1.5 times the parameters and more time per
+# batch (the layers run one after the other, each step by step). Depth tends to pay
+# when the task needs features built on features (long texts, speech, translation) and
+# there are data enough to train them; on small tasks, start with one layer and add
+# depth only when the numbers say so.
+
+# %% [markdown]
+# ## Summary
+#
+# * **Many-to-one**: read the whole sequence, classify the last hidden state. Batches of
+#   different lengths are right-padded, and a **mask** makes the RNN carry its state over
+#   the padding, so the last step holds each sequence's own summary.
+# * **Baselines first.** Counting character bigrams classifies surnames a little better
+#   than a small GRU trained on a few hundred names per language; the GRU fits its
+#   training names far better than new ones. The confusion matrix shows which languages look alike.
+# * A **bag of words** cannot see order: twins with the same words get the same answer
+#   (at most 50 %), and it cannot let "not" flip a word. The GRU, reading in order, gets
+#   plain, negated and order-dependent sentences right on held-out data.
+# * An **embedding** is a trainable lookup table (one-hot times a matrix). Learned for
+#   sentiment, positive and negative words separate in 2-D, across languages; CBOW and
+#   skip-gram pre-train embeddings from contexts instead.
+# * **Bidirectional** RNNs help when the deciding word comes later (사과를 ... 먹었다 /
+#   했다): chance vs nearly perfect, for about twice the parameters. A second **stacked**
+#   layer bought nothing here, for more than 1.5 times the parameters and more time.
+#
+# ## Glossary (용어집)
+#
+# | English | 한국어 | Meaning |
+# |---|---|---|
+# | sequence classification | 시퀀스 분류 | one label for a whole sequence (name → language, review → sentiment) |
+# | many-to-one | 다대일 | a model that reads a sequence and gives one output at the end |
+# | padding | 패딩 | filler tokens that make sequences of a batch equally long |
+# | mask | 마스크 | 1 for real tokens, 0 for padding; the RNN keeps its state where it is 0 |
+# | baseline | 기준 모델 (베이스라인) | a simple model every new model must beat |
+# | naive Bayes | 나이브 베이즈 | classifier from counted probabilities and Bayes' rule |
+# | bigram | 바이그램 | a pair of neighbouring tokens (here characters) |
+# | confusion matrix | 혼동 행렬 | table of true class (rows) against predicted class (columns) |
+# | overfitting | 과적합 | fitting the training data much better than new data |
+# | bag of words | 단어 가방 (BoW) | a sentence as word counts, with the order thrown away |
+# | negation | 부정 | "not", "안": flips the meaning of what follows |
+# | sentiment analysis | 감성 분석 | classifying text as positive or negative |
+# | intent classification | 의도 분류 | mapping a command to the action the user wants |
+# | one-hot vector | 원-핫 벡터 | all zeros and a single 1 at the token's index |
+# | word embedding | 단어 임베딩 | a trainable vector per word, a row of the embedding matrix |
+# | CBOW / skip-gram | CBOW / 스킵그램 | pre-training embeddings by predicting a word from its context / the context from a word |
+# | principal component analysis (PCA) | 주성분 분석 | projection on the directions of largest variance |
+# | homonym | 동음이의어 | one word form with several meanings (사과: apple, apology) |
+# | bidirectional RNN | 양방향 RNN | two RNNs, one reading forwards and one backwards, states concatenated |
+# | stacked (deep) RNN | 다층 (심층) RNN | recurrent layers on top of each other |

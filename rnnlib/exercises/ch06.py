@@ -1,0 +1,160 @@
+"""Checks for the exercises of chapter 6, sequence classification.
+
+1. :func:`check_pad` - pad variable-length id sequences into a time-major batch and a mask.
+2. :func:`check_bag_of_words` - count vector of a sentence (and see why twins collide).
+3. :func:`check_parameter_count` - the number of parameters of a bidirectional GRU classifier.
+
+Each check prints the verdict, names the most likely mistake and returns True or False;
+it never raises, and an unattempted stub gets a hint instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from . import feedback
+from .ch02 import NOT_ATTEMPTED, _call
+
+__all__ = [
+    "check_pad",
+    "check_bag_of_words",
+    "check_parameter_count",
+    "PAD_EXAMPLE",
+    "BAG_WORDS",
+    "PARAMETER_MODEL",
+]
+
+#: the sequences check_pad feeds to the learner's function
+PAD_EXAMPLE = [[5, 6, 7], [8], [9, 10]]
+
+
+def check_pad(pad) -> bool:
+    """``pad(sequences, pad_id=0) -> (ids (T, B), mask (T, B))``: right-padded and time-major,
+    mask 1 on real tokens and 0 on padding."""
+    title = "Exercise: padding and mask"
+    result, problem = _call(pad, [list(s) for s in PAD_EXAMPLE], pad_id=0)
+    if problem:
+        return feedback(title, [problem])
+    if not isinstance(result, tuple) or len(result) != 2:
+        return feedback(title, ["return a pair (ids, mask)"])
+    ids, mask = (np.asarray(part) for part in result)
+    expected_ids = np.array([[5, 8, 9], [6, 0, 10], [7, 0, 0]])
+    expected_mask = np.array([[1, 1, 1], [1, 0, 1], [1, 0, 0]], dtype=float)
+    problems = []
+    if ids.shape == (3, 3) and np.array_equal(ids, expected_ids.T):
+        problems.append(
+            "ids is batch-major (B, T): rnnlib is time-major, row t holds step t of every "
+            "sequence (transpose it)"
+        )
+    elif ids.shape != (3, 3):
+        problems.append(
+            f"ids: expected shape (T, B) = (3, 3) for 3 sequences of at most 3 tokens, got {ids.shape}"
+        )
+    elif np.array_equal(ids, np.array([[5, 0, 0], [6, 0, 9], [7, 8, 10]])):
+        problems.append(
+            "the padding is on the left: pad on the right, so that step 0 is every "
+            "sequence's first token and the state is carried over the padding at the end"
+        )
+    elif not np.array_equal(ids, expected_ids):
+        problems.append(f"ids: expected {expected_ids.tolist()}, got {ids.tolist()}")
+    if mask.shape != (3, 3):
+        problems.append(f"mask: expected shape (T, B) = (3, 3), got {mask.shape}")
+    elif not problems and np.array_equal(mask, 1 - expected_mask):
+        problems.append("mask is inverted: 1 marks a real token, 0 marks padding")
+    elif not problems and not np.array_equal(mask.astype(float), expected_mask):
+        problems.append(f"mask: expected {expected_mask.astype(int).tolist()}, got {mask.tolist()}")
+    if not problems:
+        again, problem = _call(pad, [[3, 4], [2]], pad_id=1)
+        if problem:
+            problems.append(f"with pad_id=1: {problem}")
+        elif not np.array_equal(np.asarray(again[0]), [[3, 2], [4, 1]]):
+            problems.append("pad_id is ignored: fill the padding with pad_id, not always 0")
+    return feedback(title, problems)
+
+
+#: the vocabulary of check_bag_of_words, in the order of the count vector
+BAG_WORDS = ["bad", "but", "food", "good", "room", "the", "was"]
+
+
+def check_bag_of_words(bag_of_words) -> bool:
+    """``bag_of_words(sentence, words) -> (V,)`` counts: entry i = how many times
+    ``words[i]`` occurs in the sentence (words separated by spaces)."""
+    title = "Exercise: bag of words"
+    sentence = "the room was good but the food was bad"
+    result, problem = _call(bag_of_words, sentence, list(BAG_WORDS))
+    if problem:
+        return feedback(title, [problem])
+    counts = np.asarray(result, dtype=float) if np.ndim(result) == 1 else None
+    if counts is None or counts.shape != (len(BAG_WORDS),):
+        return feedback(
+            title,
+            [f"expected a vector of {len(BAG_WORDS)} counts (one per word), got {result!r:.60}"],
+        )
+    expected = np.array([sentence.split().count(w) for w in BAG_WORDS], dtype=float)
+    if np.array_equal(counts, expected):
+        twin = "the room was bad but the food was good"
+        result, problem = _call(bag_of_words, twin, list(BAG_WORDS))
+        if problem or not np.array_equal(np.asarray(result, dtype=float), expected):
+            return feedback(title, ["the twin sentence should give the same counts"])
+        return feedback(title, [])
+    if np.array_equal(counts, np.minimum(expected, 1)):
+        return feedback(
+            title,
+            [
+                "you marked presence (0/1): count how many times each word occurs ('the' and 'was' occur twice)"
+            ],
+        )
+    if counts.sum() == expected.sum():
+        return feedback(title, ["the counts are in the wrong places: entry i belongs to words[i]"])
+    return feedback(title, [f"expected {expected.astype(int).tolist()}, got {counts.tolist()}"])
+
+
+#: the model whose parameters check_parameter_count asks for
+PARAMETER_MODEL = dict(
+    cell="gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3, bidirectional=True
+)
+
+
+def _gru_direction(inputs, hidden):
+    return 3 * hidden * inputs + 3 * hidden * hidden + 3 * hidden + hidden  # + b_hn
+
+
+def check_parameter_count(answer) -> bool:
+    """``answer``: the number of parameters of
+    ``SequenceModel("gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3,
+    bidirectional=True, many_to_one=True)``."""
+    title = "Exercise: counting parameters"
+    if answer is None or answer is Ellipsis:
+        return feedback(title, [NOT_ATTEMPTED])
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
+        return feedback(title, [f"expected a whole number, got {answer!r:.40}"])
+    V, D, H, C = 20, 8, 16, 3
+    embedding = V * D
+    direction = _gru_direction(D, H)
+    head = 2 * H * C + C
+    right = embedding + 2 * direction + head
+    if answer == right:
+        return feedback(title, [])
+    diagnoses = {
+        right
+        - 2 * H: "each GRU direction also has b_hn (H numbers), the bias inside the reset gate",
+        embedding
+        + direction
+        + H * C
+        + C: "bidirectional means two GRUs, and the head reads 2H features",
+        right - H * C: "the head reads both directions: its W is (C, 2H)",
+        right - embedding: "the embedding table E (vocab_size x embedding_dim) is trained too",
+        right - C: "the head has a bias b (C numbers)",
+        embedding
+        + 2 * (4 * H * D + 4 * H * H + 4 * H)
+        + head: "that count is for an LSTM (4 blocks); a GRU has 3 blocks",
+    }
+    message = diagnoses.get(int(answer))
+    if message is None:
+        message = (
+            f"{int(answer)} is not it: add embedding V*D, two directions of "
+            "(3H*D + 3H*H + 3H + H) and a head 2H*C + C"
+        )
+    return feedback(title, [message])
