@@ -34,7 +34,7 @@ def test_check_rnn_step(capsys):
         "Correct",
     )
     _verdict(capsys, ch02.check_rnn_step(_stub), False, "not attempted")
-    _verdict(capsys, ch02.check_rnn_step(lambda *a: None), False, "not attempted")
+    _verdict(capsys, ch02.check_rnn_step(lambda *a: None), False, "forget a `return`")
     wrong = {
         "pre-activation": lambda x, h, U, W, b: U @ x + W @ h + b,
         "bias b is missing": lambda x, h, U, W, b: np.tanh(U @ x + W @ h),

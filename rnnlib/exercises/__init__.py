@@ -7,7 +7,11 @@ assert that their check returns True.
 
 from __future__ import annotations
 
-__all__ = ["feedback"]
+__all__ = ["NOT_ATTEMPTED", "call_learner", "feedback"]
+
+NOT_ATTEMPTED = (
+    "not attempted yet: replace the stub (the `...` / NotImplementedError) with your code"
+)
 
 
 def feedback(title: str, problems: list[str]) -> bool:
@@ -19,3 +23,25 @@ def feedback(title: str, problems: list[str]) -> bool:
     for problem in problems:
         print(f"  - {problem}")
     return False
+
+
+def call_learner(function, *args, **kwargs):
+    """Run the learner's function: ``(result, problem)``, problem None on success.
+
+    A stub (``NotImplementedError`` raised or ``...`` returned) is "not attempted";
+    ``None`` usually means a missing ``return``; any other exception is reported as
+    feedback instead of crashing the check.
+    """
+    if not callable(function):
+        return None, f"expected a function, got {type(function).__name__}"
+    try:
+        result = function(*args, **kwargs)
+    except NotImplementedError:
+        return None, NOT_ATTEMPTED
+    except Exception as error:  # noqa: BLE001 - the learner's code may fail in any way
+        return None, f"your function raised {type(error).__name__}: {error}"
+    if result is Ellipsis:
+        return None, NOT_ATTEMPTED
+    if result is None:
+        return None, "your function returned None: did you forget a `return`? (shape/value unknown)"
+    return result, None

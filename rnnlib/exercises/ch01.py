@@ -11,23 +11,10 @@ import math
 import numpy as np
 
 from rnnlib import hopfield as hf
-from rnnlib.exercises import feedback
+from rnnlib.exercises import call_learner, feedback
 from rnnlib.patterns import random_patterns
 
 __all__ = ["check_hebbian", "check_energy", "check_one_step_error", "check_two_cycle"]
-
-
-def _call(function, *args):
-    """``(result, problem)``: the function's answer, or a message saying why there is none."""
-    try:
-        result = function(*args)
-    except NotImplementedError:
-        return None, "not attempted yet: replace `raise NotImplementedError` with your code"
-    except Exception as error:  # a learner's bug is feedback, not a crash
-        return None, f"your function raised {type(error).__name__}: {error}"
-    if result is None:
-        return None, "not attempted yet: your function returned None"
-    return result, None
 
 
 def check_hebbian(hebbian) -> bool:
@@ -37,7 +24,7 @@ def check_hebbian(hebbian) -> bool:
     for n_patterns, n_units in [(1, 4), (3, 10), (5, 16)]:
         patterns = random_patterns(n_patterns, n_units, rng)
         expected = hf.hebbian_weights(patterns)
-        weights, problem = _call(hebbian, patterns.copy())
+        weights, problem = call_learner(hebbian, patterns.copy())
         if problem:
             return feedback(title, [problem])
         weights = np.asarray(weights, dtype=float)
@@ -84,7 +71,7 @@ def check_energy(energy) -> bool:
         weights = hf.hebbian_weights(random_patterns(2, n_units, rng))
         state = rng.choice([-1.0, 1.0], size=n_units)
         expected = -0.5 * state @ weights @ state
-        value, problem = _call(energy, weights.copy(), state.copy())
+        value, problem = call_learner(energy, weights.copy(), state.copy())
         if problem:
             return feedback(title, [problem])
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import feedback
+from . import NOT_ATTEMPTED, call_learner, feedback
 
 __all__ = [
     "check_rnn_step",
@@ -22,25 +22,6 @@ __all__ = [
     "IO_PATTERN_NAMES",
     "IO_PATTERN_TASKS",
 ]
-
-NOT_ATTEMPTED = (
-    "not attempted yet: replace the stub (the `...` / NotImplementedError) with your code"
-)
-
-
-def _call(function, *args, **kwargs):
-    """Run the learner's function: ``(result, problem)`` with problem None on success."""
-    if not callable(function):
-        return None, f"expected a function, got {type(function).__name__}"
-    try:
-        result = function(*args, **kwargs)
-    except NotImplementedError:
-        return None, NOT_ATTEMPTED
-    except Exception as error:  # the learner's code may fail in any way: report it
-        return None, f"your function raised {type(error).__name__}: {error}"
-    if result is None or result is Ellipsis:
-        return None, NOT_ATTEMPTED
-    return result, None
 
 
 def _as_float_array(value, what):
@@ -69,7 +50,7 @@ def check_rnn_step(rnn_step) -> bool:
     expected ``h = tanh(W_xh x + W_hh h_prev + b)``."""
     title = "Exercise: one RNN step"
     x, h_prev, W_xh, W_hh, b = _step_inputs()
-    result, problem = _call(rnn_step, x, h_prev, W_xh, W_hh, b)
+    result, problem = call_learner(rnn_step, x, h_prev, W_xh, W_hh, b)
     if problem:
         if "raised ValueError" in problem or "matmul" in problem:
             problem += (
@@ -113,7 +94,7 @@ def check_softmax(softmax) -> bool:
     finite for large scores."""
     title = "Exercise: softmax with temperature"
     z = np.array([2.0, 1.0, 0.1, -1.0])
-    result, problem = _call(softmax, z)
+    result, problem = call_learner(softmax, z)
     if problem:
         return feedback(title, [problem])
     p, problem = _as_float_array(result, "the result")
@@ -133,7 +114,7 @@ def check_softmax(softmax) -> bool:
             )
         return feedback(title, problems)
     for temperature in (0.5, 2.0):
-        result, problem = _call(softmax, z, temperature=temperature)
+        result, problem = call_learner(softmax, z, temperature=temperature)
         if problem:
             return feedback(title, [f"with temperature={temperature}: {problem}"])
         p_t, _ = _as_float_array(result, "the result")
@@ -150,7 +131,7 @@ def check_softmax(softmax) -> bool:
         return feedback(title, problems)
     large = np.array([1000.0, 999.0, 0.0])
     with np.errstate(all="ignore"):
-        result, problem = _call(softmax, large)
+        result, problem = call_learner(softmax, large)
     if problem:
         return feedback(title, [f"for scores [1000, 999, 0]: {problem}"])
     p_large, _ = _as_float_array(result, "the result")
@@ -179,7 +160,7 @@ def check_next_char_pairs(make_pairs) -> bool:
     problems = []
     for text in ("hihello", "hello"):
         vocab = Vocabulary(text)
-        result, problem = _call(make_pairs, text, vocab)
+        result, problem = call_learner(make_pairs, text, vocab)
         if problem:
             return feedback(title, [f"for {text!r}: {problem}"])
         if not isinstance(result, tuple) or len(result) != 2:

@@ -15,19 +15,9 @@ import math
 
 import numpy as np
 
-from . import feedback
+from . import call_learner, feedback
 
 __all__ = ["check_step_jacobian", "check_steps_to_vanish", "check_clip_by_norm"]
-
-
-def _call(function, *args):
-    """Run the learner's function; return (result, problem message or None)."""
-    try:
-        return function(*args), None
-    except NotImplementedError:
-        return None, "not attempted yet: replace `raise NotImplementedError` with your code."
-    except Exception as error:  # noqa: BLE001 - any error is feedback for the learner
-        return None, f"calling it raised {type(error).__name__}: {error}"
 
 
 def check_step_jacobian(step_jacobian) -> bool:
@@ -38,7 +28,7 @@ def check_step_jacobian(step_jacobian) -> bool:
     hidden = np.tanh(rng.standard_normal(size))
     W_hh = rng.standard_normal((size, size))
     slope = 1.0 - hidden**2
-    result, problem = _call(step_jacobian, hidden.copy(), W_hh.copy())
+    result, problem = call_learner(step_jacobian, hidden.copy(), W_hh.copy())
     if problem:
         return feedback(title, [problem])
     result = np.asarray(result, dtype=float) if result is not None else None
@@ -92,7 +82,7 @@ def check_steps_to_vanish(steps_to_vanish) -> bool:
     problems = []
     for spectral_norm, gamma, factor in cases:
         expected = _steps_reference(spectral_norm, gamma, factor)
-        result, problem = _call(steps_to_vanish, spectral_norm, gamma, factor)
+        result, problem = call_learner(steps_to_vanish, spectral_norm, gamma, factor)
         if problem:
             return feedback(title, [problem])
         case = f"sigma={spectral_norm}, gamma={gamma}, factor={factor:g}"
@@ -143,7 +133,7 @@ def check_clip_by_norm(clip_by_norm) -> bool:
     problems = []
     for grads, kind in ((big, "a large gradient"), (small, "a small gradient")):
         originals = [g.copy() for g in grads]
-        result, problem = _call(clip_by_norm, [g.copy() for g in grads], max_norm)
+        result, problem = call_learner(clip_by_norm, [g.copy() for g in grads], max_norm)
         if problem:
             return feedback(title, [problem])
         if not isinstance(result, (list, tuple)) or len(result) != len(grads):

@@ -20,21 +20,9 @@ import numpy as np
 from ..cells import GRUCell
 from ..functional import sigmoid
 from ..showdown import expected_parameters
-from . import feedback
+from . import call_learner, feedback
 
 __all__ = ["check_gru_step", "check_parameter_count", "check_forget_gate"]
-
-
-def _call(function, *args):
-    """Run the learner's function; return (result, problem message or None)."""
-    if not callable(function):
-        return None, f"expected a function, got {type(function).__name__}."
-    try:
-        return function(*args), None
-    except NotImplementedError:
-        return None, "not attempted yet: replace `raise NotImplementedError` with your code."
-    except Exception as error:  # noqa: BLE001 - any error is feedback for the learner
-        return None, f"calling it raised {type(error).__name__}: {error}"
 
 
 # ----- exercise 1: a GRU step ------------------------------------------------------------------
@@ -87,7 +75,7 @@ def check_gru_step(gru_step) -> bool:
     cell.params.update(params)
     x, h = rng.standard_normal(D), np.tanh(rng.standard_normal(H))
     args = (params["W_xh"], params["W_hh"], params["b"], params["b_hn"])
-    result, problem = _call(gru_step, x.copy(), h.copy(), *(a.copy() for a in args))
+    result, problem = call_learner(gru_step, x.copy(), h.copy(), *(a.copy() for a in args))
     if problem:
         return feedback(title, [problem])
     try:
@@ -148,7 +136,7 @@ def check_parameter_count(parameter_count) -> bool:
     problems = []
     for cell in ("rnn", "lstm", "gru"):
         for D, H in ((2, 16), (10, 20), (7, 3)):
-            result, problem = _call(parameter_count, cell, D, H)
+            result, problem = call_learner(parameter_count, cell, D, H)
             if problem:
                 return feedback(title, [problem])
             if isinstance(result, bool) or not isinstance(result, numbers.Real):

@@ -14,8 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..data.text import stream_batches
-from . import feedback
-from .ch02 import _call
+from . import call_learner, feedback
 
 __all__ = ["check_temperature_softmax", "check_bits_per_char", "check_stream_chunk"]
 
@@ -44,7 +43,7 @@ def check_temperature_softmax(temperature_softmax) -> bool:
     logits = np.array([2.0, 1.0, 0.0, -1.0])
     problems = []
     for temperature in (1.0, 0.5, 2.0):
-        result, problem = _call(temperature_softmax, logits.copy(), temperature)
+        result, problem = call_learner(temperature_softmax, logits.copy(), temperature)
         if problem is None:
             result, problem = _as_vector(result, len(logits), "the result")
         if problem:
@@ -71,7 +70,7 @@ def check_temperature_softmax(temperature_softmax) -> bool:
         break
     if not problems:
         big = np.array([1000.0, 999.0, -1000.0])
-        result, problem = _call(temperature_softmax, big.copy(), 0.5)
+        result, problem = call_learner(temperature_softmax, big.copy(), 0.5)
         if problem is None:
             with np.errstate(all="ignore"):
                 result, problem = _as_vector(result, 3, "the result for logits [1000, 999, -1000]")
@@ -91,7 +90,7 @@ def check_bits_per_char(bits_per_char) -> bool:
     title = "Exercise: bits per character"
     p = np.array([0.5, 0.25, 0.125, 1.0])
     expected = float(-np.mean(np.log2(p)))  # (1 + 2 + 3 + 0) / 4 = 1.5
-    result, problem = _call(bits_per_char, p.copy())
+    result, problem = call_learner(bits_per_char, p.copy())
     if problem:
         return feedback(title, [problem])
     try:
@@ -101,7 +100,7 @@ def check_bits_per_char(bits_per_char) -> bool:
     problems = []
     if np.isclose(value, expected):
         uniform = np.full(8, 1 / 8)
-        again, problem = _call(bits_per_char, uniform)
+        again, problem = call_learner(bits_per_char, uniform)
         if problem or not np.isclose(float(again), 3.0):
             problems.append(
                 problem or f"a uniform guess among 8 characters should cost 3 bits, got {again}"
@@ -128,7 +127,7 @@ def check_stream_chunk(first_chunk) -> bool:
     title = "Exercise: the first chunk of contiguous streams"
     batch_size, steps = 3, 2
     (want_inputs, want_targets) = stream_batches(STREAM_EXAMPLE, batch_size, steps)[0]
-    result, problem = _call(first_chunk, STREAM_EXAMPLE.copy(), batch_size, steps)
+    result, problem = call_learner(first_chunk, STREAM_EXAMPLE.copy(), batch_size, steps)
     if problem:
         return feedback(title, [problem])
     try:

@@ -14,8 +14,7 @@ import numbers
 
 import numpy as np
 
-from . import feedback
-from .ch02 import NOT_ATTEMPTED, _call
+from . import NOT_ATTEMPTED, call_learner, feedback
 
 __all__ = [
     "check_pad",
@@ -34,7 +33,7 @@ def check_pad(pad) -> bool:
     """``pad(sequences, pad_id=0) -> (ids (T, B), mask (T, B))``: right-padded and time-major,
     mask 1 on real tokens and 0 on padding."""
     title = "Exercise: padding and mask"
-    result, problem = _call(pad, [list(s) for s in PAD_EXAMPLE], pad_id=0)
+    result, problem = call_learner(pad, [list(s) for s in PAD_EXAMPLE], pad_id=0)
     if problem:
         return feedback(title, [problem])
     if not isinstance(result, tuple) or len(result) != 2:
@@ -66,7 +65,7 @@ def check_pad(pad) -> bool:
     elif not problems and not np.array_equal(mask.astype(float), expected_mask):
         problems.append(f"mask: expected {expected_mask.astype(int).tolist()}, got {mask.tolist()}")
     if not problems:
-        again, problem = _call(pad, [[3, 4], [2]], pad_id=1)
+        again, problem = call_learner(pad, [[3, 4], [2]], pad_id=1)
         if problem:
             problems.append(f"with pad_id=1: {problem}")
         elif not np.array_equal(np.asarray(again[0]), [[3, 2], [4, 1]]):
@@ -83,7 +82,7 @@ def check_bag_of_words(bag_of_words) -> bool:
     ``words[i]`` occurs in the sentence (words separated by spaces)."""
     title = "Exercise: bag of words"
     sentence = "the room was good but the food was bad"
-    result, problem = _call(bag_of_words, sentence, list(BAG_WORDS))
+    result, problem = call_learner(bag_of_words, sentence, list(BAG_WORDS))
     if problem:
         return feedback(title, [problem])
     counts = np.asarray(result, dtype=float) if np.ndim(result) == 1 else None
@@ -95,7 +94,7 @@ def check_bag_of_words(bag_of_words) -> bool:
     expected = np.array([sentence.split().count(w) for w in BAG_WORDS], dtype=float)
     if np.array_equal(counts, expected):
         twin = "the room was bad but the food was good"
-        result, problem = _call(bag_of_words, twin, list(BAG_WORDS))
+        result, problem = call_learner(bag_of_words, twin, list(BAG_WORDS))
         if problem or not np.array_equal(np.asarray(result, dtype=float), expected):
             return feedback(title, ["the twin sentence should give the same counts"])
         return feedback(title, [])

@@ -11,7 +11,7 @@ import itertools
 import numpy as np
 
 from ..tagging import Transitions, path_score, viterbi
-from . import feedback
+from . import call_learner, feedback
 
 __all__ = ["check_transition_counts", "check_viterbi", "check_scaled_likelihoods"]
 
@@ -85,17 +85,11 @@ def check_viterbi(decode) -> bool:
     return the tag path maximising ``log_start[y_0] + sum_t scores[t, y_t] +
     sum_t log_transition[y_{t-1}, y_t]`` (no end term)."""
     title = "Exercise 2 (Viterbi)"
-    if not callable(decode):
-        return feedback(title, [f"expected a function, got {type(decode).__name__}."])
     problems = []
     for number, (scores, log_transition, log_start, transitions, best) in enumerate(_cases()):
-        try:
-            path = decode(scores.copy(), log_transition.copy(), log_start.copy())
-        except Exception as error:  # a learner's bug: report it, do not raise
-            problems.append(f"case {number}: your function raised {type(error).__name__}: {error}")
-            break
-        if path is None:
-            problems.append("your function returned None: return the best path as an array.")
+        path, problem = call_learner(decode, scores.copy(), log_transition.copy(), log_start.copy())
+        if problem:
+            problems.append(f"case {number}: {problem}")
             break
         path = np.asarray(path).astype(int).ravel()
         if path.shape != best.shape:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..forecast import windows
-from . import feedback
+from . import call_learner, feedback
 
 __all__ = ["check_windows", "check_ar_fit"]
 
@@ -14,12 +14,9 @@ def check_windows(make_windows) -> bool:
     """``make_windows(series, context) -> (inputs (context, N, 1), targets (N, 1))``."""
     title = "Exercise 8.1 (windows)"
     series = np.arange(10.0)
-    try:
-        result = make_windows(series, 3)
-    except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-        return feedback(title, [f"your function raised {type(error).__name__}: {error}"])
-    if result is None:
-        return feedback(title, ["your function returned None: return (inputs, targets)"])
+    result, problem = call_learner(make_windows, series, 3)
+    if problem:
+        return feedback(title, [problem])
     inputs, targets = (np.asarray(part) for part in result)
     expected_inputs, expected_targets = windows(series, 3)
     problems = []
@@ -57,12 +54,9 @@ def check_ar_fit(fit_ar) -> bool:
     series = np.zeros(400)
     for t in range(2, len(series)):
         series[t] = true_weights @ series[t - 2 : t] + intercept + 0.1 * rng.normal()
-    try:
-        result = fit_ar(series, 2)
-    except Exception as error:  # noqa: BLE001
-        return feedback(title, [f"your function raised {type(error).__name__}: {error}"])
-    if result is None:
-        return feedback(title, ["your function returned None: return (weights, intercept)"])
+    result, problem = call_learner(fit_ar, series, 2)
+    if problem:
+        return feedback(title, [problem])
     weights, fitted_intercept = np.asarray(result[0], dtype=float), float(result[1])
     problems = []
     if weights.shape != (2,):
