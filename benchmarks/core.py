@@ -6,7 +6,11 @@ numpy's own large matrix multiply measured in the same run. FLOPs counted are th
 matrix products (2 m n k each): forward x W_xh^T and h W_hh^T, backward dW_xh, dx,
 dW_hh and dh, i.e. 3 x the forward's 2 T B G H (D + H), with G the number of gate blocks.
 
-Usage: python benchmarks/core.py [--repeats N] [--markdown]
+Usage: python benchmarks/core.py [--repeats N] [--threads 1 2]
+
+``--threads`` runs the whole measurement once per BLAS thread count (each in a fresh
+process, since OpenBLAS reads OPENBLAS_NUM_THREADS when numpy loads); the peak is
+measured with the same thread count as the layers it is compared with.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -63,9 +69,20 @@ def time_layer(cls, dtype, repeats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--threads", type=int, nargs="*", help="BLAS thread counts to compare")
     args = parser.parse_args()
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"numpy {np.__version__}")
+    if args.threads:
+        for threads in args.threads:
+            env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads))
+            command = [sys.executable, __file__, "--repeats", str(args.repeats)]
+            subprocess.run(command, env=env, check=True)
+            print()
+        return
+    threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"numpy {np.__version__}, BLAS threads: {threads}"
+    )
     print(f"layer: T={T} B={B} D={D} H={H}, forward + backward, best of {args.repeats}\n")
     print("| cell | dtype | best ms | median ms | GFLOP/s | matmul peak GFLOP/s | % of peak |")
     print("|---|---|---|---|---|---|---|")
@@ -74,8 +91,10 @@ def main():
         for name, (cls, blocks) in CELLS.items():
             best, median = time_layer(cls, dtype, args.repeats)
             gflops = layer_flops(blocks) / best / 1e9
-            print(f"| {name} | {np.dtype(dtype).name} | {best * 1e3:.2f} | {median * 1e3:.2f} | "
-                  f"{gflops:.1f} | {peak:.1f} | {100 * gflops / peak:.0f}% |")
+            print(
+                f"| {name} | {np.dtype(dtype).name} | {best * 1e3:.2f} | {median * 1e3:.2f} | "
+                f"{gflops:.1f} | {peak:.1f} | {100 * gflops / peak:.0f}% |"
+            )
 
 
 if __name__ == "__main__":

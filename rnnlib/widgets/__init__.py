@@ -41,6 +41,7 @@ class Explorer(widgets.VBox):
 
     def __init__(self, draw, controls: dict, title: str | None = None, dpi: int = 80):
         self.draw = draw
+        self.title = title or "explorer"
         self.controls = dict(controls)
         self.dpi = dpi
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
@@ -51,10 +52,14 @@ class Explorer(widgets.VBox):
             list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
         )
         super().__init__(heading + [control_box, self.image, self.note])
+        self.add_class("rnnlib-explorer")
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.redraw()
         _LIVE.add(self)
+
+    def __repr__(self) -> str:  # shown where the widget cannot be (an unrun notebook, a terminal)
+        return f"<rnnlib explorer: {self.title}; run the cell in JupyterLab to use it>"
 
     @property
     def values(self) -> dict:

@@ -1,0 +1,119 @@
+# Two commands on a fresh machine (Python >= 3.10 and make):
+#   make lab    create .venv if needed, install, open JupyterLab on the start page
+#   make test   same set-up, then ruff, unit tests, notebooks (nbval), browser test
+# A second run does not reinstall: pip runs only when pyproject.toml is newer than
+# the stamp file inside .venv.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.rnnlib-installed
+
+START_PAGE := notebooks/00_start_here.ipynb
+NOTEBOOK_SOURCES = $(sort $(wildcard notebooks/[0-9]*.py))
+NOTEBOOKS = $(sort $(wildcard notebooks/*.ipynb))
+LINT_PATHS = $(wildcard rnnlib tests benchmarks scripts) $(wildcard notebooks/*.py)
+
+# Quieter Jupyter start-up; matplotlib's backend is chosen per process (tests: Agg,
+# notebooks: `%matplotlib inline` in their first cell).
+export JUPYTER_PLATFORM_DIRS := 1
+# The course's matrices are small (tens to hundreds of units): OpenBLAS's thread
+# hand-offs cost more than a second core saves, 3-10x slower on a busy 2-core machine
+# and no faster on an idle one. One BLAS thread for everything make runs, lab included
+# (kernels inherit it); override with `make ... OPENBLAS_NUM_THREADS=2`.
+OPENBLAS_NUM_THREADS ?= 1
+export OPENBLAS_NUM_THREADS
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+# pytest exits 5 when it collected nothing (e.g. no notebooks yet): not a failure here.
+allow_no_tests = || { rc=$$?; if [ $$rc -eq 5 ]; then echo "(no tests collected)"; else exit $$rc; fi; }
+
+NBVAL_FLAGS := -p no:cacheprovider --nbval-lax --nbval-current-env \
+	--nbval-sanitize-with notebooks/nbval_sanitize.cfg --nbval-cell-timeout=300
+
+.PHONY: help setup lab test lint unit nbval browser chromium notebook notebooks bench \
+	format glossary clean distclean
+
+help:
+	@echo "make lab        open JupyterLab on $(START_PAGE) (sets up .venv first)"
+	@echo "make test       ruff + unit tests + notebooks (nbval) + browser test"
+	@echo "make notebook NB=notebooks/NN_name.py   build, execute and sync one notebook"
+	@echo "make notebooks  the same for every notebook"
+	@echo "make glossary   regenerate GLOSSARY.md from the chapters' glossary tables"
+	@echo "make bench      library speed and notebook run/redraw times"
+	@echo "make format     ruff format + ruff check --fix"
+	@echo "make clean      remove caches and results (keeps .venv); distclean also removes .venv"
+
+# --- set-up ---------------------------------------------------------------------------
+
+$(PY):
+	bash scripts/ensure_venv.sh "$(PYTHON)" "$(VENV)"
+
+$(STAMP): pyproject.toml | $(PY)
+	@echo "Installing rnnlib and the course tools into $(VENV) (pyproject.toml changed or first run)..."
+	$(PY) -m pip install --disable-pip-version-check -e ".[dev]"
+	touch $@
+
+setup: $(STAMP)
+
+chromium:
+	bash scripts/ensure_chromium.sh
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(START_PAGE)
+
+# --- tests ------------------------------------------------------------------------------
+
+test: setup chromium lint unit nbval browser
+	@echo "make test: all checks passed."
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+unit: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/pytest tests --ignore=tests/browser -q $(allow_no_tests)
+
+nbval: $(STAMP)
+	$(if $(NOTEBOOKS),env -u MPLBACKEND $(BIN)/pytest $(NBVAL_FLAGS) $(NOTEBOOKS) $(allow_no_tests),@echo "(no notebooks)")
+
+browser: $(STAMP) chromium
+	env -u MPLBACKEND $(BIN)/pytest tests/browser -v -rs --durations=0 $(allow_no_tests)
+
+# --- notebooks --------------------------------------------------------------------------
+
+notebook: $(STAMP)
+	@test -n "$(NB)" || { echo "usage: make notebook NB=notebooks/NN_name.py"; exit 2; }
+	env -u MPLBACKEND $(PY) scripts/execute_notebook.py $(NB)
+	$(PY) scripts/build_glossary.py
+
+notebooks: $(STAMP)
+	env -u MPLBACKEND $(PY) scripts/execute_notebook.py $(NOTEBOOK_SOURCES)
+	$(PY) scripts/build_glossary.py
+
+glossary: $(STAMP)
+	$(PY) scripts/build_glossary.py
+
+bench: $(STAMP)
+	$(PY) benchmarks/core.py --threads 1 2
+	$(PY) benchmarks/char_rnn.py
+	env -u MPLBACKEND $(PY) benchmarks/notebooks.py
+
+format: $(STAMP)
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	@echo "If a notebooks/*.py changed, rebuild its pair: make notebook NB=notebooks/NN_name.py"
+
+clean:
+	find . -path ./$(VENV) -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \
+		-o -name .pytest_cache -o -name .hypothesis -o -name .ruff_cache \) -prune -exec rm -rf {} +
+	rm -rf benchmarks/results build
+
+distclean: clean
+	rm -rf $(VENV)
