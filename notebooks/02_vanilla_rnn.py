@@ -46,6 +46,7 @@ from rnnlib import functional, losses, optim
 from rnnlib.cells import RNNCell
 from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
 from rnnlib.exercises import ch02
+from rnnlib.experiments.ch02 import STEP, sine_batch, sine_regression
 from rnnlib.recurrent import Recurrent
 from rnnlib.viz import new_axes, use_course_style
 from rnnlib.viz import rnn as rnnviz
@@ -747,32 +748,22 @@ assert ch02.check_io_patterns(solution_patterns)
 # read the direction from its hidden state.
 
 # %%
-STEP = 0.3
-
-
-def sine_batch(rng, n=32, steps=30):
-    """n waves with random phases, time-major: inputs (T, n, 1) and next values (T, n, 1)."""
-    phase = rng.uniform(0, 2 * np.pi, size=n)
-    wave = np.sin(np.arange(steps + 1)[:, None] * STEP + phase)[..., None]
-    return wave[:-1], wave[1:]
-
-
-data_rng = np.random.default_rng(SEED)
-regressor = rnnlib.SequenceModel("rnn", hidden_size=8, input_size=1, output_size=1, rng=SEED)
-rnnlib.fit(
-    regressor,
-    optim.Adam(regressor, lr=0.02),
-    lambda: [sine_batch(data_rng)],  # a fresh batch of waves at every step
-    epochs=200,
-    loss="mse",
-    progress=False,
+# the data: `sine_batch(rng)` draws 32 waves with random phases, inputs x_t and targets x_{t+1}
+wave_inputs, wave_targets = sine_batch(np.random.default_rng(SEED))
+print(
+    "first wave, first steps:",
+    wave_inputs[:4, 0, 0].round(3),
+    "->",
+    wave_targets[:4, 0, 0].round(3),
 )
-series_inputs, series_targets = sine_batch(np.random.default_rng(100))  # unseen waves
-series_pred = regressor.predict(series_inputs)
-# skip the first 5 steps: the RNN needs a few values to see which way the wave goes
-mse_rnn, _ = losses.mse(series_pred[5:], series_targets[5:])
-mae_rnn, _ = losses.mae(series_pred[5:], series_targets[5:])
-mse_memoryless, _ = losses.mse(series_inputs[5:] * np.cos(STEP), series_targets[5:])
+
+# the experiment: an RNN with 8 hidden units, 200 Adam steps on fresh waves, MSE loss;
+# errors on unseen waves skip the first 5 steps (the RNN needs a few values to see which
+# way the wave goes). The tests re-run it with other seeds.
+sine = sine_regression(SEED)
+regressor = sine.model
+series_inputs, series_targets, series_pred = sine.inputs, sine.targets, sine.predictions
+mse_rnn, mae_rnn, mse_memoryless = sine.mse_rnn, sine.mae_rnn, sine.mse_memoryless
 print(f"inputs {series_inputs.shape}, targets {series_targets.shape}: real numbers")
 print(
     f"RNN: MSE {mse_rnn:.4f}, MAE {mae_rnn:.4f};  best guess from x_t alone: MSE {mse_memoryless:.3f}"

@@ -63,6 +63,7 @@ from rnnlib.data.text import (
     stream_batches,
 )
 from rnnlib.exercises import ch05
+from rnnlib.experiments.ch05 import best_ngram_bpc, sample_names, train_name_generator
 from rnnlib.generate import bits_per_char, generate, hidden_activations, next_char_distribution
 from rnnlib.models import SequenceModel
 from rnnlib.ngram import CharNGram
@@ -483,30 +484,12 @@ names = load_names("en", rng=SEED)
 name_train, name_valid = names.encode("train"), names.encode("validation")
 print(names)
 name_baselines = {
-    order: min(
-        CharNGram(order, len(names.vocab), k).fit(name_train).bits_per_char(name_valid)
-        for k in (1.0, 0.1, 0.01)
-    )
+    order: best_ngram_bpc(name_train, name_valid, len(names.vocab), order, (1.0, 0.1, 0.01))
     for order in (1, 2, 3)
 }
-name_model = SequenceModel(
-    "gru",
-    hidden_size=64,
-    vocab_size=len(names.vocab),
-    output_size=len(names.vocab),
-    rng=SEED,
-    dtype=np.float32,
-)
-fit(
-    name_model,
-    Adam(name_model, lr=0.01),
-    stream_batches(name_train, 32, 25),
-    epochs=3,
-    clip_norm=5.0,
-    stateful=True,
-    progress=False,
-)
-name_bpc = bits_per_char(name_model, name_valid, batch_size=4, steps=50)
+# a GRU with 64 units, trained as above (Adam, stateful chunks, clipping) for 3 passes over
+# chunks of 32 x 25 characters; the tests re-run this function with other seeds
+name_model, name_bpc = train_name_generator(names, seed=SEED)
 print(
     f"GRU on held-out names: {name_bpc:.2f} bpc; baselines: "
     + ", ".join(f"{n}-gram {b:.2f}" for n, b in name_baselines.items())
@@ -514,10 +497,7 @@ print(
 assert name_bpc < name_baselines[2] - 0.2
 
 # %% tags=["nbval-check-output"]
-samples = [
-    generate(name_model, names.vocab, "\n", 20, temperature=0.8, rng=s, stop="\n")
-    for s in range(24)
-]
+samples = sample_names(name_model, names.vocab, 24, temperature=0.8)
 generated = [s.strip() for s in samples]
 seen_names = set(names.train.split())
 new = [g for g in generated if g not in seen_names]

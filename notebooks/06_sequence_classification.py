@@ -44,22 +44,28 @@ import time
 import numpy as np
 
 import rnnlib
-from rnnlib import SequenceModel, fit, optim
-from rnnlib.baselines import BagOfWordsClassifier, CharBigramClassifier
+from rnnlib import SequenceModel
+from rnnlib.baselines import CharBigramClassifier
 from rnnlib.data import classification as cls_data
-from rnnlib.data.classification import batches, build_vocabulary, encode_batch, predict
+from rnnlib.data.classification import build_vocabulary, encode_batch, predict
 from rnnlib.data.encoding import one_hot, pad_batch
 from rnnlib.data.names import person_names
 from rnnlib.exercises import ch06
+from rnnlib.experiments.ch06 import (
+    adjective_separation,
+    depth_experiment,
+    homonym_experiment,
+    language_mixups,
+    order_experiment,
+    train_name_gru,
+)
 from rnnlib.functional import softmax
-from rnnlib.losses import softmax_cross_entropy
 from rnnlib.viz import new_figure
 from rnnlib.viz.classification import (
     confusion_matrix,
     plot_class_probabilities,
     plot_confusion_matrix,
     plot_embedding_projection,
-    project_2d,
 )
 from rnnlib.widgets.classification import name_explorer, prefix_probabilities
 
@@ -264,24 +270,10 @@ assert all(
 # training names every epoch and yields padded `(ids, labels, mask)` batches for `fit`.
 
 # %%
-name_model = SequenceModel(
-    "gru",
-    vocab_size=len(name_vocab),
-    embedding_dim=16,
-    hidden_size=32,
-    output_size=len(names.classes),
-    many_to_one=True,
-    rng=rng,
-)
 start = time.perf_counter()
-history = fit(
-    name_model,
-    optim.Adam(name_model, lr=0.01),
-    batches(names.train, name_vocab, "char", 32, rng=rng),
-    epochs=6,
-    clip_norm=5.0,
-    progress=False,
-)
+# embedding 16 -> GRU 32 -> head over the 7 languages; 6 epochs of Adam (lr 0.01),
+# gradient norm clipped at 5. The tests re-run this function with other seeds.
+name_model = train_name_gru(names, name_vocab, rng)
 name_seconds = time.perf_counter() - start
 rnn_test = np.mean(predict(name_model, names.test, name_vocab, "char") == names.test.labels)
 rnn_train = np.mean(predict(name_model, names.train, name_vocab, "char") == names.train.labels)
@@ -311,8 +303,8 @@ assert rnn_train - rnn_test > 0.1  # it fits the training names much better than
 # language (row), which language was predicted (column).
 
 # %%
-rnn_confusion = confusion_matrix(
-    names.test.labels, predict(name_model, names.test, name_vocab, "char"), len(names.classes)
+rnn_confusion, per_class, mixed, average_pair = language_mixups(
+    names.test.labels, predict(name_model, names.test, name_vocab, "char"), names.classes
 )
 bigram_confusion = confusion_matrix(
     names.test.labels, bigram.predict(names.test.texts), len(names.classes)
@@ -329,8 +321,7 @@ ax = plot_confusion_matrix(
 )
 
 # %%
-shares = rnn_confusion / rnn_confusion.sum(axis=1, keepdims=True)
-per_class = np.diag(shares)
+# per_class: the share of each language predicted right (the diagonal of the row shares)
 print(
     "GRU accuracy per language:",
     ", ".join(f"{c} {a:.2f}" for c, a in zip(names.classes, per_class, strict=True)),
@@ -338,9 +329,7 @@ print(
 language = {name: k for k, name in enumerate(names.classes)}
 assert per_class[language["Finnish"]] > per_class[language["English"]]
 assert per_class[language["Italian"]] > per_class[language["English"]]
-# how often a pair of languages is mixed up (both directions), against the average pair
-mixed = shares + shares.T
-average_pair = mixed[np.triu_indices(len(names.classes), k=1)].mean()
+# mixed[a, b]: how often a pair of languages is mixed up (both directions), against the average pair
 for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
     print(f"{a} <-> {b}: {mixed[language[a], language[b]]:.2f} (average pair: {average_pair:.2f})")
     assert mixed[language[a], language[b]] > 1.3 * average_pair
@@ -498,48 +487,12 @@ assert ch06.check_bag_of_words(bag_of_words)
 
 
 # %%
-def accuracy_by_kind(correct, split):
-    kinds = np.array(split.kinds)
-    table = {kind: float(correct[kinds == kind].mean()) for kind in dict.fromkeys(split.kinds)}
-    table["order-dependent"] = float(correct[split.order_dependent].mean())
-    return table
-
-
-def train_word_model(data, num_layers=1):
-    vocab = build_vocabulary(data.train.texts, "word")
-    model = SequenceModel(
-        "gru",
-        vocab_size=len(vocab),
-        embedding_dim=8,
-        hidden_size=24,
-        output_size=len(data.classes),
-        num_layers=num_layers,
-        many_to_one=True,
-        rng=rng,
-    )
-    fit(
-        model,
-        optim.Adam(model, lr=0.02),
-        batches(data.train, vocab, "word", 32, rng=rng),
-        epochs=8,
-        clip_norm=5.0,
-        progress=False,
-    )
-    return model, vocab
-
-
+# per corpus: a bag of words and a word GRU (embedding 8, 24 hidden units, 8 epochs of
+# Adam), each scored per kind; the tests re-run `order_experiment` with other seeds
 results = {}
 word_models = {}
 for name, data in (("sentiment", sentiment), ("intent", intent)):
-    bow = BagOfWordsClassifier().fit(data.train.texts, data.train.labels, len(data.classes))
-    bow_correct = bow.predict(data.test.texts) == data.test.labels
-    model, vocab = train_word_model(data)
-    word_models[name] = (model, vocab)
-    rnn_correct = predict(model, data.test, vocab, "word") == data.test.labels
-    results[name] = {
-        "bag of words": accuracy_by_kind(bow_correct, data.test),
-        "GRU": accuracy_by_kind(rnn_correct, data.test),
-    }
+    results[name], *word_models[name] = order_experiment(data, rng)
 
 for name, table in results.items():
     kinds = list(table["GRU"])
@@ -609,18 +562,11 @@ ax = plot_embedding_projection(
 )
 
 # %%
-coordinates, explained = project_2d(vectors)
-positive = np.array([words_by_polarity[w].startswith("positive") for w in words])
-centre_pos, centre_neg = coordinates[positive].mean(0), coordinates[~positive].mean(0)
-nearer_own = np.where(
-    positive,
-    np.linalg.norm(coordinates - centre_pos, axis=1)
-    < np.linalg.norm(coordinates - centre_neg, axis=1),
-    np.linalg.norm(coordinates - centre_neg, axis=1)
-    < np.linalg.norm(coordinates - centre_pos, axis=1),
+coordinates, positive, nearer_own = adjective_separation(
+    sentiment_model, sentiment_vocab, cls_data.sentiment_lexicon()
 )
-print(f"adjectives nearer their own polarity's centre: {nearer_own.mean():.0%}")
-assert nearer_own.mean() >= 0.9
+print(f"adjectives nearer their own polarity's centre: {nearer_own:.0%}")
+assert nearer_own >= 0.9
 
 # %% [markdown]
 # Positive and negative adjectives fall into two groups, **across the two languages**,
@@ -651,41 +597,9 @@ for sense in (0, 1):
         print(homonyms.train.texts[i], "->", homonyms.classes[sense])
 
 
-def loss_at_marked_word(outputs, targets, mask):
-    """Cross-entropy at the marked word only: targets are -1 everywhere else."""
-    marked = (targets >= 0) & (mask > 0)
-    return softmax_cross_entropy(outputs, np.where(marked, targets, 0), mask=marked)
-
-
-sense_results = {}
-for bidirectional in (False, True):
-    model = SequenceModel(
-        "gru",
-        vocab_size=len(homonym_vocab),
-        embedding_dim=8,
-        hidden_size=16,
-        output_size=2,
-        bidirectional=bidirectional,
-        rng=rng,
-    )
-    start = time.perf_counter()
-    fit(
-        model,
-        optim.Adam(model, lr=0.02),
-        batches(homonyms.train, homonym_vocab, "word", 32, rng=rng, per_token=True),
-        loss=loss_at_marked_word,
-        epochs=10,
-        progress=False,
-    )
-    seconds = time.perf_counter() - start
-    test_accuracy = np.mean(
-        predict(model, homonyms.test, homonym_vocab, "word") == homonyms.test.labels
-    )
-    sense_results["bidirectional" if bidirectional else "one-directional"] = (
-        test_accuracy,
-        model.num_parameters(),
-        seconds,
-    )
+# a GRU (embedding 8, 16 hidden units) of each kind, trained 10 epochs with the loss at
+# the marked word only (`loss_at_marked_word`); the tests re-run this with other seeds
+sense_results = homonym_experiment(homonyms, homonym_vocab, rng)
 
 for label, (acc, params, _) in sense_results.items():
     print(f"{label:>16}: test accuracy {acc:.2f}, {params} parameters")
@@ -739,28 +653,9 @@ assert answer == SequenceModel(many_to_one=True, rng=0, **ch06.PARAMETER_MODEL).
 
 
 # %%
-def seconds_per_batch(model, data, vocab, repeats=5):
-    """The fastest of a few forward+backward passes over one batch of 32 sentences."""
-    ids, labels, mask = next(batches(data.train, vocab, "word", 32, rng=0)())
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        outputs, cache = model.forward(ids, mask)
-        model.backward(softmax_cross_entropy(outputs, labels)[1], cache)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-depth = {}
-for layers in (1, 2):
-    model, vocab = train_word_model(intent, num_layers=layers)
-    correct = predict(model, intent.test, vocab, "word") == intent.test.labels
-    depth[layers] = dict(
-        accuracy=correct.mean(),
-        order=correct[intent.test.order_dependent].mean(),
-        parameters=model.num_parameters(),
-        seconds=seconds_per_batch(model, intent, vocab),
-    )
+# word GRUs with 1 and 2 layers, trained like above; `seconds` is the fastest of 5
+# forward+backward passes over one batch of 32 sentences
+depth = depth_experiment(intent, rng)
 for layers, row in depth.items():
     print(
         f"{layers} layer(s): test accuracy {row['accuracy']:.2f} (order-dependent {row['order']:.2f}), "

@@ -9,6 +9,7 @@ from rnnlib import functional, losses, optim
 from rnnlib.cells import RNNCell
 from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
 from rnnlib.exercises import ch02
+from rnnlib.experiments.ch02 import STEP, sine_regression
 from rnnlib.recurrent import Recurrent
 
 SEEDS = [1, 2, 3]
@@ -225,25 +226,7 @@ def test_index_and_one_hot_targets_give_the_same_loss():
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_sine_regression_beats_the_memoryless_guess_for_other_seeds(seed):
-    step = 0.3
-
-    def sine_batch(rng, n=32, steps=30):
-        phase = rng.uniform(0, 2 * np.pi, size=n)
-        wave = np.sin(np.arange(steps + 1)[:, None] * step + phase)[..., None]
-        return wave[:-1], wave[1:]
-
-    data_rng = np.random.default_rng(seed)
-    model = rnnlib.SequenceModel("rnn", hidden_size=8, input_size=1, output_size=1, rng=seed)
-    rnnlib.fit(
-        model,
-        optim.Adam(model, lr=0.02),
-        lambda: [sine_batch(data_rng)],
-        epochs=200,
-        loss="mse",
-        progress=False,
-    )
-    inputs, targets = sine_batch(np.random.default_rng(100 + seed))
-    mse_rnn, _ = losses.mse(model.predict(inputs)[5:], targets[5:])
-    mse_memoryless, _ = losses.mse(inputs[5:] * np.cos(step), targets[5:])
-    assert np.isclose(mse_memoryless, np.sin(step) ** 2 / 2, rtol=0.3)
-    assert mse_rnn < mse_memoryless / 10
+    sine = sine_regression(seed)  # test waves from seed 100 + seed
+    assert sine.predictions.shape == sine.targets.shape == (30, 32, 1)
+    assert np.isclose(sine.mse_memoryless, np.sin(STEP) ** 2 / 2, rtol=0.3)
+    assert sine.mse_rnn < sine.mse_memoryless / 10

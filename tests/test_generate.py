@@ -19,6 +19,11 @@ from rnnlib.data.text import (  # noqa: E402
     load_python_docs,
     stream_batches,
 )
+from rnnlib.experiments.ch05 import (  # noqa: E402
+    best_ngram_bpc,
+    sample_names,
+    train_name_generator,
+)
 from rnnlib.functional import log_softmax, softmax  # noqa: E402
 from rnnlib.generate import (  # noqa: E402
     bits_per_char,
@@ -27,7 +32,6 @@ from rnnlib.generate import (  # noqa: E402
     next_char_distribution,
 )
 from rnnlib.models import SequenceModel  # noqa: E402
-from rnnlib.ngram import CharNGram  # noqa: E402
 from rnnlib.optim import Adam  # noqa: E402
 from rnnlib.train import fit  # noqa: E402
 from rnnlib.viz.text import (  # noqa: E402
@@ -202,8 +206,7 @@ def test_char_lm_beats_counted_baselines_on_other_seeds(trained):
     corpus, model, _ = trained
     train, validation = corpus.encode(), corpus.encode("validation")
     V = len(corpus.vocab)
-    unigram = min(CharNGram(1, V, k).fit(train).bits_per_char(validation) for k in (1, 0.1))
-    bigram = min(CharNGram(2, V, k).fit(train).bits_per_char(validation) for k in (1, 0.1))
+    unigram, bigram = (best_ngram_bpc(train, validation, V, n, (1, 0.1)) for n in (1, 2))
     rnn = bits_per_char(model, validation)
     assert rnn < unigram - 1.5
     assert rnn < bigram - 0.5
@@ -241,24 +244,10 @@ def test_name_generator_on_other_seeds(seed):
     sampled names are new, capitalised and end with a newline."""
     names = load_names("en", rng=seed)
     train, validation = names.encode(), names.encode("validation")
-    V = len(names.vocab)
-    bigram = min(CharNGram(2, V, k).fit(train).bits_per_char(validation) for k in (1, 0.1))
-    model = SequenceModel(
-        "gru", hidden_size=64, vocab_size=V, output_size=V, rng=seed, dtype=np.float32
-    )
-    fit(
-        model,
-        Adam(model, lr=0.01),
-        stream_batches(train, 32, 25),
-        epochs=3,
-        clip_norm=5.0,
-        stateful=True,
-        progress=False,
-    )
-    assert bits_per_char(model, validation, batch_size=4, steps=50) < bigram - 0.1
-    samples = [
-        generate(model, names.vocab, "\n", 20, temperature=0.8, rng=k, stop="\n") for k in range(30)
-    ]
+    bigram = best_ngram_bpc(train, validation, len(names.vocab), 2, (1, 0.1))
+    model, bpc = train_name_generator(names, seed)
+    assert bpc < bigram - 0.1
+    samples = sample_names(model, names.vocab, 30, temperature=0.8)
     known = set(names.train.split())
     assert np.mean([s.endswith("\n") and s[:1].isupper() for s in samples]) > 0.8
     assert np.mean([s.strip() not in known for s in samples]) > 0.4

@@ -1,0 +1,1 @@
+"""Seeded experiments the chapters run and the tests re-run with other seeds."""
