@@ -41,11 +41,6 @@
 # Chapters 2-4 built the pieces (RNN, BPTT, GRU/LSTM). Here they meet real data.
 
 # %%
-import os
-
-# Tiny matrix products run fastest on one BLAS thread (more threads only hand work back and
-# forth, badly so on a busy machine). Set before numpy is imported (matplotlib imports it).
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 # %matplotlib inline
 import subprocess
 import sys
