@@ -772,7 +772,7 @@ assert series_pred.shape == series_targets.shape == (30, 32, 1)
 assert np.isclose(mse_memoryless, np.sin(STEP) ** 2 / 2, rtol=0.3)
 assert mse_rnn < mse_memoryless / 10
 
-fig, ax = new_axes(figsize=(9, 3.5))
+fig, ax = new_axes(figsize=(10.5, 3.5))
 ax.plot(series_targets[:, 0, 0], "o-", label="true next value")
 ax.plot(series_pred[:, 0, 0], "s--", label="RNN prediction")
 ax.set(
@@ -780,7 +780,7 @@ ax.set(
     ylabel="value",
     title="Regression: the trained RNN predicts the next value",
 )
-ax.legend(loc="lower left")
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # outside: the data fill the axes
 
 # %% [markdown]
 # MSE squares the errors, so it punishes a few large mistakes much more than many small

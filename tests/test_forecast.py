@@ -95,3 +95,19 @@ def test_exercise_checks_explain_mistakes(capsys):
     assert check_ar_fit(good_ar)
     assert not check_ar_fit(lambda s, p: (good_ar(s, p)[0][::-1], good_ar(s, p)[1]))
     assert "reverse order" in capsys.readouterr().out
+
+
+def test_plot_forecast_keeps_its_legend_off_the_data():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from rnnlib.viz.series import plot_forecast
+
+    ax = plot_forecast(np.sin(np.arange(16.0)), np.zeros(5), {"AR": np.ones(5)})
+    ax.figure.canvas.draw()
+    legend, axes_box = ax.get_legend().get_window_extent(), ax.get_window_extent()
+    assert legend.x0 >= axes_box.x1  # to the right of the axes
+    assert all(text.get_fontsize() >= 11 for text in ax.get_legend().get_texts())
+    plt.close(ax.figure)

@@ -376,3 +376,17 @@ def test_capacity_explorer_uses_given_results_and_redraws():
     explorer.controls["n_units"].value = 40
     assert "P = 8" in explorer.note.value
     assert len(explorer.redraw_seconds) == 4
+
+
+def test_plots_explain_the_shading_and_the_critical_load():
+    network = hf.HopfieldNetwork.from_patterns(pt.glyph_patterns())
+    result = network.recall(pt.noisy_copy(network.patterns[0], flips=20, rng=0), rng=0)
+    energy_ax = hv.plot_recall(result).axes[-1]
+    labels = [text.get_text() for text in energy_ax.get_legend().get_texts()]
+    assert labels and labels[0].startswith("sweep 1")
+    fig = hv.plot_capacity([hf.capacity_experiment(50, [0.05, 0.2], rng=0, trials=20)])
+    (legend,) = fig.legends  # one legend below both panels, none over the data
+    assert all(text.get_fontsize() >= 11 for text in legend.get_texts())
+    assert any("critical load" in text.get_text() for text in legend.get_texts())
+    assert any("critical load" in text.get_text() for text in fig.axes[1].texts)
+    plt.close("all")

@@ -89,3 +89,19 @@ def test_plot_state_comparison_and_softmax_and_activations():
     with pytest.raises(ValueError, match="temperature"):
         rnnviz.plot_softmax(np.array([1.0, 2.0]), 0.0)
     assert rnnviz.plot_activations().get_legend() is not None
+
+
+def test_softmax_reference_only_when_the_temperature_is_not_one():
+    def legend_texts(temperature):
+        fig = rnnviz.plot_softmax(np.array([1.0, 2.0, 3.0]), temperature, list("abc"))
+        return [text.get_text() for text in fig.axes[1].get_legend().get_texts()]
+
+    assert legend_texts(1.0) == ["T = 1"]
+    assert legend_texts(0.5) == ["T = 0.5", "T = 1 (reference)"]
+
+
+def test_cell_numbers_are_readable_where_the_cells_have_room():
+    ax = rnnviz.plot_step_distributions(np.full((6, 5), 0.2), list("abcde"))
+    assert ax.texts and all(text.get_fontsize() >= 10 for text in ax.texts)
+    ax = rnnviz.plot_hidden_strip(np.zeros((4, 6)), list("hell"))
+    assert ax.texts and all(text.get_fontsize() >= 10 for text in ax.texts)

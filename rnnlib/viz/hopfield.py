@@ -77,21 +77,39 @@ def plot_patterns(patterns, shape=GLYPH_SHAPE, titles=None, suptitle=None):
     return fig
 
 
-def plot_energy(energies, ax=None, sweep_of_step=None, title="Energy at each update step"):
-    """Energy after each recorded step (step 0 is the cue); sweeps shaded alternately."""
+def plot_energy(
+    energies, ax=None, sweep_of_step=None, title="Energy at each update step", sweep_name="sweep"
+):
+    """Energy after each recorded step (step 0 is the cue).
+
+    sweep_of_step: ``(K,)`` the sweep of each step (from a ``RecallResult``); when given,
+    every other sweep is shaded and the legend names the shaded ones. sweep_name: what
+    one sweep is called in that legend ("sweep", or "update" for synchronous recall).
+    """
     fig, ax = new_axes(ax, figsize=(6, 3.2))
     energies = np.asarray(energies, dtype=float)
     steps = np.arange(len(energies))
     ax.plot(steps, energies, marker="o", markersize=3, color="#23395b")
     if sweep_of_step is not None and len(sweep_of_step):
         sweep_of_step = np.asarray(sweep_of_step)
-        for sweep in np.unique(sweep_of_step)[::2]:
+        shaded = np.unique(sweep_of_step)[::2]
+        for sweep in shaded:
             inside = np.flatnonzero(sweep_of_step == sweep) + 1
             ax.axvspan(inside[0] - 0.5, inside[-1] + 0.5, color=SWEEP_SHADE, alpha=0.15, lw=0)
+        ax.patches[-len(shaded)].set_label(_shaded_label(shaded, sweep_name))
+        ax.legend(loc="best", fontsize=11)
     ax.set_xlabel("update step (units changed so far)")
     ax.set_ylabel("energy E(s)")
     ax.set_title(title)
     return ax
+
+
+def _shaded_label(shaded, sweep_name):
+    """Legend text for the shaded sweeps, e.g. "sweep 1 (all units once)"."""
+    numbers = ", ".join(str(int(s)) for s in shaded[:3]) + (", ..." if len(shaded) > 3 else "")
+    plural = "s" if len(shaded) > 1 else ""
+    note = " (all units once)" if sweep_name == "sweep" else ""
+    return f"{sweep_name}{plural} {numbers}{note}"
 
 
 def plot_overlaps(overlaps, labels=None, ax=None, title="Overlap with each stored pattern"):
@@ -122,7 +140,13 @@ def plot_recall(result, shape=GLYPH_SHAPE, snapshots: int = 6, title=None):
     for ax, step in zip(axes[:-1], picks, strict=False):
         changed = result.changed_units[step - 1] if step > 0 else None
         plot_state(result.states[step], shape, ax=ax, title=f"step {step}", changed=changed)
-    plot_energy(result.energies, ax=axes[-1], sweep_of_step=result.sweep_of_step, title="Energy")
+    plot_energy(
+        result.energies,
+        ax=axes[-1],
+        sweep_of_step=result.sweep_of_step,
+        title="Energy",
+        sweep_name="sweep" if result.mode == "asynchronous" else "update",
+    )
     fig.suptitle(
         title or f"{result.mode.capitalize()} recall: {result.stop_reason} after {n_steps} steps"
     )
@@ -136,7 +160,7 @@ def plot_capacity(results, show_theory=True):
     Theory: the one-step error ``1/2 erfc(sqrt(N/2P))``, the AGS retrieval error and
     the critical load 0.138 (dashed line). Returns the Figure.
     """
-    fig, (left, right) = new_figure(1, 2, figsize=(12, 4.4))
+    fig, (left, right) = new_figure(1, 2, figsize=(12, 5.4))
     colors = ["#00798c", "#d1495b", "#edae49", "#66a182", "#2e4057"]
     loads = np.linspace(0.01, max(float(r.loads.max()) for r in results), 200)
     if show_theory:
@@ -155,6 +179,10 @@ def plot_capacity(results, show_theory=True):
             linewidth=1.5,
             label="retrieval state, N → ∞ (AGS)",
         )
+    left.axvline(
+        hf.CRITICAL_LOAD, color="black", linestyle="--", linewidth=1, label="critical load (N → ∞)"
+    )
+    right.axvline(hf.CRITICAL_LOAD, color="black", linestyle="--", linewidth=1)
     for color, result in zip(colors, results, strict=False):
         label = f"N = {result.n_units}"
         left.plot(
@@ -170,17 +198,25 @@ def plot_capacity(results, show_theory=True):
         )
         right.plot(result.loads, result.exact_recall, marker="o", color=color, label=label)
     for ax in (left, right):
-        ax.axvline(hf.CRITICAL_LOAD, color="black", linestyle="--", linewidth=1)
         ax.set_xlabel("load P / N (patterns per unit)")
-    left.text(hf.CRITICAL_LOAD + 0.003, 0.3, "0.138", fontsize=11)
+    left.text(hf.CRITICAL_LOAD + 0.003, 0.3, f"{hf.CRITICAL_LOAD:.3f}", fontsize=11)
+    # left of the line the exact-recall curves are near 1, so its label fits below them
+    right.text(
+        hf.CRITICAL_LOAD - 0.004,
+        0.02,
+        f"critical load {hf.CRITICAL_LOAD:.3f}",
+        fontsize=11,
+        ha="right",
+    )
     left.set_ylim(-0.01, 0.35)
     left.set_ylabel("fraction of wrong units")
     left.set_title("Bit-error rate, starting from each stored pattern")
-    left.legend(fontsize=9, loc="upper left")
     right.set_ylim(-0.03, 1.03)
     right.set_ylabel("fraction of patterns recalled exactly")
     right.set_title("Exact recall")
-    right.legend(loc="upper right")
+    right.legend(loc="upper right", fontsize=11)
+    # one legend under both panels: its 5-7 entries would cover data inside the axes
+    fig.legend(*left.get_legend_handles_labels(), loc="outside lower center", ncol=3, fontsize=11)
     return fig
 
 

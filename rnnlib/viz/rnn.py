@@ -186,17 +186,34 @@ def _hidden_matrix(hidden, batch_index=0):
     return hidden
 
 
-def _annotate_cells(ax, values, fmt="{:+.2f}", threshold=0.6, fontsize=9):
+def _annotate_cells(ax, values, fmt="{:+.2f}", threshold=0.6, fontsize=None):
+    """Write each value of ``values`` (``(rows, cols)``, NaN skipped) in its heat-map cell.
+
+    fontsize: points; None picks the largest size up to 11 pt that fits the cells of the
+    figure as laid out now (at least 7 pt, for very crowded maps). Values above
+    ``threshold`` in magnitude are written in white (they sit on dark colours).
+    """
     rows, cols = values.shape
+    texts = [[fmt.format(v) for v in row] for row in values]
+    if fontsize is None:
+        fontsize = _cell_fontsize(ax, rows, cols, max(len(t) for row in texts for t in row))
     for i in range(rows):
         for j in range(cols):
             value = values[i, j]
             if np.isnan(value):
                 continue
             colour = "white" if abs(value) > threshold else "black"
-            ax.text(
-                j, i, fmt.format(value), ha="center", va="center", fontsize=fontsize, color=colour
-            )
+            ax.text(j, i, texts[i][j], ha="center", va="center", fontsize=fontsize, color=colour)
+
+
+def _cell_fontsize(ax, rows, cols, chars, largest=11.0, smallest=7.0):
+    """The largest font size (pt) at which ``chars`` characters fit one cell of ``ax``."""
+    width, height = ax.figure.get_size_inches()
+    box = ax.get_position()
+    cell_width = 72 * width * box.width / max(cols, 1)  # points
+    cell_height = 72 * height * box.height / max(rows, 1)
+    fits = min(cell_width / (0.62 * max(chars, 1) + 0.6), cell_height / 1.5)
+    return float(np.clip(fits, smallest, largest))
 
 
 def plot_hidden_strip(
@@ -358,8 +375,8 @@ def plot_state_comparison(states: dict, *, ax=None, title=None):
 def plot_softmax(logits, temperature=1.0, labels=None, *, score_range=None, axes=None, title=None):
     """Scores (logits) and ``softmax(logits / temperature)`` as two bar panels. -> Figure.
 
-    logits: ``(C,)``. The probabilities at temperature 1 are drawn as outlines for
-    comparison. score_range: fixed ``(low, high)`` limits of the score axis (steady
+    logits: ``(C,)``. When ``temperature != 1`` the probabilities at temperature 1 are
+    drawn as dashed outlines for comparison. score_range: fixed ``(low, high)`` limits of the score axis (steady
     axes while sliders move). axes: two Axes to draw on (a new figure when None).
     """
     logits = check_float_array(logits, "logits", ndim=1, axes="(C,)")
@@ -383,15 +400,16 @@ def plot_softmax(logits, temperature=1.0, labels=None, *, score_range=None, axes
     left.set_title("Scores: any real numbers")
     probs = softmax(logits, temperature=temperature)
     right.bar(positions, probs, color=HIGHLIGHT, edgecolor="0.2", label=f"T = {temperature:.2g}")
-    right.bar(
-        positions,
-        softmax(logits),
-        fill=False,
-        edgecolor="0.2",
-        linestyle="--",
-        linewidth=1.5,
-        label="T = 1 (reference)",
-    )
+    if not np.isclose(temperature, 1.0):  # at T = 1 the reference would repeat the bars
+        right.bar(
+            positions,
+            softmax(logits),
+            fill=False,
+            edgecolor="0.2",
+            linestyle="--",
+            linewidth=1.5,
+            label="T = 1 (reference)",
+        )
     for k, p in enumerate(probs):
         right.text(k, p + 0.02, f"{p:.2f}", ha="center", va="bottom", fontsize=10)
     right.set_xticks(positions, labels)

@@ -24,9 +24,10 @@ def plot_forecast(context, truth, forecasts: dict, ax=None, title=None):
     """The context window, then the truth and each method's forecast after it.
 
     context: ``(C,)`` values the forecasters saw; truth: ``(h,)`` what came next;
-    forecasts: ``{name: (h,)}``.
+    forecasts: ``{name: (h,)}``. The legend sits to the right of the axes, where it
+    cannot cover any curve.
     """
-    fig, ax = new_axes(ax, figsize=(10, 3.8))
+    fig, ax = new_axes(ax, figsize=(11.5, 3.8))
     c = len(context)
     ax.plot(np.arange(c), context, color="0.35", lw=2, label="context (seen)")
     future = np.arange(c, c + len(truth))
@@ -39,7 +40,7 @@ def plot_forecast(context, truth, forecasts: dict, ax=None, title=None):
         ylabel="value (standardised)",
         title=title or f"Forecasting {len(truth)} steps from {c} seen values",
     )
-    ax.legend(loc="upper left", fontsize=10, ncol=2)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11, borderaxespad=0.0)
     return ax
 
 
