@@ -267,7 +267,9 @@ assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # `gf.gradient_flow` runs rnnlib's RNN on 50 random input steps with
 # $W_{hh} = \sigma \cdot Q$ ($Q$ a random orthogonal matrix, so every singular value is
 # $\sigma$), puts a loss on the last step only, and reads $\lVert\partial L/\partial h_t\rVert$
-# from `trace.grad_hidden`. The dashed lines are the bounds.
+# from `trace.grad_hidden`. The dashed lines are the bounds; the bounds for
+# $\sigma_{\max} = 1.5$ and $2$ grow far above every gradient and leave the top of the axis
+# where the triangles are.
 
 # %%
 scales = (0.5, 0.9, 1.0, 1.5, 2.0)
@@ -434,8 +436,10 @@ fig = viz3.plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 # %% [markdown]
 # The memory counts are exact and are what the checks below assert: full BPTT keeps
 # $T \cdot B \cdot H$ values, the chunks $k \cdot B \cdot H$ whatever $T$, and both run all $T$ steps.
-# The times are printed but not checked: they depend on the machine and on what else runs
-# on it (on a busy shared machine a single measurement can be off by a factor of ten).
+# Each time is the fastest of 9 repeats of the pass (after one untimed warm-up): load on
+# the machine only ever adds time, and a single measurement on a busy machine can be off by
+# a factor of ten. The times are printed but not checked: they depend on the machine and on
+# what else runs on it.
 
 # %%
 for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):

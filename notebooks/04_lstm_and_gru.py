@@ -521,6 +521,7 @@ ax = viz4.plot_norms_over_time(
     trained_curves,
     ylabel="||dL/d state_t|| / ||dL/d state_T||",
     title="After training at T = 50: the gradient reaching step t",
+    ymin=1e-4,  # where the gated models live; the vanilla RNN leaves the axis (marked)
 )
 for label, curve in trained_curves.items():
     print(f"{label:24s} fraction reaching step 1: {curve[0]:.1e}")

@@ -260,6 +260,21 @@ def test_plots_draw_with_titles_and_labels():
     plt.close("all")
 
 
+def test_log_plots_mark_what_leaves_the_axis():
+    # exact zeros of the truncated gradient: one marker per zero at the bottom edge
+    ax = viz3.plot_truncation(np.ones(12), np.r_[np.zeros(10), np.ones(2)], 5)
+    labels = ax.get_legend_handles_labels()[1]
+    assert any("exactly 0" in label for label in labels)
+    assert any("chunk boundary" in label for label in labels)
+    # bounds above the plotted range: a marker per bound that leaves the top
+    flows = [gf.gradient_flow(s, "tanh", 30, hidden_size=6, rng=0) for s in (0.5, 2.0)]
+    ax = viz3.plot_gradient_norms(flows)
+    high = ax.get_ylim()[1]
+    assert flows[1].bound.max() > high and flows[0].bound.max() < high
+    assert sum(line.get_marker() == "^" for line in ax.lines) == 1
+    plt.close("all")
+
+
 def test_plot_inputs_are_checked():
     with pytest.raises(ValueError, match="gradient"):
         viz3.plot_clipping([1.0, 2.0, 3.0], 1.0)

@@ -197,6 +197,11 @@ def test_plots_draw(small_runs):
     assert len(viz4.plot_vectors(vectors).texts) == 4
     ax = viz4.plot_norms_over_time({"cell": np.array([1e-3, 1.0]), "hidden": np.ones(2)})
     assert len(ax.lines) == 2
+    # a curve below ymin leaves the axis: a marker where, and a note with its smallest value
+    ax = viz4.plot_norms_over_time(
+        {"RNN": np.array([1e-9, 1e-5, 1.0]), "GRU": np.ones(3)}, ymin=1e-3
+    )
+    assert ax.get_ylim()[0] == 1e-3 and len(ax.lines) == 3 and "10^{-9}" in ax.texts[0].get_text()
     fig = viz4.plot_showdown(small_runs)
     assert len(fig.axes) == 2 and len(fig.axes[0].lines) == 4  # 3 cells + baseline
     cost = sd.step_seconds(("rnn",), (4, 8), repeats=1, batch_size=2, hidden_size=3)
@@ -217,6 +222,7 @@ def test_plots_draw(small_runs):
         (lambda: viz4.plot_vectors({}), ValueError, "vectors"),
         (lambda: viz4.plot_vectors({"a": np.ones(2), "b": np.ones(3)}), ValueError, "one length"),
         (lambda: viz4.plot_norms_over_time({"a": np.ones((2, 2))}), ValueError, "curves"),
+        (lambda: viz4.plot_norms_over_time({"a": np.ones(2)}, ymin=0.0), ValueError, "ymin"),
         (lambda: viz4.plot_showdown({}), ValueError, "runs"),
         (lambda: viz4.plot_gate_saturation({}), ValueError, "saturation"),
         (lambda: viz4.plot_gates_at_step(np.ones(3), 0), TypeError, "trace"),

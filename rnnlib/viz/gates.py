@@ -23,7 +23,7 @@ import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 from matplotlib.ticker import MaxNLocator
 
-from .._checks import check_float_array
+from .._checks import check_float_array, check_positive_float
 from ..trace import Trace
 from . import new_axes, new_figure
 from .gradients import _few_log_ticks
@@ -115,7 +115,9 @@ def plot_lstm_diagram(highlight: str | None = None, *, ax=None, title=None):
         )
         ax.text(x, y, text, ha="center", va="center", fontsize=15, color=c, zorder=4)
 
-    def gate(x, symbol, name, stages):
+    def gate(x, symbol, symbol_name, name, stages):
+        # the gate box; its symbol (f_t ...) beside the arrow that leaves the bus, and its
+        # name below the bus, so no label sits on a line
         c = colour(*stages)
         ax.add_patch(
             FancyBboxPatch(
@@ -130,24 +132,14 @@ def plot_lstm_diagram(highlight: str | None = None, *, ax=None, title=None):
             )
         )
         ax.text(x, 2.6, symbol, ha="center", va="center", fontsize=14, color="white", zorder=4)
-        ax.text(
-            x,
-            1.6,
-            name,
-            ha="center",
-            va="center",
-            fontsize=11,
-            color=c,
-            linespacing=1.1,
-            zorder=5,
-            bbox={"facecolor": "#f7f7f7", "edgecolor": "none", "pad": 0.5},
-        )
+        ax.text(x + 0.14, 1.62, symbol_name, ha="left", va="center", fontsize=15, color=c)
+        ax.text(x, 0.5, name, ha="center", va="center", fontsize=13, color=c)
 
     ax.add_patch(
         FancyBboxPatch(
-            (0, 0.3),
-            10.3,
-            5.3,
+            (0, 0.0),
+            10.9,
+            5.6,
             boxstyle="round,pad=0.1",
             facecolor="#f7f7f7",
             edgecolor="#999999",
@@ -156,35 +148,36 @@ def plot_lstm_diagram(highlight: str | None = None, *, ax=None, title=None):
     )
     # the input bus [h_{t-1}, x_t] feeding every gate
     bus = ("forget", "input", "candidate", "output")
-    line([(-1.3, 1.0), (7.6, 1.0)], bus)
+    gates_x = {"forget": 2.2, "input": 4.2, "candidate": 6.2, "output": 8.2}
+    line([(-1.3, 1.0), (gates_x["output"], 1.0)], bus)
     line([(0.7, -0.6), (0.7, 1.0)], bus)
-    for x, stage in ((2.2, "forget"), (4.4, "input"), (6.0, "candidate"), (7.6, "output")):
+    for stage, x in gates_x.items():
         line([(x, 1.0), (x, 2.25)], (stage,), arrow=True)
     ax.text(-1.4, 1.0, "$h_{t-1}$", ha="right", va="center", fontsize=14)
     ax.text(0.7, -0.75, "$x_t$", ha="center", va="top", fontsize=14)
     # the cell state path (the conveyor belt)
     line([(-1.3, 5.0), (1.88, 5.0)], ("cell", "forget"))
     line([(2.52, 5.0), (4.88, 5.0)], ("cell",))
-    line([(5.52, 5.0), (11.8, 5.0)], ("cell",), arrow=True)
+    line([(5.52, 5.0), (12.3, 5.0)], ("cell",), arrow=True)
     ax.text(-1.4, 5.0, "$c_{t-1}$", ha="right", va="center", fontsize=14)
-    ax.text(11.9, 5.0, "$c_t$", ha="left", va="center", fontsize=14)
+    ax.text(12.4, 5.0, "$c_t$", ha="left", va="center", fontsize=14)
     node(2.2, 5.0, r"$\times$", ("forget", "cell"))
     node(5.2, 5.0, "+", ("cell", "input", "candidate"))
     node(5.2, 3.9, r"$\times$", ("input", "candidate", "cell"))
     line([(5.2, 4.22), (5.2, 4.68)], ("cell", "input", "candidate"), arrow=True)
     # gates
     line([(2.2, 2.95), (2.2, 4.68)], ("forget",), arrow=True)
-    line([(4.4, 2.95), (4.97, 3.67)], ("input",), arrow=True)
-    line([(6.0, 2.95), (5.43, 3.67)], ("candidate",), arrow=True)
-    gate(2.2, r"$\sigma$", "$f_t$\nforget", ("forget",))
-    gate(4.4, r"$\sigma$", "$i_t$\ninput", ("input",))
-    gate(6.0, "tanh", "$g_t$\ncandidate", ("candidate",))
-    gate(7.6, r"$\sigma$", "$o_t$\noutput", ("output",))
+    line([(4.2, 2.95), (4.97, 3.67)], ("input",), arrow=True)
+    line([(6.2, 2.95), (5.43, 3.67)], ("candidate",), arrow=True)
+    gate(gates_x["forget"], r"$\sigma$", "$f_t$", "forget", ("forget",))
+    gate(gates_x["input"], r"$\sigma$", "$i_t$", "input", ("input",))
+    gate(gates_x["candidate"], "tanh", "$g_t$", "candidate", ("candidate",))
+    gate(gates_x["output"], r"$\sigma$", "$o_t$", "output", ("output",))
     # output: h_t = o_t * tanh(c_t)
-    line([(8.9, 5.0), (8.9, 4.35)], ("output",), arrow=True)
+    line([(9.5, 5.0), (9.5, 4.35)], ("output",), arrow=True)
     ax.add_patch(
         FancyBboxPatch(
-            (8.45, 3.75),
+            (9.05, 3.75),
             0.9,
             0.5,
             boxstyle="round,pad=0.05",
@@ -195,14 +188,14 @@ def plot_lstm_diagram(highlight: str | None = None, *, ax=None, title=None):
         )
     )
     ax.text(
-        8.9, 4.0, "tanh", ha="center", va="center", fontsize=11, color=colour("output"), zorder=4
+        9.5, 4.0, "tanh", ha="center", va="center", fontsize=12, color=colour("output"), zorder=4
     )
-    line([(8.9, 3.7), (8.9, 2.92)], ("output",), arrow=True)
-    line([(8.1, 2.6), (8.58, 2.6)], ("output",), arrow=True)
-    node(8.9, 2.6, r"$\times$", ("output",))
-    line([(8.9, 2.28), (8.9, 1.0), (11.8, 1.0)], ("output",), arrow=True)
-    ax.text(11.9, 1.0, "$h_t$", ha="left", va="center", fontsize=14)
-    ax.set_xlim(-2.4, 12.6)
+    line([(9.5, 3.7), (9.5, 2.92)], ("output",), arrow=True)
+    line([(8.7, 2.6), (9.18, 2.6)], ("output",), arrow=True)
+    node(9.5, 2.6, r"$\times$", ("output",))
+    line([(9.5, 2.28), (9.5, 1.0), (12.3, 1.0)], ("output",), arrow=True)
+    ax.text(12.4, 1.0, "$h_t$", ha="left", va="center", fontsize=14)
+    ax.set_xlim(-2.4, 13.1)
     ax.set_ylim(-1.2, 5.9)
     ax.set_aspect("equal")
     ax.axis("off")
@@ -263,37 +256,73 @@ def _model_colour(label: str):
     return None
 
 
-def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None):
+def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin=None):
     """Several per-step gradient norms (``{label: (T,)}``) against t, on a log axis.
 
     Labels containing "cell" are drawn solid, others dashed, so the cell-state and the
     hidden-state paths of the same model are told apart; labels naming a model ("vanilla
-    RNN", "LSTM", "GRU") get that model's colour. Returns the Axes.
+    RNN", "LSTM", "GRU") get that model's colour.
+
+    ymin: the bottom of the y-axis, or None to show every curve whole. A curve that falls
+    below ``ymin`` leaves the axis: a triangle marks where, and a note in its colour gives
+    the smallest value it reaches. Returns the Axes.
     """
     if not isinstance(curves, dict) or not curves:
         raise ValueError("curves: expected a non-empty dict {label: (T,) array}")
+    if ymin is not None:
+        ymin = check_positive_float(ymin, "ymin")
     _, ax = new_axes(ax)
     floor = 1e-300
-    values = []
-    for label, curve in curves.items():
-        curve = check_float_array(curve, f"curves[{label!r}]", ndim=1, axes="(T,)")
-        values.append(curve)
-        ax.semilogy(
-            np.arange(1, len(curve) + 1),
+    checked = {
+        label: check_float_array(curve, f"curves[{label!r}]", ndim=1, axes="(T,)")
+        for label, curve in curves.items()
+    }
+    values = np.concatenate(list(checked.values()))
+    positive = values[values > 0]
+    low = ymin if ymin is not None else max(positive.min() if positive.size else floor, floor) / 3
+    for label, curve in checked.items():
+        steps = np.arange(1, len(curve) + 1)
+        (line,) = ax.semilogy(
+            steps,
             np.maximum(curve, floor),
             "-" if "cell" in label else "--",
             color=_model_colour(label),
             linewidth=2.5,
             label=label,
         )
-    values = np.concatenate(values)
-    positive = values[values > 0]
-    low = max(positive.min() if positive.size else floor, floor)
-    ax.set_ylim(low / 3, values.max() * 3)
+        below = np.flatnonzero(curve < low)
+        if below.size:  # leaves the axis after the last step it is still visible
+            exit_step = steps[below[-1]]
+            ax.plot(
+                exit_step,
+                0.0,
+                marker="v",
+                markersize=11,
+                color=line.get_color(),
+                transform=ax.get_xaxis_transform(),  # y in axes: 0 = the bottom edge
+                clip_on=False,
+                zorder=5,
+            )
+            mantissa, exponent = f"{max(float(curve.min()), floor):.0e}".split("e")
+            ax.annotate(
+                f"{label.split(',')[0]} leaves the axis here\n"
+                rf"(down to ${mantissa}\times10^{{{int(exponent)}}}$ at step "
+                f"{steps[np.argmin(curve)]})",
+                xy=(exit_step, 0.0),
+                xycoords=ax.get_xaxis_transform(),
+                xytext=(0.62, 0.3),
+                textcoords="axes fraction",
+                ha="right",
+                va="center",
+                fontsize=11,
+                color=line.get_color(),
+                arrowprops={"arrowstyle": "->", "color": line.get_color()},
+            )
+    ax.set_ylim(low, values.max() * 3)
     _few_log_ticks(ax.yaxis)
     ax.set_xlabel("time step t (the loss is read after the last step T)")
     ax.set_ylabel(ylabel or "gradient norm (log scale)")
-    ax.legend(fontsize=10, loc="lower right")
+    ax.legend(fontsize=11, loc="lower left" if low == ymin else "lower right")
     ax.set_title(title or "How much gradient reaches each step")
     return ax
 
@@ -372,7 +401,7 @@ def plot_step_seconds(result: dict, *, ax=None, title=None):
     ax.set_xlabel("sequence length T")
     ax.set_ylabel("milliseconds per training step")
     ax.set_ylim(bottom=0)
-    ax.legend(fontsize=10)
+    ax.legend(fontsize=11)
     ax.set_title(title or "Cost of one training step grows linearly with T")
     return ax
 
@@ -410,7 +439,7 @@ def plot_gate_saturation(saturation: dict, *, bins: int = 10, figsize=None, titl
         ax.set_xlabel("fraction of time")
         ax.set_xlim(0, 1)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.legend(fontsize=9, loc="upper right")
+        ax.legend(fontsize=11, loc="upper right")
     axes[0].set_ylabel("number of units")
     fig.suptitle(title or "Gate saturation: how often each unit's gate is shut or open")
     return fig
@@ -493,7 +522,7 @@ def plot_unit_gates(trace: Trace, unit: int, *, t=None, sequence: int = 0, marks
     ax_gates.set_ylim(-0.05, 1.05)
     ax_gates.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
     ax_gates.set_ylabel("gate value")
-    ax_gates.legend(fontsize=9, loc="center left", ncol=1, framealpha=0.8)
+    ax_gates.legend(fontsize=11, loc="center left", ncol=1, framealpha=0.8)
     ax_gates.set_title(f"unit {unit} over the whole sequence")
     name = _state_name(trace)
     ax_state.plot(steps, _state(trace)[:, sequence, unit], color=GATE_COLORS[name], linewidth=2)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
-from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
+from matplotlib.ticker import LogFormatterMathtext, LogLocator, NullLocator
 
 from .._checks import check_float_array, check_positive_float
 from ..functional import sigmoid
@@ -49,15 +49,21 @@ def _steps(values) -> np.ndarray:
     return np.arange(1, len(values) + 1)
 
 
-def _few_log_ticks(axis, count: int = 7) -> None:
-    """Few labelled ticks, no minor ticks, plain labels ("1e-08", "0.5"): a log axis
-    spanning 30 decades otherwise draws hundreds of ticks with typeset labels, and an
-    interactive redraw takes several times longer. Call after plotting."""
+def _few_log_ticks(axis, count: int = 8) -> None:
+    """Ticks at powers of ten labelled ``10^k`` (typeset), no minor ticks. Call after plotting.
+
+    An axis spanning at most ``count`` decades gets a tick every decade; a wider one every
+    few decades (at most ``count + 1`` ticks); one spanning less than two decades also gets
+    ticks at 2 and 5 times each power. Few labels also keep a widget redraw fast: a log axis
+    spanning 30 decades otherwise draws hundreds of ticks.
+    """
     low, high = axis.get_view_interval()
-    narrow = low > 0 and np.log10(high / low) <= 4
-    axis.set_major_locator(LogLocator(base=10, subs=(1, 2, 5) if narrow else (1,), numticks=count))
+    narrow = low > 0 and np.log10(high / low) < 2
+    axis.set_major_locator(
+        LogLocator(base=10, subs=(1, 2, 5) if narrow else (1,), numticks=count + 1)
+    )
     axis.set_minor_locator(NullLocator())
-    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.3g}"))
+    axis.set_major_formatter(LogFormatterMathtext(labelOnlyBase=False))
 
 
 def plot_backprop_graph(steps: int = 4, *, ax=None, title=None):
@@ -107,24 +113,30 @@ def plot_activation_slopes(x_range=(-5.0, 5.0), *, ax=None, title=None):
     ax.set_xlabel("pre-activation a")
     ax.set_ylabel("derivative f'(a)")
     ax.set_ylim(-0.05, 1.15)
-    ax.legend(loc="upper left", fontsize=10)
+    ax.legend(loc="upper left", fontsize=11)
     ax.set_title(title or "Activation derivatives: the factor each step multiplies the gradient by")
     return ax
 
 
 def _label(flow) -> str:
-    return f"{flow.activation}, sigma_max(W_hh) = {flow.spectral_norm:g}"
+    return rf"{flow.activation}, $\sigma_{{\max}}(W_{{hh}})$ = {flow.spectral_norm:g}"
 
 
 def plot_gradient_norms(flows, *, bound: bool = True, ax=None, title=None):
     """``||dL/dh_t||`` against t (log axis) for one or several GradientFlow results.
 
     With ``bound``, each curve's singular-value bound ``(gamma sigma)^(T-t)`` is drawn as a
-    dashed line of the same colour. Returns the Axes.
+    dashed line of the same colour. The y-range follows the gradients (with room above);
+    a bound that leaves it is marked by a triangle at the top edge where it leaves.
+    Returns the Axes.
     """
     flows = list(flows) if isinstance(flows, (list, tuple)) else [flows]
-    _, ax = new_axes(ax)
+    _, ax = new_axes(ax, figsize=(11.5, 4.2) if len(flows) > 2 else None)
     floor = 1e-300
+    values = np.concatenate([flow.grad_norms for flow in flows])
+    low = max(values[values > 0].min() if np.any(values > 0) else 1e-20, 1e-40) / 10
+    high = values.max() * 100
+    left = False
     for flow in flows:
         steps = _steps(flow.grad_norms)
         (line,) = ax.semilogy(
@@ -138,15 +150,35 @@ def plot_gradient_norms(flows, *, bound: bool = True, ax=None, title=None):
                 color=line.get_color(),
                 linewidth=1.5,
             )
+            above = np.flatnonzero(flow.bound > high)
+            if above.size:  # the bound leaves the top of the axis after step above[-1] + 1
+                left = True
+                ax.plot(
+                    steps[above[-1]],
+                    0.97,
+                    marker="^",
+                    markersize=11,
+                    color=line.get_color(),
+                    transform=ax.get_xaxis_transform(),  # y in axes: just below the top
+                    zorder=5,
+                )
     if bound:
-        ax.plot([], [], linestyle="--", color="0.3", label="bound (gamma sigma_max)^(T - t)")
-    values = np.concatenate([flow.grad_norms for flow in flows])
-    low = max(values[values > 0].min() if np.any(values > 0) else 1e-20, 1e-40)
-    ax.set_ylim(low / 10, values.max() * 10)
+        ax.plot(
+            [],
+            [],
+            linestyle="--",
+            color="0.3",
+            label=r"bound $(\gamma\,\sigma_{\max})^{T-t}$"
+            + (r"  ($\blacktriangle$: leaves the axis)" if left else ""),
+        )
+    ax.set_ylim(low, high)
     _few_log_ticks(ax.yaxis)
     ax.set_xlabel("time step t (the loss is at the last step T)")
-    ax.set_ylabel("||dL/dh_t||  (log scale)")
-    ax.legend(fontsize=10, loc="best")
+    ax.set_ylabel(r"$\|\partial L/\partial h_t\|$  (log scale)")
+    if len(flows) > 2:  # many entries: beside the plot, not over the curves
+        ax.legend(fontsize=11, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    else:
+        ax.legend(fontsize=11, loc="best")
     ax.set_title(title or "Gradient reaching each step: exponential in the distance T - t")
     return ax
 
@@ -174,7 +206,7 @@ def plot_jacobian_norms(flow, *, ax=None, title=None):
     ax.set_ylim(0, top)
     ax.set_xlabel("time step t")
     ax.set_ylabel("Jacobian norm")
-    ax.legend(fontsize=9, loc="lower left")
+    ax.legend(fontsize=11, loc="lower left")
     ax.set_title(title or "One step's factor on the gradient")
     return ax
 
@@ -212,11 +244,11 @@ def plot_training_runs(runs: dict, *, baseline=None, figsize=(13, 4.5), title=No
     ax_loss.set_xlabel("training step")
     ax_loss.set_ylabel("loss (MSE, log scale)")
     ax_loss.set_title("Training loss")
-    ax_loss.legend(fontsize=10)
+    ax_loss.legend(fontsize=11)
     ax_grad.set_xlabel("training step")
     ax_grad.set_ylabel("||gradient|| before clipping")
     ax_grad.set_title("Global gradient norm")
-    ax_grad.legend(fontsize=10)
+    ax_grad.legend(fontsize=11)
     fig.suptitle(title or "Exploding gradients: the same run without and with clipping")
     return fig
 
@@ -266,7 +298,7 @@ def plot_clipping(gradient, threshold, *, ax=None, title=None):
     ax.axvline(0, color="0.6", linewidth=0.8)
     ax.set_xlabel("gradient component 1")
     ax.set_ylabel("gradient component 2")
-    ax.legend(fontsize=9, loc="lower left")
+    ax.legend(fontsize=11, loc="lower left")
     ax.set_title(
         title or f"Clipping at c = {threshold:.3g}: norm keeps the direction, value may not"
     )
@@ -293,32 +325,55 @@ def plot_clipped_norms(grad_norms, threshold, *, ax=None, title=None):
     ax.set_ylabel("||gradient||  (log scale)")
     clipped = int(np.sum(grad_norms > threshold))
     ax.set_title(title or f"A training run: {clipped} of {len(steps)} steps clipped")
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=11)
     return ax
 
 
 def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
-    """``||dL/dx_t||`` per step with full and truncated BPTT (loss at the last step)."""
+    """``||dL/dx_t||`` per step with full and truncated BPTT (loss at the last step).
+
+    A log axis has no zero: steps where the truncated gradient is exactly zero are marked
+    by triangles on the bottom edge. Dotted lines: the chunk boundaries. Returns the Axes.
+    """
     full = check_float_array(full, "full", ndim=1, axes="(T,)")
     truncated = check_float_array(truncated, "truncated", ndim=1, axes="(T,)", shape={0: len(full)})
     _, ax = new_axes(ax)
     steps = _steps(full)
-    ax.semilogy(steps, full, marker="o", markersize=4, label="full BPTT")
+    (line_full,) = ax.semilogy(steps, full, marker="o", markersize=4, label="full BPTT")
     shown = np.where(truncated > 0, truncated, np.nan)
-    ax.semilogy(
+    (line_cut,) = ax.semilogy(
         steps,
         shown,
         marker="s",
         markersize=4,
         linestyle="--",
-        label=f"truncated, k = {truncate} (zero where missing)",
+        label=f"truncated, k = {truncate}",
     )
-    for cut in range(truncate, len(full), truncate):
-        ax.axvline(cut + 0.5, color="0.6", linestyle=":", linewidth=1)
+    zeros = steps[truncated == 0]
+    if zeros.size:
+        ax.plot(
+            zeros,
+            np.zeros(len(zeros)),
+            linestyle="none",
+            marker="v",
+            markersize=7,
+            color=line_cut.get_color(),
+            transform=ax.get_xaxis_transform(),  # x in data, y in axes: 0 = bottom edge
+            clip_on=False,
+            label="truncated: exactly 0 (a log axis has no 0)",
+        )
+    for n, cut in enumerate(range(truncate, len(full), truncate)):
+        ax.axvline(
+            cut + 0.5,
+            color="0.5",
+            linestyle=":",
+            linewidth=1.2,
+            label=f"chunk boundary (every {truncate} steps)" if n == 0 else None,
+        )
     _few_log_ticks(ax.yaxis)
     ax.set_xlabel("time step t (the loss is at the last step)")
-    ax.set_ylabel("||dL/dx_t||  (log scale)")
-    ax.legend(fontsize=10)
+    ax.set_ylabel(r"$\|\partial L/\partial x_t\|$  (log scale)")
+    ax.legend(fontsize=11, loc="upper left")
     ax.set_title(title or "Truncated BPTT: no gradient reaches inputs before the last cut")
     return ax
 
@@ -340,11 +395,12 @@ def plot_bptt_cost(lengths, full, truncated, truncate: int, *, figsize=(13, 4.5)
     ax_mem.set_xlabel("sequence length T")
     ax_mem.set_ylabel("hidden-state values kept for backward")
     ax_mem.set_title("Memory: full BPTT keeps all T steps")
-    ax_mem.legend(fontsize=10)
+    ax_mem.legend(fontsize=11)
     ax_time.set_xlabel("sequence length T")
-    ax_time.set_ylabel("milliseconds (best of repeats)")
+    ax_time.set_ylabel("milliseconds (fastest of repeats)")
+    ax_time.set_ylim(bottom=0)
     ax_time.set_title("Time: both pass over all T steps")
-    ax_time.legend(fontsize=10)
+    ax_time.legend(fontsize=11)
     fig.suptitle(title or "Cost of full vs truncated BPTT for one forward + backward pass")
     return fig
 
@@ -377,9 +433,9 @@ def plot_dependency(result: dict, *, ax=None, title=None):
     ax.set_xscale("log", base=2)
     ax.set_xticks(lengths, [str(n) for n in lengths])
     ax.set_ylim(0, max(0.25, float(mse.max()) * 1.1))
-    ax.set_xlabel("sequence length T (distance from the marked inputs to the answer)")
+    ax.set_xlabel("sequence length T (log scale): distance from the marked inputs to the answer")
     ax.set_ylabel("test MSE")
-    ax.legend(fontsize=10)
+    ax.legend(fontsize=11)
     ax.set_title(title or "Adding problem: the vanilla RNN falls to the trivial baseline")
     return ax
 
@@ -404,6 +460,6 @@ def plot_sequence_time(result: dict, *, ax=None, title=None):
     )
     ax.set_xlabel("sequence length T")
     ax.set_ylabel("milliseconds per sequence")
-    ax.legend(fontsize=10)
+    ax.legend(fontsize=11)
     ax.set_title(title or "Why RNNs are slow: time grows with T, step after step")
     return ax
