@@ -544,20 +544,19 @@ for ax, sentence in zip(
 # The sentiment GRU's embedding table has 8 numbers per word. To look at it we project
 # the rows onto their two main directions (**PCA**, computed with numpy's SVD: centre the
 # rows, $X = U S V^\top$, coordinates $U_{:,:2} S_{:2}$). Below are the adjectives of both
-# languages, coloured by the polarity the templates gave them (Hangul labels are
+# languages, coloured by the polarity the templates gave them (blue positive, orange
+# negative), with a circle for English and a triangle for Korean (Hangul labels are
 # romanised letter by letter, because the plotting font has no Hangul).
 
 # %%
-words_by_polarity = {
-    word: f"{polarity} ({language})"
-    for word, (language, polarity) in cls_data.sentiment_lexicon().items()
-}
-words = list(words_by_polarity)
+lexicon = cls_data.sentiment_lexicon()
+words = list(lexicon)
 vectors = sentiment_model.embedding.params["E"][sentiment_vocab.encode(words)]
 ax = plot_embedding_projection(
     vectors,
     words,
-    [words_by_polarity[w] for w in words],
+    [lexicon[w][1] for w in words],
+    shapes=[{"en": "English", "ko": "Korean"}[lexicon[w][0]] for w in words],
     title="Sentiment GRU: learned embeddings of the adjectives (PCA)",
 )
 

@@ -194,14 +194,23 @@ print(
 assert np.isclose(by_hand, np.exp(transitions.log_transition[DET, NOUN]))
 
 # %%
-ax = rnnlib.viz.new_axes(figsize=(7.5, 6.0))[1]
-image = ax.imshow(np.exp(transitions.log_transition), cmap="Greens", vmin=0, vmax=1)
+# one table with every probability the HMM counted: a "<start>" row on top (p(first
+# tag)) and an "<end>" column on the right (p(sentence ends | tag)); each row sums to 1
+table = np.zeros((K + 1, K + 1))
+table[0, :K] = np.exp(transitions.log_start)
+table[1:, :K] = np.exp(transitions.log_transition)
+table[1:, K] = np.exp(transitions.log_end)
+assert np.allclose(table.sum(axis=1), 1.0)
+ax = rnnlib.viz.new_axes(figsize=(8.5, 7.0))[1]
+image = ax.imshow(table, cmap="Greens", vmin=0, vmax=1)
 ax.grid(False)
-ax.set_xticks(range(K), TAGS, rotation=45)
-ax.set_yticks(range(K), TAGS)
-ax.set_xlabel("next tag $y_t$")
-ax.set_ylabel("previous tag $y_{t-1}$")
-ax.set_title("Counted transition probabilities p(next tag | previous tag)")
+ax.axhline(0.5, color="0.3", lw=1.5)
+ax.axvline(K - 0.5, color="0.3", lw=1.5)
+ax.set_xticks(range(K + 1), [*TAGS, "<end>"], rotation=45)
+ax.set_yticks(range(K + 1), ["<start>", *TAGS])
+ax.set_xlabel("next tag $y_t$ (or end of sentence)")
+ax.set_ylabel("previous tag $y_{t-1}$ (or start of sentence)")
+ax.set_title("Counted transition probabilities p(next | previous)\n(each row sums to 1)")
 colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label="probability")
 # %%
 P = np.exp(transitions.log_transition)
@@ -211,9 +220,10 @@ assert np.exp(transitions.log_end[TAGS.index("ADV")]) > 0.95
 
 # %% [markdown]
 # The matrix is nearly empty: after `DET` comes `NOUN` or `ADJ` (together over 98 %),
-# never a verb; after `MODAL` comes a `VERB` (over 95 %). The `ADV` row is blank because
-# in this grammar an adverb always ends the sentence: its probability mass sits in the
-# end-of-sentence column, which the picture leaves out. These patterns are what
+# never a verb; after `MODAL` comes a `VERB` (over 95 %). The top row is where sentences
+# start, the right-hand column where they end, so every row sums to 1. The `ADV` row is
+# empty except for the `<end>` column: in this grammar an adverb (almost) always ends the
+# sentence. These patterns are what
 # disambiguates "the **can**" (noun after a determiner) from "I **can** run" (a modal,
 # because a verb follows).
 #
@@ -288,8 +298,10 @@ print(" ".join(f"{w}/{TAGS[k]}" for w, k in zip(test.sentences[short], result.pa
 # %% [markdown]
 # The trellis of that sentence: each column is a word, each row a tag. The colour says how
 # far the best path ending in that cell is behind the best path ending anywhere in the
-# same column (0 = the leader); the grey lines are the back-pointers, the orange line the
-# winning path.
+# same column (0 = the leader, darkest; the colour bar gives the scale, and every cell
+# less than 12 behind prints its number); the faint grey lines are the back-pointers of
+# the other cells, the orange line the winning path, and a red ring would mark a word
+# tagged differently from the gold tag.
 
 # %%
 trellis_ax = plot_trellis(
@@ -363,13 +375,33 @@ birnn, birnn_history = tagging.train_rnn_tagger(
     train_words, train_tags, V, K, rng=rng, bidirectional=True
 )
 
+# Each epoch ends with a smaller batch (the sentences left over after the full batches of
+# 32); its loss is noisier, so the plot leaves those steps out of the per-step curve and
+# weights each batch by its number of sentences in the epoch means.
+batch_sizes = [32] * (len(train_words) // 32) + [len(train_words) % 32] * (
+    len(train_words) % 32 > 0
+)
 ax = rnnlib.viz.new_axes()[1]
-ax.plot(rnn_history.loss, label="left-to-right LSTM", alpha=0.8)
-ax.plot(birnn_history.loss, label="bidirectional LSTM", alpha=0.8)
+for history, label, color in [
+    (rnn_history, "left-to-right LSTM", "tab:blue"),
+    (birnn_history, "bidirectional LSTM", "tab:orange"),
+]:
+    per_epoch = np.reshape(history.loss, (-1, len(batch_sizes)))  # (epochs, steps)
+    full = np.asarray(batch_sizes) == 32
+    steps = np.arange(per_epoch.size).reshape(per_epoch.shape)
+    ax.plot(steps[:, full].ravel(), per_epoch[:, full].ravel(), color=color, alpha=0.35, lw=1)
+    ax.plot(
+        steps[:, -1],
+        np.average(per_epoch, axis=1, weights=batch_sizes),
+        color=color,
+        marker="o",
+        lw=2.5,
+        label=f"{label}: epoch mean",
+    )
 ax.set_yscale("log")
 ax.set_xlabel("training step (batch of 32 sentences)")
 ax.set_ylabel("masked cross-entropy")
-ax.set_title("Training loss of the two RNN taggers")
+ax.set_title("Training loss of the two RNN taggers\n(thin: each full batch; dots: epoch means)")
 legend = ax.legend()
 # %%
 assert rnn_history.epoch_loss[-1] < 0.1 and birnn_history.epoch_loss[-1] < 0.03

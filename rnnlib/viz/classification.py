@@ -24,6 +24,7 @@ from . import new_axes
 __all__ = [
     "confusion_matrix",
     "plot_confusion_matrix",
+    "class_color",
     "plot_class_probabilities",
     "project_2d",
     "plot_embedding_projection",
@@ -109,6 +110,22 @@ def plot_confusion_matrix(matrix, classes: Sequence[str], ax=None, title=None, n
 # --- probabilities while reading ----------------------------------------------------------
 
 
+# tab10 reordered so that the first classes get the most distinct hues (pink, which is
+# close to purple, comes last); line styles and markers tell the lines apart as well.
+_CLASS_COLORS = [f"C{k}" for k in (0, 1, 2, 3, 4, 5, 9, 8, 7, 6)]
+_CLASS_LINESTYLES = ["-", "--", "-.", ":"]
+_CLASS_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">"]
+# Okabe-Ito colours (safe for the common colour-vision deficiencies): blue and orange
+# first, for a two-way split such as positive / negative.
+_GROUP_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
+_GROUP_MARKERS = ["o", "^", "s", "D", "v", "P"]
+
+
+def class_color(index: int) -> str:
+    """The colour of class ``index`` in the class-probability plots (tab10, reordered)."""
+    return _CLASS_COLORS[int(index) % len(_CLASS_COLORS)]
+
+
 def plot_class_probabilities(
     tokens: Sequence[str],
     probabilities,
@@ -118,8 +135,9 @@ def plot_class_probabilities(
     highlight: int | None = None,
     legend: bool = True,
 ):
-    """``probabilities (T, C)``: row t = p(class | tokens[0..t]). One line per class in
-    colour ``C{class index}``, the tokens along the x axis; ``highlight`` draws one class
+    """``probabilities (T, C)``: row t = p(class | tokens[0..t]). One line per class,
+    told apart by colour (:func:`class_color`), line style and marker, the tokens along
+    the x axis; ``highlight`` draws one class
     thicker (default: the final winner); ``legend=False`` leaves the legend out."""
     probabilities = check_float_array(probabilities, "probabilities", ndim=2, axes="(T, C)")
     if probabilities.shape != (len(tokens), len(classes)):
@@ -135,10 +153,11 @@ def plot_class_probabilities(
         ax.plot(
             steps,
             probabilities[:, c],
-            marker="o" if len(tokens) <= 30 else None,
-            color=f"C{c}",
-            lw=3 if thick else 1.5,
-            alpha=1.0 if thick else 0.7,
+            marker=_CLASS_MARKERS[c % len(_CLASS_MARKERS)] if len(tokens) <= 30 else None,
+            color=class_color(c),
+            linestyle=_CLASS_LINESTYLES[c % len(_CLASS_LINESTYLES)],
+            lw=3 if thick else 1.8,
+            alpha=1.0 if thick else 0.8,
             label=f"{romanize(classes[c])} ({final[c]:.2f})",
         )
     ax.set_xticks(steps, [romanize(t) for t in tokens])
@@ -175,11 +194,54 @@ def project_2d(vectors):
     return coordinates * signs, explained
 
 
+def _spread_labels(anchors, sizes, obstacles, iterations: int = 200):
+    """Nudge label boxes apart: ``anchors (N, 2)`` label positions in axes-fraction units,
+    ``sizes (N, 2)`` box widths and heights, ``obstacles (M, 2)`` points (markers) the
+    labels should not cover. Each iteration pushes overlapping boxes apart along the
+    direction of least overlap and pulls every label back a little towards its anchor."""
+    positions = anchors.astype(np.float64).copy()
+    half = sizes / 2
+    marker = 0.012  # half-size of a marker, axes fraction
+    for _ in range(iterations):
+        moves = np.zeros_like(positions)
+        gap = positions[:, None, :] - positions[None, :, :]  # (N, N, 2)
+        overlap = half[:, None, :] + half[None, :, :] - np.abs(gap)
+        hit = (overlap > 0).all(axis=2) & ~np.eye(len(positions), dtype=bool)
+        axis = np.argmin(overlap / (half[:, None, :] + half[None, :, :]), axis=2)
+        for i, j in zip(*np.nonzero(hit), strict=True):
+            a = axis[i, j]
+            direction = np.sign(gap[i, j, a]) or (1.0 if i > j else -1.0)
+            moves[i, a] += 0.25 * direction * overlap[i, j, a]
+        gap = positions[:, None, :] - obstacles[None, :, :]  # (N, M, 2)
+        overlap = half[:, None, :] + marker - np.abs(gap)
+        hit = (overlap > 0).all(axis=2)
+        for i, m in zip(*np.nonzero(hit), strict=True):
+            a = int(np.argmin(overlap[i, m] / (half[i] + marker)))
+            direction = np.sign(gap[i, m, a]) or 1.0
+            moves[i, a] += 0.25 * direction * overlap[i, m, a]
+        if not moves.any():
+            break
+        positions += moves + 0.02 * (anchors - positions)
+    return positions
+
+
 def plot_embedding_projection(
-    vectors, words: Sequence[str], groups: Sequence[str] | None = None, ax=None, title=None
+    vectors,
+    words: Sequence[str],
+    groups: Sequence[str] | None = None,
+    ax=None,
+    title=None,
+    shapes: Sequence[str] | None = None,
+    fontsize: float = 12,
 ):
     """Scatter the 2-D PCA projection of embeddings, each point labelled with its word
-    (Hangul romanised) and coloured by its group (e.g. positive / negative / other)."""
+    (Hangul romanised).
+
+    ``groups`` (e.g. positive / negative) set the colour, from a colour-blind-safe
+    palette (blue, orange, ...); ``shapes`` (e.g. the language) set the marker. Labels
+    start just above-right of their point and are nudged apart so that none covers
+    another label or a marker (a thin line joins a moved label to its point).
+    """
     coordinates, explained = project_2d(vectors)
     if len(words) != len(coordinates):
         raise ValueError(
@@ -188,21 +250,65 @@ def plot_embedding_projection(
     groups = list(groups) if groups is not None else ["word"] * len(words)
     if len(groups) != len(words):
         raise ValueError(f"groups: expected {len(words)} entries (one per word), got {len(groups)}")
-    fig, ax = new_axes(ax, figsize=(9, 7))
-    for k, group in enumerate(dict.fromkeys(groups)):
-        rows = [i for i, g in enumerate(groups) if g == group]
-        ax.scatter(coordinates[rows, 0], coordinates[rows, 1], s=40, color=f"C{k}", label=group)
-        for i in rows:
-            ax.annotate(
-                romanize(words[i]),
-                coordinates[i],
-                xytext=(3, 3),
-                textcoords="offset points",
-                fontsize=9,
-                color=f"C{k}",
-            )
+    shapes = list(shapes) if shapes is not None else [None] * len(words)
+    if len(shapes) != len(words):
+        raise ValueError(f"shapes: expected {len(words)} entries (one per word), got {len(shapes)}")
+    fig, ax = new_axes(ax, figsize=(10, 7.5))
+    colors = {g: _GROUP_COLORS[k % len(_GROUP_COLORS)] for k, g in enumerate(dict.fromkeys(groups))}
+    markers = {
+        s: _GROUP_MARKERS[k % len(_GROUP_MARKERS)] for k, s in enumerate(dict.fromkeys(shapes))
+    }
+    for group in colors:
+        for shape in markers:
+            rows = [i for i in range(len(words)) if groups[i] == group and shapes[i] == shape]
+            if rows:
+                label = group if shape is None else f"{group} ({shape})"
+                ax.scatter(
+                    coordinates[rows, 0],
+                    coordinates[rows, 1],
+                    s=70,
+                    color=colors[group],
+                    marker=markers[shape],
+                    edgecolors="black",
+                    linewidths=0.5,
+                    label=label,
+                    zorder=3,
+                )
+    # margins so that labels fit, then place labels in axes-fraction units
+    low, high = coordinates.min(axis=0), coordinates.max(axis=0)
+    span = np.maximum(high - low, 1e-12)
+    ax.set_xlim(low[0] - 0.08 * span[0], high[0] + 0.22 * span[0])
+    ax.set_ylim(low[1] - 0.08 * span[1], high[1] + 0.10 * span[1])
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    scale = np.array([x1 - x0, y1 - y0])
+    points = (coordinates - [x0, y0]) / scale
+    width_in, height_in = fig.get_size_inches() * [0.82, 0.82]  # roughly the axes box
+    char_w = 0.6 * fontsize / 72 / width_in  # monospace-ish average width, axes fraction
+    line_h = 1.25 * fontsize / 72 / height_in
+    labels = [romanize(w) for w in words]
+    sizes = np.array([[char_w * len(t) + 0.01, line_h] for t in labels])
+    anchors = points + sizes / 2 + [0.008, 0.006]
+    placed = _spread_labels(anchors, sizes, points)
+    for i, text in enumerate(labels):
+        moved = np.linalg.norm(placed[i] - anchors[i]) > 0.02
+        ax.annotate(
+            text,
+            coordinates[i],
+            xytext=placed[i] * scale + [x0, y0],
+            textcoords="data",
+            ha="center",
+            va="center",
+            fontsize=fontsize,
+            color="black",
+            arrowprops=dict(arrowstyle="-", color="0.5", lw=0.7, shrinkA=0, shrinkB=4)
+            if moved
+            else None,
+            zorder=4,
+        )
     ax.set_xlabel(f"first principal direction ({explained[0]:.0%} of variance)")
     ax.set_ylabel(f"second principal direction ({explained[1]:.0%} of variance)")
     ax.set_title(title or "Word embeddings projected to 2-D (PCA)")
-    ax.legend(loc="best")
+    if len(colors) > 1 or len(markers) > 1:
+        ax.legend(loc="best")
     return ax

@@ -23,13 +23,14 @@ def plot_trellis(
 ):
     """Draw a :class:`rnnlib.tagging.ViterbiResult` as a lattice.
 
-    * cell colour: ``delta[t, k] - max_k delta[t, k]``, how far the best path ending
-      in tag ``k`` at word ``t`` is behind the best path ending anywhere at ``t``
-      (0 and darkest = the leader; clipped at ``floor``); the number is printed for
-      the contenders (within 5 of the leader) when ``show_values``;
-    * thin grey lines: the back-pointer of every cell (where its best path came from);
-    * thick line: the winning path; a red ring marks a word whose winning tag differs
-      from ``gold`` (tag ids ``(T,)``), when gold is given.
+    * cell colour (with a colour bar) and number: ``delta[t, k] - max_k delta[t, k]``,
+      how far the best path ending in tag ``k`` at word ``t`` is behind the best path
+      ending anywhere at ``t`` (0 and darkest = the leader; clipped at ``floor``, shown
+      as the blank palest cells); the numbers are printed when ``show_values``;
+    * faint grey lines: the back-pointer of every cell (where its best path came from);
+    * thick orange line: the winning path (its back-pointers); a red ring marks a word
+      whose winning tag differs from ``gold`` (tag ids ``(T,)``), when gold is given.
+      The legend lists only what is drawn.
     """
     delta = np.asarray(result.delta)
     steps, num_tags = delta.shape
@@ -37,20 +38,32 @@ def plot_trellis(
         raise ValueError(f"words: expected {steps} words like the trellis, got {len(words)}")
     if len(tag_names) != num_tags:
         raise ValueError(f"tag_names: expected {num_tags} names, got {len(tag_names)}")
-    fig, ax = new_axes(ax, figsize=(max(7.0, 1.1 * steps + 2.0), 5.2))
-    behind = np.maximum(delta - delta.max(axis=1, keepdims=True), floor).T  # (K, T)
-    ax.imshow(behind, cmap="Blues", vmin=floor, vmax=0.0, aspect="auto")
+    fig, ax = new_axes(ax, figsize=(max(8.0, 1.1 * steps + 3.0), 5.6))
+    raw = delta - delta.max(axis=1, keepdims=True)
+    behind = np.maximum(raw, floor).T  # (K, T)
+    image = ax.imshow(behind, cmap="Blues", vmin=floor, vmax=0.0, aspect="auto")
     ax.grid(False)
+    ticks = np.linspace(floor, 0.0, 4)
+    colorbar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02, ticks=ticks)
+    colorbar.set_ticklabels([f"\u2264{floor:.0f}", *(f"{v:.0f}" for v in ticks[1:])])
+    colorbar.set_label("log-score behind the column's leader\n(0 = best path so far)")
     segments = [
         [(t - 1, result.backpointers[t, k]), (t, k)]
         for t in range(1, steps)
         for k in range(num_tags)
+        if k != result.path[t]
     ]
-    ax.add_collection(
-        LineCollection(
-            segments, colors="0.4", linewidths=0.8, alpha=0.6, zorder=2, label="back-pointers"
+    if segments:
+        ax.add_collection(
+            LineCollection(
+                segments,
+                colors="0.45",
+                linewidths=0.7,
+                alpha=0.3,
+                zorder=2,
+                label="back-pointers of the other cells",
+            )
         )
-    )
     ax.plot(
         np.arange(steps),
         result.path,
@@ -61,35 +74,38 @@ def plot_trellis(
         zorder=4,
         label="winning path",
     )
-    if show_values:  # only the contenders (within 5 of the leader): text is slow to draw
-        for k, t in zip(*np.nonzero(behind > -5.0), strict=True):
+    if show_values:  # cells at the floor stay blank: the colour bar's end says "<= floor"
+        for k, t in zip(*np.nonzero(raw.T >= floor), strict=True):
+            value = behind[k, t]
             ax.text(
-                t + 0.12,
-                k - 0.22,
-                f"{behind[k, t]:.1f}".replace("-0.0", "0.0"),
+                t + 0.1,
+                k - 0.24,
+                f"{value:.1f}".replace("-0.0", "0.0"),
                 ha="left",
                 va="center",
-                fontsize=10,
-                color="white" if behind[k, t] > -3.0 else "black",
+                fontsize=11,
+                color="white" if value > 0.45 * floor else "black",
                 zorder=5,
+                in_layout=False,  # inside the cells: skip them in the layout (faster)
             )
     if gold is not None:
         gold = np.asarray(gold)
         wrong = np.flatnonzero(gold != result.path)
-        ax.scatter(
-            wrong,
-            result.path[wrong],
-            s=330,
-            facecolors="none",
-            edgecolors="red",
-            linewidths=2.5,
-            zorder=6,
-            label="differs from gold",
-        )
+        if wrong.size:
+            ax.scatter(
+                wrong,
+                result.path[wrong],
+                s=330,
+                facecolors="none",
+                edgecolors="red",
+                linewidths=2.5,
+                zorder=6,
+                label="winning tag differs from gold",
+            )
     ax.set_xticks(np.arange(steps), list(words))
     ax.set_yticks(np.arange(num_tags), list(tag_names))
     ax.set_xlabel("position in the sentence (word)")
     ax.set_ylabel("tag")
     ax.set_title(title or "Viterbi trellis: score behind the leader, back-pointers, best path")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=11)
     return ax

@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 _CMAP = "RdBu_r"
+_SPREAD = 0.3  # use the colour map's middle 0.5 +- _SPREAD: pale colours, readable text
 _LABELS = {" ": "\u2423", "\n": "\\n", "\t": "\\t"}
 
 
@@ -49,12 +50,21 @@ def _check_text_values(text, values):
 def activation_colors(values, vmax: float | None = None) -> np.ndarray:
     """RGBA colours ``(N, 4)`` for activations in ``[-vmax, vmax]`` (default: max |value|).
 
-    The darkest ends of the colour map are left out, so black text stays readable.
+    The dark ends of the colour map are left out, so text on the colours stays readable.
     """
     values = np.asarray(values, dtype=np.float64)
+    return mpl.colormaps[_CMAP](0.5 + _SPREAD * np.clip(values / _vmax(values, vmax), -1.0, 1.0))
+
+
+def _vmax(values, vmax):
     vmax = float(np.max(np.abs(values))) if vmax is None else float(vmax)
-    vmax = vmax if vmax > 0 else 1.0
-    return mpl.colormaps[_CMAP](0.5 + 0.36 * np.clip(values / vmax, -1.0, 1.0))
+    return vmax if vmax > 0 else 1.0
+
+
+def _text_color(rgba) -> str:
+    """Black on light backgrounds, white on dark ones (relative luminance below 0.4)."""
+    r, g, b = np.asarray(rgba)[:3]
+    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 else "black"
 
 
 def activation_html(text: str, values, vmax: float | None = None, font_size: int = 15) -> str:
@@ -84,10 +94,12 @@ def plot_activation_text(
     """Draw ``text`` on a grid, each character on a cell coloured by its value.
 
     Lines are wrapped at ``columns`` characters (newlines also start a new row and are
-    shown as ``\\n``). Red: positive activation, blue: negative, white: near 0.
+    shown as a one-cell return mark). Red: positive activation, blue: negative, white:
+    near 0; a colour bar gives the scale, and the title always ends with that key.
     """
     values = _check_text_values(text, values)
     colors = activation_colors(values, vmax)
+    limit = _vmax(values, vmax)
     rows, row, col = [], 0, 0
     for char in text:
         rows.append((row, col))
@@ -95,27 +107,35 @@ def plot_activation_text(
         if char == "\n" or col == columns:
             row, col = row + 1, 0
     n_rows = rows[-1][0] + 1
-    fig, ax = new_axes(ax, figsize=(min(14.0, 0.2 * columns + 1), 0.36 * n_rows + 0.8))
-    grid = np.ones((n_rows, columns, 4))
+    n_cols = max(c for _, c in rows) + 1  # the longest row (no empty columns on the right)
+    fig, ax = new_axes(ax, figsize=(min(15.0, 0.2 * n_cols + 2), 0.38 * n_rows + 1.3))
+    grid = np.ones((n_rows, n_cols, 4))
     for (r, c), color in zip(rows, colors, strict=True):
         grid[r, c] = color
     ax.imshow(grid, aspect="auto", interpolation="nearest")
-    for (r, c), char in zip(rows, text, strict=True):
+    for (r, c), char, color in zip(rows, text, colors, strict=True):
         if char != " ":
             ax.text(
                 c,
                 r,
-                char_label(char) if char == "\n" else char,
+                "\u21b5" if char == "\n" else char,
                 ha="center",
                 va="center",
-                fontsize=10,
+                fontsize=11,
                 family="monospace",
+                color=_text_color(color),
             )
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
     ax.set_frame_on(False)
-    ax.set_title(title or "Text coloured by a hidden unit (red > 0, blue < 0)")
+    key = "red: activation > 0, blue: < 0, white: near 0"
+    ax.set_title(f"{title}\n({key})" if title else f"Text coloured by a hidden unit ({key})")
+    pale = mpl.colors.ListedColormap(
+        mpl.colormaps[_CMAP](np.linspace(0.5 - _SPREAD, 0.5 + _SPREAD, 256))
+    )
+    mappable = mpl.cm.ScalarMappable(mpl.colors.Normalize(-limit, limit), pale)
+    fig.colorbar(mappable, ax=ax, shrink=0.8, pad=0.01, fraction=0.03, label="activation")
     return ax
 
 
