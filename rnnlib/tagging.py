@@ -39,6 +39,7 @@ __all__ = [
     "count_transitions",
     "tag_prior",
     "count_emissions",
+    "tag_word_counts",
     "ViterbiResult",
     "viterbi",
     "path_score",
@@ -141,18 +142,23 @@ def tag_prior(tag_ids, num_tags: int, smoothing: float = 1.0) -> np.ndarray:
     return counts / counts.sum()
 
 
-def count_emissions(word_ids, tag_ids, vocab_size: int, num_tags: int, smoothing: float = 0.1):
-    """``log p(word | tag)`` ``(K, V)`` by counting, with add-``alpha`` smoothing:
-    ``(c(tag, word) + alpha) / (c(tag) + alpha V)``."""
+def tag_word_counts(word_ids, tag_ids, vocab_size: int, num_tags: int) -> np.ndarray:
+    """``c(tag, word)`` ``(K, V)``: how often each word carries each tag in the corpus."""
     vocab_size = check_positive_int(vocab_size, "vocab_size")
     num_tags = check_positive_int(num_tags, "num_tags")
-    alpha = check_nonnegative_float(smoothing, "smoothing")
     words = _check_sequences(word_ids, "word_ids", vocab_size)
     tags = _check_sequences(tag_ids, "tag_ids", num_tags)
     _check_same_lengths(words, tags)
     counts = np.zeros((num_tags, vocab_size))
     np.add.at(counts, (np.concatenate(tags), np.concatenate(words)), 1)
-    counts += alpha
+    return counts
+
+
+def count_emissions(word_ids, tag_ids, vocab_size: int, num_tags: int, smoothing: float = 0.1):
+    """``log p(word | tag)`` ``(K, V)`` by counting, with add-``alpha`` smoothing:
+    ``(c(tag, word) + alpha) / (c(tag) + alpha V)``."""
+    alpha = check_nonnegative_float(smoothing, "smoothing")
+    counts = tag_word_counts(word_ids, tag_ids, vocab_size, num_tags) + alpha
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.log(counts) - np.log(counts.sum(axis=1, keepdims=True))
 
@@ -290,13 +296,7 @@ class MostFrequentTag:
     (words never seen get the most frequent tag overall)."""
 
     def __init__(self, word_ids, tag_ids, vocab_size: int, num_tags: int):
-        vocab_size = check_positive_int(vocab_size, "vocab_size")
-        num_tags = check_positive_int(num_tags, "num_tags")
-        words = _check_sequences(word_ids, "word_ids", vocab_size)
-        tags = _check_sequences(tag_ids, "tag_ids", num_tags)
-        _check_same_lengths(words, tags)
-        counts = np.zeros((vocab_size, num_tags))
-        np.add.at(counts, (np.concatenate(words), np.concatenate(tags)), 1)
+        counts = tag_word_counts(word_ids, tag_ids, vocab_size, num_tags).T  # (V, K)
         fallback = int(np.argmax(counts.sum(axis=0)))
         self.table = np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), fallback)
 
