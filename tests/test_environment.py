@@ -47,11 +47,16 @@ def _environment_yml() -> dict:
 
 
 def _conda_specs() -> dict[str, str]:
-    """``{canonical name: specifier}`` for the conda packages of environment.yml."""
-    specs = {}
+    """``{canonical name: specifier}`` for the packages of environment.yml: conda's, and
+    those of the nested ``pip:`` list that conda-forge lacks (not the ``-e .`` line)."""
+    entries = []
     for entry in _environment_yml()["dependencies"]:
-        if not isinstance(entry, str):
-            continue  # the nested `pip:` list
+        if isinstance(entry, dict):
+            entries += [e for e in entry.get("pip", []) if not e.startswith("-e")]
+        else:
+            entries.append(entry)
+    specs = {}
+    for entry in entries:
         requirement = Requirement(entry)
         specs[canonicalize_name(requirement.name)] = str(requirement.specifier)
     return specs

@@ -8,9 +8,16 @@ headless in tests. Sizes and fonts are chosen to be readable on a projector.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+import importlib.util
+from pathlib import Path
 
-__all__ = ["COURSE_STYLE", "use_course_style", "new_axes", "new_figure"]
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+__all__ = ["COURSE_STYLE", "HANGUL_FONT", "use_course_style", "new_axes", "new_figure"]
+
+#: The Hangul font of the course's figures (SIL Open Font License, LICENSES/ in the repo).
+HANGUL_FONT = "NanumGothic"
 
 #: rcParams for figures that stay readable on a classroom projector.
 COURSE_STYLE = {
@@ -24,11 +31,35 @@ COURSE_STYLE = {
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    # Latin letters, digits and symbols from DejaVu Sans (matplotlib's own font); Hangul
+    # falls back glyph by glyph to NanumGothic. The plain hyphen as the minus sign keeps
+    # tick labels in one font.
+    "font.family": ["DejaVu Sans", HANGUL_FONT],
+    "axes.unicode_minus": False,
 }
 
 
+def _register_hangul_font() -> None:
+    """Make NanumGothic known to matplotlib, from the files of the installed
+    ``koreanize-matplotlib`` wheel (found without importing it: its import fails on
+    Python >= 3.12)."""
+    if any(entry.name == HANGUL_FONT for entry in font_manager.fontManager.ttflist):
+        return
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            "koreanize-matplotlib is not installed: it carries the NanumGothic font the "
+            "course's figures use for Hangul (run `make lab` or pip install -e .)"
+        )
+    folder = Path(spec.submodule_search_locations[0]) / "fonts"
+    for path in sorted(folder.glob("NanumGothic*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+
+
 def use_course_style() -> None:
-    """Apply :data:`COURSE_STYLE` to matplotlib (call once at the top of a notebook)."""
+    """Apply :data:`COURSE_STYLE` to matplotlib (call once at the top of a notebook),
+    with Hangul drawn in :data:`HANGUL_FONT`."""
+    _register_hangul_font()
     plt.rcParams.update(COURSE_STYLE)
 
 
