@@ -34,7 +34,7 @@ from .functional import sigmoid
 from .layers import init_uniform
 from .module import Module
 
-__all__ = ["Cell", "RNNCell", "LSTMCell", "GRUCell"]
+__all__ = ["Cell", "RNNCell", "LSTMCell", "GRUCell", "CELL_TYPES", "register_cell"]
 
 
 class Cell(Module):
@@ -43,6 +43,7 @@ class Cell(Module):
     num_blocks = 1
     state_names: tuple[str, ...] = ("hidden",)
     gate_names: tuple[str, ...] = ()
+    sigmoid_gates: tuple[str, ...] = ()
 
     def __init__(self, input_size: int, hidden_size: int, *, rng, dtype=np.float64):
         super().__init__()
@@ -187,6 +188,7 @@ class LSTMCell(Cell):
     num_blocks = 4
     state_names = ("hidden", "cell_state")
     gate_names = ("input_gate", "forget_gate", "candidate", "output_gate")
+    sigmoid_gates = ("input_gate", "forget_gate", "output_gate")
 
     def __init__(self, input_size, hidden_size, *, rng, forget_bias=1.0, dtype=np.float64):
         super().__init__(input_size, hidden_size, rng=rng, dtype=dtype)
@@ -286,6 +288,7 @@ class GRUCell(Cell):
 
     num_blocks = 3
     gate_names = ("reset_gate", "update_gate", "candidate")
+    sigmoid_gates = ("reset_gate", "update_gate")
 
     def __init__(self, input_size, hidden_size, *, rng, dtype=np.float64):
         rng = as_generator(rng)
@@ -362,3 +365,25 @@ class GRUCell(Cell):
     def accumulate_grads(self, x_flat, hidden_prev_flat, dxproj_flat, dhproj_flat):
         self.grads["b_hn"] += dhproj_flat[:, 2 * self.hidden_size :].sum(axis=0)
         return super().accumulate_grads(x_flat, hidden_prev_flat, dxproj_flat, dhproj_flat)
+
+
+#: The one registry of cell types: the name a model, an experiment or a widget accepts
+#: (``SequenceModel("lstm", ...)``) -> the class. Add a new cell with :func:`register_cell`.
+CELL_TYPES: dict[str, type[Cell]] = {}
+
+
+def register_cell(name: str, cell_class: type[Cell]) -> type[Cell]:
+    """Register ``cell_class`` under ``name`` (lower case) and return it."""
+    if not isinstance(name, str) or not name.isidentifier() or name != name.lower():
+        raise ValueError(f"name: expected a lower-case identifier, got {name!r}")
+    if not (isinstance(cell_class, type) and issubclass(cell_class, Cell)):
+        raise TypeError(f"cell_class: expected a subclass of rnnlib.cells.Cell, got {cell_class!r}")
+    if CELL_TYPES.get(name, cell_class) is not cell_class:
+        raise ValueError(f"name: {name!r} is already registered for {CELL_TYPES[name].__name__}")
+    CELL_TYPES[name] = cell_class
+    return cell_class
+
+
+register_cell("rnn", RNNCell)
+register_cell("lstm", LSTMCell)
+register_cell("gru", GRUCell)

@@ -19,15 +19,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import as_generator, check_choice, check_index_array, check_positive_int
-from .cells import GRUCell, LSTMCell, RNNCell
+from .cells import CELL_TYPES
 from .data.encoding import one_hot
 from .layers import Dense, Embedding
 from .module import Module
 from .recurrent import Bidirectional, Recurrent, RecurrentCache, Stacked
 
-__all__ = ["SequenceModel", "CELLS"]
-
-CELLS = {"rnn": RNNCell, "lstm": LSTMCell, "gru": GRUCell}
+__all__ = ["SequenceModel"]
 
 
 @dataclass
@@ -64,7 +62,7 @@ class SequenceModel(Module):
         **cell_kwargs,
     ):
         super().__init__()
-        self.cell_type = check_choice(cell, "cell", tuple(CELLS))
+        self.cell_type = check_choice(cell, "cell", tuple(CELL_TYPES))
         self.hidden_size = check_positive_int(hidden_size, "hidden_size")
         self.output_size = check_positive_int(output_size, "output_size")
         self.num_layers = check_positive_int(num_layers, "num_layers")
@@ -94,12 +92,12 @@ class SequenceModel(Module):
         for _ in range(self.num_layers):
             if self.bidirectional:
                 layer = Bidirectional(
-                    CELLS[cell](features, hidden_size, rng=rng, dtype=dtype, **cell_kwargs),
-                    CELLS[cell](features, hidden_size, rng=rng, dtype=dtype, **cell_kwargs),
+                    CELL_TYPES[cell](features, hidden_size, rng=rng, dtype=dtype, **cell_kwargs),
+                    CELL_TYPES[cell](features, hidden_size, rng=rng, dtype=dtype, **cell_kwargs),
                 )
             else:
                 layer = Recurrent(
-                    CELLS[cell](features, hidden_size, rng=rng, dtype=dtype, **cell_kwargs)
+                    CELL_TYPES[cell](features, hidden_size, rng=rng, dtype=dtype, **cell_kwargs)
                 )
             layers.append(layer)
             features = layer.output_size
