@@ -310,6 +310,7 @@ class LSTMCell(Cell):
         buffers["grad_cell_state"] = np.empty_like(tanh_cell)
 
     def memory_gradient(self, buffers):
+        """The total dL/dc_t of every step, filled by :meth:`step_backward`."""
         return buffers["grad_cell_state"]
 
     def step(self, t, xproj_t, state, buffers):

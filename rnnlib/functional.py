@@ -41,6 +41,7 @@ def sigmoid_grad(s):
 
 
 def tanh(x, out=None):
+    """``tanh(x)`` elementwise (optionally into ``out``)."""
     return np.tanh(x, out=out)
 
 
@@ -50,6 +51,7 @@ def tanh_grad(t):
 
 
 def relu(x, out=None):
+    """``max(x, 0)`` elementwise (optionally into ``out``)."""
     return np.maximum(x, 0.0, out=out)
 
 

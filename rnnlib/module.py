@@ -18,17 +18,22 @@ __all__ = ["Module"]
 
 
 class Module:
+    """Something with parameters: ``params`` and ``grads`` (same names and shapes) and
+    named ``children``."""
+
     def __init__(self):
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
         self.children: dict[str, Module] = {}
 
     def add_param(self, name: str, value: np.ndarray) -> np.ndarray:
+        """Register a parameter array and a zero gradient of its shape; return the array."""
         self.params[name] = value
         self.grads[name] = np.zeros_like(value)
         return value
 
     def add_child(self, name: str, module: Module) -> Module:
+        """Register a sub-module under ``name`` (its parameters become ``name.*``); return it."""
         self.children[name] = module
         return module
 
@@ -40,14 +45,17 @@ class Module:
             yield from child.named_parameters(f"{prefix}{child_name}.")
 
     def zero_grad(self) -> None:
+        """Set every gradient of this module and its children to zero (in place)."""
         for _, _, grad in self.named_parameters():
             grad.fill(0.0)
 
     def num_parameters(self) -> int:
+        """The number of trainable numbers (all parameter entries)."""
         return sum(param.size for _, param, _ in self.named_parameters())
 
     @property
     def dtype(self):
+        """The dtype of the parameters (float64 when there are none)."""
         for _, param, _ in self.named_parameters():
             return param.dtype
         return np.dtype(np.float64)

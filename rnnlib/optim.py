@@ -26,6 +26,10 @@ def _check_module(module):
 
 
 class Optimizer:
+    """Base of the optimisers: ``step()`` updates every parameter of ``module`` in place
+    from its gradient; ``state[name]`` holds each parameter's running statistics and
+    ``steps`` counts the updates made."""
+
     def __init__(self, module: Module, lr: float):
         self.module = _check_module(module)
         self.lr = check_positive_float(lr, "lr")
@@ -33,18 +37,24 @@ class Optimizer:
         self.steps = 0
 
     def zero_grad(self) -> None:
+        """Zero the module's gradients (before the next backward)."""
         self.module.zero_grad()
 
     def step(self) -> None:
+        """One update of every parameter from its current gradient."""
         self.steps += 1
         for name, param, grad in self.module.named_parameters():
             self.update(param, grad, self.state[name])
 
     def update(self, param, grad, state) -> None:  # pragma: no cover - abstract
+        """Update one parameter in place; ``state`` is its dict of running statistics."""
         raise NotImplementedError
 
 
 class SGD(Optimizer):
+    """Stochastic gradient descent, with optional momentum ``mu``:
+    ``v <- mu v - lr g;  p <- p + v`` (``p <- p - lr g`` when mu = 0). State: ``velocity``."""
+
     def __init__(self, module, lr: float, momentum: float = 0.0):
         super().__init__(module, lr)
         self.momentum = check_fraction(momentum, "momentum")
@@ -60,6 +70,9 @@ class SGD(Optimizer):
 
 
 class Adagrad(Optimizer):
+    """Adagrad: ``s <- s + g^2;  p <- p - lr g / (sqrt(s) + eps)``; per-entry step sizes
+    that shrink where gradients have been large. State: ``sum_squares``."""
+
     def __init__(self, module, lr: float = 0.01, eps: float = 1e-8):
         super().__init__(module, lr)
         self.eps = check_positive_float(eps, "eps")
@@ -71,6 +84,13 @@ class Adagrad(Optimizer):
 
 
 class Adam(Optimizer):
+    """Adam (Kingma & Ba 2015) with bias correction::
+
+        m <- b1 m + (1 - b1) g,   v <- b2 v + (1 - b2) g^2
+        p <- p - lr sqrt(1 - b2^k) / (1 - b1^k) * m / (sqrt(v) + eps)
+
+    State: ``mean`` (m) and ``square`` (v); k = ``steps``."""
+
     def __init__(self, module, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
         super().__init__(module, lr)
         self.beta1 = check_fraction(beta1, "beta1")

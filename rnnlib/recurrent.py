@@ -48,6 +48,7 @@ class RecurrentCache:
 
     @property
     def trace(self) -> Trace:
+        """The Trace of the first (or only) layer/direction."""
         return self.traces[0]
 
 
@@ -67,6 +68,7 @@ class Recurrent(Module):
         self.output_size = cell.hidden_size
 
     def check_inputs(self, inputs, mask):
+        """Validate ``inputs (T, B, D)`` and ``mask (T, B)``; return them as arrays."""
         inputs = check_float_array(
             inputs,
             "inputs",
@@ -198,6 +200,8 @@ class Bidirectional(Module):
         self.output_size = forward_cell.hidden_size + backward_cell.hidden_size
 
     def forward(self, inputs, initial_state=None, mask=None):
+        """inputs ``(T, B, D)`` -> ``(hidden (T, B, 2H), cache)``; states are pairs
+        ``(forward_state, backward_state)``; ``cache.parts`` holds the two directions' caches."""
         inputs, mask = self.forward_layer.check_inputs(inputs, mask)
         init_fwd, init_bwd = (None, None) if initial_state is None else initial_state
         reversed_mask = None if mask is None else mask[::-1]
@@ -217,6 +221,8 @@ class Bidirectional(Module):
         return hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
+        """BPTT through both directions: dhidden ``(T, B, 2H)`` -> ``(dinputs (T, B, D),
+        (dinitial_forward, dinitial_backward))``."""
         cache_fwd, cache_bwd = cache.parts
         size_fwd = self.forward_layer.output_size
         dfinal_fwd, dfinal_bwd = (None, None) if dfinal_state is None else dfinal_state
@@ -259,6 +265,8 @@ class Stacked(Module):
         self.output_size = layers[-1].output_size
 
     def forward(self, inputs, initial_state=None, mask=None):
+        """inputs ``(T, B, D)`` -> ``(hidden of the top layer, cache)``; initial_state is
+        a list with one state per layer (or None); ``cache.parts`` holds each layer's cache."""
         if initial_state is not None and len(initial_state) != len(self.layers):
             raise ValueError(
                 f"initial_state: expected a list of {len(self.layers)} states (one per layer), "
@@ -281,6 +289,7 @@ class Stacked(Module):
         return hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
+        """BPTT from the top layer down: returns ``(dinputs, [dinitial_state per layer])``."""
         dfinal_state = dfinal_state or [None] * len(self.layers)
         dinitial = [None] * len(self.layers)
         for k in range(len(self.layers) - 1, -1, -1):

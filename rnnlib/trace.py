@@ -21,6 +21,8 @@ __all__ = ["Trace"]
 
 @dataclass
 class Trace:
+    """The per-step record of one recurrent layer (see the module docstring)."""
+
     inputs: np.ndarray  #: (T, B, D) what the layer read
     hidden: np.ndarray  #: (T, B, H) hidden state h_t after each step
     cell_state: np.ndarray | None = None  #: (T, B, H) the memory c_t (2nd state part) or None
@@ -32,14 +34,17 @@ class Trace:
 
     @property
     def steps(self) -> int:
+        """T, the number of time steps."""
         return self.hidden.shape[0]
 
     @property
     def batch_size(self) -> int:
+        """B, the number of sequences."""
         return self.hidden.shape[1]
 
     @property
     def hidden_size(self) -> int:
+        """H, the number of hidden units."""
         return self.hidden.shape[2]
 
     def grad_norm(self, which: str = "hidden") -> np.ndarray:

@@ -24,6 +24,9 @@ LOSSES = {"cross_entropy": softmax_cross_entropy, "mse": mse, "mae": mae}
 
 @dataclass
 class History:
+    """What :func:`fit` records: the loss and gradient norm of every step, and the mean
+    loss of every epoch."""
+
     loss: list[float] = field(default_factory=list)  #: training loss at each step
     grad_norm: list[float] = field(default_factory=list)  #: global norm before clipping
     epoch_loss: list[float] = field(default_factory=list)  #: mean loss of each epoch
