@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
 
 from rnnlib import SequenceModel  # noqa: E402
 from rnnlib.baselines import CharBigramClassifier  # noqa: E402
@@ -54,17 +55,9 @@ def test_plots_return_axes_and_check_shapes():
         vc.plot_class_probabilities(list("ab"), np.full((3, 2), 0.5), ["x", "y"])
     vectors = np.random.default_rng(1).normal(size=(4, 3))
     ax = vc.plot_embedding_projection(vectors, ["좋아요", "b", "c", "d"], ["p", "p", "n", "n"])
-    assert "johayo" in [t.get_text() for t in ax.texts]
+    assert "좋아요" in [t.get_text() for t in ax.texts]  # Hangul drawn, not romanised
     with pytest.raises(ValueError, match="words"):
         vc.plot_embedding_projection(vectors, ["a"])
-
-
-def test_romanize():
-    assert vc.romanize("한국어") == "hangugeo"
-    assert vc.romanize("알람 꺼줘") == "alram kkeojwo"
-    assert vc.romanize("abc") == "abc"
-    with pytest.raises(TypeError, match="text"):
-        vc.romanize(3)
 
 
 @pytest.fixture(scope="module")
@@ -118,4 +111,29 @@ def test_name_explorer_redraws(name_setup):
     explorer.controls["name"].value = "a☃"
     assert "&lt;unk&gt;" in explorer.note.value
     only_rnn = name_explorer(model, vocab, data.classes)
-    assert only_rnn.controls["curve"].options == ("RNN",)
+    assert list(only_rnn.controls) == ["name"]  # no dropdown with nothing to choose
+
+
+def test_name_explorer_gives_each_class_one_colour_in_both_panels_and_a_key(name_setup):
+    data, vocab, model, bigram = name_setup
+    explorer = name_explorer(model, vocab, data.classes, bigram, name="rossi")
+    fig, _ = explorer.draw(name="virtanen", curve="RNN")
+    left, right = fig.axes
+    curve_colour = {}
+    for line in left.get_lines():
+        label = line.get_label().split(" (")[0]
+        if label in data.classes:
+            curve_colour[label] = to_rgba(line.get_color())
+    bar_colour = {
+        name: to_rgba(bar.get_facecolor())
+        for name, bar in zip(data.classes, right.patches, strict=True)
+    }
+    (key,) = fig.legends
+    key_colour = {
+        text.get_text(): to_rgba(handle.get_color())
+        for text, handle in zip(key.get_texts(), key.legend_handles, strict=True)
+    }
+    assert curve_colour == bar_colour == key_colour
+    assert set(curve_colour) == set(data.classes)
+    assert len(set(curve_colour.values())) == len(data.classes)  # one colour per class
+    plt.close(fig)

@@ -12,9 +12,42 @@ import importlib.util
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-from matplotlib import font_manager
+from matplotlib import cycler, font_manager
 
-__all__ = ["COURSE_STYLE", "HANGUL_FONT", "use_course_style", "new_axes", "new_figure"]
+__all__ = [
+    "COURSE_STYLE",
+    "HANGUL_FONT",
+    "PALETTE",
+    "MARKERS",
+    "palette_color",
+    "use_course_style",
+    "new_axes",
+    "new_figure",
+]
+
+#: The course's one list of colours for categories (classes, models, curves): Okabe &
+#: Ito's palette, told apart under the common colour-vision deficiencies (deuteranopia,
+#: protanopia, tritanopia). Matplotlib's "C0", "C1", ... are these once
+#: :func:`use_course_style` ran. Colour never carries meaning alone: pair it with a
+#: legend, a label, a marker (:data:`MARKERS`) or a line style.
+PALETTE = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
+    "#CC79A7",  # reddish purple
+    "#000000",  # black
+    "#999999",  # grey (Okabe-Ito's yellow is too pale for lines on white)
+)
+#: Markers to pair with :data:`PALETTE`, one per colour, in the same order.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+def palette_color(index: int) -> str:
+    """The colour of category ``index`` (wraps around after ``len(PALETTE)``)."""
+    return PALETTE[int(index) % len(PALETTE)]
+
 
 #: The Hangul font of the course's figures (SIL Open Font License, LICENSES/ in the repo).
 HANGUL_FONT = "NanumGothic"
@@ -36,6 +69,7 @@ COURSE_STYLE = {
     # tick labels in one font.
     "font.family": ["DejaVu Sans", HANGUL_FONT],
     "axes.unicode_minus": False,
+    "axes.prop_cycle": cycler(color=PALETTE),
 }
 
 

@@ -6,55 +6,30 @@
   classifier changes its mind while it reads a name or a sentence.
 * :func:`project_2d` / :func:`plot_embedding_projection` - word embeddings (rows of an
   Embedding matrix) projected on their two main directions (PCA through numpy's SVD).
-* :func:`romanize` - a letter-by-letter romanisation of Hangul for plot labels (the
-  default matplotlib font has no Hangul glyphs).
 
 Each reads arrays, never a model's internals.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 
 from .._checks import check_float_array, check_index_array, check_positive_int
-from . import new_axes
+from . import MARKERS, PALETTE, new_axes, palette_color
 
 __all__ = [
     "confusion_matrix",
     "plot_confusion_matrix",
     "class_color",
+    "class_marker",
+    "class_linestyle",
     "plot_class_probabilities",
     "project_2d",
     "plot_embedding_projection",
-    "romanize",
 ]
-
-# --- Hangul -> Latin letters ---------------------------------------------------------------
-
-_INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
-_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-_FINALS = ["", *"g kk gs n nj nh d l lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h".split()]
-
-
-def romanize(text: str) -> str:
-    """Hangul syllables -> Latin letters, jamo by jamo ("좋아요" -> "johayo"); other
-    characters are kept. Not the official Revised Romanisation (no sound changes): only
-    a readable label for plots."""
-    if not isinstance(text, str):
-        raise TypeError(f"text: expected a string, got {type(text).__name__}")
-    out = []
-    for char in text:
-        code = ord(char) - 0xAC00
-        if 0 <= code < 11172:
-            initial, rest = divmod(code, 588)
-            vowel, final = divmod(rest, 28)
-            out.append(_INITIALS[initial].replace("-", "") + _VOWELS[vowel] + _FINALS[final])
-        else:
-            out.append(char)
-    return "".join(out)
-
 
 # --- confusion matrix ----------------------------------------------------------------------
 
@@ -97,8 +72,8 @@ def plot_confusion_matrix(matrix, classes: Sequence[str], ax=None, title=None, n
                 fontsize=10,
                 color="white" if dark else "black",
             )
-    ax.set_xticks(range(len(classes)), [romanize(c) for c in classes], rotation=45, ha="right")
-    ax.set_yticks(range(len(classes)), [romanize(c) for c in classes])
+    ax.set_xticks(range(len(classes)), list(classes), rotation=45, ha="right")
+    ax.set_yticks(range(len(classes)), list(classes))
     ax.set_xlabel("predicted class")
     ax.set_ylabel("true class")
     ax.grid(False)
@@ -110,20 +85,25 @@ def plot_confusion_matrix(matrix, classes: Sequence[str], ax=None, title=None, n
 # --- probabilities while reading ----------------------------------------------------------
 
 
-# tab10 reordered so that the first classes get the most distinct hues (pink, which is
-# close to purple, comes last); line styles and markers tell the lines apart as well.
-_CLASS_COLORS = [f"C{k}" for k in (0, 1, 2, 3, 4, 5, 9, 8, 7, 6)]
+# The course palette (colour-blind safe); line styles and markers tell the lines apart
+# as well. Blue and orange first, for a two-way split such as positive / negative.
 _CLASS_LINESTYLES = ["-", "--", "-.", ":"]
-_CLASS_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">"]
-# Okabe-Ito colours (safe for the common colour-vision deficiencies): blue and orange
-# first, for a two-way split such as positive / negative.
-_GROUP_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
 _GROUP_MARKERS = ["o", "^", "s", "D", "v", "P"]
 
 
 def class_color(index: int) -> str:
-    """The colour of class ``index`` in the class-probability plots (tab10, reordered)."""
-    return _CLASS_COLORS[int(index) % len(_CLASS_COLORS)]
+    """The colour of class ``index`` in every class plot and explorer (the course palette)."""
+    return palette_color(index)
+
+
+def class_linestyle(index: int) -> str:
+    """The line style of class ``index`` in line plots, paired with :func:`class_color`."""
+    return _CLASS_LINESTYLES[int(index) % len(_CLASS_LINESTYLES)]
+
+
+def class_marker(index: int) -> str:
+    """The marker of class ``index``, paired with :func:`class_color`."""
+    return MARKERS[int(index) % len(MARKERS)]
 
 
 def plot_class_probabilities(
@@ -153,14 +133,14 @@ def plot_class_probabilities(
         ax.plot(
             steps,
             probabilities[:, c],
-            marker=_CLASS_MARKERS[c % len(_CLASS_MARKERS)] if len(tokens) <= 30 else None,
+            marker=class_marker(c) if len(tokens) <= 30 else None,
             color=class_color(c),
-            linestyle=_CLASS_LINESTYLES[c % len(_CLASS_LINESTYLES)],
+            linestyle=class_linestyle(c),
             lw=3 if thick else 1.8,
             alpha=1.0 if thick else 0.8,
-            label=f"{romanize(classes[c])} ({final[c]:.2f})",
+            label=f"{classes[c]} ({final[c]:.2f})",
         )
-    ax.set_xticks(steps, [romanize(t) for t in tokens])
+    ax.set_xticks(steps, list(tokens))
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("token read so far")
     ax.set_ylabel("p(class | prefix)")
@@ -192,6 +172,11 @@ def project_2d(vectors):
     signs = np.sign(coordinates[np.abs(coordinates).argmax(axis=0), [0, 1]])
     explained = s[:2] ** 2 / max(float(np.sum(s**2)), 1e-300)
     return coordinates * signs, explained
+
+
+def _label_width(text: str) -> int:
+    """Width of a label in Latin-letter widths (a Hangul syllable is about two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _spread_labels(anchors, sizes, obstacles, iterations: int = 200):
@@ -235,7 +220,7 @@ def plot_embedding_projection(
     fontsize: float = 12,
 ):
     """Scatter the 2-D PCA projection of embeddings, each point labelled with its word
-    (Hangul romanised).
+    (Hangul drawn in the course's Hangul font).
 
     ``groups`` (e.g. positive / negative) set the colour, from a colour-blind-safe
     palette (blue, orange, ...); ``shapes`` (e.g. the language) set the marker. Labels
@@ -254,7 +239,7 @@ def plot_embedding_projection(
     if len(shapes) != len(words):
         raise ValueError(f"shapes: expected {len(words)} entries (one per word), got {len(shapes)}")
     fig, ax = new_axes(ax, figsize=(10, 7.5))
-    colors = {g: _GROUP_COLORS[k % len(_GROUP_COLORS)] for k, g in enumerate(dict.fromkeys(groups))}
+    colors = {g: PALETTE[k % len(PALETTE)] for k, g in enumerate(dict.fromkeys(groups))}
     markers = {
         s: _GROUP_MARKERS[k % len(_GROUP_MARKERS)] for k, s in enumerate(dict.fromkeys(shapes))
     }
@@ -286,8 +271,8 @@ def plot_embedding_projection(
     width_in, height_in = fig.get_size_inches() * [0.82, 0.82]  # roughly the axes box
     char_w = 0.6 * fontsize / 72 / width_in  # monospace-ish average width, axes fraction
     line_h = 1.25 * fontsize / 72 / height_in
-    labels = [romanize(w) for w in words]
-    sizes = np.array([[char_w * len(t) + 0.01, line_h] for t in labels])
+    labels = list(words)
+    sizes = np.array([[char_w * _label_width(t) + 0.01, line_h] for t in labels])
     anchors = points + sizes / 2 + [0.008, 0.006]
     placed = _spread_labels(anchors, sizes, points)
     for i, text in enumerate(labels):

@@ -25,7 +25,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .._checks import check_float_array, check_positive_float
 from ..trace import Trace
-from . import new_axes, new_figure
+from . import PALETTE, new_axes, new_figure
 from .gradients import _few_log_ticks
 from .rnn import _annotate_cells
 
@@ -45,18 +45,22 @@ __all__ = [
 ]
 
 #: One colour per gate, the same in every figure of the chapter.
+#: From the course palette (colour-blind safe); line plots add :data:`GATE_STYLES` and a
+#: legend. The GRU's update gate shares the forget gate's colour: it plays its part.
 GATE_COLORS = {
-    "forget_gate": "#1f77b4",
-    "input_gate": "#2ca02c",
-    "candidate": "#9467bd",
-    "output_gate": "#ff7f0e",
-    "cell_state": "#d62728",
-    "hidden": "#444444",
-    "reset_gate": "#8c564b",
-    "update_gate": "#17becf",
+    "forget_gate": PALETTE[0],
+    "input_gate": PALETTE[2],
+    "candidate": PALETTE[5],
+    "output_gate": PALETTE[1],
+    "cell_state": PALETTE[3],
+    "hidden": PALETTE[6],
+    "reset_gate": PALETTE[4],
+    "update_gate": PALETTE[0],
 }
+#: Line style of each gate in line plots, so the gates differ by more than colour.
+GATE_STYLES = {"input_gate": "--", "output_gate": "-.", "reset_gate": "--"}
 #: One colour per model in the showdown.
-CELL_COLORS = {"rnn": "#7f7f7f", "lstm": "#d62728", "gru": "#1f77b4"}
+CELL_COLORS = {"rnn": PALETTE[7], "lstm": PALETTE[3], "gru": PALETTE[0]}
 CELL_LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
 #: The stages of an LSTM step, in order, with the colour of their highlight.
 STAGES = {
@@ -517,12 +521,14 @@ def plot_unit_gates(trace: Trace, unit: int, *, t=None, sequence: int = 0, marks
             trace.gates[name][:, sequence, unit],
             linewidth=2,
             color=GATE_COLORS.get(name),
+            linestyle=GATE_STYLES.get(name, "-"),
             label=name.replace("_gate", ""),
         )
     ax_gates.set_ylim(-0.05, 1.05)
     ax_gates.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
     ax_gates.set_ylabel("gate value")
-    ax_gates.legend(fontsize=11, loc="center left", ncol=1, framealpha=0.8)
+    # beside the axes, never over the curves
+    ax_gates.legend(fontsize=11, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax_gates.set_title(f"unit {unit} over the whole sequence")
     name = _state_name(trace)
     ax_state.plot(steps, _state(trace)[:, sequence, unit], color=GATE_COLORS[name], linewidth=2)
@@ -534,5 +540,5 @@ def plot_unit_gates(trace: Trace, unit: int, *, t=None, sequence: int = 0, marks
         for mark in marks:
             ax.axvline(mark + 1, color="black", linestyle=":", linewidth=1.5)
         if t is not None:
-            ax.axvline(t + 1, color="#d62728", linewidth=2, alpha=0.6)
+            ax.axvline(t + 1, color="0.2", linewidth=2, alpha=0.4)
     return axes

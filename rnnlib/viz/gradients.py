@@ -25,7 +25,7 @@ from matplotlib.ticker import LogFormatterMathtext, LogLocator, NullLocator
 
 from .._checks import check_float_array, check_positive_float
 from ..functional import sigmoid
-from . import new_axes, new_figure
+from . import PALETTE, new_axes, new_figure
 from .rnn import plot_unrolled
 
 __all__ = [
@@ -253,12 +253,19 @@ def plot_training_runs(runs: dict, *, baseline=None, figsize=(13, 4.5), title=No
     return fig
 
 
-def plot_clipping(gradient, threshold, *, ax=None, title=None):
+#: Colours of the two clippings, in every clipping figure (the course palette).
+BY_NORM, BY_VALUE = PALETTE[2], PALETTE[3]
+
+
+def plot_clipping(gradient, threshold, *, ax=None, title=None, zoom=False, legend=True):
     """A 2-D gradient ``g`` and its clipped versions; returns the Axes.
 
     By norm: ``g * min(1, c / ||g||)`` stays on the same ray, inside the circle of
     radius c. By value: each component clamped to ``[-c, c]``, inside the square, which
-    can turn the vector.
+    can turn the vector. ``zoom=True`` shows the view at the threshold's scale (a square
+    of side 3c), where the clipped vectors are large enough to see their angle; the raw
+    gradient is then drawn as its direction (a dashed ray). ``legend=False`` leaves the
+    key to the caller (e.g. one legend for several panels).
     """
     gradient = check_float_array(gradient, "gradient", ndim=1, axes="(2,)", shape={0: 2})
     threshold = check_positive_float(threshold, "threshold")
@@ -266,21 +273,28 @@ def plot_clipping(gradient, threshold, *, ax=None, title=None):
     by_norm = gradient * min(1.0, threshold / norm) if norm > 0 else gradient
     by_value = np.clip(gradient, -threshold, threshold)
     _, ax = new_axes(ax, figsize=(6, 6))
-    ax.add_patch(Circle((0, 0), threshold, fill=False, color="#1b9e77", linestyle="--"))
+    ax.add_patch(Circle((0, 0), threshold, fill=False, color=BY_NORM, linestyle="--"))
     ax.add_patch(
         Rectangle(
             (-threshold, -threshold),
             2 * threshold,
             2 * threshold,
             fill=False,
-            color="#7570b3",
+            color=BY_VALUE,
             linestyle=":",
         )
     )
-    vectors = [
-        (gradient, "0.35", f"raw gradient g  (||g|| = {norm:.3g})", 2.5),
-        (by_norm, "#1b9e77", f"clip by norm  (||.|| = {np.linalg.norm(by_norm):.3g})", 3.5),
-        (by_value, "#7570b3", f"clip by value  (||.|| = {np.linalg.norm(by_value):.3g})", 2.0),
+    extent = 1.5 * threshold if zoom else 1.15 * max(norm, threshold * np.sqrt(2))
+    raw_label = f"raw gradient g  (||g|| = {norm:.3g})"
+    if zoom and norm > 0:  # g leaves this view: draw its direction
+        ray = gradient / norm * 2 * extent
+        ax.plot([0, ray[0]], [0, ray[1]], color="0.35", linestyle="--", lw=1.5, label=raw_label)
+        vectors = []
+    else:
+        vectors = [(gradient, "0.35", raw_label, 2.5)]
+    vectors += [
+        (by_norm, BY_NORM, f"clip by norm  (||.|| = {np.linalg.norm(by_norm):.3g})", 3.5),
+        (by_value, BY_VALUE, f"clip by value  (||.|| = {np.linalg.norm(by_value):.3g})", 2.0),
     ]
     for vector, colour, label, width in vectors:
         ax.annotate(
@@ -290,7 +304,6 @@ def plot_clipping(gradient, threshold, *, ax=None, title=None):
             arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": width},
         )
         ax.plot([], [], color=colour, linewidth=width, label=label)
-    extent = 1.15 * max(norm, threshold * np.sqrt(2))
     ax.set_xlim(-extent, extent)
     ax.set_ylim(-extent, extent)
     ax.set_aspect("equal")
@@ -298,15 +311,17 @@ def plot_clipping(gradient, threshold, *, ax=None, title=None):
     ax.axvline(0, color="0.6", linewidth=0.8)
     ax.set_xlabel("gradient component 1")
     ax.set_ylabel("gradient component 2")
-    ax.legend(fontsize=11, loc="lower left")
+    if legend:
+        ax.legend(fontsize=11, loc="upper left", bbox_to_anchor=(1.02, 1.0))
     ax.set_title(
         title or f"Clipping at c = {threshold:.3g}: norm keeps the direction, value may not"
     )
     return ax
 
 
-def plot_clipped_norms(grad_norms, threshold, *, ax=None, title=None):
-    """Gradient norm per training step before and after clipping by norm at ``threshold``."""
+def plot_clipped_norms(grad_norms, threshold, *, ax=None, title=None, legend=True):
+    """Gradient norm per training step before and after clipping by norm at ``threshold``
+    (``legend=False``: the caller draws the key)."""
     grad_norms = check_float_array(grad_norms, "grad_norms", ndim=1, axes="(steps,)")
     threshold = check_positive_float(threshold, "threshold")
     _, ax = new_axes(ax)
@@ -316,16 +331,17 @@ def plot_clipped_norms(grad_norms, threshold, *, ax=None, title=None):
         steps,
         np.minimum(grad_norms, threshold),
         linewidth=1.2,
-        color="#1b9e77",
+        color=BY_NORM,
         label="after clipping by norm",
     )
-    ax.axhline(threshold, color="#1b9e77", linestyle="--", label=f"threshold {threshold:.3g}")
+    ax.axhline(threshold, color=BY_NORM, linestyle="--", label=f"threshold {threshold:.3g}")
     _few_log_ticks(ax.yaxis)
     ax.set_xlabel("training step")
     ax.set_ylabel("||gradient||  (log scale)")
     clipped = int(np.sum(grad_norms > threshold))
     ax.set_title(title or f"A training run: {clipped} of {len(steps)} steps clipped")
-    ax.legend(fontsize=11)
+    if legend:
+        ax.legend(fontsize=11)
     return ax
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.colors import ListedColormap
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from rnnlib import hopfield as hf
 from rnnlib.patterns import GLYPH_SHAPE
-from rnnlib.viz import new_axes, new_figure
+from rnnlib.viz import PALETTE, new_axes, new_figure
 
 __all__ = [
     "STATE_COLORS",
@@ -25,17 +26,25 @@ __all__ = [
     "plot_capacity",
     "plot_pattern_survival",
     "survival_grid",
+    "survival_marks",
+    "survival_key",
+    "SURVIVAL_COLORS",
     "outline_square",
 ]
 
 #: -1 units are drawn light, +1 units dark.
 STATE_COLORS = ListedColormap(["#f4f1ea", "#23395b"])
-#: Bars of positive and negative overlaps.
-OVERLAP_COLORS = ("#00798c", "#d1495b")
+#: Bars of positive and negative overlaps (the sign of the bar says the same).
+OVERLAP_COLORS = (PALETTE[0], PALETTE[3])
 #: Shade of every other sweep in energy plots.
-SWEEP_SHADE = "#edae49"
-_CHANGED = "#d1495b"
-_SURVIVAL_COLORS = ListedColormap(["#66a182", "#edae49", "#d1495b"])
+SWEEP_SHADE = PALETTE[1]
+_CHANGED = PALETTE[3]
+#: Where a recall ended: exact, a few units wrong, lost; each also has a marker (none,
+#: a dot, a cross) and a key, so the colours are never the only cue.
+SURVIVAL_LABELS = ("exact", "≤5% wrong (·)", "lost (×)")
+SURVIVAL_COLORS = (PALETTE[4], PALETTE[1], PALETTE[3])
+_SURVIVAL_MARKS = (None, ".", "x")
+_SURVIVAL_CMAP = ListedColormap(SURVIVAL_COLORS)
 
 
 def plot_state(state, shape=GLYPH_SHAPE, ax=None, title=None, changed=None):
@@ -161,7 +170,7 @@ def plot_capacity(results, show_theory=True):
     the critical load 0.138 (dashed line). Returns the Figure.
     """
     fig, (left, right) = new_figure(1, 2, figsize=(12, 5.4))
-    colors = ["#00798c", "#d1495b", "#edae49", "#66a182", "#2e4057"]
+    colors = PALETTE
     loads = np.linspace(0.01, max(float(r.loads.max()) for r in results), 200)
     if show_theory:
         left.plot(
@@ -231,18 +240,57 @@ def survival_grid(final_errors, n_units, columns: int = 20):
     return grid.reshape(rows, columns), [int(np.sum(codes == k)) for k in range(3)]
 
 
-def plot_pattern_survival(final_errors, n_units, ax=None, columns: int = 20, title=None):
-    """One square per stored pattern, coloured by where its recall ended.
+def survival_marks(grid) -> list[np.ndarray]:
+    """``[(n0, 2), (n1, 2), (n2, 2)]``: the (column, row) of every square of each code
+    in a :func:`survival_grid`, where its marker goes."""
+    rows, cols = np.nonzero(~np.isnan(grid))
+    codes = grid[rows, cols]
+    return [np.column_stack([cols[codes == k], rows[codes == k]]) for k in range(3)]
 
-    final_errors: ``(P,)`` wrong units at the end of each recall. Green: recalled
-    exactly; yellow: at most 5% of units wrong (a nearby fixed point); red: lost.
+
+def survival_key(counts) -> list[str]:
+    """The key's entries, with how many patterns each has: ``["exact 12", ...]``."""
+    return [f"{label} {n}" for label, n in zip(SURVIVAL_LABELS, counts, strict=True)]
+
+
+def plot_pattern_survival(final_errors, n_units, ax=None, columns: int = 20, title=None):
+    """One square per stored pattern, coloured and marked by where its recall ended.
+
+    final_errors: ``(P,)`` wrong units at the end of each recall. Sky blue, unmarked:
+    recalled exactly; orange with a dot: at most 5% of units wrong (a nearby fixed
+    point); vermillion with a cross: lost. A key under the grid names each, with counts.
     """
     fig, ax = new_axes(ax, figsize=(5, 3))
     grid, counts = survival_grid(final_errors, n_units, columns)
-    ax.imshow(grid, cmap=_SURVIVAL_COLORS, vmin=0, vmax=2, aspect="equal")
+    ax.imshow(grid, cmap=_SURVIVAL_CMAP, vmin=0, vmax=2, aspect="equal")
+    handles = []
+    for code, points in enumerate(survival_marks(grid)):
+        mark = _SURVIVAL_MARKS[code]
+        if mark:  # ax.collections: the dots, then the crosses
+            ax.scatter(points[:, 0], points[:, 1], marker=mark, s=18, color="black", lw=1)
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="s",
+                markersize=11,
+                linestyle="none",
+                color=SURVIVAL_COLORS[code],
+            )
+        )
+    ax.legend(
+        handles,
+        survival_key(counts),
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=3,
+        frameon=False,
+        handletextpad=0.3,
+        columnspacing=1.0,
+    )
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-    ax.set_xlabel(f"exact {counts[0]}  ·  ≤5% wrong {counts[1]}  ·  lost {counts[2]}")
+    ax.set_frame_on(False)
     ax.set_title(title or f"{len(np.asarray(final_errors))} stored patterns after recall")
     return ax

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.collections import LineCollection
 
-from . import new_axes
+from . import PALETTE, new_axes
 
 __all__ = ["plot_trellis"]
 
@@ -20,6 +20,7 @@ def plot_trellis(
     show_values: bool = True,
     floor: float = -12.0,
     ax=None,
+    figsize=None,
 ):
     """Draw a :class:`rnnlib.tagging.ViterbiResult` as a lattice.
 
@@ -28,9 +29,10 @@ def plot_trellis(
       ending anywhere at ``t`` (0 and darkest = the leader; clipped at ``floor``, shown
       as the blank palest cells); the numbers are printed when ``show_values``;
     * faint grey lines: the back-pointer of every cell (where its best path came from);
-    * thick orange line: the winning path (its back-pointers); a red ring marks a word
+    * thick orange line with round markers: the winning path (its back-pointers); a red ring marks a word
       whose winning tag differs from ``gold`` (tag ids ``(T,)``), when gold is given.
-      The legend lists only what is drawn.
+      The legend lists only what is drawn. ``figsize`` (inches) for a new figure:
+      by default it grows with the sentence.
     """
     delta = np.asarray(result.delta)
     steps, num_tags = delta.shape
@@ -38,7 +40,7 @@ def plot_trellis(
         raise ValueError(f"words: expected {steps} words like the trellis, got {len(words)}")
     if len(tag_names) != num_tags:
         raise ValueError(f"tag_names: expected {num_tags} names, got {len(tag_names)}")
-    fig, ax = new_axes(ax, figsize=(max(8.0, 1.1 * steps + 3.0), 5.6))
+    fig, ax = new_axes(ax, figsize=figsize or (max(8.0, 1.1 * steps + 3.0), 5.6))
     raw = delta - delta.max(axis=1, keepdims=True)
     behind = np.maximum(raw, floor).T  # (K, T)
     image = ax.imshow(behind, cmap="Blues", vmin=floor, vmax=0.0, aspect="auto")
@@ -61,13 +63,13 @@ def plot_trellis(
                 linewidths=0.7,
                 alpha=0.3,
                 zorder=2,
-                label="back-pointers of the other cells",
+                label="other back-pointers",
             )
         )
     ax.plot(
         np.arange(steps),
         result.path,
-        color="tab:orange",
+        color=PALETTE[1],
         lw=3.5,
         marker="o",
         ms=9,
@@ -97,10 +99,10 @@ def plot_trellis(
                 result.path[wrong],
                 s=330,
                 facecolors="none",
-                edgecolors="red",
+                edgecolors=PALETTE[3],
                 linewidths=2.5,
                 zorder=6,
-                label="winning tag differs from gold",
+                label="differs from gold",
             )
     ax.set_xticks(np.arange(steps), list(words))
     ax.set_yticks(np.arange(num_tags), list(tag_names))

@@ -15,7 +15,7 @@ import html
 import matplotlib as mpl
 import numpy as np
 
-from . import new_axes
+from . import PALETTE, new_axes
 
 __all__ = [
     "char_label",
@@ -139,11 +139,23 @@ def plot_activation_text(
     return ax
 
 
-def plot_next_char_distribution(probs, tokens, top: int = 15, ax=None, title=None, highlight=None):
+def plot_next_char_distribution(
+    probs,
+    tokens,
+    top: int = 15,
+    ax=None,
+    title=None,
+    highlight=None,
+    min_prob=0.0,
+    fixed_axis=False,
+):
     """Bars of the ``top`` most likely next characters.
 
     probs: ``(V,)`` probabilities; tokens: the vocabulary's characters in id order;
-    highlight: a character to colour differently (e.g. the one actually chosen).
+    highlight: a character to mark (another colour, hatched, named in a key: e.g. the one
+    actually drawn; shown even when it is not among the likeliest). ``min_prob`` leaves
+    out characters below it; ``fixed_axis`` keeps the y axis at 0..1, so that
+    distributions drawn one after another compare by their bars, not their ticks.
     """
     probs = np.asarray(probs, dtype=np.float64)
     tokens = list(tokens)
@@ -151,16 +163,27 @@ def plot_next_char_distribution(probs, tokens, top: int = 15, ax=None, title=Non
         raise ValueError(
             f"probs: expected shape ({len(tokens)},) (one per token), got {probs.shape}"
         )
-    order = np.argsort(-probs, kind="stable")[: max(1, int(top))]
+    order = [k for k in np.argsort(-probs, kind="stable")[: max(1, int(top))]]
+    order = [k for k in order if probs[k] >= min_prob] or order[:1]
+    if highlight in tokens and tokens.index(highlight) not in order:
+        order.append(tokens.index(highlight))
     fig, ax = new_axes(ax)
     labels = [char_label(tokens[k]) for k in order]
-    colors = ["tab:orange" if tokens[k] == highlight else "tab:blue" for k in order]
-    ax.bar(range(len(order)), probs[order], color=colors)
+    bars = ax.bar(range(len(order)), probs[order], color=PALETTE[0], edgecolor="0.2")
+    for bar, k in zip(bars, order, strict=True):
+        if tokens[k] == highlight:
+            bar.set_facecolor(PALETTE[1])
+            bar.set_hatch("//")
+            bar.set_label(f"drawn: {char_label(highlight)!r}")
     ax.set_xticks(range(len(order)), labels, fontsize=13, family="monospace")
-    ax.set_ylim(0, max(1e-9, float(probs[order].max())) * 1.12)
+    ax.set_xlim(-0.6, max(len(order), 8) - 0.4)  # a few bars do not fill the whole width
+    top_value = 1.0 if fixed_axis else max(1e-9, float(probs[order].max())) * 1.12
+    ax.set_ylim(0, top_value)
     ax.set_xlabel("next character (most likely first)")
     ax.set_ylabel("probability")
     ax.set_title(title or "Next-character distribution")
+    if highlight in tokens:
+        ax.legend(loc="upper right", fontsize=11)
     return ax
 
 

@@ -1,11 +1,21 @@
 """Interactive explorers: one function per explorer, each returning an :class:`Explorer`.
 
-An :class:`Explorer` is a VBox of controls (sliders, dropdowns, text boxes) above a
-picture. When a control moves, it calls a ``draw(**values)`` function (built on a
-``rnnlib.viz`` plot) and shows the resulting figure as a PNG in an ``Image`` widget,
-so a notebook cell is a single line for the learner::
+An :class:`Explorer` is a VBox of controls (sliders, dropdowns, text boxes, toggles)
+above a picture and a note. When a control moves, it calls a ``draw(**values)``
+function (built on a ``rnnlib.viz`` plot) and shows the resulting figure as a PNG in an
+``Image`` widget, so a notebook cell is a single line for the learner::
 
-    rnnlib.widgets.hidden_state_explorer(model, vocab)
+    hidden_state_explorer(model, vocab, "hello")
+
+The rules every explorer follows (CONTRIBUTING.md, "Widgets"):
+
+* the picture is shown at the size it was drawn (:data:`DPI` dots per inch, one PNG pixel
+  per CSS pixel), never stretched to the cell's width, and it fits
+  :data:`MAX_FIGURE_PX` so that title, controls, picture and note fit a 1366x768 laptop
+  screen and a 1280x720 projector view without scrolling;
+* every control shows its full label; controls sit in at most two rows;
+* the saved output holds a static picture of the first state with the instruction to run
+  the cell (what a reader sees before the kernel runs, or on a static page).
 
 Every explorer records how long each redraw took (``redraw_seconds``), and
 :func:`benchmark_explorers` moves every control of every live explorer to time them.
@@ -13,16 +23,65 @@ Every explorer records how long each redraw took (``redraw_seconds``), and
 
 from __future__ import annotations
 
+import base64
+import html
 import io
+import struct
 import time
 import weakref
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-__all__ = ["Explorer", "benchmark_explorers", "live_explorers"]
+__all__ = [
+    "DPI",
+    "MAX_FIGURE_PX",
+    "RUN_INSTRUCTION",
+    "Explorer",
+    "png_size",
+    "benchmark_explorers",
+    "live_explorers",
+]
 
 _LIVE: weakref.WeakSet = weakref.WeakSet()
+
+#: Dots per inch of every explorer's PNG: a 10-inch figure is 800 pixels wide on screen.
+DPI = 80
+#: The largest picture (width, height) in pixels an explorer may draw: a 10.5 x 5 inch
+#: figure. In a 1280x720 view with JupyterLab's file browser open the output area is
+#: 848 px wide and the notebook shows 599 px of height, which must hold the explorer's
+#: title, two rows of controls, the picture and the note.
+MAX_FIGURE_PX = (840, 400)
+#: What the saved output says where the live widget cannot be shown.
+RUN_INSTRUCTION = (
+    "Static picture of the explorer's first state. Run this cell (Shift+Enter, or "
+    "Run > Run All Cells) in JupyterLab to move its controls."
+)
+#: Room around each control, and the width of a slider, text box or dropdown that does
+#: not set its own: three of them fit a row of the 848 px output area.
+_CONTROL_MARGIN = "2px 16px 4px 0px"
+_CONTROL_WIDTH = "260px"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """``(width, height)`` in pixels, read from a PNG's header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("png: expected PNG bytes (signature \\x89PNG)")
+    return struct.unpack(">II", png[16:24])
+
+
+def _show_full_label(control) -> None:
+    """Let a control's description take the width it needs (ipywidgets cuts it to 80 px
+    by default: "temperat..."), toggle buttons the width of their text, and give every
+    control the same width and spacing unless it sets its own width."""
+    style = getattr(control, "style", None)
+    if getattr(control, "description", "") and hasattr(style, "description_width"):
+        style.description_width = "initial"
+    if hasattr(style, "button_width"):
+        style.button_width = "auto"
+    elif not control.layout.width:
+        control.layout.width = _CONTROL_WIDTH
+    control.layout.margin = _CONTROL_MARGIN
 
 
 class Explorer(widgets.VBox):
@@ -32,34 +91,58 @@ class Explorer(widgets.VBox):
     ----------
     draw:
         ``draw(**values) -> Figure`` or ``-> (Figure, html)``; ``values`` maps each
-        control's name to its current value. The figure is closed after rendering.
+        control's name to its current value. The figure is closed after rendering; it
+        must fit :data:`MAX_FIGURE_PX` at :data:`DPI`.
     controls:
-        ``{name: ValueWidget}`` in display order.
+        ``{name: ValueWidget}`` in display order (at most two rows of them).
     title:
         Optional heading shown above the controls.
     """
 
-    def __init__(self, draw, controls: dict, title: str | None = None, dpi: int = 80):
+    def __init__(self, draw, controls: dict, title: str | None = None, dpi: int = DPI):
         self.draw = draw
         self.title = title or "explorer"
         self.controls = dict(controls)
         self.dpi = dpi
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="none"))
         self.note = widgets.HTML()
         self.redraw_seconds: list[float] = []
-        heading = [widgets.HTML(f"<b>{title}</b>")] if title else []
+        heading = [widgets.HTML(f"<b>{html.escape(title)}</b>")] if title else []
+        for control in self.controls.values():
+            _show_full_label(control)
         control_box = widgets.HBox(
-            list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
+            list(self.controls.values()),
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
         super().__init__(heading + [control_box, self.image, self.note])
         self.add_class("rnnlib-explorer")
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.redraw()
+        self.first_png, self.first_note = self.image.value, self.note.value
         _LIVE.add(self)
 
-    def __repr__(self) -> str:  # shown where the widget cannot be (an unrun notebook, a terminal)
-        return f"<rnnlib explorer: {self.title}; run the cell in JupyterLab to use it>"
+    def __repr__(self) -> str:  # shown where the widget cannot be (a terminal)
+        return f"<rnnlib explorer: {self.title}. {RUN_INSTRUCTION}>"
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, plus a static picture of the first state with the instruction
+        to run the cell, for wherever the widget cannot be shown: a notebook opened before
+        its kernel ran (JupyterLab then shows the best *safe* output, HTML) or a static
+        page. Only the widget view needs a kernel."""
+        data = super()._repr_mimebundle_(**kwargs)
+        encoded = base64.b64encode(self.first_png).decode("ascii")
+        width, height = png_size(self.first_png)
+        data["text/plain"] = repr(self)
+        data["image/png"] = encoded
+        data["text/html"] = (
+            f'<div class="rnnlib-explorer-static"><p><b>{html.escape(self.title)}</b></p>'
+            f'<p style="font-style:italic">{html.escape(RUN_INSTRUCTION)}</p>'
+            f'<img src="data:image/png;base64,{encoded}" width="{width}" height="{height}" '
+            f'style="max-width:none" alt="{html.escape(self.title)}: first state">'
+            f"<div>{self.first_note}</div></div>"
+        )
+        return data
 
     @property
     def values(self) -> dict:
@@ -68,21 +151,28 @@ class Explorer(widgets.VBox):
     def render(self) -> tuple[bytes, str]:
         """Run ``draw`` on the current values; return the PNG bytes and the note HTML."""
         result = self.draw(**self.values)
-        figure, html = result if isinstance(result, tuple) else (result, "")
+        figure, note = result if isinstance(result, tuple) else (result, "")
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=self.dpi)
         plt.close(figure)
-        return buffer.getvalue(), html
+        return buffer.getvalue(), note
 
     def redraw(self) -> None:
         start = time.perf_counter()
-        png, html = self.render()
+        self._drawn_values = self.values
+        png, note = self.render()
+        width, height = (f"{size}px" for size in png_size(png))
+        if (self.image.layout.width, self.image.layout.height) != (width, height):
+            self.image.layout.width, self.image.layout.height = width, height
         self.image.value = png
-        self.note.value = html
+        self.note.value = note
         self.redraw_seconds.append(time.perf_counter() - start)
 
     def _on_change(self, _change) -> None:
-        self.redraw()
+        # A control that follows another (a step slider whose range follows the text)
+        # may already have redrawn the new values: draw each set of values once.
+        if self.values != self._drawn_values:
+            self.redraw()
 
 
 def live_explorers() -> list[Explorer]:
@@ -131,12 +221,9 @@ def benchmark_explorers(moves_per_control: int = 3) -> list[dict]:
                 control.value = value
         times = sorted(explorer.redraw_seconds)
         if times:
-            title = (
-                explorer.children[0].value if isinstance(explorer.children[0], widgets.HTML) else ""
-            )
             rows.append(
                 {
-                    "explorer": title.replace("<b>", "").replace("</b>", ""),
+                    "explorer": explorer.title,
                     "redraws": len(times),
                     "median_s": times[len(times) // 2],
                     "max_s": times[-1],

@@ -12,11 +12,17 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.lines import Line2D
 
 from ..data.classification import encode_batch, tokenize
 from ..functional import softmax
 from ..viz import new_figure
-from ..viz.classification import plot_class_probabilities
+from ..viz.classification import (
+    class_color,
+    class_linestyle,
+    class_marker,
+    plot_class_probabilities,
+)
 from . import Explorer
 
 __all__ = ["prefix_probabilities", "name_explorer"]
@@ -47,25 +53,25 @@ def name_explorer(
     title: str = "Name -> language: probabilities while reading",
 ) -> Explorer:
     """A text box for a name and a model selector; shows how p(language | prefix) evolves
-    character by character for the chosen model (left, one colour per language) and the
-    final probabilities (right: bars for the chosen model, diamonds for the other).
+    character by character for the chosen model (left) and the final probabilities
+    (right: bars for the chosen model, a black tick for the other). A language has one
+    colour and one marker in both panels, named by the key under the figure.
 
     model: a one-directional many-to-one character SequenceModel; vocab: its vocabulary
     (with ``<pad>``/``<unk>``); baseline: a fitted CharBigramClassifier or None.
     """
     classes = list(classes)
     options = ["RNN"] + (["bigram baseline"] if baseline is not None else [])
-    controls = {
-        "name": widgets.Text(value=name, description="name", continuous_update=True),
-        "curve": widgets.Dropdown(options=options, value="RNN", description="curve of"),
-    }
+    controls = {"name": widgets.Text(value=name, description="name", continuous_update=True)}
+    if len(options) > 1:  # a choice only when there is one
+        controls["curve"] = widgets.Dropdown(options=options, value="RNN", description="curve of")
 
-    def draw(name, curve):
+    def draw(name, curve="RNN"):
         name = name.strip().lower()
-        fig, (left, right) = new_figure(1, 2, figsize=(11.0, 3.8), width_ratios=(2.2, 1))
+        fig, (left, right) = new_figure(1, 2, figsize=(10.5, 4.4), width_ratios=(2.2, 1))
         # fixed margins instead of constrained layout: a redraw takes half the time
         fig.set_layout_engine(None)
-        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.15, top=0.9, wspace=0.3)
+        fig.subplots_adjust(left=0.07, right=0.98, bottom=0.26, top=0.9, wspace=0.35)
         if not name:
             left.set_axis_off()
             right.set_axis_off()
@@ -82,20 +88,41 @@ def name_explorer(
             curves[curve],
             classes,
             ax=left,
-            legend=False,  # the bars on the right name the colours
+            legend=False,  # one key for both panels, under the figure
             title=f"{curve}: p(language | first t letters of '{name}')",
         )
         positions = np.arange(len(classes))
-        colours = [f"C{c}" for c in range(len(classes))]
+        colours = [class_color(c) for c in range(len(classes))]
         right.barh(positions, finals[curve], color=colours, height=0.7)
+        for c in range(len(classes)):  # the class's marker at the bar's end: seen at p = 0 too
+            right.plot(finals[curve][c], c, marker=class_marker(c), color=colours[c], ms=8)
         others = [label for label in finals if label != curve]
         for label in others:
-            right.scatter(finals[label], positions, marker="D", color="black", zorder=3)
+            right.scatter(finals[label], positions, marker="|", s=200, color="black", zorder=3)
         right.set_yticks(positions, classes)
         right.invert_yaxis()
-        right.set_xlim(0, 1)
+        right.set_xlim(-0.03, 1.03)
         right.set_xlabel("p(language | whole name)")
-        right.set_title(f"Final: bars {curve}" + "".join(f", ◆ {label}" for label in others))
+        right.set_title(f"Final: bars {curve}" + "".join(f", | {label}" for label in others))
+        handles = [
+            Line2D(
+                [],
+                [],
+                color=class_color(c),
+                marker=class_marker(c),
+                linestyle=class_linestyle(c),
+                label=classes[c],
+            )
+            for c in range(len(classes))
+        ]
+        fig.legend(
+            handles=handles,
+            loc="lower center",
+            ncol=min(len(classes), 7),
+            frameon=False,
+            fontsize=11,
+            columnspacing=1.2,
+        )
         unknown = sorted({c for c in tokens if c not in vocab})
         note = " ".join(
             f"{label}: <b>{classes[int(np.argmax(p))]}</b> ({np.max(p):.2f})."

@@ -115,10 +115,10 @@ class _GateFigure:
         self.gate_names = [name for name in trace.gates if name.endswith("_gate")]
         # fixed margins and no grid: constrained layout and grid lines would double the
         # redraw time (the budget is 0.3 s)
-        fig, axes = new_figure(2, 2, figsize=(12, 5), sharex="col", height_ratios=(1.2, 1))
+        fig, axes = new_figure(2, 2, figsize=(10.5, 5.0), sharex="col", height_ratios=(1.2, 1))
         fig.set_layout_engine("none")
         axes[0, 0].get_gridspec().update(
-            left=0.07, right=0.98, bottom=0.1, top=0.86, wspace=0.2, hspace=0.3
+            left=0.09, right=0.89, bottom=0.11, top=0.86, wspace=0.22, hspace=0.3
         )
         plot_gates_at_step(trace, 0, axes=axes[:, 0], state_limit=limit)
         plot_unit_gates(trace, 0, marks=marks, axes=axes[:, 1])
@@ -129,7 +129,7 @@ class _GateFigure:
         self.bars = list(axes[1, 0].patches)
         self.gate_lines = axes[0, 1].lines[: len(self.gate_names)]
         self.state_line = axes[1, 1].lines[0]
-        cursor = {"color": "#d62728", "linewidth": 2, "alpha": 0.6}
+        cursor = {"color": "0.2", "linewidth": 2, "alpha": 0.4}
         self.unit_cursor = axes[0, 0].axvline(0, **cursor)
         self.time_cursors = [ax.axvline(1, **cursor) for ax in axes[:, 1]]
 

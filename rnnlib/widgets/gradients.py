@@ -71,7 +71,7 @@ def gradient_flow_explorer(seed: int = 0, hidden_size: int = 32) -> Explorer:
 
     def draw(spectral_norm, activation, length):
         flow = gradient_flow(spectral_norm, activation, length, hidden_size=hidden_size, rng=seed)
-        fig, (left, right) = _fast_figure(2, (12, 4.5))
+        fig, (left, right) = _fast_figure(2, (10.5, 4.2), left=0.09, bottom=0.14)
         plot_gradient_norms(flow, ax=left, title="||dL/dh_t|| (solid) and its bound (dashed)")
         plot_jacobian_norms(flow, ax=right)
         note = (
@@ -109,19 +109,37 @@ def clipping_explorer(run=None) -> Explorer:
     def draw(angle, size, threshold):
         radians = np.deg2rad(angle)
         gradient = size * np.array([np.cos(radians), np.sin(radians)])
-        panels = 1 if grad_norms is None else 2
-        fig, axes = _fast_figure(panels, (6 * panels, 5.5), left=0.1 / panels)
-        plot_clipping(gradient, threshold, ax=axes[0])
+        panels = 2 if grad_norms is None else 3
+        fig, axes = _fast_figure(
+            panels, (10.5, 5.0), left=0.07, right=0.99, bottom=0.3, top=0.9, wspace=0.35
+        )
         by_value = np.clip(gradient, -threshold, threshold)
         turn = np.degrees(
             np.arccos(np.clip(by_value @ gradient / (np.linalg.norm(by_value) * size), -1, 1))
         )
+        plot_clipping(gradient, threshold, ax=axes[0], legend=False, title="g at its own scale")
+        plot_clipping(
+            gradient,
+            threshold,
+            ax=axes[1],
+            zoom=True,
+            legend=False,
+            title=f"at the scale of c: turned {turn:.0f}°",
+        )
+        if grad_norms is not None:
+            plot_clipped_norms(grad_norms, threshold, ax=axes[2], legend=False)
+            axes[2].set_title(
+                f"{int(np.sum(grad_norms > threshold))} of {len(grad_norms)} steps clipped"
+            )
+        handles, labels = axes[1].get_legend_handles_labels()
+        if grad_norms is not None:
+            more = axes[2].get_legend_handles_labels()
+            handles, labels = handles + more[0][:1], labels + ["training run: " + more[1][0]]
+        fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=11, frameon=False)
         note = (
             f"clip by norm: length {min(size, threshold):.3g}, direction unchanged; "
             f"clip by value: length {np.linalg.norm(by_value):.3g}, turned by {turn:.1f} degrees"
         )
-        if grad_norms is not None:
-            plot_clipped_norms(grad_norms, threshold, ax=axes[1])
         return _finish(fig), note
 
     return Explorer(draw, controls, title="Gradient clipping (기울기 클리핑)")

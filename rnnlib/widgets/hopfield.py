@@ -22,6 +22,8 @@ from rnnlib.viz.hopfield import (
     plot_pattern_survival,
     plot_state,
     survival_grid,
+    survival_key,
+    survival_marks,
 )
 from rnnlib.widgets import Explorer
 
@@ -58,7 +60,6 @@ def recall_explorer(
             cue = noisy_copy(patterns[index], fraction=percent / 100, rng=rng)
             for mode in hf.MODES:
                 trajectories[name, percent, mode] = network.recall(cue, mode=mode, rng=rng)
-    longest = max(result.n_steps for result in trajectories.values())
     controls = {
         "name": widgets.Dropdown(options=names, value=names[0], description="memory"),
         "noise": widgets.SelectionSlider(
@@ -68,14 +69,24 @@ def recall_explorer(
             style=_STYLE,
         ),
         "mode": widgets.ToggleButtons(options=list(hf.MODES), value="asynchronous"),
-        "step": widgets.IntSlider(value=0, min=0, max=longest, description="step"),
+        "step": widgets.IntSlider(value=0, min=0, max=1, description="step"),
     }
+
+    def follow_trajectory(_change=None):
+        """The step slider runs from 0 to the last step of the recall shown."""
+        step = controls["step"]
+        last = trajectories[controls["name"].value, controls["noise"].value, controls["mode"].value]
+        step.max = max(last.n_steps, 1)
+
+    follow_trajectory()
+    for key in ("name", "noise", "mode"):  # before the Explorer's observers: runs first
+        controls[key].observe(follow_trajectory, names="value")
 
     figure = {}  # built on the first draw, then only its artists change
 
     def build():
         fig, (ax_state, ax_overlap, ax_energy) = new_figure(
-            1, 3, figsize=(11, 3.6), gridspec_kw={"width_ratios": [1, 1.2, 1.8]}
+            1, 3, figsize=(10.5, 3.6), gridspec_kw={"width_ratios": [1, 1.2, 1.8]}
         )
         plot_state(patterns[0], GLYPH_SHAPE, ax=ax_state, title="state")
         plot_overlaps(np.zeros(len(names)), names, ax=ax_overlap, title="overlap with each memory")
@@ -174,7 +185,7 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
 
     def build():
         fig, (ax_grid, ax_curve) = new_figure(
-            1, 2, figsize=(11, 3.8), gridspec_kw={"width_ratios": [1, 1.4]}
+            1, 2, figsize=(10.5, 4.4), gridspec_kw={"width_ratios": [1, 1.4]}
         )
         biggest = max(int(results[size].n_patterns.max()) for size in sizes)
         plot_pattern_survival(np.zeros(biggest, dtype=int), sizes[-1], ax=ax_grid, columns=20)
@@ -192,13 +203,28 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
         (marker,) = ax_curve.plot(
             [], [], "o", markersize=14, markerfacecolor="none", markeredgecolor="black"
         )
-        ax_curve.axvline(hf.CRITICAL_LOAD, color="black", linestyle="--", lw=1)
+        ax_curve.axvline(
+            hf.CRITICAL_LOAD,
+            color="black",
+            linestyle="--",
+            lw=1,
+            label=f"critical load {hf.CRITICAL_LOAD:.3f}",
+        )
         ax_curve.set_ylim(-0.01, 0.35)
         ax_curve.set_xlabel("load P / N")
         ax_curve.set_ylabel("fraction of wrong units")
         ax_curve.set_title("Bit-error rate after recall (circle: this N and P)")
-        ax_curve.legend(fontsize=9, loc="upper left")
-        figure.update(fig=fig, ax_grid=ax_grid, image=ax_grid.images[0], lines=lines, marker=marker)
+        # left of the critical load the curves stay near 0: the legend's place
+        ax_curve.legend(loc="upper left", fontsize=11, framealpha=0.9)
+        figure.update(
+            fig=fig,
+            ax_grid=ax_grid,
+            image=ax_grid.images[0],
+            marks=ax_grid.collections,
+            key=ax_grid.get_legend().get_texts(),
+            lines=lines,
+            marker=marker,
+        )
         _freeze_layout(fig)
 
     def draw(n_units, load_index):
@@ -215,7 +241,10 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
         ax_grid.set_xlim(-0.5, grid.shape[1] - 0.5)
         ax_grid.set_ylim(grid.shape[0] - 0.5, -0.5)
         ax_grid.set_title(f"N = {n_units}: the {n_patterns} stored patterns after recall")
-        ax_grid.set_xlabel(f"exact {counts[0]}  ·  ≤5% wrong {counts[1]}  ·  lost {counts[2]}")
+        for collection, points in zip(figure["marks"], survival_marks(grid)[1:], strict=True):
+            collection.set_offsets(points)
+        for text, entry in zip(figure["key"], survival_key(counts), strict=True):
+            text.set_text(entry)
         for size, line in figure["lines"].items():
             line.set_alpha(1.0 if size == n_units else 0.3)
         figure["marker"].set_data([result.loads[load_index]], [result.bit_error[load_index]])

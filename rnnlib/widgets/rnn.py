@@ -92,6 +92,7 @@ def _fixed_layout(fig, ax, **margins):
 
 def _message_figure(message: str):
     fig, ax = new_figure(1, 1, figsize=(8, 1.6))
+    fig.set_layout_engine("none")
     ax.axis("off")
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=13, wrap=True)
     return fig
@@ -127,7 +128,14 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
     )
 
     def follow_length(change):  # registered before the Explorer's own observer: runs first
-        step_control.max = max(1, len(change["new"]))
+        # a new text: the step range is its length, and the picture shows all of it
+        length = max(1, len(change["new"]))
+        if length > step_control.max:
+            step_control.max = length
+            step_control.value = length
+        else:
+            step_control.value = length
+            step_control.max = length
 
     text_control.observe(follow_length, names="value")
 
@@ -146,8 +154,8 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
             return _message_figure(f"Unknown characters: {shown}"), note
         step = min(step, len(text))
         hidden, probs = run(text)
-        fig, (left, right) = new_figure(1, 2, figsize=(12, 4.2), width_ratios=[3, 2])
-        _fixed_layout(fig, left, left=0.06, right=0.98, bottom=0.22, top=0.9, wspace=0.18)
+        fig, (left, right) = new_figure(1, 2, figsize=(10.5, 4.0), width_ratios=[3, 2])
+        _fixed_layout(fig, left, left=0.07, right=0.98, bottom=0.22, top=0.9, wspace=0.2)
         plot_hidden_strip(
             hidden,
             list(text),
@@ -216,7 +224,7 @@ def softmax_explorer(logits=(2.0, 1.0, 0.1, -1.0), labels=None) -> Explorer:
     def draw(temperature, **scores):
         z = np.array([scores[f"z{k}"] for k in range(len(labels))])
         probs = softmax(z, temperature=temperature)
-        fig, axes = new_figure(1, 2, figsize=(11, 3.8))
+        fig, axes = new_figure(1, 2, figsize=(10.5, 3.6))
         _fixed_layout(fig, axes[0], left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.25)
         plot_softmax(z, temperature, labels, score_range=(-5.5, 5.5), axes=axes)
         entropy = float(-(probs * np.log(np.maximum(probs, 1e-300))).sum())

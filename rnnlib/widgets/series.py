@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..forecast import LinearAR, free_run
+from ..viz import PALETTE, new_figure
 from ..viz.series import plot_forecast
 from . import Explorer
 
@@ -60,19 +61,26 @@ def forecast_explorer(
         if ar is not None and context >= ar.order:
             forecasts[f"linear AR({ar.order})"] = free_run(ar, window, horizon)[:, 0]
         forecasts["persistence"] = np.full(horizon, seen[-1])
-        ax = plot_forecast(
+        _, ax = new_figure(figsize=(10.5, 3.8))
+        plot_forecast(
             series[start - max_context : start],
             truth,
             forecasts,
             title=f"Free-running forecast, {horizon} steps, RNN sees {context} values",
+            ax=ax,
         )
-        ax.axvspan(max_context - context - 0.5, max_context - 0.5, color="tab:blue", alpha=0.08)
+        ax.axvspan(
+            max_context - context - 0.5,
+            max_context - 0.5,
+            color=PALETTE[0],
+            alpha=0.1,
+        )
         rows = "".join(
             f"<tr><td>{name}</td><td>{np.sqrt(np.mean((values - truth) ** 2)):.3f}</td></tr>"
             for name, values in forecasts.items()
         )
         note = (
-            "<table><tr><th>method</th><th>RMSE over the horizon (series std = 1)</th></tr>"
+            "Shaded: the values the RNN sees.<table><tr><th>method</th><th>RMSE over the horizon (series std = 1)</th></tr>"
             f"{rows}</table>"
         )
         return ax.figure, note

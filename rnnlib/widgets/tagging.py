@@ -57,11 +57,9 @@ def trellis_explorer(
     options = [(f"{k}: {' '.join(words)}", k) for k, words in enumerate(sentences)]
     controls = {
         "sentence": widgets.Dropdown(
-            options=options, value=0, description="sentence", layout=widgets.Layout(width="520px")
+            options=options, value=0, description="sentence", layout=widgets.Layout(width="440px")
         ),
-        "mode": widgets.ToggleButtons(
-            options=list(MODES.items()), value="rnn", description="decode"
-        ),
+        "mode": widgets.ToggleButtons(options=list(MODES.items()), value="rnn"),
     }
 
     def draw(sentence, mode):
@@ -72,8 +70,14 @@ def trellis_explorer(
             if mode == "rnn"
             else "hybrid: RNN / prior + transitions"
         )
+        steps = len(sentences[sentence])
         ax = plot_trellis(
-            result, sentences[sentence], tag_names, gold=truth, title=f"Viterbi trellis, {label}"
+            result,
+            sentences[sentence],
+            tag_names,
+            gold=truth,
+            title=f"Viterbi trellis, {label}",
+            figsize=(min(10.5, max(8.5, 0.95 * steps + 3.0)), 5.0),
         )
         other = decoded["hybrid" if mode == "rnn" else "rnn"][sentence].path
         changed = [sentences[sentence][t] for t in np.flatnonzero(other != result.path)]

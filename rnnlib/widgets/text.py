@@ -16,7 +16,7 @@ import numpy as np
 from .._checks import check_positive_int
 from ..data.text import char_features, feature_correlations
 from ..generate import generate, hidden_activations, next_char_distribution
-from ..viz import new_figure
+from ..viz import PALETTE, new_figure
 from ..viz.text import activation_html, plot_next_char_distribution
 from . import Explorer
 
@@ -59,17 +59,22 @@ def generation_explorer(
             shown = ", ".join(repr(c) for c in unknown[:5]) or "an empty prime"
             return fig, f"<p>Cannot start from {html.escape(shown)}: not in the vocabulary.</p>"
         probs = next_char_distribution(model, vocab, prime, temperature)
+        text = generate(model, vocab, prime, length, temperature=temperature, rng=seed)
         plot_next_char_distribution(
             probs,
             vocab.tokens,
             ax=ax,
+            highlight=text[0],
+            min_prob=0.01,  # the characters that matter
+            fixed_axis=True,  # the flattening shows in the bars, not in the ticks
             title=f"p(next character | prime), temperature {temperature:.1f}"
-            + (" (greedy)" if temperature == 0 else ""),
+            + (" (greedy)" if temperature == 0 else f"; seed {seed} draws the hatched one"),
         )
-        text = generate(model, vocab, prime, length, temperature=temperature, rng=seed)
         page = (
             '<pre style="font-size:15px;white-space:pre-wrap">'
             f"<b>{html.escape(prime)}</b>{html.escape(text)}</pre>"
+            f"<small>The seed picks which random draws make this sample (bold: the prime); "
+            f"the bars show the distribution of its first character.</small>"
         )
         return fig, page
 
@@ -137,24 +142,31 @@ def unit_explorer(
         feature = best_feature.get(unit) or max(
             correlations, key=lambda name: abs(correlations[name][unit])
         )
-        fig, ax = new_figure(figsize=(9.0, 2.6))
-        ax.plot(steps, values, color="tab:red", linewidth=1.2, label=f"unit {unit}")
+        fig, ax = new_figure(figsize=(10.5, 2.8))
+        ax.plot(steps, values, color=PALETTE[3], linewidth=1.2, label=f"unit {unit}")
         marks = features[feature][: len(shown)]
         scaled = marks / (np.max(np.abs(marks)) or 1.0)
         ax.fill_between(
             steps,
             -1,
             -1 + 0.3 * scaled,
-            color="tab:gray",
+            color=PALETTE[7],
             alpha=0.5,
             label=f"{feature} (r = {correlations[feature][unit]:+.2f})",
         )
         ax.set_ylim(-1.05, 1.05)
         ax.set_xlabel("character position")
         ax.set_ylabel("activation")
-        ax.set_title(f"Hidden unit {unit} while reading the text")
-        ax.legend(loc="upper right", fontsize=10)
-        return fig, activation_html(shown, values, vmax=1.0)
+        ax.set_title(f"Hidden unit {unit} while reading the text", loc="left")
+        # the key above the axes, never over the curve
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=11, frameon=False)
+        key = (
+            f"<small>Below: the text, each character on the colour of unit {unit} after "
+            "reading it: <span style='background:#f4a582'>&nbsp;red&nbsp;</span> &gt; 0, "
+            "<span style='background:#92c5de'>&nbsp;blue&nbsp;</span> &lt; 0, white near 0 "
+            "(hover a character for its value).</small>"
+        )
+        return fig, key + activation_html(shown, values, vmax=1.0)
 
     explorer = Explorer(draw, controls, title)
     explorer.correlations = correlations
