@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: tags,-all
+#     cell_metadata_filter: tags,jupyter,-all
 #     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
@@ -292,11 +292,25 @@ assert distance > 0.5
 # state $h_t$ after reading the first $t$ characters (red: positive, blue: negative); on the
 # right, the model's probabilities for the next character, with the true next one hatched.
 #
-# Things to try: compare the columns after the first and the second "l" of "hello". Then
-# pick "olleh": the model never saw it in training, so what does it predict, and why?
+# Things to try: compare the columns after the first and the second "l" of "hello".
+#
+# **Question.** Pick "olleh", a text the model never saw, and drag **step t** to 5. Which
+# character does the model expect after "olleh", and why that one? (Hint: compare its guess
+# after "hhello" at step 1, when it has read a single "h".) The answer is in the collapsed
+# cell below the explorer (click the three dots to open it).
 
 # %%
 hidden_state_explorer(model, vocab, ["hello", "hell", "olleh", "hhello"])
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# after "olleh" the model expects "e", exactly what it expects after a lone "h".
+# In training an "h" was always followed by "e", and the last input weighs most in h_t:
+# the earlier letters "olle" do not change the guess.
+after_olleh = softmax(model.predict(vocab.encode("olleh")[:, None]))[-1, 0]
+after_h = softmax(model.predict(vocab.encode("h")[:, None]))[-1, 0]
+guess = vocab.tokens[int(after_olleh.argmax())]
+assert guess == vocab.tokens[int(after_h.argmax())] == "e", (guess, after_olleh, after_h)
 
 # %% [markdown]
 # ## Summary

@@ -409,9 +409,23 @@ print("asynchronous (20 random orders): always a fixed point after one flip, e.g
 #   at all (look at the overlaps): a *spurious* memory (section 7).
 # * At 50% the cue carries no information about its letter any more.
 # * The energy only ever goes down in asynchronous mode.
+#
+# **Question.** Set the noise to 20 % and compare the two modes for every letter: how far
+# does the step slider reach in each mode (it ends where the recall ends), and why does
+# asynchronous recall take so many more steps?
 
 # %%
-recall_explorer(rng=SEED)
+recall = recall_explorer(rng=SEED)
+recall
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# synchronous recall ends after at most 3 steps, asynchronous after 20 or more. A
+# synchronous step updates every unit at once; an asynchronous step changes one unit, so
+# repairing the 20 flipped units of a 20 % cue takes at least 20 steps.
+for letter in recall.controls["name"].options:
+    sync, asyn = (recall.trajectories[letter, 20, mode] for mode in hopfield.MODES[::-1])
+    assert sync.n_steps <= 3 and asyn.n_steps >= 20, (letter, sync.n_steps, asyn.n_steps)
 
 # %% [markdown]
 # ## 6. Capacity: how many memories fit? (저장 용량)
@@ -495,13 +509,28 @@ print(f"AGS critical load: {hopfield.CRITICAL_LOAD:.4f}")
 
 # %% [markdown]
 # Explore the same measurements network by network. Each square on the left is one stored
-# pattern of one network, coloured by where its recall ended: green exactly on the pattern,
-# yellow within 5% of it (the AGS recall state, slightly off the pattern), red lost. Slide
-# `P / N` across 0.12-0.16 and watch green give way to yellow and then red, faster for
-# `N = 400`.
+# pattern of one network, coloured and marked by where its recall ended (the key under the
+# squares names them): sky blue exactly on the pattern, orange with a dot within 5% of it
+# (the AGS recall state, slightly off the pattern), vermillion with a cross lost.
+#
+# **Question.** With `N = 400`, slide `P / N` up from 0.05: from which load on does the
+# network lose patterns (crossed squares) at every load? How does that compare with the
+# critical load 0.138 of the theory (the dashed line on the right)?
 
 # %%
 capacity_explorer(capacity)
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# from a load between 0.12 and 0.2 on, just above the critical load 0.138, every
+# network loses patterns, more and more as the load grows. Below it a single unlucky
+# pattern can be lost now and then, but most loads lose none.
+large = capacity[-1]
+assert large.n_units == 400
+loses = np.array([np.any(errors[0] > 0.05 * large.n_units) for errors in large.final_errors])
+always_from = large.loads[np.flatnonzero(~loses)[-1] + 1]  # the first network, as shown
+assert 0.12 <= always_from <= 0.2, (large.loads, loses)
+assert loses[large.loads < hopfield.CRITICAL_LOAD].mean() < 0.5, loses
 
 # %% [markdown]
 # ## 7. Spurious memories (가짜 기억)

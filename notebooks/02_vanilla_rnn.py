@@ -394,10 +394,22 @@ assert cold.max() > 0.99 and hot.max() - hot.min() < 0.1
 fig = rnnviz.plot_softmax(scores, 1.0, list("helo"), title="Scores and their softmax")
 # %% [markdown]
 # Move the scores and the temperature and watch the probabilities. Try: raise every score by
-# the same amount; make two scores equal; drag the temperature to 0.1 and to 10.
+# the same amount; drag the temperature to 0.1 and to 10.
+#
+# **Question.** Make the scores of "h" and "e" equal (both 2.0). What are their two
+# probabilities at T = 1, and what do they become when you drag T down to 0.1?
 
 # %%
 softmax_explorer(scores, labels=list("helo"))
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# at T = 1 both get 0.45 (the other two share the last 0.10); at T = 0.1 both get
+# 0.50: a low temperature picks the best score, and a tie stays a tie, split evenly.
+tied = np.array([2.0, 2.0, 0.1, -1.0])
+warm, cold = functional.softmax(tied), functional.softmax(tied, temperature=0.1)
+assert np.isclose(warm[0], warm[1]) and abs(warm[0] - 0.45) < 0.01, warm
+assert np.allclose(cold[:2], 0.5, atol=1e-6), cold
 
 # %% [markdown]
 # ### Exercise 3: softmax with temperature
@@ -576,9 +588,21 @@ ax = rnnviz.plot_state_comparison(
 # **Explore it yourself.** Type a string made of `h, i, e, l, o` (press Enter), then move
 # the step slider: the left panel shows the hidden states the model has built so far, the
 # right panel its guess for the next character. Try "hihello", "hello", "hihi", "ell".
+#
+# **Question.** In "hihello" the input at step 1 and at step 3 is the same letter "h". Set
+# step t to 1, then to 3: what does the model predict after each "h", and how can the same
+# input lead to two different guesses?
 
 # %%
 hidden_state_explorer(model_hi, vocab_hi, "hihello")
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# after the first "h" it predicts "i", after the second "e". The input is the same,
+# but h_3 also carries h_2, which remembers that "hi" was read already.
+guesses = functional.softmax(model_hi.predict(vocab_hi.encode("hihello")[:, None]))[:, 0]
+first, second = (vocab_hi.tokens[int(guesses[t].argmax())] for t in (0, 2))
+assert (first, second) == ("i", "e"), (first, second)
 
 # %% [markdown]
 # ## 8. What the hidden state means

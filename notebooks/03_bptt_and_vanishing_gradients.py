@@ -306,6 +306,10 @@ for scale in scales:
 # on its bound $\sigma_{\max}$ (an active unit has slope exactly 1), yet the gradient on the
 # left stays far below its bound. Why? (Hint: the bound assumes that every step stretches
 # the gradient along its most-stretched direction, one step after another.)
+#
+# **Question.** Keep tanh and `length T` = 50, and drag `sigma_max(W_hh)` down from 0.9.
+# Below which value does the ratio ||dL/dh_1|| / ||dL/dh_T|| in the note fall under 10⁻⁶,
+# so that the first step gets a millionth of the last step's gradient?
 
 # %%
 relu_flow = gf.gradient_flow(1.5, "relu", length=50, rng=SEED)
@@ -314,6 +318,18 @@ assert relu_flow.grad_norms[0] < 1e-3 * relu_flow.bound[0]  # ...the product is 
 
 # %%
 gradient_flow_explorer(seed=SEED)
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# below about 0.8. At the start value 0.9 the ratio is about 1e-5, and every 0.05
+# less divides it by roughly ten. The bound sigma_max**49 (0.8**49 = 2e-5) is much larger:
+# the tanh slopes, below 1 wherever a unit is not at 0, shrink the gradient further.
+sigmas = np.round(np.arange(0.25, 2.5001, 0.05), 2)
+ratios = np.array([gf.gradient_flow(s, "tanh", 50, hidden_size=32, rng=SEED).ratio for s in sigmas])
+vanished = sigmas[ratios < 1e-6]
+assert vanished.size and np.all(ratios[sigmas <= vanished.max()] < 1e-6), ratios
+assert 0.7 <= vanished.max() <= 0.85, vanished.max()
+assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 
 # %% [markdown]
 # ## 5. Exploding gradients and clipping
@@ -390,9 +406,27 @@ assert np.allclose(by_value, [1.0, 0.1])  # now 10x more weight on the second en
 # **Explore.** Turn the gradient and change its size and the threshold. The right panel
 # shows the gradient norms of the clipped training run above: how many of its steps would
 # a given threshold clip?
+#
+# **Question.** Keep ||g|| = 8 and the threshold c = 1, and turn the direction from 0° to
+# 180°. At which directions does clipping by value *not* turn the gradient? (The middle
+# panel shows the clipped vectors at the threshold's scale, where the angle is visible.)
 
 # %%
 clipping_explorer(clipped)
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# at 0°, 45°, 90°, 135° and 180°: along an axis one component is 0, on a diagonal
+# both components are clipped to the same size 1; in every other direction the larger
+# component is cut more than the smaller one, and the vector turns towards a diagonal.
+unturned = []
+for degrees in range(0, 181, 5):
+    g_dir = 8.0 * np.array([np.cos(np.deg2rad(degrees)), np.sin(np.deg2rad(degrees))])
+    cut = np.clip(g_dir, -1.0, 1.0)
+    cosine = cut @ g_dir / (np.linalg.norm(cut) * np.linalg.norm(g_dir))
+    if cosine > np.cos(np.deg2rad(0.5)):
+        unturned.append(degrees)
+assert unturned == [0, 45, 90, 135, 180], unturned
 
 # %% [markdown]
 # ## 6. Truncated BPTT

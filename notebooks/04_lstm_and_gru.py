@@ -550,11 +550,27 @@ assert rnn_reach < 0.01
 # with the second slider over the whole sequence, with the two marked steps dotted. Look for
 # a unit whose forget gate stays near 1 and whose cell state jumps at the marked steps: that
 # unit is the model's accumulator for the sum. On the GRU, look at the update gate.
+#
+# **Question.** On the LSTM, set t to the first marked step and find the unit whose cell
+# state (bars) jumps most between t - 1 and t. Follow that unit over the whole sequence
+# (second slider): is its forget gate more open, on average, than the other units'?
 
 # %%
 sequence = test_inputs[:, :1]
 explorer = gate_explorer({"LSTM": trained["lstm"], "GRU": trained["gru"]}, sequence)
 explorer
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# yes. The unit that takes in the marked value keeps its forget gate more open than
+# the average unit, so the value stays in its cell state until the answer.
+_, lstm_cache = trained["lstm"].forward(sequence)
+lstm_trace = lstm_cache.traces[0]
+first_mark = int(np.flatnonzero(sequence[:, 0, 1] > 0.5)[0])
+jumps = np.abs(lstm_trace.cell_state[first_mark, 0] - lstm_trace.cell_state[first_mark - 1, 0])
+accumulator = int(jumps.argmax())
+forget_open = lstm_trace.gates["forget_gate"][:, 0].mean(axis=0)  # (H,) mean over steps
+assert forget_open[accumulator] > forget_open.mean(), (accumulator, forget_open)
 
 # %% [markdown]
 # The explorer precomputes both models' Traces, so a redraw only updates the figure. Moving

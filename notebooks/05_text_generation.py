@@ -455,14 +455,35 @@ assert ch05.check_temperature_softmax(temperature_softmax_solution)
 # %% [markdown]
 # ### Explorer: temperature, seed and prime
 #
-# Move the temperature from 0 (greedy) to 2 and watch the text go from a loop to sensible
-# prose to gibberish. Change the seed to draw another sample, and type your own prime (press
-# Enter). The bars show the distribution of the first generated character at that
-# temperature.
+# Move the temperature from 0 (greedy) to 2 and watch the text change. Change the seed to
+# draw another sample (the hatched bar is the first character this seed draws), and type
+# your own prime (press Enter). The bars show the distribution of the first generated
+# character at that temperature, on a fixed 0-1 axis.
+#
+# **Question.** Drag the temperature to 0 (greedy): what does the text below the figure
+# do? Then drag it to 2.0: how many characters get a bar (a probability of at least 1 %)
+# compared with temperature 0.5?
 
 # %%
 generation_widget = generation_explorer(model, vocab, prime="The value of ", length=160)
 generation_widget
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# greedy decoding ends in a loop: the same stretch of text repeats until the end.
+# At temperature 2.0 many more characters get at least 1 % than at 0.5: a high temperature
+# flattens the distribution, so unlikely characters are drawn and the text turns to noise.
+greedy = generate(model, vocab, "The value of ", 160, temperature=0.0, rng=0)
+period = next(
+    (p for p in range(1, 60) if greedy[-p:] == greedy[-2 * p : -p] == greedy[-3 * p : -2 * p]),
+    None,
+)
+assert period is not None, greedy
+with_a_bar = {
+    t: int(np.sum(next_char_distribution(model, vocab, "The value of ", t) >= 0.01))
+    for t in (0.5, 2.0)
+}
+assert with_a_bar[2.0] > 2 * with_a_bar[0.5], with_a_bar
 
 # %% [markdown]
 # ## 7. A name generator (이름 생성기)
@@ -559,10 +580,28 @@ ax = plot_activation_text(
 # The list starts with the units that follow each feature best (with their correlation),
 # then all other units. Many units have no simple meaning, which is normal: the network
 # spreads most of what it knows over many units.
+#
+# **Question.** The first unit in the list follows its feature best. Pick it: is the unit
+# high (red) or low (blue) where the feature holds? Then pick a unit from the end of the
+# list: how does its curve differ?
 
 # %%
 unit_widget = unit_explorer(model, vocab, probe_text, show_chars=500)
 unit_widget
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# the sign of r in the list says it: r > 0, red where the feature holds; r < 0,
+# blue. The best unit follows its feature clearly (|r| > 0.5), while the units at the end
+# of the list correlate with no feature above 0.3: their curves follow no visible pattern.
+best_unit, best_feature, best_r = unit_widget.ranked_units[0]
+feature_on = char_features(probe_text)[best_feature] > 0
+activations = hidden_activations(model, vocab, probe_text)[:, best_unit]
+on_minus_off = activations[feature_on].mean() - activations[~feature_on].mean()
+assert abs(best_r) > 0.5 and np.sign(on_minus_off) == np.sign(best_r), (best_r, on_minus_off)
+last_unit = unit_widget.controls["unit"].options[-1][1]
+strongest = max(abs(r[last_unit]) for r in unit_widget.correlations.values())
+assert strongest < 0.3, strongest
 
 # %%
 # How quickly do the two explorers redraw? (Moves every control a few times; the times

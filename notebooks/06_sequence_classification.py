@@ -364,12 +364,25 @@ assert names.classes[curve[-1].argmax()] == "Finnish"
 # **Try it.** Type any name (lower or upper case) and watch both models read it. The
 # dropdown chooses whose curve is drawn; the bars compare the final answers. Try
 # *rossi*, *müller*, *van dijk*, *nieminen*, *garcía*, your own name.
+#
+# **Question.** Type *virtanen* one letter at a time. After which letter does the RNN first
+# put Finnish on top, and does Finnish stay on top until the end?
 # (A redraw needs well under 0.3 s of CPU time, measured below, so the picture follows
 # your typing; on a busy shared machine the clock time can be a few times longer.)
 
 # %%
 explorer = name_explorer(name_model, name_vocab, names.classes, bigram, name="rossi")
 explorer
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# Finnish takes the lead only in the second half of the name, at the "-nen"-like
+# ending or just before it, and keeps it to the end.
+virtanen = prefix_probabilities(name_model, name_vocab, "virtanen")
+finnish_on_top = virtanen.argmax(axis=1) == names.classes.index("Finnish")
+first_lead = int(np.argmax(finnish_on_top))  # 0-based: after letter first_lead + 1
+assert finnish_on_top[-1] and finnish_on_top[first_lead:].all(), finnish_on_top
+assert first_lead + 1 >= 4, first_lead
 
 # %%
 cpu_start = time.process_time()
@@ -545,8 +558,7 @@ for ax, sentence in zip(
 # the rows onto their two main directions (**PCA**, computed with numpy's SVD: centre the
 # rows, $X = U S V^\top$, coordinates $U_{:,:2} S_{:2}$). Below are the adjectives of both
 # languages, coloured by the polarity the templates gave them (blue positive, orange
-# negative), with a circle for English and a triangle for Korean (Hangul labels are
-# romanised letter by letter, because the plotting font has no Hangul).
+# negative), with a circle for English and a triangle for Korean.
 
 # %%
 lexicon = cls_data.sentiment_lexicon()

@@ -282,9 +282,29 @@ plt.show()
 # another stretch. Things to try: with a context of 3 or 4 the GRU has too little to
 # locate itself on the attractor; longer context than trained does not help much,
 # because the GRU learned to use about 16 steps.
+#
+# **Question.** Keep the other sliders where they start and set the context to 3: is the
+# RNN's error over the horizon (the table under the figure) larger or smaller than with the
+# 16 values it was trained on?
 
 # %% tags=["nbval-ignore-output"]
 forecast_explorer(model, series[split:], trained_context=CONTEXT, ar=ar, max_horizon=40)
+
+# %% jupyter={"source_hidden": true}
+# Answer
+# larger. With 3 values the GRU cannot tell where on the attractor it is, and its
+# forecast drifts off; with the 16 it was trained on it follows the series much longer.
+start, horizon = 2 * CONTEXT, 20  # the explorer's starting position and horizon
+shown = series[split:]
+
+
+def rnn_error(context):
+    window = shown[start - context : start][:, None, None]
+    path = forecast.free_run(model.predict, window, horizon)[:, 0]
+    return float(np.sqrt(np.mean((path - shown[start : start + horizon]) ** 2)))
+
+
+assert rnn_error(3) > 1.5 * rnn_error(CONTEXT), (rnn_error(3), rnn_error(CONTEXT))
 
 # %% [markdown]
 # ## 7. Exercises

@@ -42,7 +42,7 @@ __all__ = [
     "plot_sequence_time",
 ]
 
-BACKWARD = "#c0392b"  # the colour of gradients flowing back
+BACKWARD = PALETTE[3]  # the colour of gradients flowing back (vermillion)
 
 
 def _steps(values) -> np.ndarray:

@@ -46,9 +46,10 @@ def recall_explorer(
     """Store the glyphs ``names``, corrupt one, and watch recall step by step.
 
     Controls: which glyph, the percentage of flipped units in the cue, asynchronous or
-    synchronous updates, and the step. Shows the state (units changed by the step
+    synchronous updates, and the step (up to the last step of that recall). Shows the state (units changed by the step
     outlined), its overlap with every stored glyph and the energy so far. One noisy cue
-    per glyph and noise level (drawn once from ``rng``) is shared by both update modes.
+    per glyph and noise level (drawn once from ``rng``) is shared by both update modes;
+    the explorer's ``trajectories[name, noise, mode]`` holds every recall it shows.
     """
     names = list(names)
     patterns = glyph_patterns(names)
@@ -151,7 +152,9 @@ def recall_explorer(
         )
         return figure["fig"], note
 
-    return Explorer(draw, controls, title="Recall explorer: a Hopfield network remembers")
+    explorer = Explorer(draw, controls, title="Recall explorer: a Hopfield network remembers")
+    explorer.trajectories = trajectories  # {(name, noise, mode): RecallResult}: what it shows
+    return explorer
 
 
 def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, rng=0):

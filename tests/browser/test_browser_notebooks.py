@@ -1,18 +1,25 @@
-"""Every notebook in a real JupyterLab: runs clean, and every explorer redraws.
+"""Every notebook in a real JupyterLab: runs clean, and every explorer reads at a glance.
 
-For each ``notebooks/*.ipynb`` (served from a temporary copy):
+For each ``notebooks/*.ipynb`` (served from a temporary copy, one server and one page for
+the whole session):
 
-1. open it and wait for the status bar to say "Python 3 (ipykernel) | Idle";
+1. open it; before the kernel runs, every saved explorer output shows its static
+   first-state picture and the instruction to run the cell;
 2. clear all outputs, then "Run" > "Run All Cells" and wait until every code cell has
-   an execution count (or an error appears);
-3. fail on any error output (traceback) or the text "Error displaying widget";
-4. for every explorer (an ``rnnlib.widgets.Explorer``: a VBox of controls, an
-   ``Image`` and an HTML note) move one control (slider: focus the handle and press
-   ArrowRight, or ArrowLeft at the end of its range; dropdown: pick another option)
-   and assert that its picture was redrawn (the ``img`` got a new ``src``).
+   an execution count (or an error appears); fail on any traceback or the text
+   "Error displaying widget";
+3. for every explorer (an ``rnnlib.widgets.Explorer``: a VBox of controls, an ``Image``
+   and an HTML note) move EVERY control (slider: ArrowRight, or ArrowLeft at the end of
+   its range; dropdown and toggle buttons: another option; text box: a shorter text +
+   Enter; checkbox: click) and assert that the picture or the note changed;
+4. at 1366x768 (laptop) and 1280x720 (projector), with JupyterLab's file browser open,
+   measure every explorer: it fits the notebook's view without scrolling (height and
+   width), its picture is shown at its drawn size (within 5 %), no control label or
+   toggle button is cut, and its controls take at most two rows.
 
 On failure a full-page screenshot is saved to a temporary directory and its path
-printed. Timeouts are generous (slow shared machines) but bounded.
+printed; ``BROWSER_SCREENSHOTS=<dir>`` also saves a screenshot of every explorer at both
+sizes. Timeouts are generous (slow shared machines) but bounded.
 """
 
 from __future__ import annotations
@@ -73,6 +80,18 @@ def _visible_code_cells(path: Path) -> int:
     )
 
 
+def _saved_explorers(path: Path) -> int:
+    """Explorer outputs saved in the notebook (each carries a static first-state picture)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return sum(
+        1
+        for c in cells
+        if c["cell_type"] == "code"
+        for o in c.get("outputs", [])
+        if "rnnlib-explorer-static" in "".join(o.get("data", {}).get("text/html", ""))
+    )
+
+
 def _click_menu(page, menu: str, item: str) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{re.escape(menu)}$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
@@ -89,38 +108,133 @@ def _error_texts(page) -> list[str]:
     return texts
 
 
-def _move_one_control(page, explorer) -> str:
-    """Move one control of an explorer; return a description of the move."""
-    handles = explorer.locator(".widget-slider .noUi-handle")
-    if handles.count():
-        handle = handles.first
-        before = handle.get_attribute("aria-valuenow")
-        handle.focus()
-        page.keyboard.press("ArrowRight")
-        deadline = time.monotonic() + 2
-        while handle.get_attribute("aria-valuenow") == before and time.monotonic() < deadline:
-            time.sleep(0.1)
-        if handle.get_attribute("aria-valuenow") == before:  # already at the maximum
-            page.keyboard.press("ArrowLeft")
-        return f"slider {before} -> {handle.get_attribute('aria-valuenow')}"
-    selects = explorer.locator(".widget-dropdown select")
-    if selects.count():
-        select = selects.first
-        options = select.locator("option").evaluate_all("options => options.map(o => o.value)")
-        current = select.input_value()
-        others = [value for value in options if value != current]
-        assert others, f"dropdown with a single option {options}: nothing to move"
-        select.select_option(value=others[0])
-        return f"dropdown {current!r} -> {others[0]!r}"
-    toggles = explorer.locator(".widget-toggle-buttons button:not(.mod-active)")
-    if toggles.count():
-        toggles.first.click()
-        return "toggle button"
-    checkboxes = explorer.locator(".widget-checkbox input[type=checkbox]")
-    if checkboxes.count():
-        checkboxes.first.click()
-        return "checkbox"
-    raise AssertionError("explorer has no slider, dropdown, toggle button or checkbox to move")
+SIZES = [(1366, 768), (1280, 720)]  # a laptop screen, a projector view
+SIZE_TOLERANCE = 0.05
+STATIC_PICTURE = ".jp-OutputArea-output .rnnlib-explorer-static img"
+
+# One explorer's layout, measured in the page: what the learner sees without scrolling.
+MEASURE_JS = """
+(explorer) => {
+  const view = explorer.closest('.jp-WindowedPanel-outer') ||
+               explorer.closest('.jp-NotebookPanel-notebook');
+  const viewBox = view.getBoundingClientRect();
+  const box = explorer.getBoundingClientRect();
+  const img = explorer.querySelector(':scope > img.widget-image');
+  const imgBox = img.getBoundingClientRect();
+  const cut = [];
+  for (const el of explorer.querySelectorAll(
+      '.widget-label, .widget-toggle-button, .widget-readout, label')) {
+    if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      cut.push(el.textContent.trim());
+  }
+  const controlBox = explorer.querySelector(':scope > .widget-hbox');
+  const tops = new Set([...controlBox.children].map(c => Math.round(c.offsetTop / 8)));
+  return {
+    height: box.height, width: box.width, right: box.right,
+    viewHeight: viewBox.height, viewRight: viewBox.right,
+    overflowX: explorer.scrollWidth - explorer.clientWidth,
+    shown: [imgBox.width, imgBox.height], drawn: [img.naturalWidth, img.naturalHeight],
+    cut: cut, rows: tops.size,
+  };
+}
+"""
+
+
+def _measure(page, explorer, size, where) -> list[str]:
+    """Problems with one explorer's layout at one window size (empty: it reads well)."""
+    explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
+    m = explorer.evaluate(MEASURE_JS)
+    label = f"{where} at {size[0]}x{size[1]}"
+    problems = []
+    if m["height"] > m["viewHeight"]:
+        problems.append(f"{label}: {m['height']:.0f} px tall in a {m['viewHeight']:.0f} px view")
+    if m["overflowX"] > 1 or m["right"] > m["viewRight"] + 1:
+        problems.append(f"{label}: wider than the notebook ({m['width']:.0f} px)")
+    (shown_w, shown_h), (drawn_w, drawn_h) = m["shown"], m["drawn"]
+    if (
+        not drawn_w
+        or abs(shown_w / drawn_w - 1) > SIZE_TOLERANCE
+        or (abs(shown_h / drawn_h - 1) > SIZE_TOLERANCE)
+    ):
+        problems.append(
+            f"{label}: picture drawn {drawn_w}x{drawn_h} px, shown {shown_w:.0f}x{shown_h:.0f}"
+        )
+    if m["cut"]:
+        problems.append(f"{label}: cut labels {m['cut']}")
+    if m["rows"] > 2:
+        problems.append(f"{label}: controls in {m['rows']} rows")
+    folder = os.environ.get("BROWSER_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"\W+", "_", label)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+    return problems
+
+
+def _slider_move(page, handle) -> str:
+    before = handle.get_attribute("aria-valuenow")
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    deadline = time.monotonic() + 2
+    while handle.get_attribute("aria-valuenow") == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if handle.get_attribute("aria-valuenow") == before:  # already at the maximum
+        page.keyboard.press("ArrowLeft")
+    return f"slider {before} -> {handle.get_attribute('aria-valuenow')}"
+
+
+def _dropdown_move(select) -> str:
+    options = select.locator("option").evaluate_all("options => options.map(o => o.value)")
+    current = select.input_value()
+    others = [value for value in options if value != current]
+    assert others, f"dropdown with a single option {options}: nothing to move"
+    select.select_option(value=others[0])
+    return f"dropdown {current!r} -> {others[0]!r}"
+
+
+def _toggle_move(group) -> str:
+    buttons = group.locator("button:not(.mod-active)")
+    assert buttons.count(), "toggle buttons with a single option: nothing to move"
+    text = buttons.first.inner_text()
+    buttons.first.click()
+    return f"toggle {text!r}"
+
+
+def _text_move(box) -> str:
+    current = box.input_value()
+    box.fill(current[:-1] if len(current) > 1 else current + current)
+    box.press("Enter")
+    return f"text {current!r} -> {box.input_value()!r}"
+
+
+def _checkbox_move(checkbox) -> str:
+    checkbox.click()
+    return "checkbox"
+
+
+def _moves(page, explorer) -> list:
+    """One callable per control of the explorer; each moves its control and describes it."""
+    moves = [
+        lambda h=h: _slider_move(page, h)
+        for h in explorer.locator(".widget-slider .noUi-handle").all()
+    ]
+    moves += [
+        lambda s=s: _dropdown_move(s) for s in explorer.locator(".widget-dropdown select").all()
+    ]
+    moves += [lambda g=g: _toggle_move(g) for g in explorer.locator(".widget-toggle-buttons").all()]
+    moves += [lambda b=b: _text_move(b) for b in explorer.locator(".widget-text input").all()]
+    moves += [
+        lambda c=c: _checkbox_move(c)
+        for c in explorer.locator(".widget-checkbox input[type=checkbox]").all()
+    ]
+    return moves
+
+
+def _picture_and_note(explorer) -> list[str]:
+    return explorer.evaluate(
+        "e => [e.querySelector(':scope > img.widget-image').src,"
+        " e.querySelector(':scope > .widget-html').innerHTML]"
+    )
 
 
 def _screenshot_on_failure(page, name: str) -> str:
@@ -134,9 +248,10 @@ def _screenshot_on_failure(page, name: str) -> str:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_and_every_explorer_redraws(notebook, lab_page, lab_server):
+def test_notebook_runs_and_every_explorer_reads_at_a_glance(notebook, lab_page, lab_server):
     page = lab_page
     page.set_default_timeout(30_000)
+    page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
     expected_cells = _visible_code_cells(notebook)
     step = "opening the notebook"
     start = time.monotonic()
@@ -151,6 +266,18 @@ def test_notebook_runs_and_every_explorer_redraws(notebook, lab_page, lab_server
         )
         _wait_idle(page)
         assert not _error_texts(page), f"errors before running: {_error_texts(page)}"
+
+        step = "looking at the saved explorers before running"
+        saved = _saved_explorers(notebook)
+        pictures = page.locator(STATIC_PICTURE)
+        assert pictures.count() == saved, (
+            f"{saved} saved explorer outputs, {pictures.count()} static pictures shown "
+            "before the kernel ran"
+        )
+        for picture in pictures.all():
+            assert picture.evaluate("img => img.complete && img.naturalWidth > 100")
+        if saved:
+            assert page.get_by_text("Run this cell").count() >= saved
 
         step = "running all cells"
         _click_menu(page, "Edit", "Clear Outputs of All Cells")
@@ -167,34 +294,46 @@ def test_notebook_runs_and_every_explorer_redraws(notebook, lab_page, lab_server
         errors = _error_texts(page)
         assert not errors, "error output after Run All:\n" + "\n---\n".join(errors)[-3000:]
 
-        step = "moving the explorers' controls"
         explorers = page.locator(EXPLORER)
         count = explorers.count()
-        assert count >= 1, "no rnnlib.widgets.Explorer found in the notebook's outputs"
+        assert count == saved, f"{saved} explorers in the saved notebook, {count} after Run All"
+        problems, moves = [], 0
         for index in range(count):
             explorer = explorers.nth(index)
-            explorer.scroll_into_view_if_needed()
-            image = explorer.locator(":scope > img.widget-image")
-            before = image.get_attribute("src")
-            move = _move_one_control(page, explorer)
-            step = f"explorer {index + 1}/{count}: {move}"
-            try:
-                page.wait_for_function(
-                    "([img, old]) => img.src && img.src !== old",
-                    arg=[image.element_handle(), before],
-                    timeout=REDRAW_TIMEOUT_S * 1000,
-                )
-            except PlaywrightTimeoutError:
-                raise AssertionError(
-                    f"{step}: the picture did not redraw within {REDRAW_TIMEOUT_S} s "
-                    "(did draw() raise? Its traceback goes to JupyterLab's log console)"
-                ) from None
-            _wait_idle(page)
+            where = f"explorer {index + 1}/{count}"
+            step = f"{where}: measuring at {SIZES[0]}"
+            problems += _measure(page, explorer, SIZES[0], where)
+            controls = _moves(page, explorer)
+            assert controls, f"{where} has no control to move"
+            for move in controls:
+                before = _picture_and_note(explorer)
+                step = f"{where}: {move()}"
+                try:
+                    page.wait_for_function(
+                        "([e, old]) => { const img = e.querySelector(':scope > img.widget-image');"
+                        " const note = e.querySelector(':scope > .widget-html');"
+                        " return img.src !== old[0] || note.innerHTML !== old[1]; }",
+                        arg=[explorer.element_handle(), before],
+                        timeout=REDRAW_TIMEOUT_S * 1000,
+                    )
+                except PlaywrightTimeoutError:
+                    raise AssertionError(
+                        f"{step}: neither the picture nor the note changed within "
+                        f"{REDRAW_TIMEOUT_S} s (did draw() raise? Its traceback goes to "
+                        "JupyterLab's log console)"
+                    ) from None
+                _wait_idle(page)
+                moves += 1
+        step = f"measuring at {SIZES[1]}"
+        page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
+        for index in range(count):
+            problems += _measure(page, explorers.nth(index), SIZES[1], f"explorer {index + 1}")
         errors = _error_texts(page)
         assert not errors, "error after moving controls:\n" + "\n---\n".join(errors)[-3000:]
+        assert not problems, "explorers that do not read at a glance:\n" + "\n".join(problems)
         print(
-            f"{notebook.name}: ran all cells in {run_seconds:.1f} s, "
-            f"{count} explorer(s) redrew; total {time.monotonic() - start:.1f} s"
+            f"{notebook.name}: ran all cells in {run_seconds:.1f} s, {count} explorer(s), "
+            f"{moves} control moves redrew; total {time.monotonic() - start:.1f} s"
         )
     except Exception as error:
         shot = _screenshot_on_failure(page, notebook.name)
