@@ -296,7 +296,7 @@ def test_the_recall_step_slider_ends_where_the_recall_ends():
             explorer.controls["noise"].value = noise
             step.value = step.max
             title = _figure(explorer)._suptitle.get_text()
-            assert f"after {step.max} steps" in title, (mode, noise, step.max, title)
+            assert f"after {step.max} step" in title, (mode, noise, step.max, title)
     explorer.controls["mode"].value = "synchronous"
     assert step.max < 20  # synchronous recall settles in a few steps: a short slider
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from rnnlib import hopfield as hf
 from rnnlib._checks import as_generator
@@ -102,6 +103,7 @@ def recall_explorer(
             title=fig.suptitle(" "),
             extras=[],
         )
+        ax_energy.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # steps are whole
         _freeze_layout(fig)
 
     def draw(name, noise, mode, step):
@@ -137,7 +139,7 @@ def recall_explorer(
         pad = 0.05 * max(high - low, 1.0)
         ax_energy.set_ylim(low - pad, high + pad)
         status = (
-            f"{result.stop_reason} after {result.n_steps} steps"
+            f"{result.stop_reason} after {result.n_steps} step{'s' if result.n_steps != 1 else ''}"
             if shown == result.n_steps
             else f"step {shown} of {result.n_steps}"
         )

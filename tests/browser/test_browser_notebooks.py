@@ -300,7 +300,7 @@ def test_notebook_runs_and_every_explorer_reads_at_a_glance(notebook, lab_page, 
         problems, moves = [], 0
         for index in range(count):
             explorer = explorers.nth(index)
-            where = f"explorer {index + 1}/{count}"
+            where = f"{notebook.stem} explorer {index + 1} of {count}"
             step = f"{where}: measuring at {SIZES[0]}"
             problems += _measure(page, explorer, SIZES[0], where)
             controls = _moves(page, explorer)
@@ -327,7 +327,8 @@ def test_notebook_runs_and_every_explorer_reads_at_a_glance(notebook, lab_page, 
         step = f"measuring at {SIZES[1]}"
         page.set_viewport_size({"width": SIZES[1][0], "height": SIZES[1][1]})
         for index in range(count):
-            problems += _measure(page, explorers.nth(index), SIZES[1], f"explorer {index + 1}")
+            where = f"{notebook.stem} explorer {index + 1} of {count}"
+            problems += _measure(page, explorers.nth(index), SIZES[1], where)
         errors = _error_texts(page)
         assert not errors, "error after moving controls:\n" + "\n---\n".join(errors)[-3000:]
         assert not problems, "explorers that do not read at a glance:\n" + "\n".join(problems)
