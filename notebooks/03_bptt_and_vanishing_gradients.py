@@ -43,15 +43,26 @@
 import numpy as np
 
 import rnnlib.viz
-from rnnlib import gradient_flow as gf
+from rnnlib import analysis
+from rnnlib.baselines import adding_baseline
 from rnnlib.cells import RNNCell
 from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
-from rnnlib.exercises import ch03
+from rnnlib.exercises import ch03 as exercises
+from rnnlib.experiments import ch03 as experiments
 from rnnlib.gradcheck import numerical_gradient, relative_error
 from rnnlib.layers import Dense
 from rnnlib.optim import clip_grad_norm, clip_grad_value
 from rnnlib.recurrent import Recurrent
-from rnnlib.viz import gradients as viz3
+from rnnlib.viz.gradients import (
+    plot_activation_slopes,
+    plot_backprop_graph,
+    plot_bptt_cost,
+    plot_dependency,
+    plot_gradient_norms,
+    plot_sequence_time,
+    plot_training_runs,
+    plot_truncation,
+)
 from rnnlib.widgets.gradients import clipping_explorer, gradient_flow_explorer
 
 SEED = 3
@@ -79,7 +90,7 @@ rng = np.random.default_rng(SEED)
 # * $W_{hh}$ is used at every step, so its gradient is a **sum over steps**.
 
 # %%
-ax = viz3.plot_backprop_graph(4)
+ax = plot_backprop_graph(4)
 
 # %% [markdown]
 # ## 2. BPTT by hand
@@ -235,14 +246,14 @@ print(
 # growth must come from $W_{hh}$.
 
 # %%
-ax = viz3.plot_activation_slopes()
+ax = plot_activation_slopes()
 
 a = np.linspace(-10, 10, 20001)
-tanh_slope = 1 - np.tanh(a) ** 2
-sigmoid_slope = 1 / (1 + np.exp(-a)) * (1 - 1 / (1 + np.exp(-a)))
+tanh_slope = analysis.activation_slope(np.tanh(a), "tanh")  # 1 - tanh(a)^2
+sigmoid_slope = analysis.activation_slope(1 / (1 + np.exp(-a)), "sigmoid")  # s (1 - s)
 assert np.isclose(tanh_slope.max(), 1.0) and np.isclose(sigmoid_slope.max(), 0.25)
 assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both peak at a = 0
-assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
+assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
 # %% [markdown]
 # ## 4. The singular-value bound: vanish or explode
@@ -264,7 +275,7 @@ assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 #   **can explode** (기울기 폭발). This is a necessary condition, not a guarantee: the tanh
 #   slopes may still pull it down.
 #
-# `gf.gradient_flow` runs rnnlib's RNN on 50 random input steps with
+# `experiments.gradient_flow` runs rnnlib's RNN on 50 random input steps with
 # $W_{hh} = \sigma \cdot Q$ ($Q$ a random orthogonal matrix, so every singular value is
 # $\sigma$), puts a loss on the last step only, and reads $\lVert\partial L/\partial h_t\rVert$
 # from `trace.grad_hidden`. The dashed lines are the bounds; the bounds for
@@ -273,8 +284,8 @@ assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
 # %%
 scales = (0.5, 0.9, 1.0, 1.5, 2.0)
-flows = [gf.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
-ax = viz3.plot_gradient_norms(flows)
+flows = [experiments.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
+ax = plot_gradient_norms(flows)
 
 # %% [markdown]
 # What the picture shows, checked:
@@ -312,12 +323,12 @@ for scale in scales:
 # so that the first step gets a millionth of the last step's gradient?
 
 # %%
-relu_flow = gf.gradient_flow(1.5, "relu", length=50, rng=SEED)
+relu_flow = experiments.gradient_flow(1.5, "relu", length=50, rng=SEED)
 assert np.allclose(relu_flow.jacobian_norms, 1.5)  # every step's factor is on its bound...
 assert relu_flow.grad_norms[0] < 1e-3 * relu_flow.bound[0]  # ...the product is far below
 
 # %%
-gradient_flow_explorer(seed=SEED)
+gradient_flow_explorer(experiments.gradient_flow, rng=SEED)
 
 # %% jupyter={"source_hidden": true}
 # Answer
@@ -325,7 +336,9 @@ gradient_flow_explorer(seed=SEED)
 # less divides it by roughly ten. The bound sigma_max**49 (0.8**49 = 2e-5) is much larger:
 # the tanh slopes, below 1 wherever a unit is not at 0, shrink the gradient further.
 sigmas = np.round(np.arange(0.25, 2.5001, 0.05), 2)
-ratios = np.array([gf.gradient_flow(s, "tanh", 50, hidden_size=32, rng=SEED).ratio for s in sigmas])
+ratios = np.array(
+    [experiments.gradient_flow(s, "tanh", 50, hidden_size=32, rng=SEED).ratio for s in sigmas]
+)
 vanished = sigmas[ratios < 1e-6]
 assert vanished.size and np.all(ratios[sigmas <= vanished.max()] < 1e-6), ratios
 assert 0.7 <= vanished.max() <= 0.85, vanished.max()
@@ -347,9 +360,9 @@ assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
 # %%
-unclipped = gf.clipping_run(max_norm=None, rng=SEED)
-clipped = gf.clipping_run(max_norm=1.0, rng=SEED)
-fig = viz3.plot_training_runs(
+unclipped = experiments.clipping_run(max_norm=None, rng=SEED)
+clipped = experiments.clipping_run(max_norm=1.0, rng=SEED)
+fig = plot_training_runs(
     {"no clipping": unclipped, "clipped at norm 1": clipped}, baseline=clipped.baseline
 )
 
@@ -443,9 +456,9 @@ assert unturned == [0, 45, 90, 135, 180], unturned
 # than $k$ steps, however simple.
 
 # %%
-full = gf.truncated_gradient(length=40, truncate=None, rng=SEED)
-cut = gf.truncated_gradient(length=40, truncate=10, rng=SEED)
-ax = viz3.plot_truncation(full, cut, truncate=10)
+full = experiments.truncated_gradient(length=40, truncate=None, rng=SEED)
+cut = experiments.truncated_gradient(length=40, truncate=10, rng=SEED)
+ax = plot_truncation(full, cut, truncate=10)
 
 assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
 assert np.allclose(cut[30:], full[30:])
@@ -454,7 +467,7 @@ assert np.allclose(cut[30:], full[30:])
 # **What it saves.** Running the sequence chunk by chunk holds only one chunk of hidden
 # states at a time: $k \cdot B \cdot H$ numbers instead of $T \cdot B \cdot H$. Both still run
 # every step forward and backward once, so the time of both grows linearly in $T$.
-# (`gf.bptt_cost` measures one forward + backward pass with $B = 8$, $H = 64$; the chunked
+# (`experiments.bptt_cost` measures one forward + backward pass with $B = 8$, $H = 64$; the chunked
 # version gives exactly the gradients of `truncate=k`. Their absolute times differ from
 # machine to machine: full BPTT forms the weight gradients of all $T$ steps in a few large
 # matrix products, the chunks in many small ones, and a busy multi-core machine can make
@@ -463,9 +476,9 @@ assert np.allclose(cut[30:], full[30:])
 # %%
 lengths = (50, 100, 200, 400)
 k = 25
-full_cost = [gf.bptt_cost(length, None, rng=SEED) for length in lengths]
-truncated_cost = [gf.bptt_cost(length, k, rng=SEED) for length in lengths]
-fig = viz3.plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
+full_cost = [experiments.bptt_cost(length, None, rng=SEED) for length in lengths]
+truncated_cost = [experiments.bptt_cost(length, k, rng=SEED) for length in lengths]
+fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 
 # %% [markdown]
 # The memory counts are exact and are what the checks below assert: full BPTT keeps
@@ -504,8 +517,8 @@ inputs, targets = adding_problem(4, 8, rng=SEED)
 print("inputs (T, B, 2): values and markers of sequence 0\n", np.round(inputs[:, 0], 2))
 print("target of sequence 0:", np.round(targets[0], 2))
 _, test_targets = adding_problem(100_000, 10, rng=SEED)
-print(f"MSE of always predicting 1 on 100000 sequences: {gf.adding_baseline(test_targets):.3f}")
-assert abs(gf.adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
+print(f"MSE of always predicting 1 on 100000 sequences: {adding_baseline(test_targets):.3f}")
+assert abs(adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
 
 # %% [markdown]
 # Now train a fresh vanilla RNN (16 tanh units, Adam, 600 batches of 32, gradients
@@ -514,8 +527,8 @@ assert abs(gf.adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
 # predicting 1 on the same sequences.
 
 # %%
-dependency = gf.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
-ax = viz3.plot_dependency(dependency)
+dependency = experiments.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
+ax = plot_dependency(dependency)
 
 # %% [markdown]
 # For short sequences the RNN solves the task (an MSE far below the baseline). As the
@@ -544,8 +557,8 @@ print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 # slower than the feed-forward layer.)
 
 # %%
-timing = gf.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
-ax = viz3.plot_sequence_time(timing)
+timing = experiments.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
+ax = plot_sequence_time(timing)
 
 # 16 times the steps: clearly slower (a wide margin, best of 7 runs per length)
 assert timing["recurrent"][-1] > 4 * timing["recurrent"][0]
@@ -564,7 +577,7 @@ def step_jacobian(h_t, W_hh):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_step_jacobian(step_jacobian)
+_ = exercises.check_step_jacobian(step_jacobian)
 
 
 # %% jupyter={"source_hidden": true}
@@ -573,7 +586,7 @@ def step_jacobian(h_t, W_hh):
     return (1.0 - h_t**2)[:, None] * W_hh  # = np.diag(1 - h_t**2) @ W_hh
 
 
-assert ch03.check_step_jacobian(step_jacobian)
+assert exercises.check_step_jacobian(step_jacobian)
 
 # %% [markdown]
 # ### Exercise 2 — how far does a gradient reach?
@@ -588,7 +601,7 @@ def steps_to_vanish(spectral_norm, gamma, factor):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_steps_to_vanish(steps_to_vanish)
+_ = exercises.check_steps_to_vanish(steps_to_vanish)
 
 # %% jupyter={"source_hidden": true}
 # Solution: (gamma sigma)^k <= factor  <=>  k >= log(factor) / log(gamma sigma)
@@ -600,7 +613,7 @@ def steps_to_vanish(spectral_norm, gamma, factor):
     return max(0, math.ceil(math.log(factor) / math.log(gamma * spectral_norm) - 1e-12))
 
 
-assert ch03.check_steps_to_vanish(steps_to_vanish)
+assert exercises.check_steps_to_vanish(steps_to_vanish)
 print("sigma = 0.9, tanh, a millionth:", steps_to_vanish(0.9, 1.0, 1e-6), "steps")
 
 # %% [markdown]
@@ -615,7 +628,7 @@ def clip_by_norm(grads, max_norm):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_clip_by_norm(clip_by_norm)
+_ = exercises.check_clip_by_norm(clip_by_norm)
 
 
 # %% jupyter={"source_hidden": true}
@@ -626,7 +639,7 @@ def clip_by_norm(grads, max_norm):
     return [g * scale for g in grads]
 
 
-assert ch03.check_clip_by_norm(clip_by_norm)
+assert exercises.check_clip_by_norm(clip_by_norm)
 
 # %% [markdown]
 # ## Summary

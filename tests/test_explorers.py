@@ -29,10 +29,11 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from rnnlib import hopfield as hf  # noqa: E402
+from rnnlib.baselines import LinearAR  # noqa: E402
 from rnnlib.data import classification as cd  # noqa: E402
 from rnnlib.data.encoding import Vocabulary  # noqa: E402
-from rnnlib.forecast import LinearAR, windows  # noqa: E402
+from rnnlib.data.series import windows  # noqa: E402
+from rnnlib.experiments import ch01, ch03  # noqa: E402
 from rnnlib.models import SequenceModel  # noqa: E402
 from rnnlib.tagging import Transitions  # noqa: E402
 from rnnlib.viz import use_course_style  # noqa: E402
@@ -73,12 +74,12 @@ def _recall():
 
 def _capacity():
     loads = [0.05, 0.1, 0.15, 0.2]
-    results = [hf.capacity_experiment(n, loads, rng=k, trials=20) for k, n in enumerate((40, 80))]
+    results = [ch01.capacity_experiment(n, loads, rng=k, trials=20) for k, n in enumerate((40, 80))]
     return capacity_explorer(results)
 
 
 def _gradient_flow():
-    return gradient_flow_explorer(seed=0)
+    return gradient_flow_explorer(ch03.gradient_flow, rng=0)
 
 
 def _clipping():

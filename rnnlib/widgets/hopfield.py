@@ -10,11 +10,11 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from rnnlib import hopfield as hf
-from rnnlib._checks import as_generator
-from rnnlib.patterns import COURSE_GLYPHS, GLYPH_SHAPE, glyph_patterns, noisy_copy
-from rnnlib.viz import new_figure
-from rnnlib.viz.hopfield import (
+from .. import hopfield as hf
+from .._checks import as_generator
+from ..patterns import COURSE_GLYPHS, GLYPH_SHAPE, glyph_patterns, noisy_copy
+from ..viz import new_figure
+from ..viz.hopfield import (
     OVERLAP_COLORS,
     SWEEP_SHADE,
     outline_square,
@@ -26,17 +26,11 @@ from rnnlib.viz.hopfield import (
     survival_key,
     survival_marks,
 )
-from rnnlib.widgets import Explorer
+from . import Explorer, fixed_layout
 
 __all__ = ["recall_explorer", "capacity_explorer"]
 
 _STYLE = {"description_width": "initial"}
-
-
-def _freeze_layout(fig) -> None:
-    """Lay the figure out once and keep that layout: redraws then only move artists."""
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
 
 
 def recall_explorer(
@@ -78,7 +72,7 @@ def recall_explorer(
         """The step slider runs from 0 to the last step of the recall shown."""
         step = controls["step"]
         last = trajectories[controls["name"].value, controls["noise"].value, controls["mode"].value]
-        step.max = max(last.n_steps, 1)
+        step.max = max(last.num_steps, 1)
 
     follow_trajectory()
     for key in ("name", "noise", "mode"):  # before the Explorer's observers: runs first
@@ -104,13 +98,13 @@ def recall_explorer(
             extras=[],
         )
         ax_energy.xaxis.set_major_locator(MaxNLocator(6, integer=True))  # steps are whole
-        _freeze_layout(fig)
+        fixed_layout(fig)
 
     def draw(name, noise, mode, step):
         if not figure:
             build()
         result = trajectories[name, noise, mode]
-        shown = min(step, result.n_steps)
+        shown = min(step, result.num_steps)
         state = result.states[shown]
         for artist in figure["extras"]:
             artist.remove()
@@ -134,14 +128,14 @@ def recall_explorer(
                     inside[0] - 0.5, inside[-1] + 0.5, color=SWEEP_SHADE, alpha=0.15, lw=0
                 )
             )
-        ax_energy.set_xlim(-0.5, max(result.n_steps, 1) + 0.5)
+        ax_energy.set_xlim(-0.5, max(result.num_steps, 1) + 0.5)
         low, high = result.energies.min(), result.energies.max()
         pad = 0.05 * max(high - low, 1.0)
         ax_energy.set_ylim(low - pad, high + pad)
         status = (
-            f"{result.stop_reason} after {result.n_steps} step{'s' if result.n_steps != 1 else ''}"
-            if shown == result.n_steps
-            else f"step {shown} of {result.n_steps}"
+            f"{result.stop_reason} after {result.num_steps} step{'s' if result.num_steps != 1 else ''}"
+            if shown == result.num_steps
+            else f"step {shown} of {result.num_steps}"
         )
         figure["title"].set_text(
             f"{mode.capitalize()} recall of '{name}' from a cue with {noise}% of units "
@@ -159,32 +153,28 @@ def recall_explorer(
     return explorer
 
 
-def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, rng=0):
+def capacity_explorer(results) -> Explorer:
     """How many random patterns survive recall, for each N and load P/N.
 
-    results: :class:`~rnnlib.hopfield.CapacityResult` objects to show (one per N, same
-    loads); when None they are computed with :func:`rnnlib.hopfield.capacity_experiment`
-    for ``n_units`` and ``loads`` (default 0.05 ... 0.3). Controls: N and P / N (the
-    figure names P). Left: every pattern of one network after recall (green exact,
-    yellow a few wrong units, red lost). Right: the bit-error rate against the load.
+    results: :class:`~rnnlib.experiments.ch01.CapacityResult` objects to show (one per N,
+    same loads). Controls: N and P / N (the figure names P). Left: every pattern of one
+    network after recall (exact; a few wrong units, dotted; lost, crossed; a key names
+    them). Right: the bit-error rate against the load.
     """
-    if results is None:
-        loads = np.round(np.arange(0.05, 0.301, 0.025), 3) if loads is None else loads
-        rng = as_generator(rng)
-        results = [hf.capacity_experiment(n, loads, rng=rng, trials=trials) for n in n_units]
-    results = {result.n_units: result for result in results}
+    results = list(results)
+    if not results:
+        raise ValueError("results: expected one or more capacity results, got none")
+    results = {result.num_units: result for result in results}
     sizes = sorted(results)
     shared_loads = [round(float(x), 3) for x in results[sizes[0]].loads]
     labels = [(f"{x:.3f}", k) for k, x in enumerate(shared_loads)]
     controls = {
-        "n_units": widgets.SelectionSlider(options=sizes, value=sizes[-1], description="N"),
+        "num_units": widgets.SelectionSlider(options=sizes, value=sizes[-1], description="N"),
         "load_index": widgets.SelectionSlider(
             options=labels, value=min(3, len(labels) - 1), description="P / N", style=_STYLE
         ),
     }
-    theory_loads = np.linspace(0.01, max(shared_loads), 120)
-    one_step = hf.one_step_error_rate(theory_loads)
-    retrieval = hf.retrieval_error_rate(theory_loads)
+    theory = hf.capacity_theory(max(shared_loads), points=120)
 
     figure = {}
 
@@ -192,10 +182,14 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
         fig, (ax_grid, ax_curve) = new_figure(
             1, 2, figsize=(10.5, 4.4), gridspec_kw={"width_ratios": [1, 1.4]}
         )
-        biggest = max(int(results[size].n_patterns.max()) for size in sizes)
+        biggest = max(int(results[size].num_patterns.max()) for size in sizes)
         plot_pattern_survival(np.zeros(biggest, dtype=int), sizes[-1], ax=ax_grid, columns=20)
-        ax_curve.plot(theory_loads, one_step, ":", color="gray", label="one step (theory)")
-        ax_curve.plot(theory_loads, retrieval, color="black", lw=1.2, label="AGS, N → ∞")
+        ax_curve.plot(
+            theory["loads"], theory["one_step"], ":", color="gray", label="one step (theory)"
+        )
+        ax_curve.plot(
+            theory["loads"], theory["retrieval"], color="black", lw=1.2, label="AGS, N → ∞"
+        )
         lines = {}
         for size in sizes:
             (lines[size],) = ax_curve.plot(
@@ -209,11 +203,11 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
             [], [], "o", markersize=14, markerfacecolor="none", markeredgecolor="black"
         )
         ax_curve.axvline(
-            hf.CRITICAL_LOAD,
+            theory["critical_load"],
             color="black",
             linestyle="--",
             lw=1,
-            label=f"critical load {hf.CRITICAL_LOAD:.3f}",
+            label=f"critical load {theory['critical_load']:.3f}",
         )
         ax_curve.set_ylim(-0.01, 0.35)
         ax_curve.set_xlabel("load P / N")
@@ -230,31 +224,31 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
             lines=lines,
             marker=marker,
         )
-        _freeze_layout(fig)
+        fixed_layout(fig)
 
-    def draw(n_units, load_index):
+    def draw(num_units, load_index):
         if not figure:
             build()
-        result = results[n_units]
+        result = results[num_units]
         load_index = min(load_index, len(result.loads) - 1)
-        n_patterns = int(result.n_patterns[load_index])
+        num_patterns = int(result.num_patterns[load_index])
         errors = result.final_errors[load_index][0]  # the first network of this load
-        grid, counts = survival_grid(errors, n_units, columns=20)
+        grid, counts = survival_grid(errors, num_units, columns=20)
         figure["image"].set_data(grid)
         figure["image"].set_extent((-0.5, grid.shape[1] - 0.5, grid.shape[0] - 0.5, -0.5))
         ax_grid = figure["ax_grid"]
         ax_grid.set_xlim(-0.5, grid.shape[1] - 0.5)
         ax_grid.set_ylim(grid.shape[0] - 0.5, -0.5)
-        ax_grid.set_title(f"N = {n_units}: the {n_patterns} stored patterns after recall")
+        ax_grid.set_title(f"N = {num_units}: the {num_patterns} stored patterns after recall")
         for collection, points in zip(figure["marks"], survival_marks(grid)[1:], strict=True):
             collection.set_offsets(points)
         for text, entry in zip(figure["key"], survival_key(counts), strict=True):
             text.set_text(entry)
         for size, line in figure["lines"].items():
-            line.set_alpha(1.0 if size == n_units else 0.3)
+            line.set_alpha(1.0 if size == num_units else 0.3)
         figure["marker"].set_data([result.loads[load_index]], [result.bit_error[load_index]])
         note = (
-            f"N = {n_units}, P = {n_patterns}: bit-error rate "
+            f"N = {num_units}, P = {num_patterns}: bit-error rate "
             f"{result.bit_error[load_index]:.2%}, recalled exactly "
             f"{result.exact_recall[load_index]:.0%} of {int(result.trials[load_index])} "
             "patterns (all networks of this load)."
