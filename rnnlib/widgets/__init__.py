@@ -241,7 +241,9 @@ def fixed_layout(fig, **margins):
     without, the constrained layout is computed once and kept. Returns the figure."""
     if not margins:
         fig.canvas.draw()
-    fig.set_layout_engine("none")
+    # None, not "none": "none" leaves a placeholder engine, and savefig draws a figure
+    # with any engine twice (once to lay it out), which doubles the redraw time
+    fig.set_layout_engine(None)
     grids = {id(spec): spec for ax in fig.axes if (spec := ax.get_gridspec()) is not None}
     for grid in grids.values() if margins else ():
         grid.update(**margins)

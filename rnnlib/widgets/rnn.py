@@ -61,7 +61,7 @@ class _TextRun:
 
 def _message_figure(message: str):
     fig, ax = new_figure(1, 1, figsize=(8, 1.6))
-    fig.set_layout_engine("none")
+    fig.set_layout_engine(None)  # one line of text: no layout pass
     ax.axis("off")
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=13, wrap=True)
     return fig

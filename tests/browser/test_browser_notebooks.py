@@ -129,8 +129,17 @@ MEASURE_JS = """
   }
   const controlBox = explorer.querySelector(':scope > .widget-hbox');
   const tops = new Set([...controlBox.children].map(c => Math.round(c.offsetTop / 8)));
+  let widest = "";
+  let widestRight = box.right;
+  for (const el of explorer.querySelectorAll('*')) {
+    const right = el.getBoundingClientRect().right;
+    if (right > widestRight + 1) {
+      widestRight = right;
+      widest = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} to ${Math.round(right - box.left)} px`;
+    }
+  }
   return {
-    height: box.height, width: box.width, right: box.right,
+    height: box.height, width: box.width, right: box.right, widest: widest,
     viewHeight: viewBox.height, viewRight: viewBox.right,
     overflowX: explorer.scrollWidth - explorer.clientWidth,
     shown: [imgBox.width, imgBox.height], drawn: [img.naturalWidth, img.naturalHeight],
@@ -149,7 +158,9 @@ def _measure(page, explorer, size, where) -> list[str]:
     if m["height"] > m["viewHeight"]:
         problems.append(f"{label}: {m['height']:.0f} px tall in a {m['viewHeight']:.0f} px view")
     if m["overflowX"] > 1 or m["right"] > m["viewRight"] + 1:
-        problems.append(f"{label}: wider than the notebook ({m['width']:.0f} px)")
+        problems.append(
+            f"{label}: wider than the notebook ({m['width']:.0f} px; widest part: {m['widest']})"
+        )
     (shown_w, shown_h), (drawn_w, drawn_h) = m["shown"], m["drawn"]
     if (
         not drawn_w
