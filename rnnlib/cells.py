@@ -27,6 +27,7 @@ from ._checks import (
     as_generator,
     check_choice,
     check_float_array,
+    check_float_dtype,
     check_positive_int,
     check_real,
 )
@@ -49,9 +50,7 @@ class Cell(Module):
         super().__init__()
         self.input_size = check_positive_int(input_size, "input_size")
         self.hidden_size = check_positive_int(hidden_size, "hidden_size")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype: expected a float dtype (float32 or float64), got {dtype}")
+        dtype = check_float_dtype(dtype)
         rng = as_generator(rng)
         rows = self.num_blocks * hidden_size
         self.add_param("W_xh", init_uniform(rng, (rows, input_size), hidden_size, dtype))

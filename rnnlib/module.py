@@ -33,11 +33,23 @@ class Module:
         return module
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
-        """Yield ``(dotted_name, param, grad)`` for this module and all children."""
+        """Yield ``(dotted_name, param, grad)`` for this module and all children.
+
+        A parameter shared by several children (the same cell in both directions of a
+        Bidirectional, tied weights) is yielded once, under its first name: its gradient
+        already sums every use, so an optimiser must step it once.
+        """
+        seen = set()
+        for name, param, grad in self._every_parameter(prefix):
+            if id(param) not in seen:
+                seen.add(id(param))
+                yield name, param, grad
+
+    def _every_parameter(self, prefix: str):
         for name, value in self.params.items():
             yield prefix + name, value, self.grads[name]
         for child_name, child in self.children.items():
-            yield from child.named_parameters(f"{prefix}{child_name}.")
+            yield from child._every_parameter(f"{prefix}{child_name}.")
 
     def zero_grad(self) -> None:
         for _, _, grad in self.named_parameters():
