@@ -160,7 +160,7 @@ def check_mask(mask, name: str, shape: tuple[int, ...], dtype=np.float64) -> np.
     if np.any(bad):
         where = tuple(int(i) for i in np.argwhere(bad)[0])
         raise ValueError(
-            f"{name}: expected only 0/1 (or False/True) values, got {array[where]!r} at "
+            f"{name}: expected only 0/1 (or False/True) values, got {array[where].item()!r} at "
             f"index {where} ({int(bad.sum())} such entries)"
         )
     return array.astype(dtype)
@@ -186,7 +186,7 @@ def check_float_dtype(dtype, name: str = "dtype") -> np.dtype:
         resolved = np.dtype(dtype)
     except TypeError:
         resolved = None
-    if resolved not in FLOAT_DTYPES:
+    if resolved is None or resolved not in FLOAT_DTYPES:
         given = _describe(dtype) if resolved is None else f"dtype {resolved}"
         raise TypeError(f"{name}: expected float32 or float64, got {given}")
     return resolved

@@ -95,6 +95,8 @@ class CharBigramClassifier:
         """Cumulative ``log p(class) + Σ log p(c_t | c_{t-1}, class)`` after each step:
         shape ``(len(name) + end, C)``; the last row scores the whole name."""
         self._check_fitted()
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"name: expected a non-empty string, got {name!r:.40}")
         ids = self._ids(name)
         if not end:
             ids = ids[:-1]

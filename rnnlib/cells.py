@@ -59,7 +59,7 @@ class Cell(Module):
 
     # ----- shared plumbing -------------------------------------------------------------
     def zero_state(self, batch_size: int) -> tuple[np.ndarray, ...]:
-        shape = (batch_size, self.hidden_size)
+        shape = (check_positive_int(batch_size, "batch_size"), self.hidden_size)
         return tuple(np.zeros(shape, dtype=self.dtype) for _ in self.state_names)
 
     def check_state(self, state, batch_size: int, name: str = "state") -> tuple[np.ndarray, ...]:

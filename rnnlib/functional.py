@@ -63,6 +63,7 @@ def sigmoid(x, out=None):
 
 def sigmoid_grad(s):
     """Derivative of the sigmoid from its output ``s``: ``s (1 - s)``."""
+    s = _real(s, "s")
     return s * (1.0 - s)
 
 
@@ -72,6 +73,7 @@ def tanh(x, out=None):
 
 def tanh_grad(t):
     """Derivative of tanh from its output ``t``: ``1 - t^2``."""
+    t = _real(t, "t")
     return 1.0 - t * t
 
 
@@ -81,6 +83,7 @@ def relu(x, out=None):
 
 def relu_grad(r):
     """Derivative of ReLU from its output ``r`` (0 where the unit is off)."""
+    r = _real(r, "r")
     return (r > 0).astype(r.dtype)
 
 

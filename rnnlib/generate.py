@@ -50,6 +50,10 @@ def _check_model(model, vocab):
 def _encode_prime(vocab, prime, name: str = "prime") -> np.ndarray:
     if not isinstance(prime, str) or not prime:
         raise ValueError(f"{name}: expected a non-empty string, got {prime!r:.40}")
+    unknown = [char for char in dict.fromkeys(prime) if char not in vocab]
+    if unknown:
+        shown = ", ".join(repr(char) for char in unknown[:5])
+        raise ValueError(f"{name}: expected characters of the vocabulary, got {shown}")
     return vocab.encode(prime)
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import as_generator, check_fraction, check_positive_int
+from .._checks import as_generator, check_float_array, check_fraction, check_positive_int
 from .encoding import Vocabulary
 
 __all__ = [
@@ -281,14 +281,16 @@ def feature_correlations(hidden, features: dict[str, np.ndarray]) -> dict[str, n
 
         r_j = sum_t (h_tj - mean h_j)(f_t - mean f) / (N std(h_j) std(f))
     """
-    hidden = np.asarray(hidden, dtype=np.float64)
-    if hidden.ndim != 2:
-        raise ValueError(f"hidden: expected a 2-D array (N, H), got shape {hidden.shape}")
+    hidden = check_float_array(hidden, "hidden", ndim=2, axes="(N, H)", dtype=np.float64)
+    if not isinstance(features, dict):
+        raise TypeError(
+            f"features: expected a dict name -> (N,) values, got {type(features).__name__}"
+        )
     centred = hidden - hidden.mean(axis=0)
     scale = hidden.std(axis=0)
     result = {}
     for name, values in features.items():
-        values = np.asarray(values, dtype=np.float64)
+        values = check_float_array(values, f"features[{name!r}]", dtype=np.float64)
         if values.shape != hidden.shape[:1]:
             raise ValueError(
                 f"features[{name!r}]: expected shape {hidden.shape[:1]} (one value per row "
