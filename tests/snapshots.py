@@ -17,8 +17,8 @@ from rnnlib.optim import Optimizer
 def snapshot(thing):
     if isinstance(thing, Module):
         return {name: (p.copy(), g.copy()) for name, p, g in thing.named_parameters()}
-    if isinstance(thing, Optimizer):
-        return thing.state_dict()
+    if isinstance(thing, Optimizer):  # steps, hyperparameters and moments, not the module
+        return copy.deepcopy({k: v for k, v in vars(thing).items() if k != "module"})
     if isinstance(thing, Path):
         return thing.read_bytes() if thing.exists() else None
     return copy.deepcopy(vars(thing))
