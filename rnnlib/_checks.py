@@ -31,7 +31,6 @@ __all__ = [
     "check_bool",
     "check_float_dtype",
     "check_module",
-    "check_sequence",
     "check_gradient",
 ]
 
@@ -164,13 +163,6 @@ def check_mask(mask, name: str, shape: tuple[int, ...], dtype=np.float64) -> np.
             f"index {where} ({int(bad.sum())} such entries)"
         )
     return array.astype(dtype)
-
-
-def check_sequence(value, name: str, what: str = "a list") -> list:
-    """A list, tuple or other sized, re-iterable sequence (not a string, array or iterator)."""
-    if isinstance(value, (str, bytes, np.ndarray)) or not isinstance(value, Sequence):
-        raise TypeError(f"{name}: expected {what}, got {_describe(value)}")
-    return list(value)
 
 
 def check_bool(value, name: str) -> bool:
