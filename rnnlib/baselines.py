@@ -145,7 +145,10 @@ class BagOfWordsClassifier:
     def fit(self, sentences: Sequence[str], labels, num_classes: int) -> BagOfWordsClassifier:
         sentences = _check_texts(sentences, "sentences")
         labels, num_classes = _check_labels(labels, sentences, num_classes)
-        self.words = sorted({word for s in sentences for word in s.split()})
+        words = sorted({word for s in sentences for word in s.split()})
+        if not words:
+            raise ValueError("sentences: expected at least one word, got only white space")
+        self.words = words
         self.index = {word: i for i, word in enumerate(self.words)}
         self.layer = Dense(len(self.words), num_classes, rng=0)
         for param in self.layer.params.values():

@@ -23,6 +23,7 @@ __all__ = ["Dense", "Embedding", "init_uniform"]
 
 def init_uniform(rng, shape, fan_in: int, dtype) -> np.ndarray:
     """Uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)), the mainstream frameworks' default."""
+    fan_in = check_positive_int(fan_in, "fan_in")
     bound = 1.0 / np.sqrt(fan_in)
     return rng.uniform(-bound, bound, size=shape).astype(dtype)
 

@@ -24,11 +24,23 @@ class Module:
         self.children: dict[str, Module] = {}
 
     def add_param(self, name: str, value: np.ndarray) -> np.ndarray:
+        """Register a float32/float64 array (updated in place) and a zero gradient for it."""
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"name: expected an identifier such as 'W_hh', got {name!r}")
+        if not isinstance(value, np.ndarray) or value.dtype not in (np.float32, np.float64):
+            raise TypeError(
+                f"value: expected a float32 or float64 numpy array, got {type(value).__name__}"
+                + (f" of dtype {value.dtype}" if isinstance(value, np.ndarray) else "")
+            )
         self.params[name] = value
         self.grads[name] = np.zeros_like(value)
         return value
 
     def add_child(self, name: str, module: Module) -> Module:
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"name: expected a non-empty string, got {name!r}")
+        if not isinstance(module, Module):
+            raise TypeError(f"module: expected an rnnlib Module, got {type(module).__name__}")
         self.children[name] = module
         return module
 

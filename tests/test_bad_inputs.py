@@ -26,7 +26,7 @@ from rnnlib.hopfield import (
     one_step_error_rate,
     retrieval_error_rate,
 )
-from rnnlib.layers import Dense, Embedding
+from rnnlib.layers import Dense, Embedding, init_uniform
 from rnnlib.models import SequenceModel
 from rnnlib.ngram import CharNGram
 from rnnlib.optim import SGD, Adagrad, Adam, clip_grad_norm, clip_grad_value, global_grad_norm
@@ -45,6 +45,7 @@ from rnnlib.tagging import (
     tag_prior,
     tag_word_counts,
     tagging_batches,
+    train_rnn_tagger,
     viterbi,
 )
 from rnnlib.train import fit, train_step
@@ -195,6 +196,12 @@ CASES = [
     ("losses.mse", "mask string", lambda w: losses.mse(np.zeros(2), np.zeros(2), "11"), TypeError, "mask: expected a boolean or 0/1 array"),
     ("losses.mae", "target string", lambda w: losses.mae(np.zeros(2), "ab"), TypeError, "target: expected a float array"),
     ("losses.mae", "mask all 0", lambda w: losses.mae(np.zeros(2), np.zeros(2), np.zeros(2)), ValueError, "mask: expected at least one unmasked element"),
+    # ---------------------------------------------------------------- module
+    ("Module.add_param", "int array", lambda w: w.dense.add_param("extra", np.zeros(2, int)), TypeError, "value: expected a float32 or float64 numpy array, got ndarray of dtype int64"),
+    ("Module.add_param", "a list", lambda w: w.dense.add_param("extra", [0.0]), TypeError, "value: expected a float32 or float64 numpy array, got list"),
+    ("Module.add_param", "dotted name", lambda w: w.dense.add_param("a.b", np.zeros(2)), ValueError, "name: expected an identifier such as 'W_hh', got 'a.b'"),
+    ("Module.add_child", "not a module", lambda w: w.dense.add_child("child", "layer"), TypeError, "module: expected an rnnlib Module, got str"),
+    ("Module.add_child", "empty name", lambda w: w.dense.add_child("", w.embedding), ValueError, "name: expected a non-empty string"),
     # ---------------------------------------------------------------- layers
     ("Dense", "int dtype", lambda w: Dense(2, 3, rng=0, dtype=int), TypeError, "dtype: expected float32 or float64, got dtype int64"),
     ("Dense", "float16", lambda w: Dense(2, 3, rng=0, dtype=np.float16), TypeError, "dtype: expected float32 or float64, got dtype float16"),
@@ -204,6 +211,7 @@ CASES = [
     ("Dense", "float features", lambda w: Dense(2, 3.0, rng=0), TypeError, "out_features: expected an integer >= 1, got float 3.0"),
     ("Dense", "rng string", lambda w: Dense(2, 3, rng="0"), TypeError, "rng: expected a numpy.random.Generator or an integer seed"),
     ("Dense", "negative seed", lambda w: Dense(2, 3, rng=-1), ValueError, "rng: expected a non-negative integer seed"),
+    ("init_uniform", "fan_in 0", lambda w: init_uniform(np.random.default_rng(0), (2, 2), 0, np.float64), ValueError, "fan_in: expected an integer >= 1, got 0"),
     ("Dense.forward", "features", lambda w: w.dense.forward(np.zeros((4, 2))), ValueError, "x: expected size 3 on axis -1"),
     ("Dense.forward", "scalar", lambda w: w.dense.forward(1.0), ValueError, "x: expected size 3 on axis -1"),
     ("Dense.forward", "inf", lambda w: w.dense.forward(np.full((1, 3), np.inf)), ValueError, "x: expected finite values, got 3 NaN or infinite entries"),
@@ -420,6 +428,7 @@ CASES = [
     ("one_hot", "size 0", lambda w: encoding.one_hot(np.array([0]), 0), ValueError, "size: expected an integer >= 1, got 0"),
     ("one_hot", "id negative", lambda w: encoding.one_hot(np.array([-1]), 3), ValueError, "ids: expected indices in [0, 3), got -1"),
     ("one_hot", "dtype int", lambda w: encoding.one_hot(np.array([0]), 3, dtype=int), TypeError, "dtype: expected float32 or float64"),
+    ("one_hot", "ids a string", lambda w: encoding.one_hot("abc", 3), TypeError, "ids: expected an integer array"),
     ("pad_batch", "pad_id -1", lambda w: encoding.pad_batch([np.array([1])], pad_id=-1), ValueError, "pad_id: expected an integer >= 0, got -1"),
     ("pad_batch", "pad_id float", lambda w: encoding.pad_batch([np.array([1])], pad_id=0.5), TypeError, "pad_id: expected an integer >= 0, got float 0.5"),
     ("pad_batch", "no sequences", lambda w: encoding.pad_batch([]), ValueError, "sequences: expected at least one sequence"),
@@ -472,6 +481,14 @@ CASES = [
     ("TaggedCorpus.split", "test_fraction 1", lambda w: w.corpus.split(1.0, rng=0), ValueError, "test_fraction: expected a number in [0, 1), got 1.0"),
     ("TaggedCorpus.subset", "index out of range", lambda w: w.corpus.subset([100]), ValueError, "indices: expected indices in [0, 6), got 100"),
     ("ambiguity_stats", "not a corpus", lambda w: pos.ambiguity_stats([("a",)]), TypeError, "train: expected a TaggedCorpus, got list"),
+    ("predict", "float-input model for token ids", lambda w: classification.predict(w.clf, w.texts.test, classification.build_vocabulary(w.texts.train.texts, "word"), "word"), ValueError, "inputs: expected an array with 3 dimensions"),
+    ("batches", "per_token without marked positions", lambda w: classification.batches(classification.sentiment_data(plain=10, negation=4, contrast=4).train, w.vocab, "word", rng=0, per_token=True), ValueError, "per_token: every example needs a marked position"),
+    ("LabelledTexts", "labels count", lambda w: classification.LabelledTexts(["a", "b"], np.array([0]), ["x"], ["en", "en"], ["plain", "plain"], np.zeros(2, bool), np.arange(2)), ValueError, "labels: expected 2 entries (one per text), got 1"),
+    ("LabelledTexts.subset", "boolean of another length", lambda w: w.texts.train.subset(np.ones(3, bool)), ValueError, "selection: expected a boolean array of shape"),
+    ("LabelledTexts.where", "language", lambda w: w.texts.train.where(language="fr"), ValueError, "language: expected one of"),
+    ("TaggedCorpus", "tags per sentence", lambda w: pos.TaggedCorpus((("a", "dog"),), (("DET",),)), ValueError, "tags: sentence 0 has 2 words but 1 tags"),
+    ("TaggedCorpus", "sentence count", lambda w: pos.TaggedCorpus((("a",),), ()), ValueError, "tags: expected one tag sequence per sentence (1), got 0"),
+    ("load_names", "kind", lambda w: text.load_names("en_US", kind="nick", rng=0), ValueError, "kind: expected 'first' or 'last', got 'nick'"),
     # ---------------------------------------------------------------- hopfield
     ("hebbian_weights", "not bipolar", lambda w: hebbian_weights(np.array([[0.5, 1.0]])), ValueError, "patterns: expected"),
     ("hebbian_weights", "1-D", lambda w: hebbian_weights(np.ones(4)), ValueError, "patterns: expected"),
@@ -480,6 +497,7 @@ CASES = [
     ("HopfieldNetwork", "diagonal", lambda w: HopfieldNetwork(np.eye(2)), ValueError, "weights: expected a zero diagonal"),
     ("HopfieldNetwork", "NaN", lambda w: HopfieldNetwork(np.full((2, 2), NAN)), ValueError, "weights: expected finite"),
     ("HopfieldNetwork", "patterns size", lambda w: HopfieldNetwork(np.zeros((3, 3)), np.ones((1, 2))), ValueError, "patterns: expected 3 units per pattern"),
+    ("HopfieldNetwork.local_field", "NaN", lambda w: w.hopfield.local_field(np.full(8, NAN)), ValueError, "states: expected"),
     ("HopfieldNetwork.energy", "units", lambda w: w.hopfield.energy(np.ones(3)), ValueError, "states: expected"),
     ("HopfieldNetwork.update_unit", "unit too big", lambda w: w.hopfield.update_unit(np.ones(8), 8), ValueError, "unit: expected an index in [0, 8), got 8"),
     ("HopfieldNetwork.step", "mode", lambda w: w.hopfield.step(np.ones(8), mode="parallel", rng=0), ValueError, "mode: expected one of"),
@@ -498,6 +516,7 @@ CASES = [
     ("CharNGram.fit", "empty", lambda w: w.ngram.fit(np.array([], int)), ValueError, "ids: expected at least one id, got none"),
     ("CharNGram.probabilities", "2-D", lambda w: w.ngram.probabilities(np.zeros((2, 2), int)), ValueError, "ids: expected an array with 1 dimensions (N,)"),
     ("CharNGram.probabilities", "before fit", lambda w: CharNGram(2, 5).probabilities(np.array([0])), ValueError, "model: call fit(train_ids) before"),
+    ("CharNGram.bits_per_char", "empty", lambda w: w.ngram.bits_per_char(np.array([], int)), ValueError, "ids: expected at least one id, got none"),
     ("CharNGram.next_distribution", "floats", lambda w: w.ngram.next_distribution(np.array([0.5])), TypeError, "context: expected an integer array"),
     ("CharNGram.sample", "length 0", lambda w: w.ngram.sample(np.array([0]), 0, rng=0), ValueError, "length: expected an integer >= 1, got 0"),
     ("CharNGram.sample", "temperature negative", lambda w: w.ngram.sample(np.array([0]), 3, rng=0, temperature=-1.0), ValueError, "temperature: expected a number >= 0, got -1.0"),
@@ -508,6 +527,13 @@ CASES = [
     ("tag_prior", "empty", lambda w: tag_prior([], 3), ValueError, "tag_ids: expected a non-empty list"),
     ("count_emissions", "lengths differ", lambda w: count_emissions(w.words, [np.array([0, 1]), np.array([1, 0])], V, 3), ValueError, "tag_ids[0]: expected length 3"),
     ("tag_word_counts", "word too big", lambda w: tag_word_counts([np.array([V])], [np.array([0])], V, 3), ValueError, "word_ids[0]: expected indices in [0, 5), got 5"),
+    ("Transitions.neutral", "num_tags 0", lambda w: Transitions.neutral(0), ValueError, "num_tags: expected an integer >= 1, got 0"),
+    ("HMM", "emission rows", lambda w: HMM(w.transitions, np.zeros((2, V))), ValueError, "log_emission: expected size 3 on axis 0"),
+    ("HMM", "transitions", lambda w: HMM(None, np.zeros((3, V))), TypeError, "transitions: expected a Transitions, got NoneType"),
+    ("HMM.fit", "num_tags 0", lambda w: HMM.fit(w.words, w.tags, V, 0), ValueError, "num_tags: expected an integer >= 1, got 0"),
+    ("MostFrequentTag", "lengths differ", lambda w: MostFrequentTag(w.words, w.tags[::-1], V, 3), ValueError, "tag_ids[0]: expected length 3"),
+    ("train_rnn_tagger", "bidirectional 'yes'", lambda w: train_rnn_tagger(w.words, w.tags, V, 3, rng=0, bidirectional="yes"), TypeError, "bidirectional: expected True or False, got str 'yes'"),
+    ("train_rnn_tagger", "epochs 0", lambda w: train_rnn_tagger(w.words, w.tags, V, 3, rng=0, epochs=0), ValueError, "epochs: expected an integer >= 1, got 0"),
     ("viterbi", "transitions", lambda w: viterbi(np.zeros((2, 3)), "transitions"), TypeError, "transitions: expected a Transitions, got str"),
     ("viterbi", "tags", lambda w: viterbi(np.zeros((2, 4)), w.transitions), ValueError, "emission_scores: expected 3 tags (columns)"),
     ("viterbi", "NaN", lambda w: viterbi(np.full((2, 3), NAN), w.transitions), ValueError, "emission_scores: expected log scores (finite or -inf), got NaN or +inf"),
@@ -541,8 +567,13 @@ CASES = [
     ("CharBigramClassifier.fit", "names a string", lambda w: w.bigram.fit("ab", np.array([0]), 2), TypeError, "names: expected a list of strings, got str"),
     ("CharBigramClassifier.predict", "empty name", lambda w: w.bigram.predict(["ab", ""]), ValueError, "names[1]: expected a non-empty string"),
     ("CharBigramClassifier.log_scores", "not a string", lambda w: w.bigram.log_scores(3), TypeError, "name: expected a non-empty string, got 3"),
+    ("CharBigramClassifier.predict_proba", "before fit", lambda w: CharBigramClassifier().predict_proba(["ab"]), ValueError, "call fit(names, labels, num_classes) first"),
+    ("CharBigramClassifier.prefix_proba", "empty name", lambda w: w.bigram.prefix_proba(""), ValueError, "name[0]: expected a non-empty string"),
     ("BagOfWordsClassifier", "steps 0", lambda w: BagOfWordsClassifier(steps=0), ValueError, "steps: expected an integer >= 1, got 0"),
     ("BagOfWordsClassifier.fit", "labels count (nothing refitted)", lambda w: w.bow.fit(["good", "bad"], np.array([0]), 2), ValueError, "labels"),
+    ("BagOfWordsClassifier.fit", "only white space (nothing refitted)", lambda w: w.bow.fit(["  ", " "], np.array([0, 1]), 2), ValueError, "sentences: expected at least one word, got only white space"),
+    ("BagOfWordsClassifier.counts", "a number", lambda w: w.bow.counts(3), TypeError, "sentences: expected a list of strings, got int"),
+    ("BagOfWordsClassifier.loss_and_gradients", "counts of another width", lambda w: w.bow.loss_and_gradients(np.zeros((2, 7)), np.array([0, 1])), ValueError, "x: expected size 2 on axis -1"),
     ("BagOfWordsClassifier.predict_proba", "a string", lambda w: w.bow.predict_proba("good"), TypeError, "sentences: expected a list of strings, got str"),
 ]  # fmt: skip
 
