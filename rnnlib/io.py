@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 
 import numpy as np
 
@@ -88,14 +87,14 @@ def save(path, module: Module, metadata: dict | None = None, optimizer=None) -> 
         text = json.dumps(header, allow_nan=False)
     except (TypeError, ValueError) as error:
         raise TypeError(f"metadata: expected JSON-serialisable finite values ({error})") from None
-    directory = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile(dir=directory, suffix=".npz.tmp", delete=False)
+    partial = f"{path}.{os.getpid()}.partial"  # beside path, so the rename is atomic
     try:
-        with handle:
+        with open(partial, "wb") as handle:
             np.savez(handle, **{_HEADER: np.array(text)}, **arrays)
-        os.replace(handle.name, path)
+        os.replace(partial, path)
     except BaseException:
-        os.unlink(handle.name)
+        if os.path.exists(partial):
+            os.unlink(partial)
         raise
 
 

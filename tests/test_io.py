@@ -156,3 +156,19 @@ def test_mismatched_model_raises_and_loads_nothing(tmp_path):
     other = SequenceModel("gru", hidden_size=4, output_size=3, vocab_size=5, rng=0)
     with pytest.raises(ValueError, match="missing"):
         io.load(path, other)
+
+
+def test_a_save_that_fails_midway_leaves_the_old_file_and_no_partial_file(tmp_path, monkeypatch):
+    path = tmp_path / "model.npz"
+    io.save(path, make(0))
+    before = path.read_bytes()
+
+    def broken_savez(handle, **arrays):
+        handle.write(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(np, "savez", broken_savez)
+    with pytest.raises(OSError, match="disk full"):
+        io.save(path, make(1))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.npz"]
