@@ -44,4 +44,3 @@ def test_masked_backward_keeps_the_layer_dtype(cell_type, dtype, shape):
     for trace in cache.traces:
         assert trace.grad_hidden.dtype == dtype
         assert trace.mask.dtype == dtype
-
