@@ -33,6 +33,7 @@ Fei-Fei 2015).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -154,6 +155,8 @@ def names_text(names, *, rng) -> str:
     The newline marks the end of a name, so a model trained on this text learns when
     a name stops, and sampling after ``"\\n"`` starts a new name.
     """
+    if isinstance(names, (str, bytes)) or not isinstance(names, Iterable):
+        raise TypeError(f"names: expected a list of names, got {type(names).__name__}")
     names = list(names)
     if not names or not all(isinstance(n, str) and n and "\n" not in n for n in names):
         raise ValueError("names: expected a non-empty list of non-empty one-line strings")
@@ -174,6 +177,10 @@ def load_names(
 
     if isinstance(locales, str):
         locales = (locales,)
+    if not isinstance(locales, (list, tuple)) or not locales:
+        raise TypeError(
+            f"locales: expected a locale such as 'en_US' or a list of them, got {locales!r:.40}"
+        )
     validation_fraction = check_fraction(validation_fraction, "validation_fraction")
     rng = as_generator(rng)
     names = sorted({name for locale in locales for name in person_names(locale, kind)})
