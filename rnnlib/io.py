@@ -172,7 +172,11 @@ def _optimizer_state(header, arrays) -> dict:
     state_arrays = {}
     for stored_name, declared in section["arrays"].items():
         value = arrays[stored_name]
-        if not (isinstance(declared, list) and len(declared) == 4) or declared[2:] != [
+        if not (
+            isinstance(declared, list)
+            and len(declared) == 4
+            and all(isinstance(part, str) for part in declared[:2])
+        ) or declared[2:] != [
             list(value.shape),
             str(value.dtype),
         ]:

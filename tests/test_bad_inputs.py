@@ -8,6 +8,7 @@ saved file, fitted chapter models); after the failing call the whole World must 
 exactly as it was: parameters, gradients, optimiser state, file bytes, fitted tables.
 """
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -130,6 +131,14 @@ class World:
 def bad_header(world, header):
     """A copy of the saved file with another JSON header."""
     return with_array(world, "__rnnlib_header__", np.array(header))
+
+
+def edited_header(world, edit):
+    """A copy of the saved file whose JSON header went through ``edit(header)``."""
+    with np.load(world.path) as archive:
+        header = json.loads(str(archive["__rnnlib_header__"]))
+    edit(header)
+    return bad_header(world, json.dumps(header))
 
 
 def with_array(world, name, value):
@@ -411,7 +420,11 @@ CASES = [
     ("io.load", "optimiser of another type", lambda w: io.load(w.path, w.model, optimizer=SGD(w.model, lr=0.1)), ValueError, "path: optimiser state: expected the state of a SGD, got one of a Adam"),
     ("io.load", "optimiser moment NaN", lambda w: io.load(with_array(w, "__optimizer__:head.W:mean", np.full((C, H), NAN)), w.model, optimizer=w.adam), ValueError, "path: optimiser state: array ('head.W', 'mean') holds NaN"),
     ("io.load", "optimiser moment not as declared", lambda w: io.load(with_array(w, "__optimizer__:head.W:mean", np.zeros((2, 2))), w.model, optimizer=w.adam), ValueError, "path: optimiser array '__optimizer__:head.W:mean' does not match the header"),
-    ("io.load", "optimiser arrays missing", lambda w: io.load(bad_header(w, '{"format": "rnnlib-params-v1", "params": {}, "metadata": {}, "optimizer": {"type": "Adam", "steps": 1, "hyperparameters": {}, "arrays": {}}}'), w.model, optimizer=w.adam), ValueError, "path: "),
+    ("io.load", "optimiser arrays missing from the header", lambda w: io.load(edited_header(w, lambda h: h["optimizer"]["arrays"].clear()), w.model, optimizer=w.adam), ValueError, "path: the optimiser arrays do not match the header (corrupted file)"),
+    ("io.load", "optimiser array declared under a list", lambda w: io.load(edited_header(w, lambda h: h["optimizer"]["arrays"]["__optimizer__:head.W:mean"].__setitem__(0, ["head.W"])), w.model, optimizer=w.adam), ValueError, "path: optimiser array '__optimizer__:head.W:mean' does not match the header"),
+    ("io.load", "optimiser steps negative", lambda w: io.load(edited_header(w, lambda h: h["optimizer"].__setitem__("steps", -3)), w.model, optimizer=w.adam), ValueError, "path: optimiser state: expected a step count >= 0, got -3"),
+    ("io.load", "optimiser hyperparameter missing", lambda w: io.load(edited_header(w, lambda h: h["optimizer"]["hyperparameters"].pop("beta2")), w.model, optimizer=w.adam), ValueError, "path: optimiser state: expected hyperparameters ['beta1', 'beta2', 'eps', 'lr']"),
+    ("io.load", "optimiser section incomplete", lambda w: io.load(edited_header(w, lambda h: h["optimizer"].pop("steps")), w.model, optimizer=w.adam), ValueError, "path: the header's optimiser state is incomplete"),
     ("io.load", "file without optimiser state", lambda w: (io.save(w.path.with_name("plain.npz"), w.model), io.load(w.path.with_name("plain.npz"), w.model, optimizer=w.adam)), ValueError, "path: holds no optimiser state (it was saved without optimizer=)"),
     # ---------------------------------------------------------------- data.encoding
     ("Vocabulary", "a number", lambda w: encoding.Vocabulary(5), TypeError, "tokens: expected an iterable of tokens, got int"),
