@@ -1,22 +1,39 @@
-"""Recurrent cells: one time step of a vanilla RNN, an LSTM and a GRU.
+"""Recurrent cells: one time step of a vanilla RNN, an LSTM and a GRU, and the contract
+every cell keeps so that :class:`rnnlib.recurrent.Recurrent` can unroll it.
 
-Each cell implements the step as a pair of methods side by side:
+The cell contract
+-----------------
+A cell is a :class:`Cell` subclass. It *declares*:
 
-* ``step(t, xproj_t, state, buffers)`` - the forward equations for step ``t``, given the
-  input projection ``xproj_t = x_t W_xh^T + b`` (computed for all steps at once by
-  :meth:`Cell.project_inputs`) and the previous state; writes every value the backward
-  pass needs into ``buffers[...][t]`` and returns the new state (views of the buffers).
-* ``step_backward(t, dstate, state_prev, buffers, dxproj, dhproj)`` - given dL/d(state_t),
-  writes dL/d(xproj_t) into ``dxproj[t]`` and dL/d(h_{t-1} W_hh^T) into ``dhproj[t]``, and
-  returns dL/d(state_{t-1}).
-* ``accumulate_grads(x, hidden_prev, dxproj, dhproj)`` - the weight gradients of all steps
-  in a few matrix products (dW_xh = dxproj^T x, dW_hh = dhproj^T h_prev, db = sum dxproj),
-  returning dL/dx.
+* ``num_blocks`` G: its parameters are ``W_xh (G*H, D)``, ``W_hh (G*H, H)``, ``b (G*H,)``
+  (one block of H rows per gate or candidate), plus any extra parameters of its own;
+* ``state_names``: the parts of its state tuple, ``"hidden"`` first; a second part is a
+  memory kept separately from h (the LSTM's ``"cell_state"``);
+* ``gate_names``: the gate activations it records, each ``(T, B, H)``, in block order;
+* ``sigmoid_gates``: those of ``gate_names`` whose values lie in (0, 1) (open/shut).
 
-``forward(x, state)`` / ``backward(dstate, cache)`` run a single step through the same
-methods. Parameter matrices have the shapes of the equations, gate blocks stacked in the
-order of the mainstream frameworks so weights carry over. States are tuples:
-``(hidden,)`` or ``(hidden, cell_state)``.
+and *implements* the methods Recurrent calls, in this order:
+
+========================================  ==================================================
+``project_inputs(x_flat)``                 ``x W_xh^T + b`` for all steps in one product
+``allocate(T, B)``                         the buffers one forward pass fills
+``step(t, xproj_t, state, buffers)``       forward equations of step t -> new state
+``state_sequences(buffers)``               each state part at every step, ``(T, B, H)``
+``gate_sequences(buffers)``                ``{gate name: (T, B, H)}`` for the Trace
+``prepare_backward(buffers)``              activation slopes of all steps at once
+``allocate_grads(T, B)``                   ``(dxproj, dhproj)`` buffers
+``step_backward(t, dstate, ...)``          backward equations of step t -> dstate_{t-1}
+``memory_gradient(buffers)``               total dL/d(memory) of every step, or None
+``accumulate_grads(x, h_prev, dx, dh)``    weight gradients of all steps -> dL/dx
+========================================  ==================================================
+
+The base class implements everything but ``step`` and ``step_backward`` for the common
+layout (state parts stored in ``buffers[state_name]``, gates in ``buffers["gates"]``
+``(T, B, G*H)``); a cell overrides what differs. Register a new cell type under a name
+with :func:`register_cell` and every model, experiment and widget accepts it.
+``forward(x, state)`` / ``backward(dstate, cache)`` run one step through the same methods.
+Parameter matrices have the shapes of the equations, gate blocks stacked in the order of
+the mainstream frameworks so weights carry over.
 """
 
 from __future__ import annotations
@@ -39,11 +56,17 @@ __all__ = ["Cell", "RNNCell", "LSTMCell", "GRUCell", "CELL_TYPES", "register_cel
 
 
 class Cell(Module):
-    """Common parts of the cells: parameters ``W_xh (G*H, D)``, ``W_hh (G*H, H)``, ``b (G*H,)``."""
+    """Base class of the cells: parameters ``W_xh (G*H, D)``, ``W_hh (G*H, H)``, ``b (G*H,)``
+    initialised uniformly in ``[-1/sqrt(H), 1/sqrt(H)]``. See the module docstring for the
+    contract a subclass keeps."""
 
+    #: G, the number of H-row blocks in W_xh, W_hh and b
     num_blocks = 1
+    #: the parts of the state tuple; "hidden" first, then an optional separate memory
     state_names: tuple[str, ...] = ("hidden",)
+    #: the gate activations recorded in the Trace, in block order
     gate_names: tuple[str, ...] = ()
+    #: the gates among gate_names whose values are sigmoids in (0, 1)
     sigmoid_gates: tuple[str, ...] = ()
 
     def __init__(self, input_size: int, hidden_size: int, *, rng, dtype=np.float64):
@@ -57,13 +80,20 @@ class Cell(Module):
         self.add_param("W_hh", init_uniform(rng, (rows, hidden_size), hidden_size, dtype))
         self.add_param("b", init_uniform(rng, (rows,), hidden_size, dtype))
 
-    # ----- shared plumbing -------------------------------------------------------------
+    @property
+    def memory_name(self) -> str | None:
+        """The name of the state part kept separately from h (``"cell_state"``), or None."""
+        return self.state_names[1] if len(self.state_names) > 1 else None
+
+    # ----- states ------------------------------------------------------------------------
     def zero_state(self, batch_size: int) -> tuple[np.ndarray, ...]:
+        """The all-zero state: one ``(B, H)`` array per state part."""
         shape = (check_positive_int(batch_size, "batch_size"), self.hidden_size)
         return tuple(np.zeros(shape, dtype=self.dtype) for _ in self.state_names)
 
     def check_state(self, state, batch_size: int, name: str = "state") -> tuple[np.ndarray, ...]:
-        """Accept ``None`` (zeros), a single array (one-part states) or a tuple of arrays."""
+        """Accept ``None`` (zeros), a single array (one-part states) or a tuple of arrays
+        ``(B, H)``; return the state as a tuple in the cell's dtype."""
         if state is None:
             return self.zero_state(batch_size)
         if isinstance(state, np.ndarray) and len(self.state_names) == 1:
@@ -85,6 +115,7 @@ class Cell(Module):
             for i, (part, part_name) in enumerate(zip(state, self.state_names, strict=True))
         )
 
+    # ----- the protocol Recurrent calls, forward ---------------------------------------------
     def project_inputs(self, x_flat: np.ndarray) -> np.ndarray:
         """``x (N, D) -> x W_xh^T + b (N, G*H)``: one matrix product for all time steps."""
         projection = x_flat @ self.params["W_xh"].T
@@ -92,35 +123,75 @@ class Cell(Module):
         return projection
 
     def allocate(self, steps: int, batch_size: int) -> dict[str, np.ndarray]:
-        """Buffers the forward pass fills, one slice per step (and per-pass constants)."""
+        """The buffers one forward pass fills: each state part ``(T, B, H)`` under its state
+        name, ``"gates" (T, B, G*H)`` when the cell has gates."""
         shape = (steps, batch_size, self.hidden_size)
-        return {"hidden": np.empty(shape, dtype=self.dtype)}
+        buffers = {name: np.empty(shape, self.dtype) for name in self.state_names}
+        if self.gate_names:
+            gate_shape = (steps, batch_size, self.num_blocks * self.hidden_size)
+            buffers["gates"] = np.empty(gate_shape, self.dtype)
+        return buffers
 
+    def step(self, t, xproj_t, state, buffers):
+        """Forward equations of step ``t``.
+
+        xproj_t ``(B, G*H)`` is ``x_t W_xh^T + b``; state is the previous state tuple.
+        Writes every value the backward pass needs into ``buffers[...][t]`` and returns the
+        new state tuple (views of the buffers).
+        """
+        raise NotImplementedError
+
+    def state_sequences(self, buffers) -> tuple[np.ndarray, ...]:
+        """Each state part at every step, ``(T, B, H)``, in ``state_names`` order."""
+        return tuple(buffers[name] for name in self.state_names)
+
+    def gate_sequences(self, buffers) -> dict[str, np.ndarray]:
+        """``{gate name: (T, B, H)}``: views of the gate blocks, for the Trace."""
+        if not self.gate_names:
+            return {}
+        gates, H = buffers["gates"], self.hidden_size
+        return {name: gates[..., k * H : (k + 1) * H] for k, name in enumerate(self.gate_names)}
+
+    # ----- the protocol Recurrent calls, backward --------------------------------------------
     def prepare_backward(self, buffers: dict[str, np.ndarray]) -> None:
         """Before the backward loop: compute, for all steps at once, the activation
         derivatives that do not depend on the incoming gradient (stored in ``buffers``)."""
 
     def allocate_grads(self, steps: int, batch_size: int) -> tuple[np.ndarray, np.ndarray]:
-        """``(dxproj, dhproj)`` buffers; the same array when both sides see the same gradient."""
+        """``(dxproj, dhproj)`` buffers ``(T, B, G*H)``: dL/d(x_t W_xh^T + b) and
+        dL/d(h_{t-1} W_hh^T); the same array when both sides see the same gradient."""
         dxproj = np.empty((steps, batch_size, self.num_blocks * self.hidden_size), self.dtype)
         return dxproj, dxproj
 
-    def gate_views(self, buffers: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        return {}
+    def step_backward(self, t, dstate, state_prev, buffers, dxproj, dhproj):
+        """Backward equations of step ``t``.
+
+        dstate: the total dL/d(state_t) (a tuple like the state); state_prev: the state the
+        step read. Writes ``dxproj[t]`` and ``dhproj[t]`` and returns dL/d(state_{t-1})
+        through this step.
+        """
+        raise NotImplementedError
+
+    def memory_gradient(self, buffers) -> np.ndarray | None:
+        """The total dL/d(memory) ``(T, B, H)`` of every step, worked out by
+        ``step_backward`` (through h_t as well as from step t+1); None when the state has
+        no memory part."""
+        return None
 
     def accumulate_grads(self, x_flat, hidden_prev_flat, dxproj_flat, dhproj_flat):
-        """Add the weight gradients of all steps at once; return dL/dx ``(N, D)``."""
+        """Add the weight gradients of all steps at once and return dL/dx ``(N, D)``:
+        ``dW_xh += dxproj^T x``, ``dW_hh += dhproj^T h_prev``, ``db += sum dxproj``."""
         self.grads["W_xh"] += dxproj_flat.T @ x_flat
         self.grads["W_hh"] += dhproj_flat.T @ hidden_prev_flat
         self.grads["b"] += dxproj_flat.sum(axis=0)
         return dxproj_flat @ self.params["W_xh"]
 
-    # ----- one step on its own -------------------------------------------------------------
+    # ----- one step on its own ---------------------------------------------------------------
     def forward(self, x, state=None):
         """One step. x: ``(B, D)``; state: tuple of ``(B, H)`` or None for zeros.
 
         Returns ``(new_state, cache)``; the cache holds x, the previous state and the
-        step's buffers.
+        step's buffers (T = 1).
         """
         x = check_float_array(
             x, "x", ndim=2, axes="(B, D)", shape={1: self.input_size}, dtype=self.dtype
@@ -131,7 +202,8 @@ class Cell(Module):
         return new_state, (x, state, buffers)
 
     def backward(self, dstate, cache):
-        """One step back: dstate (tuple like the state) -> ``(dx (B, D), dstate_prev)``."""
+        """One step back: dstate (tuple like the state) -> ``(dx (B, D), dstate_prev)``;
+        adds the parameter gradients."""
         x, state, buffers = cache
         dstate = self.check_state(dstate, x.shape[0], "dstate")
         dxproj, dhproj = self.allocate_grads(1, x.shape[0])
@@ -149,6 +221,10 @@ class RNNCell(Cell):
         super().__init__(input_size, hidden_size, rng=rng, dtype=dtype)
 
     def step(self, t, xproj_t, state, buffers):
+        """``h_t = f(xproj_t + h_{t-1} W_hh^T)``; xproj_t ``(B, H)``, h ``(B, H)``.
+
+        Buffers: ``hidden[t]`` (the slope f' is recovered from it before backward).
+        """
         (hidden_prev,) = state
         hidden = buffers["hidden"][t]
         np.matmul(hidden_prev, self.params["W_hh"].T, out=hidden)
@@ -160,6 +236,7 @@ class RNNCell(Cell):
         return (hidden,)
 
     def prepare_backward(self, buffers):
+        """``slope = f'(a)`` of every step, from the stored h: ``1 - h^2`` or ``[h > 0]``."""
         hidden = buffers["hidden"]
         if self.activation == "tanh":  # tanh'(a) = 1 - h^2
             buffers["slope"] = 1.0 - hidden * hidden
@@ -167,6 +244,8 @@ class RNNCell(Cell):
             buffers["slope"] = (hidden > 0).astype(self.dtype)
 
     def step_backward(self, t, dstate, state_prev, buffers, dxproj, dhproj):
+        """``da = dh_t * f'(a_t)`` (written to ``dxproj[t]``, which is also dhproj);
+        returns ``(dh_{t-1},) = (da W_hh,)``."""
         (dhidden,) = dstate
         dpre = np.multiply(dhidden, buffers["slope"][t], out=dxproj[t])
         return (dpre @ self.params["W_hh"],)
@@ -202,22 +281,21 @@ class LSTMCell(Cell):
         self._offset = 1.0 - self._scale
 
     def project_inputs(self, x_flat):
-        """``(x W_xh^T + b)`` pre-scaled by 1/2 on the sigmoid blocks (see ``step``)."""
+        """``(x W_xh^T + b)`` pre-scaled by 1/2 on the sigmoid blocks (see ``step``): ``(N, 4H)``."""
         projection = x_flat @ (self.params["W_xh"] * self._scale[:, None]).T
         projection += self.params["b"] * self._scale
         return projection
 
     def allocate(self, steps, batch_size):
-        shape = (steps, batch_size, self.hidden_size)
-        return {
-            "hidden": np.empty(shape, self.dtype),
-            "cell_state": np.empty(shape, self.dtype),
-            "tanh_cell": np.empty(shape, self.dtype),
-            "gates": np.empty((steps, batch_size, 4 * self.hidden_size), self.dtype),
-            "W_hh_scaled": self.params["W_hh"] * self._scale[:, None],
-        }
+        """hidden, cell_state, tanh(cell_state) ``(T, B, H)``, gates ``(T, B, 4H)`` and the
+        scaled ``W_hh`` of this pass."""
+        buffers = super().allocate(steps, batch_size)
+        buffers["tanh_cell"] = np.empty_like(buffers["hidden"])
+        buffers["W_hh_scaled"] = self.params["W_hh"] * self._scale[:, None]
+        return buffers
 
     def prepare_backward(self, buffers):
+        """Gate slopes ``s(1-s)`` (i, f, o) and ``1-g^2`` (g), and ``1 - tanh(c)^2``."""
         gates, H = buffers["gates"], self.hidden_size
         # sigmoid' = s (1 - s) on the i, f, o blocks; tanh' = 1 - g^2 = (1 - g)(1 + g) on g
         slope = 1.0 - gates
@@ -230,11 +308,20 @@ class LSTMCell(Cell):
         # the total dL/dc_t of each step, filled by step_backward (the Trace records it)
         buffers["grad_cell_state"] = np.empty_like(tanh_cell)
 
-    def gate_views(self, buffers):
-        gates, H = buffers["gates"], self.hidden_size
-        return {name: gates[..., k * H : (k + 1) * H] for k, name in enumerate(self.gate_names)}
+    def memory_gradient(self, buffers):
+        """The total dL/dc_t of every step, filled by :meth:`step_backward`."""
+        return buffers["grad_cell_state"]
 
     def step(self, t, xproj_t, state, buffers):
+        """One LSTM step; all arrays ``(B, H)`` except the gate block ``(B, 4H)``::
+
+            [i, f, g, o] = [sigmoid, sigmoid, tanh, sigmoid](xproj_t + h_{t-1} W_hh^T)
+            c_t = f * c_{t-1} + i * g
+            h_t = o * tanh(c_t)
+
+        Buffers: ``gates[t]`` (i, f, g, o after their nonlinearities), ``cell_state[t]``,
+        ``tanh_cell[t]``, ``hidden[t]``.
+        """
         hidden_prev, cell_prev = state
         H = self.hidden_size
         gates = buffers["gates"][t]
@@ -253,6 +340,13 @@ class LSTMCell(Cell):
         return (hidden, cell)
 
     def step_backward(self, t, dstate, state_prev, buffers, dxproj, dhproj):
+        """Backward of one LSTM step, given ``dstate = (dh_t, dc_t from step t+1)``::
+
+        dc   = dc_t + dh_t * o * (1 - tanh(c_t)^2)     (total dL/dc_t, kept for the Trace)
+        di = dc * g,  df = dc * c_{t-1},  dg = dc * i,  do = dh_t * tanh(c_t)
+        da = [di, df, dg, do] * gate slopes            -> dxproj[t] (= dhproj[t])
+        returns (da W_hh, dc * f) = (dh_{t-1}, dc_{t-1})
+        """
         dhidden, dcell = dstate
         _, cell_prev = state_prev
         H = self.hidden_size
@@ -295,22 +389,26 @@ class GRUCell(Cell):
         self.add_param("b_hn", init_uniform(rng, (hidden_size,), hidden_size, self.dtype))
 
     def allocate(self, steps, batch_size):
-        shape = (steps, batch_size, self.hidden_size)
-        return {
-            "hidden": np.empty(shape, self.dtype),
-            "hidden_new": np.empty(shape, self.dtype),
-            "gates": np.empty((steps, batch_size, 3 * self.hidden_size), self.dtype),
-        }
+        """hidden and ``h W_hn^T + b_hn`` ``(T, B, H)``, gates r, z, n ``(T, B, 3H)``."""
+        buffers = super().allocate(steps, batch_size)
+        buffers["hidden_new"] = np.empty_like(buffers["hidden"])
+        return buffers
 
     def allocate_grads(self, steps, batch_size):
+        """Separate dxproj and dhproj: the reset gate scales the recurrent part of n."""
         shape = (steps, batch_size, 3 * self.hidden_size)
         return np.empty(shape, self.dtype), np.empty(shape, self.dtype)
 
-    def gate_views(self, buffers):
-        gates, H = buffers["gates"], self.hidden_size
-        return {name: gates[..., k * H : (k + 1) * H] for k, name in enumerate(self.gate_names)}
-
     def step(self, t, xproj_t, state, buffers):
+        """One GRU step, arrays ``(B, H)``; xproj_t = ``[x W_ir^T + b_r, x W_iz^T + b_z,
+        x W_in^T + b_n]``::
+
+            r = sigmoid(xproj_r + h_{t-1} W_hr^T),  z = sigmoid(xproj_z + h_{t-1} W_hz^T)
+            n = tanh(xproj_n + r * (h_{t-1} W_hn^T + b_hn))
+            h_t = (1 - z) * n + z * h_{t-1}
+
+        Buffers: ``gates[t]`` (r, z, n), ``hidden_new[t]`` (h W_hn^T + b_hn), ``hidden[t]``.
+        """
         (hidden_prev,) = state
         H = self.hidden_size
         gates = buffers["gates"][t]
@@ -330,6 +428,7 @@ class GRUCell(Cell):
         return (hidden,)
 
     def prepare_backward(self, buffers):
+        """Gate slopes: ``s(1-s)`` on r and z, ``1 - n^2`` on the candidate."""
         gates, H = buffers["gates"], self.hidden_size
         # sigmoid' = s (1 - s) on r and z, tanh' = 1 - n^2 = (1 - n)(1 + n) on the candidate
         slope = 1.0 - gates
@@ -338,6 +437,14 @@ class GRUCell(Cell):
         buffers["gate_slope"] = slope
 
     def step_backward(self, t, dstate, state_prev, buffers, dxproj, dhproj):
+        """Backward of one GRU step, given ``dstate = (dh_t,)``::
+
+        dn_a = dh_t (1 - z) (1 - n^2)                    -> dxproj_n
+        dz_a = dh_t (h_{t-1} - n) z (1 - z)              -> dxproj_z = dhproj_z
+        dr_a = dn_a (h_{t-1} W_hn^T + b_hn) r (1 - r)    -> dxproj_r = dhproj_r
+        dhproj_n = dn_a * r
+        returns (dhproj W_hh + dh_t z,) = (dh_{t-1},)
+        """
         (dhidden,) = dstate
         (hidden_prev,) = state_prev
         H = self.hidden_size
@@ -362,6 +469,7 @@ class GRUCell(Cell):
         return (dh @ self.params["W_hh"] + dhidden * update_gate,)
 
     def accumulate_grads(self, x_flat, hidden_prev_flat, dxproj_flat, dhproj_flat):
+        """As the base class, plus ``db_hn += sum dhproj_n``."""
         self.grads["b_hn"] += dhproj_flat[:, 2 * self.hidden_size :].sum(axis=0)
         return super().accumulate_grads(x_flat, hidden_prev_flat, dxproj_flat, dhproj_flat)
 

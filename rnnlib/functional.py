@@ -68,6 +68,7 @@ def sigmoid_grad(s):
 
 
 def tanh(x, out=None):
+    """``tanh(x)`` elementwise (optionally into ``out``)."""
     return np.tanh(_real(x), out=out)
 
 
@@ -78,6 +79,7 @@ def tanh_grad(t):
 
 
 def relu(x, out=None):
+    """``max(x, 0)`` elementwise (optionally into ``out``)."""
     return np.maximum(_real(x), 0.0, out=out)
 
 

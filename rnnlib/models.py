@@ -38,6 +38,9 @@ __all__ = ["SequenceModel"]
 
 @dataclass
 class ModelCache:
+    """What ``SequenceModel.backward`` needs: the token ids, the recurrent cache, the
+    head's cache and the shape of the hidden states."""
+
     token_ids: np.ndarray | None  # (T, B) when the inputs were token ids
     recurrent: RecurrentCache
     head: object
@@ -45,14 +48,20 @@ class ModelCache:
 
     @property
     def traces(self):
+        """A Trace per recurrent layer (two per bidirectional layer)."""
         return self.recurrent.traces
 
     @property
     def final_state(self):
+        """The state of each layer after the last step (to carry into the next chunk)."""
         return self.recurrent.final_state
 
 
 class SequenceModel(Module):
+    """Token ids or float vectors -> recurrent layers -> a Dense head (see the module
+    docstring); ``cell`` is a name in :data:`rnnlib.cells.CELL_TYPES`, ``**cell_kwargs``
+    go to each cell (e.g. ``forget_bias``, ``activation``)."""
+
     def __init__(
         self,
         cell: str = "rnn",

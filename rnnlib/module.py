@@ -18,13 +18,17 @@ __all__ = ["Module"]
 
 
 class Module:
+    """Something with parameters: ``params`` and ``grads`` (same names and shapes) and
+    named ``children``."""
+
     def __init__(self):
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
         self.children: dict[str, Module] = {}
 
     def add_param(self, name: str, value: np.ndarray) -> np.ndarray:
-        """Register a float32/float64 array (updated in place) and a zero gradient for it."""
+        """Register a float32/float64 parameter array (updated in place) and a zero gradient
+        of its shape; return the array."""
         if not isinstance(name, str) or not name.isidentifier():
             raise ValueError(f"name: expected an identifier such as 'W_hh', got {name!r}")
         if not isinstance(value, np.ndarray) or value.dtype not in (np.float32, np.float64):
@@ -37,6 +41,7 @@ class Module:
         return value
 
     def add_child(self, name: str, module: Module) -> Module:
+        """Register a sub-module under ``name`` (its parameters become ``name.*``); return it."""
         if not isinstance(name, str) or not name:
             raise ValueError(f"name: expected a non-empty string, got {name!r}")
         if not isinstance(module, Module):
@@ -64,14 +69,17 @@ class Module:
             yield from child._every_parameter(f"{prefix}{child_name}.")
 
     def zero_grad(self) -> None:
+        """Set every gradient of this module and its children to zero (in place)."""
         for _, _, grad in self.named_parameters():
             grad.fill(0.0)
 
     def num_parameters(self) -> int:
+        """The number of trainable numbers (all parameter entries)."""
         return sum(param.size for _, param, _ in self.named_parameters())
 
     @property
     def dtype(self):
+        """The dtype of the parameters (float64 when there are none)."""
         for _, param, _ in self.named_parameters():
             return param.dtype
         return np.dtype(np.float64)

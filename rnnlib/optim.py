@@ -35,12 +35,11 @@ __all__ = [
 
 
 class Optimizer:
-    """Base class: ``step()`` updates every parameter of ``module`` from its gradient.
-
-    Subclasses name their hyperparameters (``hyperparameters``, each with the check its
-    constructor applies) and the arrays they keep per parameter (``state_keys``, created
-    at the first step with the parameter's shape and dtype).
-    """
+    """Base of the optimisers: ``step()`` updates every parameter of ``module`` in place
+    from its gradient; ``state[name]`` holds each parameter's running statistics and
+    ``steps`` counts the updates made. Subclasses name their hyperparameters
+    (``hyperparameters``, each with the check its constructor applies) and the arrays they
+    keep per parameter (``state_keys``, created at the first step like the parameter)."""
 
     hyperparameters: dict = {"lr": check_positive_float}
     state_keys: tuple[str, ...] = ()
@@ -129,14 +128,17 @@ class Optimizer:
             self.state[name][key] = value.copy()
 
     def zero_grad(self) -> None:
+        """Zero the module's gradients (before the next backward)."""
         self.module.zero_grad()
 
     def step(self) -> None:
+        """One update of every parameter from its current gradient."""
         self.steps += 1
         for name, param, grad in self.module.named_parameters():
             self.update(param, grad, self.state[name])
 
     def update(self, param, grad, state) -> None:  # pragma: no cover - abstract
+        """Update one parameter in place; ``state`` is its dict of running statistics."""
         raise NotImplementedError
 
 
@@ -147,6 +149,9 @@ def _describe_array(value) -> str:
 
 
 class SGD(Optimizer):
+    """Stochastic gradient descent, with optional momentum ``mu``:
+    ``v <- mu v - lr g;  p <- p + v`` (``p <- p - lr g`` when mu = 0). State: ``velocity``."""
+
     hyperparameters = {"lr": check_positive_float, "momentum": check_fraction}
     state_keys = ("velocity",)
 
@@ -165,6 +170,9 @@ class SGD(Optimizer):
 
 
 class Adagrad(Optimizer):
+    """Adagrad: ``s <- s + g^2;  p <- p - lr g / (sqrt(s) + eps)``; per-entry step sizes
+    that shrink where gradients have been large. State: ``sum_squares``."""
+
     hyperparameters = {"lr": check_positive_float, "eps": check_positive_float}
     state_keys = ("sum_squares",)
 
@@ -179,6 +187,13 @@ class Adagrad(Optimizer):
 
 
 class Adam(Optimizer):
+    """Adam (Kingma & Ba 2015) with bias correction::
+
+        m <- b1 m + (1 - b1) g,   v <- b2 v + (1 - b2) g^2
+        p <- p - lr sqrt(1 - b2^k) / (1 - b1^k) * m / (sqrt(v) + eps)
+
+    State: ``mean`` (m) and ``square`` (v); k = ``steps``."""
+
     hyperparameters = {
         "lr": check_positive_float,
         "beta1": check_fraction,

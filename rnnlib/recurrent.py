@@ -49,6 +49,7 @@ class RecurrentCache:
 
     @property
     def trace(self) -> Trace:
+        """The Trace of the first (or only) layer/direction."""
         return self.traces[0]
 
 
@@ -107,6 +108,7 @@ class Recurrent(Module):
         self.output_size = cell.hidden_size
 
     def check_inputs(self, inputs, mask):
+        """Validate ``inputs (T, B, D)`` and ``mask (T, B)``; return them as arrays."""
         inputs = check_float_array(
             inputs,
             "inputs",
@@ -126,8 +128,9 @@ class Recurrent(Module):
 
         initial_state: the cell's state tuple for step 0 (zeros when None).
         mask: ``(T, B)`` of 0/1; 0 carries the state over that step.
-        The cache holds the inputs, initial state, forward buffers (hidden states, gates,
-        cell states), the mask, ``final_state`` and ``trace``.
+        The cache holds the inputs, initial state, the cell's forward buffers, the mask,
+        ``final_state`` and ``trace`` (built from the cell's ``state_sequences`` and
+        ``gate_sequences``: Recurrent knows no cell type, only the cell contract).
         """
         inputs, mask = self.check_inputs(inputs, mask)
         steps, batch_size, _ = inputs.shape
@@ -143,15 +146,16 @@ class Recurrent(Module):
                 for new_part, old_part in zip(new_state, state, strict=True):
                     np.copyto(new_part, old_part, where=keep)
             state = new_state
+        states = cell.state_sequences(buffers)
         trace = Trace(
             inputs=inputs,
-            hidden=buffers["hidden"],
-            cell_state=buffers.get("cell_state"),
-            gates=cell.gate_views(buffers),
+            hidden=states[0],
+            cell_state=states[1] if len(states) > 1 else None,
+            gates=cell.gate_sequences(buffers),
             mask=mask,
         )
         cache = RecurrentCache(inputs, initial_state, buffers, mask, state, [trace], layer=self)
-        return buffers["hidden"], cache
+        return trace.hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
         """BPTT. dhidden: dL/dh_t from above for every step ``(T, B, H)`` (None: zeros).
@@ -171,7 +175,7 @@ class Recurrent(Module):
             if dhidden.shape != shape:
                 raise ValueError(f"dhidden: expected shape {shape} (T, B, H), got {dhidden.shape}")
         dstate = cell.check_state(dfinal_state, batch_size, "dfinal_state")
-        state_buffers = [buffers[name] for name in cell.state_names]
+        state_buffers = cell.state_sequences(buffers)
         grads = [np.empty(shape, cell.dtype) for _ in cell.state_names]
         dxproj, dhproj = cell.allocate_grads(steps, batch_size)
         cell.prepare_backward(buffers)
@@ -196,7 +200,7 @@ class Recurrent(Module):
                 dstate = tuple(d + c for d, c in zip(dstate, carried, strict=True))
             if truncate is not None and t > 0 and t % truncate == 0:
                 dstate = tuple(np.zeros_like(part) for part in dstate)
-        hidden_prev = np.concatenate([cache.initial_state[0][None], buffers["hidden"][:-1]])
+        hidden_prev = np.concatenate([cache.initial_state[0][None], state_buffers[0][:-1]])
         flat = steps * batch_size
         dinputs = cell.accumulate_grads(
             inputs.reshape(flat, -1),
@@ -206,10 +210,11 @@ class Recurrent(Module):
         ).reshape(inputs.shape)
         trace = cache.trace
         trace.grad_hidden = grads[0]
-        if "grad_cell_state" in buffers:  # the cell computed the total dL/dc_t of real steps
-            trace.grad_cell_state = buffers["grad_cell_state"]
-            if mask is not None:  # over padding, c_t = c_{t-1}: its gradient is the carried one
-                trace.grad_cell_state += grads[1] * (1.0 - mask)[..., None]
+        memory_grad = cell.memory_gradient(buffers)  # total dL/d(memory) of the real steps
+        if memory_grad is not None:
+            if mask is not None:  # over padding the memory is carried: so is its gradient
+                memory_grad += grads[1] * (1.0 - mask)[..., None]
+            trace.grad_cell_state = memory_grad
         return dinputs, dstate
 
 
@@ -241,6 +246,8 @@ class Bidirectional(Module):
         self.output_size = forward_cell.hidden_size + backward_cell.hidden_size
 
     def forward(self, inputs, initial_state=None, mask=None):
+        """inputs ``(T, B, D)`` -> ``(hidden (T, B, 2H), cache)``; states are pairs
+        ``(forward_state, backward_state)``; ``cache.parts`` holds the two directions' caches."""
         inputs, mask = self.forward_layer.check_inputs(inputs, mask)
         _check_layer_state(self, initial_state, inputs.shape[1], "initial_state")
         init_fwd, init_bwd = (None, None) if initial_state is None else initial_state
@@ -262,6 +269,8 @@ class Bidirectional(Module):
         return hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
+        """BPTT through both directions: dhidden ``(T, B, 2H)`` -> ``(dinputs (T, B, D),
+        (dinitial_forward, dinitial_backward))``."""
         cache_fwd, cache_bwd = _check_cache(cache, self).parts
         _check_truncate(truncate)
         _check_layer_state(self, dfinal_state, cache.inputs.shape[1], "dfinal_state")
@@ -303,6 +312,8 @@ class Stacked(Module):
         self.output_size = layers[-1].output_size
 
     def forward(self, inputs, initial_state=None, mask=None):
+        """inputs ``(T, B, D)`` -> ``(hidden of the top layer, cache)``; initial_state is
+        a list with one state per layer (or None); ``cache.parts`` holds each layer's cache."""
         bottom = self.layers[0]
         bottom = bottom if isinstance(bottom, Recurrent) else bottom.forward_layer
         inputs, mask = bottom.check_inputs(inputs, mask)
@@ -326,6 +337,7 @@ class Stacked(Module):
         return hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
+        """BPTT from the top layer down: returns ``(dinputs, [dinitial_state per layer])``."""
         _check_cache(cache, self)
         _check_truncate(truncate)
         _check_layer_state(self, dfinal_state, cache.inputs.shape[1], "dfinal_state")

@@ -1,7 +1,8 @@
 """Trace: the record of one forward (and backward) pass that plots and widgets read.
 
-A Trace holds, for every time step, the hidden states, the cell states (LSTM), the
-gate activations by name and, after backward, the total gradient dL/dh_t (and
+A Trace holds, for every time step, the hidden states, the memory kept separately from h
+(``cell_state``: the second part of the cell's state, e.g. the LSTM's), the gate
+activations by name and, after backward, the total gradient dL/dh_t (and
 dL/dc_t) arriving at each step. Arrays are time-major ``(T, B, H)``. Plots and
 widgets read a Trace; they never reach into a cell's internals.
 
@@ -22,25 +23,30 @@ __all__ = ["Trace"]
 
 @dataclass
 class Trace:
+    """The per-step record of one recurrent layer (see the module docstring)."""
+
     inputs: np.ndarray  #: (T, B, D) what the layer read
     hidden: np.ndarray  #: (T, B, H) hidden state h_t after each step
-    cell_state: np.ndarray | None = None  #: (T, B, H) LSTM cell state c_t, else None
+    cell_state: np.ndarray | None = None  #: (T, B, H) the memory c_t (2nd state part) or None
     gates: dict[str, np.ndarray] = field(default_factory=dict)  #: name -> (T, B, H)
     mask: np.ndarray | None = None  #: (T, B) 1 for real steps, 0 for padding
     grad_hidden: np.ndarray | None = None  #: (T, B, H) total dL/dh_t, after backward
-    grad_cell_state: np.ndarray | None = None  #: (T, B, H) total dL/dc_t (LSTM)
+    grad_cell_state: np.ndarray | None = None  #: (T, B, H) total dL/dc_t, after backward
     reversed_time: bool = False  #: True for the backward direction of a Bidirectional
 
     @property
     def steps(self) -> int:
+        """T, the number of time steps."""
         return self.hidden.shape[0]
 
     @property
     def batch_size(self) -> int:
+        """B, the number of sequences."""
         return self.hidden.shape[1]
 
     @property
     def hidden_size(self) -> int:
+        """H, the number of hidden units."""
         return self.hidden.shape[2]
 
     def grad_norm(self, which: str = "hidden") -> np.ndarray:
@@ -52,7 +58,11 @@ class Trace:
         if grad is None:
             raise ValueError(
                 f"which: no gradient recorded for {which!r} (run backward first"
-                + ("; only LSTM layers have a cell state)" if which == "cell_state" else ")")
+                + (
+                    "; only cells whose state has a memory part record one)"
+                    if which == "cell_state"
+                    else ")"
+                )
             )
         return np.sqrt(np.einsum("tbh,tbh->t", grad, grad))
 

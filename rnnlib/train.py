@@ -32,7 +32,8 @@ LOSSES = {"cross_entropy": softmax_cross_entropy, "mse": mse, "mae": mae}
 
 @dataclass
 class History:
-    """What ``fit`` records, one entry per completed step (and per completed epoch).
+    """What :func:`fit` records: the loss and gradient norm of every step, and the mean
+    loss of every completed epoch.
 
     If ``fit`` raises midway (a bad batch, a diverging loss, a KeyboardInterrupt), the
     exception carries the History of the steps done so far as ``error.history``.

@@ -16,13 +16,20 @@ import pytest
 from snapshots import assert_unchanged, snapshot
 
 from rnnlib import functional, gradcheck, io, losses
+from rnnlib.analysis import accuracy, predict_classes
 from rnnlib.baselines import BagOfWordsClassifier, CharBigramClassifier
 from rnnlib.cells import GRUCell, LSTMCell, RNNCell, register_cell
 from rnnlib.data import classification, encoding, names, pos, series, tasks, text
-from rnnlib.generate import bits_per_char, generate, hidden_activations, next_char_distribution
+from rnnlib.generate import (
+    bits_per_char,
+    free_run,
+    generate,
+    hidden_activations,
+    next_char_distribution,
+)
 from rnnlib.hopfield import (
     HopfieldNetwork,
-    capacity_experiment,
+    capacity_theory,
     hebbian_weights,
     one_step_error_rate,
     retrieval_error_rate,
@@ -36,7 +43,6 @@ from rnnlib.tagging import (
     HMM,
     MostFrequentTag,
     Transitions,
-    accuracy,
     count_emissions,
     count_transitions,
     hybrid_decode,
@@ -46,7 +52,6 @@ from rnnlib.tagging import (
     tag_prior,
     tag_word_counts,
     tagging_batches,
-    train_rnn_tagger,
     viterbi,
 )
 from rnnlib.train import fit, train_step
@@ -499,11 +504,11 @@ CASES = [
     ("sentiment_data", "test_fraction 1", lambda w: classification.sentiment_data(test_fraction=1.0), ValueError, "test_fraction: expected a number in [0, 1)"),
     ("intent_data", "languages", lambda w: classification.intent_data(languages=("fr",)), ValueError, "languages: expected"),
     ("homonym_data", "n 0", lambda w: classification.homonym_data(0), ValueError, "n: expected an integer >= 2, got 0"),
-    ("generate_pos_corpus", "n 0", lambda w: pos.generate_pos_corpus(0, rng=0), ValueError, "n_sentences: expected an integer >= 1, got 0"),
+    ("generate_pos_corpus", "n 0", lambda w: pos.generate_pos_corpus(0, rng=0), ValueError, "num_sentences: expected an integer >= 1, got 0"),
     ("TaggedCorpus.split", "test_fraction 1", lambda w: w.corpus.split(1.0, rng=0), ValueError, "test_fraction: expected a number in [0, 1), got 1.0"),
     ("TaggedCorpus.subset", "index out of range", lambda w: w.corpus.subset([100]), ValueError, "indices: expected indices in [0, 6), got 100"),
     ("ambiguity_stats", "not a corpus", lambda w: pos.ambiguity_stats([("a",)]), TypeError, "train: expected a TaggedCorpus, got list"),
-    ("predict", "float-input model for token ids", lambda w: classification.predict(w.clf, w.texts.test, classification.build_vocabulary(w.texts.train.texts, "word"), "word"), ValueError, "inputs: expected an array with 3 dimensions"),
+    ("analysis.predict_classes", "float-input model for token ids", lambda w: predict_classes(w.clf, w.texts.test, classification.build_vocabulary(w.texts.train.texts, "word"), "word"), ValueError, "inputs: expected an array with 3 dimensions"),
     ("batches", "per_token without marked positions", lambda w: classification.batches(classification.sentiment_data(plain=10, negation=4, contrast=4).train, w.vocab, "word", rng=0, per_token=True), ValueError, "per_token: every example needs a marked position"),
     ("LabelledTexts", "labels count", lambda w: classification.LabelledTexts(["a", "b"], np.array([0]), ["x"], ["en", "en"], ["plain", "plain"], np.zeros(2, bool), np.arange(2)), ValueError, "labels: expected 2 entries (one per text), got 1"),
     ("LabelledTexts.subset", "boolean of another length", lambda w: w.texts.train.subset(np.ones(3, bool)), ValueError, "selection: expected a boolean array of shape"),
@@ -529,8 +534,8 @@ CASES = [
     ("HopfieldNetwork.overlaps", "zeros", lambda w: w.hopfield.overlaps(np.zeros(8)), ValueError, "states: expected"),
     ("one_step_error_rate", "negative load", lambda w: one_step_error_rate(-0.1), ValueError, "load: expected"),
     ("retrieval_error_rate", "string load", lambda w: retrieval_error_rate("0.1"), TypeError, "load: expected"),
-    ("capacity_experiment", "n_units 0", lambda w: capacity_experiment(0, [0.1], rng=0), ValueError, "n_units: expected an integer"),
-    ("capacity_experiment", "cue_noise 2", lambda w: capacity_experiment(10, [0.1], rng=0, cue_noise=2.0), ValueError, "cue_noise: expected a number in [0, 1]"),
+    ("capacity_theory", "max_load NaN", lambda w: capacity_theory(NAN), ValueError, "max_load: expected a positive number, got nan"),
+    ("capacity_theory", "points 1", lambda w: capacity_theory(0.2, points=1), ValueError, "points: expected an integer >= 2, got 1"),
     # ---------------------------------------------------------------- ngram
     ("CharNGram", "order 0", lambda w: CharNGram(0, 5), ValueError, "order: expected an integer >= 1, got 0"),
     ("CharNGram", "k 0", lambda w: CharNGram(2, 5, k=0), ValueError, "k: expected a positive number, got 0"),
@@ -558,8 +563,6 @@ CASES = [
     ("HMM", "transitions", lambda w: HMM(None, np.zeros((3, V))), TypeError, "transitions: expected a Transitions, got NoneType"),
     ("HMM.fit", "num_tags 0", lambda w: HMM.fit(w.words, w.tags, V, 0), ValueError, "num_tags: expected an integer >= 1, got 0"),
     ("MostFrequentTag", "lengths differ", lambda w: MostFrequentTag(w.words, w.tags[::-1], V, 3), ValueError, "tag_ids[0]: expected length 3"),
-    ("train_rnn_tagger", "bidirectional 'yes'", lambda w: train_rnn_tagger(w.words, w.tags, V, 3, rng=0, bidirectional="yes"), TypeError, "bidirectional: expected True or False, got str 'yes'"),
-    ("train_rnn_tagger", "epochs 0", lambda w: train_rnn_tagger(w.words, w.tags, V, 3, rng=0, epochs=0), ValueError, "epochs: expected an integer >= 1, got 0"),
     ("viterbi", "transitions", lambda w: viterbi(np.zeros((2, 3)), "transitions"), TypeError, "transitions: expected a Transitions, got str"),
     ("viterbi", "tags", lambda w: viterbi(np.zeros((2, 4)), w.transitions), ValueError, "emission_scores: expected 3 tags (columns)"),
     ("viterbi", "NaN", lambda w: viterbi(np.full((2, 3), NAN), w.transitions), ValueError, "emission_scores: expected log scores (finite or -inf), got NaN or +inf"),
@@ -573,21 +576,25 @@ CASES = [
     ("hybrid_decode", "transitions", lambda w: hybrid_decode(np.zeros((2, 3)), np.ones(3) / 3, None), TypeError, "transitions: expected a Transitions"),
     ("tagging_batches", "lengths differ", lambda w: tagging_batches(w.words, w.tags[::-1], 2, rng=0), ValueError, "tag_ids[0]: expected length 3"),
     ("rnn_log_posteriors", "float model", lambda w: rnn_log_posteriors(w.clf, w.words), TypeError, "model: expected a model with token-id inputs"),
-    ("accuracy", "predicted a number", lambda w: accuracy(3, w.tags), TypeError, "predicted: expected a list of tag sequences, got int"),
-    ("accuracy", "counts differ", lambda w: accuracy(w.tags, w.tags[:1]), ValueError, "predicted: expected 1 sequences like gold, got 2"),
-    ("accuracy", "shape", lambda w: accuracy([np.array([0])], [np.array([0, 1])]), ValueError, "predicted[0]: expected shape (2,)"),
-    ("accuracy", "nothing selected", lambda w: accuracy(w.tags, w.tags, [np.zeros(3), np.zeros(2)]), ValueError, "masks: expected at least one selected token"),
+    ("analysis.accuracy", "predicted a number", lambda w: accuracy(3, w.tags), TypeError, "predicted: expected a list of tag sequences, got int"),
+    ("analysis.accuracy", "counts differ", lambda w: accuracy(w.tags, w.tags[:1]), ValueError, "predicted: expected 1 sequences like gold, got 2"),
+    ("analysis.accuracy", "shape", lambda w: accuracy([np.array([0])], [np.array([0, 1])]), ValueError, "predicted[0]: expected shape (2,)"),
+    ("analysis.accuracy", "nothing selected", lambda w: accuracy(w.tags, w.tags, [np.zeros(3), np.zeros(2)]), ValueError, "masks: expected at least one selected token"),
     # ---------------------------------------------------------------- generate
-    ("next_char_distribution", "float model", lambda w: next_char_distribution(w.clf, w.vocab, "ab"), TypeError, "model: expected a many-to-many SequenceModel with vocab_size"),
+    ("next_char_distribution", "float model", lambda w: next_char_distribution(w.clf, w.vocab, "ab"), ValueError, "model: expected a model reading token ids with vocab_size=5 (= len(vocab)), got vocab_size=None"),
     ("next_char_distribution", "unknown character", lambda w: next_char_distribution(w.char_model, w.vocab, "az"), ValueError, "prime: expected characters of the vocabulary, got 'z'"),
     ("next_char_distribution", "temperature negative", lambda w: next_char_distribution(w.char_model, w.vocab, "ab", temperature=-1), ValueError, "temperature: expected a number >= 0, got -1.0"),
-    ("next_char_distribution", "vocab size", lambda w: next_char_distribution(w.char_model, encoding.Vocabulary("abc"), "ab"), ValueError, "vocab: expected"),
+    ("next_char_distribution", "vocab size", lambda w: next_char_distribution(w.char_model, encoding.Vocabulary("abc"), "ab"), ValueError, "model: expected a model reading token ids with vocab_size=3 (= len(vocab)), got vocab_size=5"),
     ("generate", "length 0", lambda w: generate(w.char_model, w.vocab, "a", 0, rng=0), ValueError, "length: expected an integer >= 1, got 0"),
     ("generate", "prime a number", lambda w: generate(w.char_model, w.vocab, 3, 5, rng=0), ValueError, "prime: expected a non-empty string, got 3"),
     ("bits_per_char", "id too big", lambda w: bits_per_char(w.char_model, np.array([0, V, 1])), ValueError, "ids: expected indices in [0, 5), got 5"),
     ("bits_per_char", "steps 0", lambda w: bits_per_char(w.char_model, np.array([0, 1, 2]), steps=0), ValueError, "steps: expected an integer >= 1, got 0"),
     ("hidden_activations", "layer", lambda w: hidden_activations(w.char_model, w.vocab, "abc", layer=1), ValueError, "layer: expected"),
     ("hidden_activations", "empty text", lambda w: hidden_activations(w.char_model, w.vocab, ""), ValueError, "text: expected"),
+    ("free_run", "predict not callable", lambda w: free_run(None, np.zeros((3, 2, 1)), 2), TypeError, "predict: expected a function (T, N, 1) -> (N, 1)"),
+    ("free_run", "inputs 2-D", lambda w: free_run(lambda x: x[-1], np.zeros((3, 2)), 2), ValueError, "inputs: expected an array with 3 dimensions (T, N, 1)"),
+    ("free_run", "inputs NaN", lambda w: free_run(lambda x: x[-1], np.full((3, 2, 1), NAN), 2), ValueError, "inputs: expected finite"),
+    ("free_run", "horizon 0", lambda w: free_run(lambda x: x[-1], np.zeros((3, 2, 1)), 0), ValueError, "horizon: expected an integer >= 1, got 0"),
     # ---------------------------------------------------------------- baselines
     ("CharBigramClassifier", "alpha 0", lambda w: CharBigramClassifier(alpha=0), ValueError, "alpha: expected a positive number, got 0"),
     ("CharBigramClassifier.fit", "labels out of range (nothing refitted)", lambda w: w.bigram.fit(["ab"], np.array([2]), 2), ValueError, "labels"),

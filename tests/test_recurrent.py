@@ -4,11 +4,10 @@ from gradhelpers import GRADCHECK, assert_gradients_ok, seeds, sizes
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rnnlib.cells import GRUCell, LSTMCell, RNNCell
+from rnnlib.cells import CELL_TYPES, LSTMCell, RNNCell
 from rnnlib.gradcheck import gradcheck, numerical_gradient, relative_error
 from rnnlib.recurrent import Bidirectional, Recurrent, Stacked
 
-CELL_TYPES = {"rnn": RNNCell, "lstm": LSTMCell, "gru": GRUCell}
 cell_names = st.sampled_from(sorted(CELL_TYPES))
 
 
@@ -63,7 +62,7 @@ def test_truncated_bptt_is_the_gradient_of_chunks_with_frozen_boundaries(name, k
     R = rng.normal(size=(T, B, H))
     # boundary states of the unperturbed run, treated as constants (detached)
     _, cache = layer.forward(x)
-    states = [buf for buf in (cache.buffers[n] for n in layer.cell.state_names)]
+    states = layer.cell.state_sequences(cache.buffers)
     starts = list(range(0, T, k))
     boundary = {s: tuple(buf[s - 1].copy() for buf in states) for s in starts if s > 0}
 
