@@ -8,7 +8,7 @@ Nothing is executed and nothing is downloaded. The steps:
    ``book/_static``, MathJax 3 (from the installed ``django-static-mathjax`` wheel) under
    ``_static/mathjax``, and for every edition in :data:`EDITIONS` whose folder exists,
    a copy of each chapter notebook ``NN_name.ipynb`` with a "Run this chapter" note
-   after its title cell;
+   after its title cell and without the lecturer's speaker notes (``notes`` cells);
 2. write ``index.md``: how to run the course, then one table of contents per edition;
 3. ``sphinx-build -b html`` (myst-nb reads the notebooks with execution off).
 
@@ -86,7 +86,13 @@ def run_note(notebook: Path) -> str:
 
 
 def stage_notebook(source: Path, target: Path) -> None:
+    """Copy a chapter without its speaker notes, with the "Run this chapter" note."""
     notebook = nbformat.read(source, as_version=4)
+    notebook.cells = [
+        cell
+        for cell in notebook.cells
+        if cell.metadata.get("slideshow", {}).get("slide_type") != "notes"
+    ]
     note = nbformat.v4.new_markdown_cell(run_note(source))
     note.metadata["tags"] = ["run-this-chapter"]
     notebook.cells.insert(1, note)
