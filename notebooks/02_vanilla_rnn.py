@@ -679,7 +679,7 @@ assert logits_hi.shape == (6, 1, 5)
 # with `initial_state`. (Image captioning works the same way, starting from an image.)
 
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 def generate(model, vocab, start, steps):
     """Greedy generation: read `start`, then repeatedly append the most likely character."""
     logits, cache = model.forward(vocab.encode(start)[:, None])
@@ -702,7 +702,7 @@ assert generated == "hihello"
 # over the padding, so the output is read at each sentence's own last word. A toy data set
 # of six sentences is enough to see the shapes and a model that fits them.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 sentences = [
     ("이 숙소 짱입니다", "Positive"),
     ("이 숙소 별로입니다", "Negative"),
@@ -738,7 +738,7 @@ assert np.array_equal(sentiment_scores.argmax(axis=1), label_ids)
 # second RNN (the decoder), which writes an output sequence of its own length. Here, untrained,
 # only the shapes: 4 steps in, 2 steps out.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "skip"}
 encoder = Recurrent(RNNCell(4, 8, rng=1))
 decoder = Recurrent(RNNCell(4, 8, rng=2))
 decoder_head = rnnlib.Dense(8, 4, rng=3)
