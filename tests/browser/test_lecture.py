@@ -4,9 +4,10 @@
    opens presenting the deck on the title slide; ``deck:forward`` reaches the explorer's
    slide; its slider handles are large (lecture CSS); an arrow key on a slider moves it
    and redraws the picture while the deck is still presenting.
-2. Then JupyterLab without lecture mode, with the "user" settings folder that lecture
-   mode was launched with: it does not open in the deck, and lecture mode left no deck
-   setting there (jupyterlab-slideshow's ``active`` setting persists where it is written).
+2. Then JupyterLab without lecture mode (the browser tests' own server), whose settings
+   folder lecture mode was launched with as the "user's": a notebook opened there is not
+   in the deck, and lecture mode left no deck setting in that folder
+   (jupyterlab-slideshow's ``active`` setting persists wherever it is written).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import os
 
 import pytest
 from book_harness import load_script
-from lab_harness import LabServer
 
 NOTEBOOK = "00_start_here.ipynb"
 PRESENTING = "body[data-jp-deck-mode=presenting]"
@@ -26,17 +26,10 @@ MIN_HANDLE_PX = 24  # large enough to hit from a lectern (JupyterLab's default: 
 
 
 @pytest.fixture(scope="module")
-def user_home(tmp_path_factory):
-    """A stand-in for the lecturer's own JupyterLab settings (LabServer's layout)."""
-    home = tmp_path_factory.mktemp("user")
-    (home / "lab-settings").mkdir()
-    return home
-
-
-@pytest.fixture(scope="module")
-def lecture_server(tmp_path_factory, user_home, playwright_browser):
+def lecture_server(tmp_path_factory, lab_server, playwright_browser):
     lecture = load_script("lecture")
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(user_home / "lab-settings"))
+    # Launched from an environment whose own settings are the plain server's.
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(lab_server.settings))
     server = lecture.LectureServer(tmp_path_factory.mktemp("lecture"), env=env)
     try:
         server.run_notebook(NOTEBOOK)
@@ -99,27 +92,17 @@ def test_deck_presents_and_an_explorer_redraws(lecture_server, playwright_browse
         context.close()
 
 
-def test_lab_without_lecture_mode_does_not_open_in_the_deck(
-    lecture_server, user_home, playwright_browser
-):
-    settings = user_home / "lab-settings"
-    deck_settings = list(settings.rglob("*slideshow*"))
+def test_lab_without_lecture_mode_does_not_open_in_the_deck(lecture_server, lab_server, lab_page):
+    deck_settings = list(lab_server.settings.rglob("*slideshow*"))
     assert not deck_settings, f"lecture mode wrote deck settings to the user's: {deck_settings}"
-    server = LabServer(user_home)  # serves a fresh copy, settings in user_home/lab-settings
-    context = playwright_browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(server.url(NOTEBOOK))
-        page.get_by_text("Python 3 (ipykernel) | Idle", exact=True).wait_for(
-            state="attached", timeout=120_000
-        )
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for()
-        page.wait_for_timeout(1000)  # the deck, when active, starts as the notebook opens
-        mode = page.evaluate("document.body.dataset.jpDeckMode || null")
-        assert mode != "presenting", "JupyterLab opened in the deck without lecture mode"
-        saved = [json.loads(p.read_text()) for p in settings.rglob("*.jupyterlab-settings")]
-        assert not any(s.get("active") for s in saved), f"a deck setting is active: {saved}"
-    finally:
-        context.close()
-        server.shutdown_sessions()
-        server.stop()
+    page = lab_page
+    page.goto(lab_server.url(NOTEBOOK))
+    page.get_by_text("Python 3 (ipykernel) | Idle", exact=True).wait_for(
+        state="attached", timeout=120_000
+    )
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for()
+    page.wait_for_timeout(1000)  # the deck, when active, starts as the notebook opens
+    mode = page.evaluate("document.body.dataset.jpDeckMode || null")
+    assert mode != "presenting", "JupyterLab opened in the deck without lecture mode"
+    saved = [json.loads(p.read_text()) for p in lab_server.settings.rglob("*.jupyterlab-settings")]
+    assert not any(s.get("active") for s in saved), f"a deck setting is active: {saved}"
