@@ -137,6 +137,7 @@ assert not missing, f"chapters listed in the map but not found next to this note
 # *what should you do when an assert fails after you changed a cell?* (restart and run all:
 # the notebook only knows what has run)
 
+
 # %% slideshow={"slide_type": "fragment"}
 def explorer_index() -> str:
     """A Markdown table of every explorer (a function returning an Explorer) in rnnlib."""

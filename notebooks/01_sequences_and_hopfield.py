@@ -257,6 +257,7 @@ fig = hopviz.plot_patterns(
 # Ask the room: *what is the weight between two units that agree in every stored pattern?*
 # (positive, the largest)
 
+
 # %% slideshow={"slide_type": "subslide"}
 def store(xi):
     """Hebbian weights of (P, N) patterns."""

@@ -115,6 +115,7 @@ ax = viz3.plot_backprop_graph(4)
 # from step t+1. Ask the room: *what is delta a_{T+1} and why?* (zero: nothing after the
 # last step)
 
+
 # %% slideshow={"slide_type": "subslide"}
 def rnn_forward(x, W_xh, W_hh, b):
     """x: (T, B, D) -> h: (T + 1, B, H) with h[0] = h_0 = 0 and h[t] = h_t."""
@@ -197,6 +198,7 @@ print("hidden states, dL/dh_t and all parameter gradients agree with rnnlib")
 # Say: the numerical gradient agrees with the hand-written one to better than 1e-6. Ask the
 # room: *why use float64 and a centred difference?*
 
+
 # %% slideshow={"slide_type": "fragment"}
 def loss_only():
     return loss_and_local_grads()[0]
@@ -232,6 +234,7 @@ assert max(errors.values()) < 1e-6
 # Say: the gradient that reaches an early step is a product of one Jacobian per step in
 # between. Ask the room: *what happens to a product of 50 numbers that are each 0.9?* (about
 # 0.005)
+
 
 # %% slideshow={"slide_type": "fragment"}
 def one_step(h_prev):

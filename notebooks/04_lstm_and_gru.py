@@ -631,6 +631,7 @@ print(f"{len(times)} redraws: median {times[len(times) // 2]:.3f} s, worst {time
 # Say: trained gates become switches: some forget gates are open nearly all the time. Ask
 # the room: *what is such a unit storing?* (the running sum)
 
+
 # %%
 def saturation_of(model):
     _, cache = model.forward(test_inputs)

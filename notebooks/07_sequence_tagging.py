@@ -280,6 +280,7 @@ print(" ".join(f"{t}={p:.3f}" for t, p in zip(TAGS, prior, strict=True)))
 # overall is read backwards. Ask the room: *how much work is this for T words and K tags?*
 # (T K^2, not K^T)
 
+
 # %% slideshow={"slide_type": "fragment"}
 def trellis_numpy(scores, trans):
     """delta (T, K) and back-pointers (T, K) of the Viterbi recursion."""

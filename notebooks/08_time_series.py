@@ -128,6 +128,7 @@ plt.show()
 # Say: many-to-one over a window of the last 16 values; every position gives one example.
 # Ask the room: *why must the test windows come from the end of the series?*
 
+
 # %% slideshow={"slide_type": "fragment"}
 def make_windows(values, context):
     count = len(values) - context

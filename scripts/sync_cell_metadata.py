@@ -5,7 +5,8 @@ sources into their executed notebooks, without executing anything.
 
 For slide structure (``slideshow`` metadata), tags and speaker notes, which change no
 code: re-executing a chapter for them would cost minutes and change nothing else.
-Each cell of the source is matched, in order, with the notebook cell of the same type
+The source is formatted with ruff first (as ``make notebook`` does). Each cell of the
+source is matched, in order, with the notebook cell of the same type
 and source; the notebook cell keeps its outputs and execution count and takes the
 source's metadata. A source cell with no match must be a markdown cell (a new note);
 it is inserted. Anything else (changed code, removed cells) is an error: rebuild that
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+from execute_notebook import ruff_format  # scripts/ is on the path when run as a script
 from jupytext.config import load_jupytext_config
 
 # Metadata jupytext keeps in the .ipynb only (never written to a py:percent header).
@@ -60,6 +62,7 @@ def sync(source: Path) -> None:
     if source.suffix != ".py" or not target.is_file():
         raise SystemExit(f"{source}: expected a py:percent source with an executed .ipynb pair")
     config = load_jupytext_config(str(source))
+    ruff_format(source)  # as `make notebook` does: blank lines between cells are ruff's
     text = source.read_text(encoding="utf-8")
     source_notebook = jupytext.reads(text, fmt="py:percent", config=config)
     notebook = nbformat.read(target, as_version=4)
