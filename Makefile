@@ -93,9 +93,10 @@ browser: $(STAMP) chromium book
 
 # --- lecture, book, handouts --------------------------------------------------------------
 
+# LECTURE_ARGS="--no-browser --port 8899": print the address instead of opening a browser.
 lecture: $(STAMP)
 	@test -n "$(NB)" || { echo "usage: make lecture NB=notebooks/04_lstm_and_gru.ipynb"; exit 2; }
-	env -u MPLBACKEND $(PY) scripts/lecture.py $(NB)
+	env -u MPLBACKEND $(PY) scripts/lecture.py $(NB) $(LECTURE_ARGS)
 
 book: $(STAMP)
 	$(PY) scripts/build_book.py
