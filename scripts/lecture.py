@@ -170,7 +170,7 @@ class LectureServer:
         notebook = nbformat.read(path, as_version=4)
         client = BlockingKernelClient()
         client.load_connection_file(str(connection_file))
-        client.start_channels()
+        client.start_channels(hb=False)  # no heartbeat: it may lag on a busy machine
         try:
             client.wait_for_ready(timeout=60)
             for cell in notebook.cells:
