@@ -3,10 +3,10 @@
 For every code cell of ``notebooks/*.ipynb`` that calls an explorer (a function of
 ``rnnlib.widgets`` whose name ends in ``_explorer``):
 
-* the markdown cell above it (the nearest one, code cells in between allowed) asks a
-  question the learner answers with the explorer: a paragraph starting ``**Question.**``
-  that contains a question mark;
-* below it, before the next markdown cell, a collapsed code cell
+* the markdown cell above it (the nearest one; code cells and speaker notes in between
+  allowed) asks a question the learner answers with the explorer: a paragraph starting
+  ``**Question.**`` that contains a question mark;
+* below it, before the next markdown cell (speaker notes aside), a collapsed code cell
   (``jupyter={"source_hidden": true}``) asserts the answer; its first line, the only one a
   collapsed cell shows, is ``# Answer`` alone, so the answer stays hidden until opened;
 * its saved output holds a static picture of the explorer's first state (``image/png``) and
@@ -49,6 +49,11 @@ def _source(cell) -> str:
     return "".join(cell["source"])
 
 
+def _speaker_notes(cell) -> bool:
+    """A lecture's speaker notes (slide type "notes"): for the lecturer, not the learner."""
+    return cell["metadata"].get("slideshow", {}).get("slide_type") == "notes"
+
+
 def _calls_explorer(cell) -> bool:
     if cell["cell_type"] != "code":
         return False
@@ -75,7 +80,7 @@ def test_the_explorers_are_found():
 def test_every_explorer_asks_a_question_and_answers_it(path, cells, index):
     where = f"{path.name}, cell {index} ({_source(cells[index]).strip()[:60]!r})"
     above = index - 1
-    while above >= 0 and cells[above]["cell_type"] == "code":
+    while above >= 0 and (cells[above]["cell_type"] == "code" or _speaker_notes(cells[above])):
         above -= 1
     assert above >= 0 and QUESTION.search(_source(cells[above])), (
         f"{where}: the markdown cell above the explorer asks no question "
@@ -83,7 +88,9 @@ def test_every_explorer_asks_a_question_and_answers_it(path, cells, index):
     )
     answers = []
     below = index + 1
-    while below < len(cells) and cells[below]["cell_type"] == "code":
+    while below < len(cells) and (
+        cells[below]["cell_type"] == "code" or _speaker_notes(cells[below])
+    ):
         cell = cells[below]
         hidden = cell["metadata"].get("jupyter", {}).get("source_hidden", False)
         source = _source(cell)

@@ -59,9 +59,10 @@ RUN_INSTRUCTION = (
     "Run > Run All Cells) in JupyterLab to move its controls."
 )
 #: Room around each control, and the width of a slider, text box or dropdown that does
-#: not set its own: three of them fit a row of the 848 px output area.
+#: not set its own: three of them fit a row of the 848 px output area. Lecture mode's
+#: CSS (lecture/custom.css) widens them through the variable.
 _CONTROL_MARGIN = "2px 16px 4px 0px"
-_CONTROL_WIDTH = "260px"
+_CONTROL_WIDTH = "var(--rnnlib-control-width, 260px)"
 
 
 def png_size(png: bytes) -> tuple[int, int]:
