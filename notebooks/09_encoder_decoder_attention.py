@@ -216,8 +216,9 @@ print(
 
 # %% [markdown]
 # The first few outputs — the last letters read — come out right most of the time; from
-# position 20 on the model is close to chance (10 %). The fixed-size state holds the
-# most recent letters and little else: that is the bottleneck.
+# position 20 on, the model is right only about one time in five, not far above chance
+# (one in ten). The fixed-size state holds the most recent letters and little else: that
+# is the bottleneck.
 
 # %%
 assert bottleneck[:3].mean() > 0.6
@@ -326,15 +327,15 @@ _ = axes[1].set_ylabel("share of output letters right")
 no_att, att = reversal["accuracy"]["no attention"], reversal["accuracy"]["attention"]
 tok_no_att, tok_att = (reversal["token_accuracy"][k] for k in ("no attention", "attention"))
 assert np.all(att - no_att > 0.3)  # better at every length, by a margin
-assert no_att[-1] < 0.05 and att[-1] > 0.3  # on the longest inputs
+assert no_att[-1] < 0.05 and att[-1] > 0.25  # on the longest inputs
 assert tok_no_att[0] - tok_no_att[-1] > 0.2  # without attention: falls with length
 assert tok_att.min() > 0.9  # with attention: holds
 
 # %% [markdown]
 # ### 5.1 Dates with attention
 #
-# Now the date task, with additive (Bahdanau) attention on the same GRU sizes; four epochs
-# over 6000 examples take a few seconds.
+# Now the date task, with additive (Bahdanau) attention (16 units) on the same GRU sizes;
+# four epochs over 6000 examples take about ten seconds.
 
 # %%
 start = time.perf_counter()
@@ -352,12 +353,14 @@ print(f"held-out format ('November 22, 2026'): {held_out_right.mean():.3f}")
 
 # %%
 assert test_right.mean() >= 0.99
+assert held_out_right.mean() > 0.8
 
 # %% [markdown]
 # At least 99 % of dates the model has never seen come out exactly right, in every
-# format. The held-out format is a harder question (no example of that order was ever
-# seen); the number above is what this seed gives, and the tests only require that it is
-# well above zero. Where did the model look? The heatmap shows, for each output character
+# format. The held-out format is a harder question — no example with the full month name
+# first was ever seen — yet the model gets most of those dates right as well: it has
+# learned to find the month name, the day and the year wherever they stand, not only the
+# orders it was shown. Where did the model look? The heatmap shows, for each output character
 # (rows), the attention weights over the input characters (columns):
 
 # %%
@@ -396,8 +399,8 @@ print({name: round(float(curve[late].mean()), 3) for name, curve in exposure.ite
 
 # %%
 teacher, free = exposure["teacher forcing"], exposure["free running"]
-assert teacher[late].mean() > 0.95
-assert teacher[late].mean() - free[late].mean() > 0.05
+assert teacher[late].mean() > 0.9
+assert teacher[late].mean() - free[late].mean() > 0.15
 assert np.all(free[:1] == teacher[:1])  # the first step reads the same start token
 
 # %% [markdown]

@@ -34,6 +34,12 @@ from .module import Module
 __all__ = ["Attention", "AdditiveAttention", "DotProductAttention", "masked_softmax"]
 
 
+def _batch_first(array: np.ndarray) -> np.ndarray:
+    """Swap the first two axes, ``(T, B, ...) <-> (B, T, ...)``: batched matrix products
+    run over a leading batch axis."""
+    return array.transpose(1, 0, 2)
+
+
 def masked_softmax(scores: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
     """Softmax over the last axis of ``scores (T, B, S)``; where ``mask (S, B)`` is 0 the
     weight is exactly 0 (the score is replaced by -inf before the softmax)."""
@@ -91,7 +97,7 @@ class Attention(Module):
         queries, keys, mask = self.check_inputs(queries, keys, mask)
         scores, score_cache = self.scores(queries, keys)
         weights = masked_softmax(scores, mask)
-        context = np.einsum("tbs,sbh->tbh", weights, keys)
+        context = _batch_first(_batch_first(weights) @ _batch_first(keys))
         return context, weights, (keys, weights, score_cache)
 
     def backward(self, dcontext, cache, dweights=None):
@@ -109,8 +115,9 @@ class Attention(Module):
             raise ValueError(
                 f"dcontext: expected shape {expected} (T, B, Hk), got {dcontext.shape}"
             )
-        dkeys = np.einsum("tbs,tbh->sbh", weights, dcontext)
-        dw = np.einsum("tbh,sbh->tbs", dcontext, keys)
+        weights_b, dcontext_b, keys_b = (_batch_first(a) for a in (weights, dcontext, keys))
+        dkeys = _batch_first(weights_b.transpose(0, 2, 1) @ dcontext_b)
+        dw = _batch_first(dcontext_b @ keys_b.transpose(0, 2, 1))
         if dweights is not None:
             dw = dw + check_float_array(dweights, "dweights", dtype=self.dtype)
         dscores = weights * (dw - (weights * dw).sum(axis=-1, keepdims=True))
@@ -147,11 +154,14 @@ class AdditiveAttention(Attention):
         """``dv = sum dscore * energy``; ``dpre = dscore v (1 - energy^2)``;
         ``dW_query = (sum_s dpre)^T q``, ``dW_key = (sum_t dpre)^T k``."""
         queries, keys, energy = cache
-        self.grads["v"] += np.einsum("tbs,tbsa->a", dscores, energy)
-        dpre = dscores[..., None] * self.params["v"] * (1.0 - energy * energy)
+        A = self.attention_size
+        self.grads["v"] += dscores.reshape(-1) @ energy.reshape(-1, A)
+        dpre = np.multiply(energy, energy)  # dpre = dscore v (1 - energy^2), in place
+        np.subtract(1.0, dpre, out=dpre)
+        dpre *= self.params["v"]
+        dpre *= dscores[..., None]
         dquery_part = dpre.sum(axis=2)  # (T, B, A)
         dkey_part = dpre.sum(axis=0).transpose(1, 0, 2)  # (S, B, A)
-        A = self.attention_size
         self.grads["W_query"] += dquery_part.reshape(-1, A).T @ queries.reshape(-1, self.query_size)
         self.grads["W_key"] += dkey_part.reshape(-1, A).T @ keys.reshape(-1, self.key_size)
         return dquery_part @ self.params["W_query"], dkey_part @ self.params["W_key"]
@@ -191,16 +201,17 @@ class DotProductAttention(Attention):
 
     def scores(self, queries, keys):
         projected = keys @ self.params["W"].T if self.general else keys  # (S, B, Hq)
-        scores = np.einsum("tbh,sbh->tbs", queries, projected) * self.scale
+        scores = _batch_first(_batch_first(queries) @ _batch_first(projected).transpose(0, 2, 1))
+        scores *= self.scale
         return scores, (queries, keys, projected)
 
     def scores_backward(self, dscores, cache):
         """``dq = sum_s dscore k'``, ``dk' = sum_t dscore q`` with ``k' = k W^T`` (general:
         ``dW = dk'^T k``, ``dk = dk' W``)."""
         queries, keys, projected = cache
-        dscores = dscores * self.scale
-        dqueries = np.einsum("tbs,sbh->tbh", dscores, projected)
-        dprojected = np.einsum("tbs,tbh->sbh", dscores, queries)
+        dscores_b = _batch_first(dscores * self.scale)  # (B, T, S)
+        dqueries = _batch_first(dscores_b @ _batch_first(projected))
+        dprojected = _batch_first(dscores_b.transpose(0, 2, 1) @ _batch_first(queries))
         if not self.general:
             return dqueries, dprojected
         self.grads["W"] += dprojected.reshape(-1, self.query_size).T @ keys.reshape(

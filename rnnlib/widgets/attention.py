@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import numpy as np
 
 from ..seq2seq import translate
@@ -100,13 +101,17 @@ def attention_explorer(
         weights = np.array(best.attention[: len(outputs)], dtype=float)
         weights[shown:] = np.nan
         labels = [tok if k < shown else "\u00b7" for k, tok in enumerate(outputs)]
-        ax = plot_attention(
+        # a fixed layout (no constrained layout): most of a redraw is laying out text
+        fig = plt.figure(figsize=(min(13.0, 3.0 + 0.3 * len(source)), 1.6 + 0.3 * len(outputs)))
+        ax = fig.add_axes((0.12, 0.28, 0.78, 0.6))
+        plot_attention(
             weights,
             task.source_tokens(source),
             labels,
             highlight=shown - 1,
             title=f"{search}{'' if search == 'greedy' else f' (k={beam_width})'}: "
             f"step {shown} of {len(outputs)}",
+            ax=ax,
         )
         so_far = "".join(t for t in outputs[:shown] if t != "</s>")
         note = (
@@ -116,6 +121,6 @@ def attention_explorer(
         )
         if search == "beam":
             note += "<br>" + _hypotheses_table(task, hypotheses, 0)
-        return ax.figure, note
+        return fig, note
 
     return Explorer(draw, controls, title)
