@@ -335,7 +335,7 @@ assert tok_att.min() > 0.9  # with attention: holds
 # ### 5.1 Dates with attention
 #
 # Now the date task, with additive (Bahdanau) attention (16 units) on the same GRU sizes;
-# four epochs over 6000 examples take about ten seconds.
+# six epochs over 6000 examples take about fifteen seconds.
 
 # %%
 start = time.perf_counter()
@@ -433,20 +433,22 @@ assert np.array_equal(greedy.tokens, beam_1.tokens) and greedy.log_prob == beam_
 sample = longest.subset(np.arange(len(longest)) < 60)
 search = experiments.beam_vs_greedy(rev_models["attention"], rev_task, sample, beam_width=4)
 for name, result in search.items():
-    print(f"{name:>6}: exact match {result['correct'].mean():.3f}, "
-          f"mean log p of its output {result['log_prob'].mean():.3f}")  # fmt: skip
-more_probable = search["beam"]["log_prob"] > search["greedy"]["log_prob"] + 1e-9
-print(f"beam found a more probable output for {more_probable.sum()} of {len(sample)} strings")
+    print(f"{name:>6}: exact match {result['correct'].mean():.3f}, mean log p of its output "
+          f"{result['log_prob'].mean():.3f}, mean score {result['score'].mean():.4f}")  # fmt: skip
+better = search["beam"]["score"] > search["greedy"]["score"] + 1e-9
+print(f"beam found a better-scoring output for {better.sum()} of {len(sample)} strings")
 
 # %% [markdown]
-# Beam search finds outputs the model itself rates as more probable, and gets at least as
-# many strings exactly right. It costs about `k` times the computation per step. It does
-# not fix what the model does not know: when the model's best guess is wrong, a better
-# search only finds the wrong answer more reliably.
+# Beam search finds outputs with a better length-normalised score — the criterion it
+# ranks by — and gets about as many strings exactly right (with this seed the two
+# columns above). It costs about `k` times the computation per step. It does not fix
+# what the model does not know: when the model's best guess is wrong, a better search
+# only finds the wrong answer more reliably. And the criterion matters: ranked by score,
+# a longer output can win over a shorter one with a higher total log-probability.
 
 # %%
-assert search["beam"]["log_prob"].mean() >= search["greedy"]["log_prob"].mean()
-assert search["beam"]["correct"].mean() >= search["greedy"]["correct"].mean() - 0.02
+assert search["beam"]["score"].mean() >= search["greedy"]["score"].mean()
+assert search["beam"]["correct"].mean() >= search["greedy"]["correct"].mean() - 0.05
 
 # %% [markdown]
 # ## Exercises (연습 문제)

@@ -275,8 +275,8 @@ class Seq2Seq(Module):
         """Feed back the most likely token at each step until the end token (or
         ``max_length`` steps). source ``(S, B)``. Returns a :class:`Decoding`."""
         max_length = check_positive_int(max_length, "max_length")
-        keys, state, _ = self.encode(source, source_mask)
         source, source_mask = self._check_source(source, source_mask)
+        keys, state, _ = self.encode(source, source_mask)
         batch = source.shape[1]
         previous = np.full(batch, self.start_id, dtype=np.int64)
         finished = np.zeros(batch, dtype=bool)

@@ -48,5 +48,5 @@ def test_attention_holds_with_length_where_the_bottleneck_fails(seed):
     longest = task.test.subset(kinds >= 31)
     sample = longest.subset(np.arange(len(longest)) < 60)
     search = ch09.beam_vs_greedy(models["attention"], task, sample, beam_width=4)
-    assert search["beam"]["log_prob"].mean() >= search["greedy"]["log_prob"].mean()
-    assert search["beam"]["correct"].mean() >= search["greedy"]["correct"].mean() - 0.02
+    assert search["beam"]["score"].mean() >= search["greedy"]["score"].mean()
+    assert search["beam"]["correct"].mean() >= search["greedy"]["correct"].mean() - 0.05

@@ -83,7 +83,7 @@ def exact_match(model, task: PairTask, pairs: Pairs) -> np.ndarray:
     return np.array([o == t for o, t in zip(outputs, pairs.targets, strict=True)])
 
 
-def train_date_model(rng, *, epochs=4, task=None):
+def train_date_model(rng, *, epochs=6, task=None):
     """The date normaliser: :func:`~rnnlib.data.dates.date_task` (drawn with ``rng``
     unless given) and a GRU encoder-decoder with additive attention (16 units) trained
     on it for ``epochs`` epochs. Returns ``(model, task)``."""
@@ -175,13 +175,14 @@ def beam_vs_greedy(model, task: PairTask, pairs: Pairs, *, beam_width=4) -> dict
     """Greedy decoding against beam search (``beam_width``, length-normalised) on each pair.
 
     Returns ``{"greedy": ..., "beam": ...}``, each a dict of ``correct`` (exact match,
-    boolean ``(N,)``) and ``log_prob`` (the model's log-probability of the chosen
-    output, ``(N,)``).
+    boolean ``(N,)``), ``log_prob`` (the model's log-probability of the chosen output)
+    and ``score`` (log_prob / length, what beam search ranks by), each ``(N,)``.
     """
-    results = {name: {"correct": [], "log_prob": []} for name in ("greedy", "beam")}
+    results = {name: {"correct": [], "log_prob": [], "score": []} for name in ("greedy", "beam")}
     for text, target in zip(pairs.sources, pairs.targets, strict=True):
         for name, width in (("greedy", None), ("beam", beam_width)):
             best = translate(model, task, text, beam_width=width)[0]
             results[name]["correct"].append(task.decode_target(best.tokens) == target)
             results[name]["log_prob"].append(best.log_prob)
+            results[name]["score"].append(best.score)
     return {name: {k: np.array(v) for k, v in r.items()} for name, r in results.items()}

@@ -74,7 +74,7 @@ def plot_accuracy_by_length(bins, accuracies: dict, *, title: str | None = None,
     ax.set_xlabel("input length (characters)")
     ax.set_ylabel("exact match (whole output right)")
     ax.set_ylim(-0.03, 1.03)
-    ax.legend(loc="lower left")
+    ax.legend(loc="best")
     ax.set_title(title or "Exact match against input length")
     return ax
 
