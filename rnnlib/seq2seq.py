@@ -321,7 +321,8 @@ class Seq2Seq(Module):
         the best ``beam_width`` that end with the end token are set aside as finished;
         the ``beam_width`` best that do not stay live. The search stops when the best
         live prefix is already less probable than the best finished hypothesis (log-
-        probabilities only fall as a prefix grows), when nothing is live, or after
+        probabilities only fall as a prefix grows: exact for ``length_penalty=0``, a
+        common heuristic otherwise), when nothing is live, or after
         ``max_length`` steps (if nothing has finished by then, the live prefixes are
         returned as unfinished hypotheses). Hypotheses are returned best first by
         ``score = log_prob / length ** length_penalty`` (length counts the end token;
@@ -380,9 +381,11 @@ class Seq2Seq(Module):
         return sorted(finished, key=lambda h: -h.score)
 
 
-def translate(model: Seq2Seq, task, text: str, *, beam_width=None, max_length=None):
+def translate(
+    model: Seq2Seq, task, text: str, *, beam_width=None, max_length=None, length_penalty=1.0
+):
     """Decode one string: ``[Hypothesis]`` from greedy decoding (``beam_width`` None) or
-    the beam's hypotheses, best first.
+    the beam's hypotheses, best first (see :meth:`Seq2Seq.beam_search`).
 
     ``task`` supplies ``source_vocab`` (a character :class:`~rnnlib.data.encoding.Vocabulary`
     with ``<pad>`` at id 0); characters it lacks raise a ValueError naming them.
@@ -390,7 +393,7 @@ def translate(model: Seq2Seq, task, text: str, *, beam_width=None, max_length=No
     (ids,) = encode_sources([text], task.source_vocab)
     max_length = max_length or ids.size + 12
     if beam_width is not None:
-        return model.beam_search(ids, beam_width, max_length)
+        return model.beam_search(ids, beam_width, max_length, length_penalty)
     decoding = model.greedy_decode(ids[:, None], None, max_length)
     steps = int(decoding.trace.mask[:, 0].sum())
     tokens = decoding.tokens[0]

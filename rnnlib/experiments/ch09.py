@@ -171,18 +171,20 @@ def exposure_bias(model, task: PairTask, pairs: Pairs) -> dict[str, np.ndarray]:
     }
 
 
-def beam_vs_greedy(model, task: PairTask, pairs: Pairs, *, beam_width=4) -> dict[str, np.ndarray]:
-    """Greedy decoding against beam search (``beam_width``, length-normalised) on each pair.
+def beam_vs_greedy(
+    model, task: PairTask, pairs: Pairs, *, beam_width=4, length_penalty=0.0
+) -> dict[str, dict[str, np.ndarray]]:
+    """Greedy decoding against beam search (``beam_width``, ranked by
+    ``log_prob / length ** length_penalty``; default: the plain log-probability) on each pair.
 
     Returns ``{"greedy": ..., "beam": ...}``, each a dict of ``correct`` (exact match,
-    boolean ``(N,)``), ``log_prob`` (the model's log-probability of the chosen output)
-    and ``score`` (log_prob / length, what beam search ranks by), each ``(N,)``.
+    boolean ``(N,)``) and ``log_prob`` (the model's log-probability of the chosen output,
+    ``(N,)``).
     """
-    results = {name: {"correct": [], "log_prob": [], "score": []} for name in ("greedy", "beam")}
+    results = {name: {"correct": [], "log_prob": []} for name in ("greedy", "beam")}
     for text, target in zip(pairs.sources, pairs.targets, strict=True):
         for name, width in (("greedy", None), ("beam", beam_width)):
-            best = translate(model, task, text, beam_width=width)[0]
+            best = translate(model, task, text, beam_width=width, length_penalty=length_penalty)[0]
             results[name]["correct"].append(task.decode_target(best.tokens) == target)
             results[name]["log_prob"].append(best.log_prob)
-            results[name]["score"].append(best.score)
     return {name: {k: np.array(v) for k, v in r.items()} for name, r in results.items()}
