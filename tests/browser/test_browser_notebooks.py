@@ -213,7 +213,7 @@ def _toggle_move(group) -> str:
 
 def _text_move(box) -> str:
     current = box.input_value()
-    box.fill(current[:-1] if len(current) > 1 else current + current)
+    box.fill(current[:-1] if len(current) > 1 else current + current or "a")
     box.press("Enter")
     return f"text {current!r} -> {box.input_value()!r}"
 
@@ -225,15 +225,16 @@ def _checkbox_move(checkbox) -> str:
 
 def _moves(page, explorer) -> list:
     """One callable per control of the explorer; each moves its control and describes it."""
-    moves = [
-        lambda h=h: _slider_move(page, h)
-        for h in explorer.locator(".widget-slider .noUi-handle").all()
-    ]
+    # toggles first: a control that matters in one mode only (beam k) is enabled by them
+    moves = [lambda g=g: _toggle_move(g) for g in explorer.locator(".widget-toggle-buttons").all()]
     moves += [
         lambda s=s: _dropdown_move(s) for s in explorer.locator(".widget-dropdown select").all()
     ]
-    moves += [lambda g=g: _toggle_move(g) for g in explorer.locator(".widget-toggle-buttons").all()]
     moves += [lambda b=b: _text_move(b) for b in explorer.locator(".widget-text input").all()]
+    moves += [
+        lambda h=h: _slider_move(page, h)
+        for h in explorer.locator(".widget-slider .noUi-handle").all()
+    ]
     moves += [
         lambda c=c: _checkbox_move(c)
         for c in explorer.locator(".widget-checkbox input[type=checkbox]").all()
