@@ -179,7 +179,7 @@ TYPED = {
     "02 hidden states (text box)": [HANGUL, "hhello", "he"],
     "05 generation": [HANGUL, "value ", "The "],
     "06 names": [HANGUL, "virtanen", "van dijk"],
-    "09 attention": ["이천이십년 일월 일일", "22/11/2026", ""],
+    "09 attention": ["이천이십년 일월 일일", "Nov 22, 2026", ""],
 }
 
 
@@ -192,7 +192,7 @@ def _other_values(control, typed):
         return [not control.value]
     if hasattr(control, "options"):
         values = [o[1] if isinstance(o, tuple) else o for o in control.options]
-        return [v for v in values if v != control.value][:4] + [control.value]
+        return [v for v in values if v != control.value][:4]  # stays on another option
     if isinstance(control, widgets.FloatLogSlider):
         return [10**control.min, 10**control.max]
     middle = control.min + (control.max - control.min) / 2
