@@ -16,6 +16,7 @@ import numpy as np
 from .._checks import check_positive_int
 from ..data.text import char_features, feature_correlations
 from ..generate import generate, hidden_activations, next_char_distribution
+from ..models import SequenceModel
 from ..viz import new_figure
 from ..viz.text import activation_html, plot_next_char_distribution
 from . import Explorer
@@ -23,8 +24,26 @@ from . import Explorer
 __all__ = ["generation_explorer", "unit_explorer", "rank_units"]
 
 
+def _check_models(models) -> dict:
+    """``models`` as ``{label: model}``: one language model, or a dict of them."""
+    if isinstance(models, SequenceModel):
+        models = {"model": models}
+    if not isinstance(models, dict) or not models:
+        raise TypeError(
+            "models: expected a SequenceModel or a dict {label: model}, "
+            f"got {type(models).__name__}"
+        )
+    for label, model in models.items():
+        if not isinstance(model, SequenceModel) or model.vocab_size is None:
+            raise TypeError(
+                f"models[{label!r}]: expected a SequenceModel with vocab_size, "
+                f"got {type(model).__name__}"
+            )
+    return models
+
+
 def generation_explorer(
-    model,
+    models,
     vocab,
     prime: str = "The ",
     length: int = 200,
@@ -33,9 +52,17 @@ def generation_explorer(
     title: str = "Text generation: temperature, seed and prime",
 ) -> Explorer:
     """Generate ``length`` characters after a prime text and show the next-character
-    distribution after the prime at the chosen temperature (0 = greedy)."""
+    distribution after the prime at the chosen temperature (0 = greedy).
+
+    models: a character :class:`~rnnlib.models.SequenceModel`, or ``{label: model}``
+    (a dropdown picks one; e.g. the chapter's small model and the pretrained one).
+    """
+    models = _check_models(models)
     length = check_positive_int(length, "length")
-    controls = {
+    controls = {}
+    if len(models) > 1:
+        controls["model"] = widgets.Dropdown(options=list(models), description="model")
+    controls |= {
         "temperature": widgets.FloatSlider(
             value=temperature,
             min=0.0,
@@ -49,8 +76,9 @@ def generation_explorer(
         ),
         "prime": widgets.Text(value=prime, description="prime", continuous_update=False),
     }
+    first = next(iter(models))
 
-    def draw(temperature, seed, prime):
+    def draw(temperature, seed, prime, model=first):
         fig, ax = new_figure(figsize=(9.0, 3.2))
         unknown = sorted({c for c in prime if c not in vocab})
         if not prime or unknown:
@@ -58,15 +86,17 @@ def generation_explorer(
             ax.set_title("Type a prime text made of known characters")
             shown = ", ".join(repr(c) for c in unknown[:5]) or "an empty prime"
             return fig, f"<p>Cannot start from {html.escape(shown)}: not in the vocabulary.</p>"
-        probs = next_char_distribution(model, vocab, prime, temperature)
+        chosen = models[model]
+        probs = next_char_distribution(chosen, vocab, prime, temperature)
         plot_next_char_distribution(
             probs,
             vocab.tokens,
             ax=ax,
             title=f"p(next character | prime), temperature {temperature:.1f}"
-            + (" (greedy)" if temperature == 0 else ""),
+            + (" (greedy)" if temperature == 0 else "")
+            + (f", {model}" if len(models) > 1 else ""),
         )
-        text = generate(model, vocab, prime, length, temperature=temperature, rng=seed)
+        text = generate(chosen, vocab, prime, length, temperature=temperature, rng=seed)
         page = (
             '<pre style="font-size:15px;white-space:pre-wrap">'
             f"<b>{html.escape(prime)}</b>{html.escape(text)}</pre>"
