@@ -39,6 +39,7 @@ def test_the_context_ablation(comparison):
     assert by_context[4] > comparison["five_gram_at_positions"] + 0.3
     assert by_context[4] > by_context[16] + 0.3
     assert abs(by_context[16] - by_context[64]) < 0.05
+    assert by_context[64] > comparison["five_gram_at_positions"] - 0.05
 
 
 def test_greedy_loops_and_temperature(comparison):
