@@ -4,7 +4,7 @@
 
 Times one training step (forward, backward, clipping, Adam) of the three models of
 chapter 4's showdown (vanilla RNN, LSTM, GRU; 16 units, batch 32, adding problem) at
-lengths 25, 50, 100 and 200 with ``rnnlib.showdown.step_seconds`` (best of
+lengths 25, 50, 100 and 200 with ``rnnlib.experiments.ch04.step_seconds`` (best of
 ``--repeats``, the repeats cycling through every model and length so that a burst of
 load slows one repeat of each). Prints a Markdown table and writes it to
 ``benchmarks/results/sequence_length.md`` with the plot ``sequence_length.png``.
@@ -27,10 +27,11 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 
-from rnnlib import showdown as sd  # noqa: E402
-from rnnlib.viz import gates as viz4  # noqa: E402
+from rnnlib.experiments import ch04 as experiments  # noqa: E402
+from rnnlib.viz.gates import plot_step_seconds  # noqa: E402
 
 LENGTHS = (25, 50, 100, 200)
+LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -38,8 +39,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="best of this many")
     args = parser.parse_args(argv)
-    cost = sd.step_seconds(lengths=LENGTHS, repeats=args.repeats, rng=0)
-    steps = sd.SETTINGS["steps"]
+    cost = experiments.step_seconds(lengths=LENGTHS, repeats=args.repeats, rng=0)
+    steps = experiments.SETTINGS["steps"]
     lines = [
         "# Seconds per training step against the sequence length (chapter 4, section 5.1)",
         "",
@@ -52,14 +53,14 @@ def main(argv=None) -> int:
         + f" | {steps} steps at T = 200 (s) |",
         "|---|" + "---:|" * (len(LENGTHS) + 1),
     ]
-    for cell in sd.CELL_TYPES:
+    for cell in experiments.CELLS:
         row = " | ".join(f"{1e3 * s:.1f}" for s in cost[cell])
-        lines.append(f"| {viz4.CELL_LABELS[cell]} | {row} | {steps * cost[cell][-1]:.1f} |")
+        lines.append(f"| {LABELS[cell]} | {row} | {steps * cost[cell][-1]:.1f} |")
     table = "\n".join(lines) + "\n"
     print(table)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "sequence_length.md").write_text(table)
-    ax = viz4.plot_step_seconds(cost)
+    ax = plot_step_seconds(cost)
     ax.figure.savefig(RESULTS / "sequence_length.png", dpi=100)
     return 0
 

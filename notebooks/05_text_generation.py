@@ -257,18 +257,18 @@ assert exercises.check_stream_chunk(first_chunk_solution)
 # norm at 5 (chapter 3), and stop after about two passes over the text (500 updates of
 # 32 x 50 characters), measuring the validation score every 100 updates.
 #
-# The run is one seeded function, `experiments.gru_against_ngrams(seed)`: it splits the
-# text with the seed (here the split of section 2), trains this GRU
-# (`experiments.train_language_model`) and the best 5-gram on that same split, and scores
-# both on its validation text. The tests call it with other seeds, so every claim below is
-# checked on other splits too, always comparing like with like.
+# The run is one seeded function, `experiments.gru_against_ngrams(corpus, rng)`: on the
+# split it is given (here the one of section 2) it trains this GRU
+# (`experiments.train_language_model`) and the best 5-gram on the training text and
+# scores both on the validation text. The tests call it on other splits with other seeds,
+# so every claim below is checked there too, always comparing like with like.
 
 # %%
-comparison = experiments.gru_against_ngrams(SEED)  # one seed = one split of the text
+comparison = experiments.gru_against_ngrams(corpus, rng=SEED)
 run = comparison["run"]
 model, rnn_bpc = run["model"], comparison["gru_bpc"]
 # the same initial weights, kept untrained as a reference for section 8
-untrained = experiments.language_model(V, SEED)
+untrained = experiments.language_model(V, rng=SEED)
 BATCH, STEPS = experiments.LANGUAGE_MODEL["batch_size"], experiments.LANGUAGE_MODEL["steps"]
 print(f"trained {model.num_parameters():,} parameters in {run['seconds']:.0f} s")
 
@@ -279,13 +279,12 @@ for order in (1, 2, 3, 5):
     print(f"  {order}-gram baseline:          {baselines[order]:.2f}")
 print(f"GRU minus 5-gram, same split: {five_gram_gap:+.2f} bits per character")
 
-# like with like: the experiment trained the GRU and the 5-gram on the split of section 3
-assert comparison["corpus"].validation == corpus.validation
+# like with like: the experiment's 5-gram is section 3's best 5-gram, on the same split
 assert np.isclose(comparison["five_gram_bpc"], baselines[5])
 assert rnn_bpc < baselines[1] - 1.5  # far better than character frequencies
 assert rnn_bpc < baselines[2] - 0.8  # and clearly better than the best bigram
 assert rnn_bpc < baselines[3]  # and better than a trigram
-assert -0.15 < five_gram_gap < 0.4  # the range of the 5-gram (seeds 0-9: -0.06 to +0.31)
+assert -0.1 < five_gram_gap < 0.55  # no better than the 5-gram, within about half a bit
 
 # %%
 window = 20
@@ -309,19 +308,21 @@ assert 0.5 < five_gram.num_counts / model.num_parameters() < 1.5  # similar size
 # %% [markdown]
 # What the RNN adds, in numbers: it leaves the unigram and bigram baselines far behind and
 # passes the trigram as well. The tuned 5-gram is a strong opponent on this text (technical
-# prose repeats many exact phrases, which counting memorises), and after two passes our GRU
-# lands in its range, with a model of similar size (its parameters against the 5-gram's
-# nonzero counts). Both scores move with the split: over the splits we tried (seeds 0-9,
-# the GRU and the 5-gram always trained and scored on the same one) the 5-gram scored
-# between 2.2 and 2.5 bits per character and the GRU between 0.06 better and 0.31 worse
-# than it. Larger networks trained for longer pull ahead of counting: section 6.1 loads one.
+# prose repeats many exact phrases, which counting memorises): after two passes our GRU,
+# a model of similar size (its parameters against the 5-gram's nonzero counts), comes
+# close to it but does not beat it. Both scores move with the split. Over the splits we
+# tried while preparing the chapter (seeds 0-4, the GRU and the 5-gram always trained and
+# scored on the same split) the 5-gram scored between 1.8 and 2.45 bits per character,
+# and the GRU trailed it by 0.02 to 0.40 bits. Larger networks trained for longer pull
+# ahead of counting: section 6.1 loads one.
 #
-# ### 5.1 How far back does the GRU look? (context ablation)
+# ### 5.1 How far back does the GRU look? (context ablation, 문맥 제거 실험)
 #
 # The 5-gram can never look back more than 4 characters; the GRU has no such limit. Does
 # it *use* longer context? Measure it: at 2000 random positions of the validation text, let
 # the GRU read only the last $k$ characters (from a zero state) and score its prediction of
-# the next one, for $k = 1, 2, 4, \dots, 64$. The 5-gram is scored at the same positions.
+# the next one, for $k = 1, 2, 4, \dots, 64$. The n-grams, which see $k = n - 1$
+# characters, are scored at the same positions.
 
 # %% tags=["nbval-check-output"]
 ablation = comparison["ablation"]
@@ -361,7 +362,7 @@ ax = plot_bits_per_char(
 
 # %%
 assert by_context[4] > ngram_at[4] + 0.3  # with 4 characters, far behind the 5-gram
-assert by_context[4] > by_context[16] + 0.3  # more context helps, up to ~16 characters
+assert by_context[4] > by_context[16] + 0.25  # more context helps, up to ~16 characters
 assert abs(by_context[16] - by_context[64]) < 0.05  # and hardly beyond
 assert by_context[64] > ngram_at[4] - 0.05  # no better than the 5-gram with 4
 
@@ -458,7 +459,7 @@ print(
 print(f"bits per character on the validation text: pretrained {pretrained_bpc:.2f}, ", end="")
 print(f"this chapter's GRU {rnn_bpc:.2f}, 5-gram {baselines[5]:.2f}")
 assert np.isclose(pretrained_bpc, pretrain_log["best_valid_bpc"], atol=1e-4)  # same text
-assert pretrained_bpc < rnn_bpc - 0.3 and pretrained_bpc < baselines[5] - 0.3
+assert pretrained_bpc < rnn_bpc - 0.25 and pretrained_bpc < baselines[5] - 0.25
 
 # %%
 log_curve = np.array(pretrain_log["valid_bpc"])
@@ -478,9 +479,12 @@ for label, lm in (("this chapter's GRU", model), ("pretrained model", pretrained
     print(generate(lm, vocab, "The ", 300, temperature=0.8, rng=SEED))
 
 # %% [markdown]
-# The pretrained model scores well below both the chapter's GRU and the 5-gram, and its
-# samples show it: mostly real words, plausible phrases of the help pages and some code,
-# though the sense still wanders. The same measurement as above counts its real words:
+# The pretrained model scores about a third of a bit per character below both the
+# chapter's GRU and the 5-gram. Its samples are better formed (longer runs of real words,
+# code-like pieces such as `object.__...__(self, other)` with matching parentheses), but they
+# are still far from sensible prose: 2.1 bits per character leaves the model unsure among
+# about four characters at every step. The same count of real words as above shows how
+# modest the step is:
 
 # %% tags=["nbval-check-output"]
 pretrained_share = np.mean(
@@ -493,7 +497,7 @@ print(
     f"T = 1.0: {pretrained_share:.0%} of words seen in training (this chapter's GRU: "
     f"{real_share[1.0]:.0%})"
 )
-assert pretrained_share > real_share[1.0] + 0.1
+assert pretrained_share > real_share[1.0]  # a little higher, no more
 
 # %% [markdown]
 # ### Explorer: temperature, seed and prime
@@ -650,7 +654,7 @@ name_baselines = {
 }
 # a GRU with 64 units, trained as above (Adam, stateful chunks, clipping) for 3 passes over
 # chunks of 32 x 25 characters; the tests re-run this function with other seeds
-name_model, name_bpc = experiments.train_name_generator(names, seed=SEED)
+name_model, name_bpc = experiments.train_name_generator(names, rng=SEED)
 print(
     f"GRU on held-out names: {name_bpc:.2f} bpc; baselines: "
     + ", ".join(f"{n}-gram {b:.2f}" for n, b in name_baselines.items())
@@ -740,11 +744,12 @@ unit_widget
 #   help pages a bigram saves almost a bit over a unigram and a 5-gram saves more than
 #   another bit.
 # * A GRU trained for two passes with truncated BPTT and a carried state beats the unigram,
-#   bigram and trigram baselines by wide margins and reaches the range of a tuned 5-gram of
-#   similar size, trained and scored on the same split. It is not limited to 4 characters
-#   of context, but the context ablation shows that it gains almost nothing beyond about 16.
-# * A larger model trained for minutes (`make pretrain`) scores well below both, and its
-#   samples are mostly real words.
+#   bigram and trigram baselines by wide margins and comes close to a tuned 5-gram of
+#   similar size, trained and scored on the same split, without beating it. It is not
+#   limited to 4 characters of context, but the context ablation shows that it gains
+#   almost nothing beyond about 16.
+# * A larger model trained for minutes (`make pretrain`) scores about a third of a bit below
+#   both; its samples are better formed but still not sensible prose.
 # * Truncated BPTT needs contiguous streams per batch row, so that one chunk's final state
 #   is the next chunk's initial state.
 # * Greedy decoding loops; sampling with temperature trades safety (`T < 1`) for variety
@@ -774,5 +779,7 @@ unit_widget
 # | greedy decoding | 탐욕적 디코딩 | always choosing the most likely next symbol |
 # | sampling temperature | 샘플링 온도 | `T` in `softmax(z / T)`: low is safe and repetitive, high is varied and noisy |
 # | entropy | 엔트로피 | expected surprise of a distribution, in bits |
+# | context ablation | 문맥 제거 실험 | scoring a model that may see only the last `k` characters, to measure how much context it uses |
+# | pretrained model | 사전 학습 모델 | a model trained beforehand (here by `make pretrain`) whose saved weights are loaded instead of trained |
 # | interpretable unit | 해석 가능한 유닛 | a hidden unit whose activation follows a feature people can name |
 # | correlation coefficient | 상관계수 | `r` in [-1, 1]: how linearly two quantities move together |

@@ -1,24 +1,28 @@
 """Chapter 5's claims about its GRU language model, re-checked on other splits.
 
 The experiment is the notebook's own function, ``rnnlib.experiments.ch05.gru_against_ngrams``:
-one seed splits the text, trains the GRU and the best 5-gram on that same split and runs
-the context ablation, so the GRU and the 5-gram are always compared like with like. The
-margins below are the notebook's; they were set from seeds 0-9 (GRU minus 5-gram from
--0.06 to +0.31 bits per character, the 5-gram itself from 2.2 to 2.5), and each check
-here can fail (they compare measured scores, none of them is a constant).
+on one split of the text it trains the GRU and the best 5-gram and runs the context
+ablation, so the GRU and the 5-gram are always compared like with like. Here each seed
+gives another split and another initialisation. The margins are the notebook's; they were
+set from seeds 0-4 (GRU minus 5-gram from +0.02 to +0.40 bits per character with the
+5-gram itself from 1.8 to 2.45; the GRU with 4 characters 0.45-0.76 behind the 5-gram
+at the same positions, 0.34-0.45 better with 16 than with 4, at most 0.02 apart between
+16 and 64), and each check can fail: they compare measured scores, never a constant.
 """
 
 import numpy as np
 import pytest
 
-from rnnlib.data.text import char_features, feature_correlations
+from rnnlib.data.text import char_features, feature_correlations, load_python_docs
 from rnnlib.experiments import ch05 as experiments
 from rnnlib.generate import generate, hidden_activations, next_char_distribution
 
 
 @pytest.fixture(scope="module", params=[11, 12])
 def comparison(request):
-    return experiments.gru_against_ngrams(request.param)
+    seed = request.param
+    corpus = load_python_docs(rng=seed)
+    return {"seed": seed, "corpus": corpus} | experiments.gru_against_ngrams(corpus, rng=seed)
 
 
 def test_the_gru_beats_short_ngrams_and_matches_the_5gram_on_the_same_split(comparison):
@@ -30,14 +34,15 @@ def test_the_gru_beats_short_ngrams_and_matches_the_5gram_on_the_same_split(comp
     assert rnn < unigram - 1.5
     assert rnn < bigram - 0.8
     assert rnn < trigram
-    assert -0.15 < rnn - comparison["five_gram_bpc"] < 0.4
+    assert np.isclose(comparison["five_gram_bpc"], experiments.best_ngram_bpc(train, valid, V, 5))
+    assert -0.1 < rnn - comparison["five_gram_bpc"] < 0.55
 
 
 def test_the_context_ablation(comparison):
     ablation = comparison["ablation"]
     by_context = dict(zip(ablation["contexts"], ablation["bpc"], strict=True))
     assert by_context[4] > comparison["five_gram_at_positions"] + 0.3
-    assert by_context[4] > by_context[16] + 0.3
+    assert by_context[4] > by_context[16] + 0.25
     assert abs(by_context[16] - by_context[64]) < 0.05
     assert by_context[64] > comparison["five_gram_at_positions"] - 0.05
 
@@ -59,7 +64,7 @@ def test_greedy_loops_and_temperature(comparison):
 
 def test_a_quote_unit_emerges(comparison):
     corpus, model = comparison["corpus"], comparison["run"]["model"]
-    untrained = experiments.language_model(len(corpus.vocab), comparison["seed"])
+    untrained = experiments.language_model(len(corpus.vocab), rng=comparison["seed"])
     text = corpus.validation[:6000]
     features = {"inside quotes": char_features(text)["inside quotes"]}
     r_trained = feature_correlations(hidden_activations(model, corpus.vocab, text), features)

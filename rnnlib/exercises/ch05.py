@@ -24,21 +24,11 @@ from . import call_learner, feedback
 __all__ = ["check_bits_per_char", "check_stream_chunk", "check_min_char_rnn", "TARGET_BPC"]
 
 
-def _as_vector(value, size, what):
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return None, f"{what}: expected numbers, got {type(value).__name__}"
-    if array.shape != (size,):
-        return None, f"{what}: expected shape ({size},), got {array.shape}"
-    return array, None
-
-
 # ----- 1. bits per character --------------------------------------------------------------
 def check_bits_per_char(bits_per_char) -> bool:
     """``bits_per_char(p (N,)) -> float``: ``p[t]`` is the probability the model gave to
     the character that really came next; expected ``-mean(log2 p)``."""
-    title = "Exercise: bits per character"
+    title = "Exercise 1 (bits per character)"
     p = np.array([0.5, 0.25, 0.125, 1.0])
     expected = float(-np.mean(np.log2(p)))  # (1 + 2 + 3 + 0) / 4 = 1.5
     result, problem = call_learner(bits_per_char, p.copy())
@@ -75,7 +65,7 @@ def check_stream_chunk(first_chunk) -> bool:
     """``first_chunk(ids (N,), batch_size, steps) -> (inputs, targets)`` both
     ``(steps, batch_size)``: row ``b`` reads stream ``b`` = ``ids[b L : (b + 1) L + 1]``
     with ``L = (N - 1) // batch_size``; targets are the inputs shifted by one."""
-    title = "Exercise: the first chunk of contiguous streams"
+    title = "Exercise 2 (the first chunk of contiguous streams)"
     batch_size, steps = 3, 2
     (want_inputs, want_targets) = stream_batches(STREAM_EXAMPLE, batch_size, steps)[0]
     result, problem = call_learner(first_chunk, STREAM_EXAMPLE.copy(), batch_size, steps)
@@ -314,7 +304,7 @@ def check_min_char_rnn(loss_fn, sample_fn, train_fn, train_ids, valid_ids) -> bo
       must score below :data:`TARGET_BPC` bits per character on the first
       :data:`VALID_CHARS` characters of ``valid_ids``.
     """
-    title = "Exercise: min-char-rnn"
+    title = "Exercise 3 (min-char-rnn)"
     problems = _check_loss(loss_fn) or _check_sample(sample_fn)
     if problems:
         return feedback(title, problems)

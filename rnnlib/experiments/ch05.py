@@ -4,7 +4,7 @@
   (two passes, a validation curve);
 * :func:`context_ablation` - bits per character when the model may see only the last
   ``k`` characters, for several ``k``;
-* :func:`gru_against_ngrams` - one seed = one split of the text: the GRU, the best
+* :func:`gru_against_ngrams` - on one split of the text: the GRU, the best
   5-gram on the same split, and the context ablation (the claims of section 5);
 * :func:`train_name_generator`, :func:`sample_names` - the name generator of section 7;
 * :func:`pretrain_language_model`, :func:`load_pretrained` - the larger model that
@@ -20,14 +20,14 @@ from pathlib import Path
 import numpy as np
 
 from .._checks import as_generator, check_positive_int
-from ..data.text import load_python_docs, stream_batches
+from ..data.text import stream_batches
 from ..functional import log_softmax
 from ..generate import bits_per_char, generate
 from ..io import load
 from ..models import SequenceModel
 from ..ngram import CharNGram
 from ..optim import Adam
-from ..train import _detach, fit, train_step
+from ..train import fit, train_step
 
 
 def best_ngram_bpc(train_ids, valid_ids, vocab_size, order, smoothings=(1.0, 0.1, 0.01)) -> float:
@@ -48,19 +48,23 @@ LANGUAGE_MODEL = {
 }
 
 
-def language_model(vocab_size, seed=0) -> SequenceModel:
-    """The chapter's untrained GRU language model (float32, one-hot inputs)."""
+def language_model(vocab_size, rng=0) -> SequenceModel:
+    """The chapter's untrained GRU language model (float32, one-hot inputs).
+
+    With the same int ``rng`` it rebuilds the initial weights of a model trained by
+    :func:`train_language_model` (the chapter keeps one as an untrained reference).
+    """
     return SequenceModel(
         "gru",
         hidden_size=LANGUAGE_MODEL["hidden_size"],
         vocab_size=vocab_size,
         output_size=vocab_size,
-        rng=seed,
+        rng=rng,
         dtype=np.float32,
     )
 
 
-def train_language_model(corpus, seed=0) -> dict:
+def train_language_model(corpus, rng=0) -> dict:
     """Train :func:`language_model` on ``corpus`` with the settings of :data:`LANGUAGE_MODEL`.
 
     Adam, stateful truncated BPTT over contiguous streams (two passes, in order),
@@ -74,7 +78,7 @@ def train_language_model(corpus, seed=0) -> dict:
     batch, steps, updates, every = (
         settings[name] for name in ("batch_size", "steps", "updates", "validate_every")
     )
-    model = language_model(len(corpus.vocab), seed)
+    model = language_model(len(corpus.vocab), rng)
     optimizer = Adam(model, lr=settings["lr"])
     chunks = stream_batches(corpus.encode("train"), batch, steps)
     schedule = (chunks * 2)[:updates]  # two passes over the text, in order
@@ -144,24 +148,22 @@ def best_ngram(train_ids, valid_ids, vocab_size, order, smoothings=(1.0, 0.1, 0.
     return min(models, key=lambda model: model.bits_per_char(valid_ids))
 
 
-def gru_against_ngrams(seed=0, contexts=(1, 2, 4, 8, 16, 32, 64)) -> dict:
-    """Section 5's comparison, like with like: one seed is one split of the text.
+def gru_against_ngrams(corpus, rng=0, contexts=(1, 2, 4, 8, 16, 32, 64)) -> dict:
+    """Section 5's comparison, like with like: the GRU and the 5-gram on the same split.
 
-    ``load_python_docs(rng=seed)`` gives the split; the GRU (:func:`train_language_model`,
-    initialised with ``seed``) and the best 5-gram (:func:`best_ngram`) are trained and
-    scored on that same split; then :func:`context_ablation` on the validation text, with
-    the 5-gram scored at the same positions. Returns ``corpus``, ``run`` (the GRU run),
+    ``corpus`` is the split (e.g. ``load_python_docs(rng=seed)``); the GRU
+    (:func:`train_language_model`, initialised with ``rng``) and the best 5-gram
+    (:func:`best_ngram`) are trained on its training text and scored on its validation
+    text; then :func:`context_ablation` on the validation text (positions drawn with
+    ``rng``), with the 5-gram scored at the same positions. Returns ``run`` (the GRU run),
     ``gru_bpc``, ``five_gram`` (the model), ``five_gram_bpc``, ``ablation`` (the dict of
     :func:`context_ablation`) and ``five_gram_at_positions``.
     """
-    corpus = load_python_docs(rng=seed)
     train_ids, valid_ids = corpus.encode("train"), corpus.encode("validation")
-    run = train_language_model(corpus, seed=seed)
+    run = train_language_model(corpus, rng=rng)
     five_gram = best_ngram(train_ids, valid_ids, len(corpus.vocab), 5)
-    ablation = context_ablation(run["model"], valid_ids, contexts, rng=seed)
+    ablation = context_ablation(run["model"], valid_ids, contexts, rng=rng)
     return {
-        "seed": seed,
-        "corpus": corpus,
         "run": run,
         "gru_bpc": run["bpc"],
         "five_gram": five_gram,
@@ -171,7 +173,7 @@ def gru_against_ngrams(seed=0, contexts=(1, 2, 4, 8, 16, 32, 64)) -> dict:
     }
 
 
-def train_name_generator(names, seed=0) -> tuple[SequenceModel, float]:
+def train_name_generator(names, rng=0) -> tuple[SequenceModel, float]:
     """Train a GRU (64 units, float32) on the names' training text; score it.
 
     ``names`` is a :class:`rnnlib.data.text.TextCorpus` (e.g. from ``load_names``).
@@ -181,7 +183,7 @@ def train_name_generator(names, seed=0) -> tuple[SequenceModel, float]:
     """
     V = len(names.vocab)
     model = SequenceModel(
-        "gru", hidden_size=64, vocab_size=V, output_size=V, rng=seed, dtype=np.float32
+        "gru", hidden_size=64, vocab_size=V, output_size=V, rng=rng, dtype=np.float32
     )
     fit(
         model,
@@ -285,7 +287,7 @@ def pretrain_language_model(corpus, settings=PRETRAIN_SETTINGS, *, num_updates=N
             clip_norm=settings["clip_norm"],
             initial_state=state,
         )
-        state = _detach(final)
+        state = [tuple(part.copy() for part in layer) for layer in final]  # one per layer
         log["train_loss"].append(float(loss))
         done = update + 1
         if done % settings["validate_every"] == 0 or done == num_updates:
