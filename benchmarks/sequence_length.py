@@ -27,6 +27,7 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 
+from rnnlib.cells import CELL_TYPES  # noqa: E402
 from rnnlib.experiments import ch04 as experiments  # noqa: E402
 from rnnlib.viz.gates import plot_step_seconds  # noqa: E402
 
@@ -53,7 +54,7 @@ def main(argv=None) -> int:
         + f" | {steps} steps at T = 200 (s) |",
         "|---|" + "---:|" * (len(LENGTHS) + 1),
     ]
-    for cell in experiments.CELLS:
+    for cell in CELL_TYPES:
         row = " | ".join(f"{1e3 * s:.1f}" for s in cost[cell])
         lines.append(f"| {LABELS[cell]} | {row} | {steps * cost[cell][-1]:.1f} |")
     table = "\n".join(lines) + "\n"

@@ -9,8 +9,8 @@ GRU of 256 units on the chapter's training split of Python's help pages, 900 upd
 ``pretrained/char_gru_log.json`` (the training loss of every update, the validation bits
 per character every 150 updates, the best update and the wall time). Chapter 5 loads
 both; ``tests/test_pretrained.py`` re-runs the first updates and compares their losses
-with the log's. About 6 minutes on an idle 2-core machine with one BLAS thread (longer on a busy one;
-the log records the wall time).
+with the log's. One BLAS thread; the committed run took 21 minutes on a busy shared 2-core
+machine (about 6 estimated from the time per update on an idle one); the log records it.
 """
 
 from __future__ import annotations
