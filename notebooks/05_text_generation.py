@@ -728,10 +728,16 @@ ax = plot_activation_text(
 #
 # The list starts with the units that follow each feature best (with their correlation),
 # then all other units. Many units have no simple meaning, which is normal: the network
-# spreads most of what it knows over many units.
+# spreads most of what it knows over many units. The model menu switches to the first
+# layer of the pretrained model of section 6.1, with its own list of units.
 
 # %%
-unit_widget = unit_explorer(model, vocab, probe_text, show_chars=500)
+unit_widget = unit_explorer(
+    {"this chapter's GRU": model, "pretrained (first layer)": pretrained},
+    vocab,
+    probe_text,
+    show_chars=500,
+)
 unit_widget
 
 # %% [markdown]

@@ -183,6 +183,20 @@ def test_unit_explorer_ranks_units(model):
     assert max(explorer.redraw_seconds) < 3.0  # smoke test; timed by make bench
 
 
+def test_unit_explorer_follows_the_chosen_model(model):
+    text = 'a "bc" (a b) c\n' * 8
+    wide = SequenceModel("gru", hidden_size=9, vocab_size=len(VOCAB), output_size=len(VOCAB), rng=4)
+    explorer = unit_explorer({"this": model, "wide": wide}, VOCAB, text, show_chars=40)
+    explorer.controls["unit"].value = 2
+    explorer.controls["model"].value = "wide"
+    assert explorer.controls["unit"].options == tuple(explorer.by_model["wide"]["options"])
+    explorer.controls["unit"].value = 8  # a unit only the wide model has
+    values = explorer.by_model["wide"]["hidden"][:40, 8]
+    assert explorer.note.value == activation_html(text[:40], values, vmax=1.0)
+    explorer.controls["model"].value = "this"  # back: the unit list and the picture follow
+    assert explorer.controls["unit"].value == explorer.by_model["this"]["options"][0][1]
+
+
 def test_rank_units():
     correlations = {"a": np.array([0.1, -0.9, 0.3]), "b": np.array([0.8, 0.0, 0.2])}
     assert rank_units(correlations, per_feature=1) == [(1, "a", -0.9), (0, "b", 0.8)]

@@ -126,8 +126,15 @@ def rank_units(correlations: dict[str, np.ndarray], per_feature: int = 3) -> lis
     return ranked
 
 
+def _unit_options(correlations, ranked, num_units):
+    """Dropdown options: the ranked units (with their feature) first, then all others."""
+    listed = {unit for unit, _, _ in ranked}
+    options = [(f"unit {u}: r = {r:+.2f} with '{f}'", u) for u, f, r in ranked]
+    return options + [(f"unit {u}", u) for u in range(num_units) if u not in listed]
+
+
 def unit_explorer(
-    model,
+    models,
     vocab,
     text: str,
     show_chars: int = 500,
@@ -137,34 +144,55 @@ def unit_explorer(
 ) -> Explorer:
     """Pick a hidden unit and see the text coloured by its activation.
 
-    The model reads ``text``; every unit is correlated with the features of
+    models: a character :class:`~rnnlib.models.SequenceModel`, or ``{label: model}`` (a
+    dropdown picks one; the unit list follows the model). Each model reads ``text``; every
+    unit of layer ``layer`` is correlated with the features of
     :func:`rnnlib.data.text.char_features` over the whole text, and the selector lists
     the best units of each feature first (then all the others). The picture shows the
-    first ``show_chars`` characters.
+    first ``show_chars`` characters. ``explorer.correlations`` and
+    ``explorer.ranked_units`` hold the first model's measurements (``.by_model`` all).
     """
+    models = _check_models(models)
     show_chars = check_positive_int(show_chars, "show_chars")
-    hidden = hidden_activations(model, vocab, text, layer=layer)
     features = char_features(text)
-    correlations = feature_correlations(hidden, features)
-    ranked = rank_units(correlations, per_feature)
-    listed = {unit for unit, _, _ in ranked}
-    options = [(f"unit {u}: r = {r:+.2f} with '{f}'", u) for u, f, r in ranked]
-    options += [(f"unit {u}", u) for u in range(hidden.shape[1]) if u not in listed]
-    best_feature = {u: f for u, f, _ in ranked}
-    controls = {
-        "unit": widgets.Dropdown(
-            options=options,
-            value=options[0][1],
-            description="unit",
-            layout=widgets.Layout(width="460px"),
-        )
-    }
+    by_model = {}
+    for label, model in models.items():
+        hidden = hidden_activations(model, vocab, text, layer=layer)
+        correlations = feature_correlations(hidden, features)
+        ranked = rank_units(correlations, per_feature)
+        by_model[label] = {
+            "hidden": hidden,
+            "correlations": correlations,
+            "ranked": ranked,
+            "options": _unit_options(correlations, ranked, hidden.shape[1]),
+            "best_feature": {u: f for u, f, _ in ranked},
+        }
+    first = next(iter(models))
+    options = by_model[first]["options"]
+    unit_control = widgets.Dropdown(
+        options=options,
+        value=options[0][1],
+        description="unit",
+        layout=widgets.Layout(width="460px"),
+    )
+    controls = {}
+    if len(models) > 1:
+        controls["model"] = widgets.Dropdown(options=list(models), description="model")
+
+        def follow_model(change):  # registered before the explorer's redraw: units first
+            chosen = by_model[change["new"]]["options"]
+            unit_control.options = chosen  # selects the first option
+
+        controls["model"].observe(follow_model, names="value")
+    controls["unit"] = unit_control
     shown = text[:show_chars]
     steps = np.arange(len(shown))
 
-    def draw(unit):
-        values = hidden[: len(shown), unit]
-        feature = best_feature.get(unit) or max(
+    def draw(unit, model=first):
+        measured = by_model[model]
+        correlations = measured["correlations"]
+        values = measured["hidden"][: len(shown), unit]
+        feature = measured["best_feature"].get(unit) or max(
             correlations, key=lambda name: abs(correlations[name][unit])
         )
         fig, ax = new_figure(figsize=(9.0, 2.6))
@@ -182,11 +210,15 @@ def unit_explorer(
         ax.set_ylim(-1.05, 1.05)
         ax.set_xlabel("character position")
         ax.set_ylabel("activation")
-        ax.set_title(f"Hidden unit {unit} while reading the text")
+        ax.set_title(
+            f"Hidden unit {unit} while reading the text"
+            + (f" ({model})" if len(models) > 1 else "")
+        )
         ax.legend(loc="upper right", fontsize=10)
         return fig, activation_html(shown, values, vmax=1.0)
 
     explorer = Explorer(draw, controls, title)
-    explorer.correlations = correlations
-    explorer.ranked_units = ranked
+    explorer.by_model = by_model
+    explorer.correlations = by_model[first]["correlations"]
+    explorer.ranked_units = by_model[first]["ranked"]
     return explorer
