@@ -283,8 +283,8 @@ assert exercises.check_stream_chunk(first_chunk_solution)
 # so every claim below is checked there too, always comparing like with like.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Say: a GRU with 128 units, trained for a minute or two, comes close to the tuned 5-gram
-# (a model of similar size, on the same split) but does not beat it. Ask the room: *why is
+# Say: a GRU with 128 units, trained for a minute or two, lands in the range of the tuned
+# 5-gram (a model of similar size, on the same split), usually a little behind it. Ask the room: *why is
 # the 5-gram such a strong opponent on this text?* (technical prose repeats phrases)
 
 # %% slideshow={"slide_type": "subslide"}
@@ -308,7 +308,7 @@ assert np.isclose(comparison["five_gram_bpc"], baselines[5])
 assert rnn_bpc < baselines[1] - 1.5  # far better than character frequencies
 assert rnn_bpc < baselines[2] - 0.8  # and clearly better than the best bigram
 assert rnn_bpc < baselines[3]  # and better than a trigram
-assert -0.1 < five_gram_gap < 0.55  # no better than the 5-gram, within about half a bit
+assert -0.2 < five_gram_gap < 0.55  # in the 5-gram's range (seeds 0-9: -0.09 to +0.40)
 
 # %% slideshow={"slide_type": "subslide"}
 window = 20
@@ -333,12 +333,12 @@ assert 0.5 < five_gram.num_counts / model.num_parameters() < 1.5  # similar size
 # What the RNN adds, in numbers: it leaves the unigram and bigram baselines far behind and
 # passes the trigram as well. The tuned 5-gram is a strong opponent on this text (technical
 # prose repeats many exact phrases, which counting memorises): after two passes our GRU,
-# a model of similar size (its parameters against the 5-gram's nonzero counts), comes
-# close to it but does not beat it. Both scores move with the split. Over the splits we
-# tried while preparing the chapter (seeds 0-4, the GRU and the 5-gram always trained and
-# scored on the same split) the 5-gram scored between 1.8 and 2.45 bits per character,
-# and the GRU trailed it by 0.02 to 0.40 bits. Larger networks trained for longer pull
-# ahead of counting: section 6.1 loads one.
+# a model of similar size (its parameters against the 5-gram's nonzero counts), lands in
+# its range, usually a little behind. Both scores move with the split. Over the splits we
+# tried while preparing the chapter (seeds 0-9, the GRU and the 5-gram always trained and
+# scored on the same split) the 5-gram scored between 1.6 and 2.7 bits per character, and
+# the GRU between 0.09 bits better (2 of 10 splits) and 0.40 bits worse (8 of 10). Larger
+# networks trained for longer pull ahead of counting: section 6.1 loads one.
 #
 # ### 5.1 How far back does the GRU look? (context ablation, 문맥 제거 실험)
 #
@@ -372,23 +372,25 @@ ax = plot_bits_per_char(
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # What the ablation shows:
 #
-# * given the same 4 characters as the 5-gram, the GRU is far worse than it;
+# * given the same 4 characters as the 5-gram, the GRU is far worse than it (0.3 to 0.8
+#   bits per character over the splits we tried);
 # * with more characters it improves a lot, up to about 16;
 # * beyond 16 characters it gains almost nothing: with 64 characters it is within a few
 #   hundredths of a bit of its score with 16;
-# * even with 64 characters it is no better than the 5-gram, which sees only 4.
+# * with 64 characters it ends up in the range of the 5-gram, which sees only 4 (from 0.13
+#   bits better to 0.37 bits worse over the splits).
 #
 # So this small, briefly trained GRU gets its predictions from the last dozen or so
 # characters, and we cannot claim that it uses long context to predict better. (Section 8
 # finds a unit that tracks quotes, a longer-range feature, but the ablation shows no
 # measurable gain from anything beyond 16 characters.) The checks below hold for every
-# split we tried.
+# split we tried (seeds 0-9).
 
 # %% slideshow={"slide_type": "skip"}
-assert by_context[4] > ngram_at[4] + 0.3  # with 4 characters, far behind the 5-gram
+assert by_context[4] > ngram_at[4] + 0.2  # with 4 characters, far behind the 5-gram
 assert by_context[4] > by_context[16] + 0.25  # more context helps, up to ~16 characters
 assert abs(by_context[16] - by_context[64]) < 0.05  # and hardly beyond
-assert by_context[64] > ngram_at[4] - 0.05  # no better than the 5-gram with 4
+assert -0.25 < by_context[64] - ngram_at[4] < 0.5  # in the range of the 5-gram with 4
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Generating text: greedy or sampled, hot or cold (생성: 탐욕적 디코딩과 온도)
@@ -791,8 +793,8 @@ unit_widget
 #   another bit.
 # * A GRU trained for two passes with truncated BPTT and a carried state beats the unigram,
 #   bigram and trigram baselines by wide margins and comes close to a tuned 5-gram of
-#   similar size, trained and scored on the same split, without beating it. It is not
-#   limited to 4 characters of context, but the context ablation shows that it gains
+#   similar size, trained and scored on the same split (usually a little behind it). It is
+#   not limited to 4 characters of context, but the context ablation shows that it gains
 #   almost nothing beyond about 16.
 # * A larger model trained for minutes (`make pretrain`) scores about a third of a bit below
 #   both; its samples are better formed but still not sensible prose.
