@@ -493,7 +493,7 @@ print(
 # with a test MSE less than a tenth of the baseline's, while the vanilla RNN has not learned
 # it: its test MSE is no better than the baseline's. In this run it is about 1.2 times the
 # baseline, so its answers are slightly *worse* than always answering 1; over the seeds we
-# tried while preparing the chapter the ratio ranged from 0.99 to 1.41 (the check below
+# tried while preparing the chapter the ratio ranged from 0.98 to 1.41 (the check below
 # allows for 0.9, i.e. at most a 10 % gain over the baseline). The loss curves tell the
 # same story in time: the gated models sit on the baseline for a while (they, too, must
 # first discover which inputs matter), then drop; the vanilla RNN's never falls below half
@@ -650,7 +650,7 @@ for cell_type in ("lstm", "gru"):
 # those two act as switches; the others are dials. (Over the 8 seeds we tried while
 # preparing the chapter: 1 or 2 forget units open > 90 %, and 2 to 5 switches in all.) The
 # trained GRU is different: its update gate is open (> 0.9, "keep the old state") for
-# well over half of the unit-steps on average, and a few of its units are open almost
+# more than half of the unit-steps on average, and a few of its units are open almost
 # all the time: it copies its state forward and writes only when something matters.
 
 # %% slideshow={"slide_type": "fragment"}
@@ -664,7 +664,7 @@ lstm_switches = sum(
 print(f"LSTM gate units open or shut > 90% of the time: {lstm_switches} of 48")
 assert saturation["lstm"]["forget_gate"]["high"].max() > 0.9  # a forget unit held open
 assert 1 <= lstm_switches <= 8  # a few switches; most gate units stay dials
-assert saturation["gru"]["update_gate"]["high"].mean() > 0.4
+assert saturation["gru"]["update_gate"]["high"].mean() > 0.5  # open more than half the time
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ## Exercises (연습 문제)
