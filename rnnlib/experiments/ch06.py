@@ -4,6 +4,8 @@
 * :func:`language_mixups` - per-language accuracy and how often pairs are mixed up;
 * :func:`order_experiment` - bag of words against a word GRU, scored per sentence kind;
 * :func:`adjective_separation` - do the learned adjective embeddings split by polarity?
+* :func:`train_skipgram` - skip-gram word vectors from the sentiment sentences alone;
+* :func:`context_similarity` - are words of one template slot close, and is polarity?
 * :func:`homonym_experiment` - one-directional against bidirectional GRU on "사과를";
 * :func:`depth_experiment` - one against two stacked GRU layers on intents.
 
@@ -20,7 +22,8 @@ import numpy as np
 from .. import optim
 from .._checks import as_generator
 from ..baselines import BagOfWordsClassifier
-from ..data.classification import batches, build_vocabulary, predict
+from ..data.classification import batches, build_vocabulary, predict, tokenize
+from ..embeddings import SkipGram, cosine_similarities, skipgram_loss, skipgram_pairs
 from ..losses import softmax_cross_entropy
 from ..models import SequenceModel
 from ..train import fit
@@ -133,6 +136,65 @@ def adjective_separation(model, vocab, lexicon):
     to_pos, to_neg = (np.linalg.norm(coordinates - c, axis=1) for c in centres)
     nearer_own = float(np.mean(np.where(positive, to_pos < to_neg, to_neg < to_pos)))
     return coordinates, positive, nearer_own
+
+
+def train_skipgram(texts, rng, *, dim=10, window=2, epochs=10, lr=0.05, batch_size=256):
+    """Skip-gram word vectors (:class:`rnnlib.embeddings.SkipGram`) from sentences alone.
+
+    The (centre, context) pairs within ``window`` words of each other are shuffled every
+    epoch and fed in batches of ``batch_size`` to Adam (``lr``); no label is used.
+    Returns ``(model, vocab, epoch_losses)``: ``vocab`` the word vocabulary of ``texts``
+    and ``epoch_losses`` the mean loss of each epoch.
+    """
+    rng = as_generator(rng)
+    vocab = build_vocabulary(texts, "word")
+    sentences = [np.array(vocab.encode(tokenize(text, "word"))) for text in texts]
+    centres, contexts = skipgram_pairs(sentences, window)
+    model = SkipGram(len(vocab), dim, rng=rng)
+    optimizer = optim.Adam(model, lr=lr)
+    epoch_losses = []
+    for _ in range(epochs):
+        order = rng.permutation(len(centres))
+        total = 0.0
+        for begin in range(0, len(order), batch_size):
+            batch = order[begin : begin + batch_size]
+            model.zero_grad()
+            total += skipgram_loss(model, centres[batch], contexts[batch]) * len(batch)
+            optimizer.step()
+        epoch_losses.append(total / len(centres))
+    return model, vocab, epoch_losses
+
+
+def context_similarity(vectors, vocab, groups, lexicon):
+    """How word vectors ``(V, D)`` (rows in ``vocab`` order) reflect template slots and polarity.
+
+    groups: ``{group: [words]}`` (``sentiment_word_groups()``); lexicon: word ->
+    ``(language, polarity)`` (``sentiment_lexicon()``). Returns a dict with the mean
+    cosine similarity of two different words of the same group (``"within"``) and of
+    two words of different groups (``"across"``); ``"nearest_in_group"``, the share of
+    words whose nearest word (by cosine, among the grouped words) is in their own group;
+    and, over adjectives of the same language, the mean cosine of two different words of
+    the same polarity (``"same_polarity"``) and of opposite polarities
+    (``"opposite_polarity"``).
+    """
+    words = [w for members in groups.values() for w in members]
+    group = np.array([k for k, members in enumerate(groups.values()) for _ in members])
+    similarity = cosine_similarities(np.asarray(vectors)[vocab.encode(words)])
+    others = ~np.eye(len(words), dtype=bool)
+    same_group = (group[:, None] == group[None, :]) & others
+    nearest = np.where(others, similarity, -np.inf).argmax(axis=1)
+    adjective = np.array([w in lexicon for w in words])
+    language = np.array([lexicon[w][0] if w in lexicon else "" for w in words])
+    polarity = np.array([lexicon[w][1] if w in lexicon else "" for w in words])
+    pairs = adjective[:, None] & adjective[None, :] & (language[:, None] == language[None, :])
+    same_polarity = polarity[:, None] == polarity[None, :]
+    return {
+        "within": float(similarity[same_group].mean()),
+        "across": float(similarity[group[:, None] != group[None, :]].mean()),
+        "nearest_in_group": float(np.mean(group[nearest] == group)),
+        "same_polarity": float(similarity[pairs & same_polarity & others].mean()),
+        "opposite_polarity": float(similarity[pairs & ~same_polarity].mean()),
+    }
 
 
 def loss_at_marked_word(outputs, targets, mask):
