@@ -80,6 +80,7 @@ def test_only_bidirectional_grus_resolve_the_homonym_stacked_or_not(seed):
     assert accuracy["2 layers, bidirectional"] >= 0.9, accuracy
     assert results["bidirectional"][1] > 1.8 * results["one-directional"][1]
 
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_skipgram_vectors_group_words_by_context_not_by_polarity(seed):
     data = cd.sentiment_data(rng=seed)
