@@ -23,7 +23,15 @@ from .losses import mse
 from .models import SequenceModel
 from .optim import Adam, clip_grad_norm
 
-__all__ = ["windows", "persistence", "LinearAR", "free_run", "nrmse", "train_forecaster"]
+__all__ = [
+    "windows",
+    "persistence",
+    "LinearAR",
+    "free_run",
+    "nrmse",
+    "nrmse_by_context",
+    "train_forecaster",
+]
 
 
 def windows(series, context: int):
@@ -95,6 +103,26 @@ def nrmse(pred, truth) -> float:
     if pred.shape != truth.shape:
         raise ValueError(f"pred: expected shape {truth.shape} like truth, got {pred.shape}")
     return float(np.sqrt(np.mean((pred - truth) ** 2)) / np.std(truth))
+
+
+def nrmse_by_context(predict: Callable, series, first_target: int, contexts) -> dict[int, float]:
+    """One-step NRMSE of ``predict`` when it reads windows of each length in ``contexts``.
+
+    Every context length is scored on the same targets, ``series[first_target:]``: the
+    windows of length ``c`` are those of :func:`windows` over ``series[first_target - c:]``.
+    ``predict(inputs (c, N, 1)) -> (N, 1)``. Returns ``{c: NRMSE}``.
+    """
+    series = check_float_array(series, "series", ndim=1, axes="(T,)")
+    scores = {}
+    for context in contexts:
+        context = check_positive_int(context, "contexts")
+        if context > first_target:
+            raise ValueError(
+                f"contexts: expected lengths up to first_target = {first_target}, got {context}"
+            )
+        inputs, targets = windows(series[first_target - context :], context)
+        scores[context] = nrmse(predict(inputs), targets)
+    return scores
 
 
 def train_forecaster(

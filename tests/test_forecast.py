@@ -3,7 +3,15 @@ import pytest
 
 from rnnlib.data.series import mackey_glass, sine_mixture
 from rnnlib.exercises.ch08 import check_ar_fit, check_windows
-from rnnlib.forecast import LinearAR, free_run, nrmse, persistence, train_forecaster, windows
+from rnnlib.forecast import (
+    LinearAR,
+    free_run,
+    nrmse,
+    nrmse_by_context,
+    persistence,
+    train_forecaster,
+    windows,
+)
 
 EVERY, CONTEXT = 6.0, 16
 
@@ -78,6 +86,11 @@ def test_rnn_beats_both_baselines_on_mackey_glass_for_other_seeds(seed):
     ]
     linear = [nrmse(p, t) for p, t in zip(free_run(ar_model, starts, horizon), truth, strict=True)]
     assert gru[-1] > 2 * gru[0] and all(g < a for g, a in zip(gru[:10], linear[:10], strict=True))
+    # too little past hurts; more past than trained on does not help
+    by_context = nrmse_by_context(model.predict, series, 1000 + CONTEXT, (3, 4, 16, 32))
+    assert by_context[3] > 3 * by_context[16] and by_context[4] > 2 * by_context[16], by_context
+    assert by_context[32] > 0.8 * by_context[16], by_context
+    assert np.isclose(by_context[16], rnn)  # the same targets as the test windows
 
 
 def test_exercise_checks_explain_mistakes(capsys):
@@ -111,3 +124,11 @@ def test_plot_forecast_keeps_its_legend_off_the_data():
     assert legend.x0 >= axes_box.x1  # to the right of the axes
     assert all(text.get_fontsize() >= 11 for text in ax.get_legend().get_texts())
     plt.close(ax.figure)
+
+
+def test_nrmse_by_context_scores_every_length_on_the_same_targets():
+    series = np.sin(np.arange(60.0) / 3)
+    last = nrmse_by_context(persistence, series, 40, (1, 5, 40))
+    assert len(set(np.round(list(last.values()), 12))) == 1  # persistence reads the last value
+    with pytest.raises(ValueError, match="contexts: expected lengths up to first_target = 40"):
+        nrmse_by_context(persistence, series, 40, (41,))
