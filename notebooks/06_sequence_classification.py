@@ -596,8 +596,8 @@ assert nearer_own >= 0.9
 # The last one is a *sum*: a centre word that occurs in several pairs collects one
 # contribution from each. CBOW swaps the roles: $h = \frac{1}{|C|}\sum_{w \in C} W_\text{in}[w]$
 # over the context words $C$, and $p(c \mid C) = \operatorname{softmax}(W_\text{out} h)_c$.
-# With about a hundred words the full softmax over $V$ costs nothing; word2vec on real
-# text, with a million words, replaces it by *negative sampling*.
+# With our 68 words (checked below) the full softmax over $V$ costs nothing; word2vec on
+# real text, with a million words, replaces it by *negative sampling*.
 #
 # The training pairs of one sentence, window 2:
 
@@ -667,7 +667,12 @@ context_scores = experiments.context_similarity(
 print({name: round(value, 2) for name, value in context_scores.items()})
 
 # %%
+assert len(word2vec_vocab) == 68  # <pad>, <unk> and the words of the training sentences
 assert word2vec_losses[-1] < word2vec_losses[0] - 0.3
+assert any(
+    lexicon[w][1] == "negative"
+    for w in nearest_words(word2vec.vectors, word2vec_vocab.tokens, "good")
+)
 assert context_scores["within"] - context_scores["across"] > 0.6
 assert context_scores["nearest_in_group"] >= 0.9
 assert abs(context_scores["same_polarity"] - context_scores["opposite_polarity"]) < 0.1
@@ -675,14 +680,15 @@ assert abs(context_scores["same_polarity"] - context_scores["opposite_polarity"]
 # %% [markdown]
 # Words that fill the same slot of the templates (aspects, adjectives, intensifiers, in
 # each language) now have similar vectors: the mean cosine similarity of two words of
-# one slot is more than 0.6 above that of two words of different slots, and (nearly)
-# every word's nearest neighbour fills its own slot. But *good* sits as close to *awful*
-# as to *great*: within a language, adjectives of opposite polarity are about as similar
-# (less than 0.1 apart in mean cosine) as adjectives of the same polarity, because they
-# are used in the same contexts. The sentiment GRU's embedding above separated them,
-# because its training signal was the label. Contexts give **role and topic**, not
-# sentiment: antonyms are distributional neighbours. Pre-trained vectors are a starting
-# point that training on the task then adjusts.
+# one slot is more than 0.6 above that of two words of different slots, and for (nearly)
+# every one of these words the nearest of the others fills the same slot. But among the
+# three nearest neighbours of *good* is a negative adjective, and within a language,
+# adjectives of opposite polarity are about as similar (less than 0.1 apart in mean
+# cosine) as adjectives of the same polarity: they are used in the same contexts. The
+# sentiment GRU's embedding above separated them, because its training signal was the
+# label. Contexts give **role and topic**, not sentiment: antonyms are distributional
+# neighbours. Pre-trained vectors are a starting point that training on the task then
+# adjusts.
 
 # %%
 english = {g: w for g, w in cls_data.sentiment_word_groups().items() if g.startswith("en")}

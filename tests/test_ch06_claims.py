@@ -9,6 +9,7 @@ import pytest
 
 from rnnlib.baselines import CharBigramClassifier
 from rnnlib.data import classification as cd
+from rnnlib.embeddings import nearest_words
 from rnnlib.experiments import ch06
 from rnnlib.widgets.classification import prefix_probabilities
 
@@ -92,3 +93,5 @@ def test_skipgram_vectors_group_words_by_context_not_by_polarity(seed):
     assert scores["within"] - scores["across"] > 0.6, scores
     assert scores["nearest_in_group"] >= 0.9, scores
     assert abs(scores["same_polarity"] - scores["opposite_polarity"]) < 0.1, scores
+    nearest = nearest_words(model.vectors, vocab.tokens, "good")
+    assert any(cd.sentiment_lexicon()[w][1] == "negative" for w in nearest), nearest
