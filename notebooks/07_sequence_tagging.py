@@ -217,6 +217,7 @@ colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label="probability")
 # %%
 P = np.exp(transitions.log_transition)
 assert P[DET, NOUN] + P[DET, ADJ] > 0.98 and P[DET, VERB] < 0.01
+assert pairs[(DET, VERB)] == 0  # "never a verb": not once in the training tags
 assert P[TAGS.index("MODAL"), VERB] > 0.95
 assert np.exp(transitions.log_end[TAGS.index("ADV")]) > 0.95
 
