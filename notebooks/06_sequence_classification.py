@@ -44,24 +44,31 @@
 import numpy as np
 
 import rnnlib
-from rnnlib import SequenceModel
+from rnnlib import SequenceModel, analysis
 from rnnlib.baselines import CharBigramClassifier
-from rnnlib.data import classification as cls_data
-from rnnlib.data.classification import build_vocabulary, encode_batch, predict
+from rnnlib.data.classification import (
+    build_vocabulary,
+    encode_batch,
+    homonym_data,
+    intent_data,
+    name_language_data,
+    sentiment_data,
+    sentiment_lexicon,
+    sentiment_word_groups,
+)
 from rnnlib.data.encoding import one_hot, pad_batch
 from rnnlib.data.names import person_names
-from rnnlib.embeddings import nearest_words, skipgram_pairs
+from rnnlib.embeddings import skipgram_pairs
 from rnnlib.exercises import ch06 as exercises
 from rnnlib.experiments import ch06 as experiments
 from rnnlib.functional import softmax
 from rnnlib.viz import new_figure
 from rnnlib.viz.classification import (
-    confusion_matrix,
     plot_class_probabilities,
     plot_confusion_matrix,
     plot_embedding_projection,
 )
-from rnnlib.widgets.classification import name_explorer, prefix_probabilities
+from rnnlib.widgets.classification import name_explorer
 
 rnnlib.viz.use_course_style()
 SEED = 0
@@ -95,7 +102,7 @@ rng = np.random.default_rng(SEED)
 # Then each language keeps 300 names, split 225 train / 75 test with a seed.
 
 # %% tags=["nbval-check-output"]
-names = cls_data.name_language_data(rng=SEED)
+names = name_language_data(rng=SEED)
 print(names)
 print(names.source)
 for language in names.classes:
@@ -269,8 +276,12 @@ assert all(
 # embedding 16 -> GRU 32 -> head over the 7 languages; 6 epochs of Adam (lr 0.01),
 # gradient norm clipped at 5. The tests re-run this function with other seeds.
 name_model = experiments.train_name_gru(names, name_vocab, rng)
-rnn_test = np.mean(predict(name_model, names.test, name_vocab, "char") == names.test.labels)
-rnn_train = np.mean(predict(name_model, names.train, name_vocab, "char") == names.train.labels)
+rnn_test = np.mean(
+    analysis.predict_classes(name_model, names.test, name_vocab, "char") == names.test.labels
+)
+rnn_train = np.mean(
+    analysis.predict_classes(name_model, names.train, name_vocab, "char") == names.train.labels
+)
 print(
     f"GRU: train accuracy {rnn_train:.2f}, test accuracy {rnn_test:.2f} ({name_model.num_parameters()} parameters)"
 )
@@ -297,9 +308,11 @@ assert rnn_train - rnn_test > 0.1  # it fits the training names much better than
 
 # %%
 rnn_confusion, per_class, mixed, average_pair = experiments.language_mixups(
-    names.test.labels, predict(name_model, names.test, name_vocab, "char"), names.classes
+    names.test.labels,
+    analysis.predict_classes(name_model, names.test, name_vocab, "char"),
+    names.classes,
 )
-bigram_confusion = confusion_matrix(
+bigram_confusion = analysis.confusion_matrix(
     names.test.labels, bigram.predict(names.test.texts), len(names.classes)
 )
 fig, axes = new_figure(1, 2, figsize=(14, 5.5))
@@ -341,7 +354,7 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
 
 # %%
 probe = "virtanen"
-curve = prefix_probabilities(name_model, name_vocab, probe)
+curve = analysis.prefix_probabilities(name_model, name_vocab, probe)
 plot_class_probabilities(
     list(probe), curve, names.classes, title=f"GRU: p(language | first t letters of '{probe}')"
 )
@@ -415,8 +428,8 @@ assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 # `order_dependent`, and twins always land in the same split.
 
 # %% tags=["nbval-check-output"]
-sentiment = cls_data.sentiment_data(rng=SEED)
-intent = cls_data.intent_data(rng=SEED)
+sentiment = sentiment_data(rng=SEED)
+intent = intent_data(rng=SEED)
 for data in (sentiment, intent):
     print(data)
     for kind in dict.fromkeys(data.test.kinds):
@@ -513,7 +526,7 @@ for ax, sentence in zip(
     strict=True,
 ):
     words = sentence.split()
-    curve = prefix_probabilities(sentiment_model, sentiment_vocab, sentence, "word")
+    curve = analysis.prefix_probabilities(sentiment_model, sentiment_vocab, sentence, "word")
     plot_class_probabilities(
         words,
         curve,
@@ -537,11 +550,13 @@ for ax, sentence in zip(
 # romanised letter by letter, because the plotting font has no Hangul).
 
 # %%
-lexicon = cls_data.sentiment_lexicon()
+lexicon = sentiment_lexicon()
 words = list(lexicon)
 vectors = sentiment_model.embedding.params["E"][sentiment_vocab.encode(words)]
+coordinates, explained = analysis.project_2d(vectors)
 ax = plot_embedding_projection(
-    vectors,
+    coordinates,
+    explained,
     words,
     [lexicon[w][1] for w in words],
     shapes=[{"en": "English", "ko": "Korean"}[lexicon[w][0]] for w in words],
@@ -550,7 +565,7 @@ ax = plot_embedding_projection(
 
 # %%
 coordinates, positive, nearer_own = experiments.adjective_separation(
-    sentiment_model, sentiment_vocab, cls_data.sentiment_lexicon()
+    sentiment_model, sentiment_vocab, sentiment_lexicon()
 )
 print(f"adjectives nearer their own polarity's centre: {nearer_own:.0%}")
 assert nearer_own >= 0.9
@@ -612,7 +627,7 @@ for c, o in sorted(
 assert len(centres) == 2 * (4 + 3)  # 4 neighbours at distance 1 and 3 at distance 2, both ways
 
 # %% [markdown]
-# ### Exercise 4: the skip-gram loss and its gradients
+# ### Exercise 3: the skip-gram loss and its gradients
 #
 # Write `skipgram_gradients(W_in, W_out, centres, contexts)` returning
 # `(loss, dW_in, dW_out)`: the mean loss $L$ above over the $N$ pairs (`centres` and
@@ -660,9 +675,11 @@ assert exercises.check_skipgram_gradients(skipgram_gradients_solution)
 word2vec, word2vec_vocab, word2vec_losses = experiments.train_skipgram(sentiment.train.texts, rng)
 print(f"loss per epoch: {word2vec_losses[0]:.2f} -> {word2vec_losses[-1]:.2f}")
 for word in ("good", "awful", "food", "really", "방은", "좋아요"):
-    print(f"{word:>8}: nearest", nearest_words(word2vec.vectors, word2vec_vocab.tokens, word))
+    print(
+        f"{word:>8}: nearest", analysis.nearest_words(word2vec.vectors, word2vec_vocab.tokens, word)
+    )
 context_scores = experiments.context_similarity(
-    word2vec.vectors, word2vec_vocab, cls_data.sentiment_word_groups(), lexicon
+    word2vec.vectors, word2vec_vocab, sentiment_word_groups(), lexicon
 )
 print({name: round(value, 2) for name, value in context_scores.items()})
 
@@ -671,7 +688,7 @@ assert len(word2vec_vocab) == 68  # <pad>, <unk> and the words of the training s
 assert word2vec_losses[-1] < word2vec_losses[0] - 0.3
 assert any(
     lexicon[w][1] == "negative"
-    for w in nearest_words(word2vec.vectors, word2vec_vocab.tokens, "good")
+    for w in analysis.nearest_words(word2vec.vectors, word2vec_vocab.tokens, "good")
 )
 assert context_scores["within"] - context_scores["across"] > 0.6
 assert context_scores["nearest_in_group"] >= 0.9
@@ -691,10 +708,10 @@ assert abs(context_scores["same_polarity"] - context_scores["opposite_polarity"]
 # adjusts.
 
 # %%
-english = {g: w for g, w in cls_data.sentiment_word_groups().items() if g.startswith("en")}
+english = {g: w for g, w in sentiment_word_groups().items() if g.startswith("en")}
 shown = [w for words in english.values() for w in words]
 ax = plot_embedding_projection(
-    word2vec.vectors[word2vec_vocab.encode(shown)],
+    *analysis.project_2d(word2vec.vectors[word2vec_vocab.encode(shown)]),
     shown,
     [g.removeprefix("en ") for g, words in english.items() for _ in words],
     shapes=[lexicon[w][1] if w in lexicon else "no polarity" for w in shown],
@@ -716,7 +733,7 @@ ax = plot_embedding_projection(
 # sense, so a left-to-right reader cannot know.
 
 # %%
-homonyms = cls_data.homonym_data(rng=SEED)
+homonyms = homonym_data(rng=SEED)
 homonym_vocab = build_vocabulary(homonyms.train.texts, "word")
 for sense in (0, 1):
     for i in np.flatnonzero(homonyms.train.labels == sense)[:2]:
@@ -746,7 +763,7 @@ assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"
 # state after the last token and the backward state after reading back to the first.
 
 # %% [markdown]
-# ### Exercise 3: count the parameters
+# ### Exercise 4: count the parameters
 #
 # How many trainable numbers has
 # `SequenceModel("gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3,

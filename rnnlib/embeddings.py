@@ -1,35 +1,9 @@
-"""Word vectors from contexts (단어 벡터): the skip-gram model of word2vec.
-
-The distributional hypothesis: words used in the same contexts mean similar things. The
-**skip-gram** model (Mikolov et al. 2013) turns it into a prediction task: from a word
-(the *centre*), predict each word within ``window`` positions of it (its *contexts*).
-Each word ``w`` has an input vector ``W_in[w]`` (its word vector) and an output vector
-``W_out[w]``; for a pair (centre ``c``, context ``o``)
-
-    v = W_in[c]                       (D,)
-    s = W_out v                       (V,)   one score per vocabulary word
-    p(o | c) = softmax(s)[o]
-    L = -(1/N) sum_n log p(o_n | c_n)  over the N pairs of a batch.
-
-Backward, with ``ds_n = (softmax(s_n) - onehot(o_n)) / N``:
-
-    dW_out = sum_n ds_n v_n^T          (V, D)
-    dv_n   = W_out^T ds_n              (D,)
-    dW_in[c_n] += dv_n                 (rows of repeated centres accumulate)
-
-Two words that predict the same contexts get the same gradient signal, so their input
-vectors drift together. **CBOW** (continuous bag of words) is the mirror image: it
-averages the context words' input vectors and predicts the centre. Here the vocabulary
-is small (about a hundred words), so the full softmax over ``V`` is cheap; word2vec on
-real corpora replaces it by negative sampling or a hierarchical softmax.
-
-* :func:`skipgram_pairs` - the (centre, context) pairs of tokenised sentences;
-* :class:`SkipGram` - the two vector tables, forward (scores) and backward;
-* :func:`skipgram_loss` - forward, mean cross-entropy and backward of one batch of pairs;
-* :func:`cosine_similarities`, :func:`nearest_words` - comparing the learned vectors.
-
-Training (shuffling pairs, the optimiser, epochs) is not here: see
-``rnnlib.experiments.ch06.train_skipgram``.
+"""Word vectors from contexts (단어 벡터): the skip-gram model of word2vec, without a
+training loop. :func:`skipgram_pairs` makes the (centre, context) pairs of tokenised
+sentences, :class:`SkipGram` holds the two vector tables with its forward and backward,
+:func:`skipgram_loss` runs one batch of pairs through both. Chapter 6 derives each piece
+and trains it (``rnnlib.experiments.ch06.train_skipgram``); comparing the learned vectors
+(cosine similarity, nearest words) is in :mod:`rnnlib.analysis`.
 """
 
 from __future__ import annotations
@@ -42,7 +16,7 @@ from ._checks import as_generator, check_float_array, check_index_array, check_p
 from .losses import softmax_cross_entropy
 from .module import Module
 
-__all__ = ["skipgram_pairs", "SkipGram", "skipgram_loss", "cosine_similarities", "nearest_words"]
+__all__ = ["skipgram_pairs", "SkipGram", "skipgram_loss"]
 
 
 def skipgram_pairs(sentences: Sequence, window: int = 2) -> tuple[np.ndarray, np.ndarray]:
@@ -69,9 +43,16 @@ def skipgram_pairs(sentences: Sequence, window: int = 2) -> tuple[np.ndarray, np
 
 class SkipGram(Module):
     """Skip-gram word vectors: parameters ``W_in (V, D)`` (the word vectors) and
-    ``W_out (V, D)`` (the vectors that score a word as a context).
+    ``W_out (V, D)`` (the vectors that score a word as a context), both starting as small
+    Gaussians (standard deviation ``0.1``). For a pair (centre ``c``, context ``o``)::
 
-    Both start as small Gaussians (standard deviation ``0.1``).
+        v = W_in[c]  (D,),   s = W_out v  (V,),   p(o | c) = softmax(s)[o]
+
+    and a batch of ``N`` pairs has the loss ``L = -(1/N) sum_n log p(o_n | c_n)``. With
+    ``ds_n = (softmax(s_n) - onehot(o_n)) / N`` the backward pass is
+    ``dW_out = sum_n ds_n v_n^T`` and ``dW_in[c_n] += W_out^T ds_n`` (rows of repeated
+    centres accumulate). The full softmax over ``V`` suits a vocabulary of a few hundred
+    words; word2vec on large vocabularies uses negative sampling instead.
     """
 
     def __init__(self, vocab_size: int, dim: int, *, rng, dtype=np.float64):
@@ -120,25 +101,3 @@ def skipgram_loss(model: SkipGram, centres, contexts) -> float:
     loss, dscores = softmax_cross_entropy(scores, contexts)
     model.backward(dscores, cache)
     return loss
-
-
-def cosine_similarities(vectors) -> np.ndarray:
-    """``(W, W)`` cosine similarity ``u.v / (|u| |v|)`` between the rows of ``vectors (W, D)``."""
-    vectors = check_float_array(vectors, "vectors", ndim=2, axes="(W, D)")
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    if np.any(norms == 0):
-        raise ValueError("vectors: expected no all-zero row (its cosine is undefined)")
-    unit = vectors / norms
-    return unit @ unit.T
-
-
-def nearest_words(vectors, words: Sequence[str], word: str, k: int = 3) -> list[str]:
-    """The ``k`` words (other than ``word``) whose rows of ``vectors (W, D)`` have the
-    highest cosine similarity with ``word``'s row; ``words`` names the rows."""
-    k = check_positive_int(k, "k")
-    words = list(words)
-    if word not in words:
-        raise ValueError(f"word: expected one of the {len(words)} words, got {word!r}")
-    similarity = cosine_similarities(vectors)[words.index(word)]
-    order = [i for i in np.argsort(-similarity, kind="stable") if words[i] != word]
-    return [words[i] for i in order[:k]]

@@ -1,15 +1,9 @@
-"""rnnlib.embeddings: skip-gram pairs, the gradient check of SkipGram, similarities, errors."""
+"""rnnlib.embeddings: skip-gram pairs, the gradient check of SkipGram, errors."""
 
 import numpy as np
 import pytest
 
-from rnnlib.embeddings import (
-    SkipGram,
-    cosine_similarities,
-    nearest_words,
-    skipgram_loss,
-    skipgram_pairs,
-)
+from rnnlib.embeddings import SkipGram, skipgram_loss, skipgram_pairs
 from rnnlib.gradcheck import gradcheck
 
 
@@ -28,13 +22,6 @@ def test_skipgram_backward_passes_the_gradient_check():
     assert max(errors.values()) < 1e-6, errors
 
 
-def test_cosine_similarities_and_nearest_words():
-    vectors = np.array([[1.0, 0.0], [2.0, 0.1], [0.0, 1.0], [-1.0, 0.0]])
-    similarity = cosine_similarities(vectors)
-    assert np.allclose(np.diag(similarity), 1) and np.isclose(similarity[0, 3], -1)
-    assert nearest_words(vectors, list("abcd"), "a", k=2) == ["b", "c"]
-
-
 def test_bad_input_is_named():
     model = SkipGram(5, 2, rng=0)
     with pytest.raises(ValueError, match="centres: expected indices in \\[0, 5\\)"):
@@ -45,7 +32,3 @@ def test_bad_input_is_named():
         skipgram_pairs(np.array([1, 2, 3]))
     with pytest.raises(ValueError, match="window"):
         skipgram_pairs([np.array([1, 2])], window=0)
-    with pytest.raises(ValueError, match="vectors: expected no all-zero row"):
-        cosine_similarities(np.zeros((2, 3)))
-    with pytest.raises(ValueError, match="word: expected one of the 2 words"):
-        nearest_words(np.eye(2), ["a", "b"], "c")

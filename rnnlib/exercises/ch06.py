@@ -2,9 +2,9 @@
 
 1. :func:`check_pad` - pad variable-length id sequences into a time-major batch and a mask.
 2. :func:`check_bag_of_words` - count vector of a sentence (and see why twins collide).
-3. :func:`check_parameter_count` - the number of parameters of a bidirectional GRU classifier.
-4. :func:`check_skipgram_gradients` - the skip-gram loss and its gradients, checked per
+3. :func:`check_skipgram_gradients` - the skip-gram loss and its gradients, checked per
    parameter against a numerical gradient.
+4. :func:`check_parameter_count` - the number of parameters of a bidirectional GRU classifier.
 
 Each check prints the verdict, names the most likely mistake and returns True or False;
 it never raises, and an unattempted stub gets a hint instead of a traceback.
@@ -38,7 +38,7 @@ PAD_EXAMPLE = [[5, 6, 7], [8], [9, 10]]
 def check_pad(pad) -> bool:
     """``pad(sequences, pad_id=0) -> (ids (T, B), mask (T, B))``: right-padded and time-major,
     mask 1 on real tokens and 0 on padding."""
-    title = "Exercise: padding and mask"
+    title = "Exercise 1 (padding and mask)"
     result, problem = call_learner(pad, [list(s) for s in PAD_EXAMPLE], pad_id=0)
     if problem:
         return feedback(title, [problem])
@@ -86,7 +86,7 @@ BAG_WORDS = ["bad", "but", "food", "good", "room", "the", "was"]
 def check_bag_of_words(bag_of_words) -> bool:
     """``bag_of_words(sentence, words) -> (V,)`` counts: entry i = how many times
     ``words[i]`` occurs in the sentence (words separated by spaces)."""
-    title = "Exercise: bag of words"
+    title = "Exercise 2 (bag of words)"
     sentence = "the room was good but the food was bad"
     result, problem = call_learner(bag_of_words, sentence, list(BAG_WORDS))
     if problem:
@@ -130,7 +130,7 @@ def check_parameter_count(answer) -> bool:
     """``answer``: the number of parameters of
     ``SequenceModel("gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3,
     bidirectional=True, many_to_one=True)``."""
-    title = "Exercise: counting parameters"
+    title = "Exercise 4 (counting parameters)"
     if answer is None or answer is Ellipsis:
         return feedback(title, [NOT_ATTEMPTED])
     if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
@@ -229,7 +229,7 @@ def check_skipgram_gradients(skipgram_gradients) -> bool:
     """``skipgram_gradients(W_in, W_out, centres, contexts) -> (loss, dW_in, dW_out)``:
     the mean cross-entropy of the contexts under ``softmax(W_out W_in[c])`` and its
     gradients ``(V, D)``, each compared with a five-point numerical gradient."""
-    title = "Exercise: skip-gram loss and gradients"
+    title = "Exercise 3 (skip-gram loss and gradients)"
     W_in, W_out, centres, contexts = skipgram_example()
     result, problem = call_learner(
         skipgram_gradients, W_in.copy(), W_out.copy(), centres.copy(), contexts.copy()

@@ -19,13 +19,13 @@ import numpy as np
 
 from .. import optim
 from .._checks import as_generator
+from ..analysis import confusion_matrix, cosine_similarities, predict_classes, project_2d
 from ..baselines import BagOfWordsClassifier
-from ..data.classification import batches, build_vocabulary, predict, tokenize
-from ..embeddings import SkipGram, cosine_similarities, skipgram_loss, skipgram_pairs
+from ..data.classification import batches, build_vocabulary, tokenize
+from ..embeddings import SkipGram, skipgram_loss, skipgram_pairs
 from ..losses import softmax_cross_entropy
 from ..models import SequenceModel
 from ..train import fit
-from ..viz.classification import confusion_matrix, project_2d
 
 
 def _gru(vocab, num_classes, rng, embedding_dim, hidden_size, **options) -> SequenceModel:
@@ -111,7 +111,7 @@ def order_experiment(data, rng):
     bow = BagOfWordsClassifier().fit(data.train.texts, data.train.labels, len(data.classes))
     bow_correct = bow.predict(data.test.texts) == data.test.labels
     model, vocab = train_word_gru(data, rng)
-    rnn_correct = predict(model, data.test, vocab, "word") == data.test.labels
+    rnn_correct = predict_classes(model, data.test, vocab, "word") == data.test.labels
     results = {
         "bag of words": accuracy_by_kind(bow_correct, data.test),
         "GRU": accuracy_by_kind(rnn_correct, data.test),
@@ -234,7 +234,7 @@ def homonym_experiment(data, vocab, rng, models=("one-directional", "bidirection
             clip_norm=None,
             per_token=True,
         )
-        accuracy = np.mean(predict(model, data.test, vocab, "word") == data.test.labels)
+        accuracy = np.mean(predict_classes(model, data.test, vocab, "word") == data.test.labels)
         results[label] = (accuracy, model.num_parameters())
     return results
 
@@ -249,7 +249,7 @@ def depth_experiment(data, rng, layers=(1, 2)):
     depth = {}
     for num_layers in layers:
         model, vocab = train_word_gru(data, rng, num_layers=num_layers)
-        correct = predict(model, data.test, vocab, "word") == data.test.labels
+        correct = predict_classes(model, data.test, vocab, "word") == data.test.labels
         depth[num_layers] = dict(
             accuracy=correct.mean(),
             order=correct[data.test.order_dependent].mean(),

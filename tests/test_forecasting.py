@@ -1,17 +1,14 @@
+"""Forecasting: the series (rnnlib.data.series), the baselines, free-running forecasts and
+chapter 8's RNN forecaster (rnnlib.experiments.ch08) with other seeds."""
+
 import numpy as np
 import pytest
 
-from rnnlib.data.series import mackey_glass, sine_mixture
-from rnnlib.exercises.ch08 import check_ar_fit, check_windows
-from rnnlib.forecast import (
-    LinearAR,
-    free_run,
-    nrmse,
-    nrmse_by_context,
-    persistence,
-    train_forecaster,
-    windows,
-)
+from rnnlib.analysis import nrmse, nrmse_by_context
+from rnnlib.baselines import LinearAR, persistence
+from rnnlib.data.series import mackey_glass, sine_mixture, windows
+from rnnlib.experiments.ch08 import train_forecaster
+from rnnlib.generate import free_run
 
 EVERY, CONTEXT = 6.0, 16
 
@@ -93,23 +90,6 @@ def test_rnn_beats_both_baselines_on_mackey_glass_for_other_seeds(seed):
     assert np.isclose(by_context[16], rnn)  # the same targets as the test windows
 
 
-def test_exercise_checks_explain_mistakes(capsys):
-    assert check_windows(windows)
-    assert not check_windows(lambda s, c: (windows(s, c)[0][..., 0], windows(s, c)[1]))
-    assert "trailing feature axis" in capsys.readouterr().out
-    assert not check_windows(lambda s, c: (windows(s, c)[0], windows(s, c)[0][-1]))
-    assert "window's last value" in capsys.readouterr().out
-    assert not check_windows(lambda s, c: None)
-
-    def good_ar(series, order):
-        ar = LinearAR(order).fit(*windows(series, order))
-        return ar.weights[:-1], ar.weights[-1]
-
-    assert check_ar_fit(good_ar)
-    assert not check_ar_fit(lambda s, p: (good_ar(s, p)[0][::-1], good_ar(s, p)[1]))
-    assert "reverse order" in capsys.readouterr().out
-
-
 def test_plot_forecast_keeps_its_legend_off_the_data():
     import matplotlib
 
@@ -124,11 +104,3 @@ def test_plot_forecast_keeps_its_legend_off_the_data():
     assert legend.x0 >= axes_box.x1  # to the right of the axes
     assert all(text.get_fontsize() >= 11 for text in ax.get_legend().get_texts())
     plt.close(ax.figure)
-
-
-def test_nrmse_by_context_scores_every_length_on_the_same_targets():
-    series = np.sin(np.arange(60.0) / 3)
-    last = nrmse_by_context(persistence, series, 40, (1, 5, 40))
-    assert len(set(np.round(list(last.values()), 12))) == 1  # persistence reads the last value
-    with pytest.raises(ValueError, match="contexts: expected lengths up to first_target = 40"):
-        nrmse_by_context(persistence, series, 40, (41,))
