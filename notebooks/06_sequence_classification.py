@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # 6. Sequence classification: one label for a whole sequence
 #
 # A name like *Virtanen* is almost certainly Finnish; a review like "이 숙소 짱입니다"
@@ -39,7 +39,11 @@
 # The data are small and offline: surnames from the `faker` package and sentences that
 # `rnnlib` generates from templates. Every model is trained while the notebook runs.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 65 minutes; explorer: names (section 4). Say: many-to-one: read the whole sequence,
+# then decide from the last hidden state.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import numpy as np
 
@@ -74,7 +78,7 @@ rnnlib.viz.use_course_style()
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Many-to-one: read everything, then decide
 #
 # **Intuition.** The RNN reads the sequence one token at a time and keeps a running
@@ -92,7 +96,7 @@ rng = np.random.default_rng(SEED)
 # and flows back through every step (BPTT, chapter 3). In `rnnlib` this is
 # `SequenceModel(..., many_to_one=True)`, with a GRU or LSTM cell (chapter 4) in practice.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. Name → language: data and a counted baseline
 #
 # The `faker` package ships lists of common surnames for many locales. We take seven
@@ -101,7 +105,11 @@ rng = np.random.default_rng(SEED)
 # right answer.
 # Then each language keeps 300 names, split 225 train / 75 test with a seed.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the bigram baseline gets about two names in three right; every RNN must be compared
+# with that, not with chance. Ask the room: *why remove surnames that two languages share?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 names = name_language_data(rng=SEED)
 print(names)
 print(names.source)
@@ -113,7 +121,7 @@ for language in names.classes:
     ]
     print(f"{language:>8}: {', '.join(examples[:6])}")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 train_names, test_names = set(names.train.texts), set(names.test.texts)
 assert not train_names & test_names, "a name is in both splits"
 assert len(names.train) == 7 * 225 and len(names.test) == 7 * 75
@@ -122,7 +130,7 @@ english_us, spanish = ({n.lower() for n in person_names(loc, "last")} for loc in
 assert len(english_us & spanish) > 100 and {"acosta", "aguilar"} <= english_us & spanish
 assert np.all(np.bincount(names.test.labels) == 75)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **Limits of these data.** They are curated lists of *common* surnames, a few hundred
 # per language. Names travel: the English (US) list shares well over a hundred surnames
 # with the Spanish one (*acosta*, *aguilar*, ...), and what remains of it after removing
@@ -140,7 +148,7 @@ assert np.all(np.bincount(names.test.labels) == 75)
 #
 # It sees two neighbouring letters at a time, nothing further away.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 bigram = CharBigramClassifier(alpha=0.1).fit(
     names.train.texts, names.train.labels, len(names.classes)
 )
@@ -153,7 +161,7 @@ assert 0.55 < bigram_accuracy < 0.8 and bigram_accuracy > 4 * chance
 # Counting two letters at a time already gets about two names in three right, more than
 # four times chance. Any RNN must be compared with *this* number, not with chance.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Padding and masks
 #
 # Names have different lengths, but a batch is one array `(T, B)`. We **pad** the short
@@ -166,7 +174,12 @@ assert 0.55 < bigram_accuracy < 0.8 and bigram_accuracy > 4 * chance
 # so the state at the last step `T` is each sequence's state after its own last real
 # token. That is what a many-to-one model classifies.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: pad to one array and carry the state over the padding with a mask, so the answer is
+# read at each sequence's own end. Ask the room: *what goes wrong without the mask?* (short
+# sequences read padding and their state drifts)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 name_vocab = build_vocabulary(names.train.texts, "char")
 print(name_vocab)
 short = ["li", "rossi", "virtanen"]
@@ -181,7 +194,7 @@ print("mask (T, B):\n", mask.astype(int))
 # **From scratch.** Here is the whole many-to-one forward pass in a few lines of numpy,
 # vanilla RNN cell, embedding lookup, mask and all; then the same numbers from `rnnlib`.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 tiny = SequenceModel(
     "rnn",
     vocab_size=len(name_vocab),
@@ -221,7 +234,7 @@ assert np.allclose(ours, theirs)
 # mask the padded batch gives exactly the same logits; without it, the short names read
 # `<pad>` tokens after their end and their state drifts away.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 alone = np.stack([tiny.predict(*encode_batch([n], name_vocab, "char"))[0] for n in short])
 no_mask = tiny.predict(ids)  # pretend every position is real
 print("largest difference with mask:   ", np.abs(theirs - alone).max())
@@ -230,14 +243,14 @@ assert np.allclose(theirs, alone)
 assert np.abs(no_mask - alone)[:2].max() > 1e-3  # the padded names change
 assert np.allclose(no_mask[2], alone[2])  # the longest name had no padding
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 1: pad a batch
 #
 # Write `pad(sequences, pad_id=0)` that returns `(ids, mask)`, both `(T, B)` with `T`
 # the longest length, right-padded with `pad_id`, the mask 1 on real tokens.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def pad(sequences, pad_id=0):
     raise NotImplementedError  # your code here
 
@@ -245,7 +258,7 @@ def pad(sequences, pad_id=0):
 passed = exercises.check_pad(pad)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def pad_solution(sequences, pad_id=0):
     steps = max(len(s) for s in sequences)
@@ -265,14 +278,19 @@ assert all(
     )
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. A character GRU for names
 #
 # Each character goes through a small trainable embedding (16 numbers, §5) into a GRU
 # with 32 hidden units; the head reads the last real state. `batches(...)` reshuffles the
 # training names every epoch and yields padded `(ids, labels, mask)` batches for `fit`.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: an honest result: with 225 names per language the GRU is no better than counting
+# bigrams, and it starts to memorise. Ask the room: *what would you need to make the RNN
+# win?* (more data)
+
+# %% slideshow={"slide_type": "fragment"}
 # embedding 16 -> GRU 32 -> head over the 7 languages; 6 epochs of Adam (lr 0.01),
 # gradient norm clipped at 5. The tests re-run this function with other seeds.
 name_model = experiments.train_name_gru(names, name_vocab, rng)
@@ -287,13 +305,13 @@ print(
 )
 print(f"bigram baseline: test accuracy {bigram_accuracy:.2f}")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert rnn_test > 3 * chance
 assert bigram_accuracy - 0.15 < rnn_test <= bigram_accuracy + 0.02  # no better than counting
 assert rnn_test < bigram_accuracy  # with this seed: below it
 assert rnn_train - rnn_test > 0.1  # it fits the training names much better than new ones
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **An honest result.** With 225 names per language, the GRU is **no better than
 # counting bigrams**: here a few points below it, and never more than 2 points above it
 # with the other seeds the tests try. And it does
@@ -306,7 +324,7 @@ assert rnn_train - rnn_test > 0.1  # it fits the training names much better than
 # Where do the two models go wrong? A **confusion matrix** counts, for each true
 # language (row), which language was predicted (column).
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 rnn_confusion, per_class, mixed, average_pair = experiments.language_mixups(
     names.test.labels,
     analysis.predict_classes(name_model, names.test, name_vocab, "char"),
@@ -326,7 +344,7 @@ ax = plot_confusion_matrix(
     bigram_confusion, names.classes, ax=axes[1], title="Bigram baseline on test names"
 )
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # per_class: the share of each language predicted right (the diagonal of the row shares)
 print(
     "GRU accuracy per language:",
@@ -340,7 +358,7 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
     print(f"{a} <-> {b}: {mixed[language[a], language[b]]:.2f} (average pair: {average_pair:.2f})")
     assert mixed[language[a], language[b]] > 1.3 * average_pair
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Finnish and Italian names have distinctive spelling (double vowels, *-nen*; final
 # vowels, *-ini*, *-etti*) and are easier than English, a list of mixed origins. German and
 # Dutch are mixed up with each other more than the average pair of languages, and so are
@@ -352,7 +370,7 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
 # classifier change its mind: row *t* below is $\operatorname{softmax}(W_{hy} h_t + b_y)$,
 # what the model would answer if the name stopped after letter *t*.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 probe = "virtanen"
 curve = analysis.prefix_probabilities(name_model, name_vocab, probe)
 plot_class_probabilities(
@@ -370,7 +388,7 @@ nen = [
 print(f"training names ending in -nen: {len(nen)}, Finnish: {nen.count('Finnish')}")
 assert nen.count("Finnish") >= 0.9 * len(nen)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The answer can change from letter to letter, and here the ending settles it: *-nen* is
 # very Finnish (almost every training name that ends in *-nen* is Finnish, checked
 # below).
@@ -379,11 +397,15 @@ assert nen.count("Finnish") >= 0.9 * len(nen)
 # dropdown chooses whose curve is drawn; the bars compare the final answers. Try
 # *rossi*, *müller*, *van dijk*, *nieminen*, *garcía*, your own name.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# In the explorer: type rossi, then virtanen, then van dijk, letter by letter. Ask the room:
+# *at which letter does the model change its mind, and why there?*
+
+# %% slideshow={"slide_type": "slide"}
 explorer = name_explorer(name_model, name_vocab, names.classes, bigram, name="rossi")
 explorer
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Words, embeddings, and sentences where order matters
 #
 # ### What an embedding is
@@ -395,13 +417,18 @@ explorer
 # numbers, its **word embedding (단어 임베딩)**. Words that play the same role end up with
 # similar rows, because the gradient pushes them the same way.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: an embedding is a learned row per word: one-hot times a matrix is a lookup. A bag of
+# words must fail on negation and word order. Ask the room: *which sentence pair has the
+# same bag of words but opposite labels?*
+
+# %% slideshow={"slide_type": "fragment"}
 vocab_size, dim = 6, 3
 E_demo = rng.normal(size=(vocab_size, dim))
 word_ids = np.array([4, 1, 4])
 assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Here the embeddings are learned together with the classifier, from scratch. They can
 # also be **pre-trained** on unlabelled text and then reused: **CBOW** (continuous bag
 # of words) learns them by predicting a word from its neighbours, **skip-gram** by
@@ -427,7 +454,7 @@ assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 # "turn on the alarm no wait the lights off" → Lights.Off). They are flagged
 # `order_dependent`, and twins always land in the same split.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 sentiment = sentiment_data(rng=SEED)
 intent = intent_data(rng=SEED)
 for data in (sentiment, intent):
@@ -440,7 +467,7 @@ for data in (sentiment, intent):
         f"  order-dependent test sentences: {data.test.order_dependent.sum()} of {len(data.test)}"
     )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **Limits.** About a hundred different words and a handful of templates: the point is
 # to isolate order and negation, not to model real reviews or real commands.
 #
@@ -458,14 +485,14 @@ for data in (sentiment, intent):
 #   "bad" and Negative next to "good", and a single weight cannot do both (the XOR
 #   problem). A bag of words can only learn that "bad" is negative.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2: a bag of words
 #
 # Write `bag_of_words(sentence, words)` returning a vector with, at position *i*, how
 # many times `words[i]` occurs in the sentence.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def bag_of_words(sentence, words):
     raise NotImplementedError  # your code here
 
@@ -473,7 +500,7 @@ def bag_of_words(sentence, words):
 passed = exercises.check_bag_of_words(bag_of_words)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def bag_of_words_solution(sentence, words):
     tokens = sentence.split()
@@ -487,7 +514,7 @@ assert exercises.check_bag_of_words(bag_of_words_solution)
 # units) on each corpus, and score both **per kind** on the held-out test split.
 
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # per corpus: a bag of words and a word GRU (embedding 8, 24 hidden units, 8 epochs of
 # Adam), each scored per kind; the tests re-run `order_experiment` with other seeds
 results = {}
@@ -501,7 +528,7 @@ for name, table in results.items():
     for model_name, row in table.items():
         print(f"  {model_name:<11}" + "".join(f"{row[k]:>17.2f}" for k in kinds))
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for name, table in results.items():
     bow, gru = table["bag of words"], table["GRU"]
     assert bow["plain"] >= 0.85, name  # words alone decide: the bag of words is fine
@@ -517,7 +544,7 @@ assert results["sentiment"]["GRU"]["negation"] >= 0.9
 # the words in order and gets at least 90 % of every kind right on sentences it has
 # never seen. The probabilities after each word show how: the last clause takes over.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 sentiment_model, sentiment_vocab = word_models["sentiment"]
 fig, axes = new_figure(1, 2, figsize=(14, 4.2))
 for ax, sentence in zip(
@@ -539,7 +566,7 @@ for ax, sentence in zip(
     expected = "Negative" if words[-1] == "bad" else "Positive"
     assert sentiment.classes[curve[-1].argmax()] == expected
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### The learned word embeddings in 2-D
 #
 # The sentiment GRU's embedding table has 8 numbers per word. To look at it we project
@@ -549,7 +576,12 @@ for ax, sentence in zip(
 # negative), with a circle for English and a triangle for Korean (Hangul labels are
 # romanised letter by letter, because the plotting font has no Hangul).
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: positive and negative adjectives separate across English and Korean, although no
+# sentence mixes them. Ask the room: *what do "great" and 좋아요 share that the model could
+# see?* (their effect on the label)
+
+# %% slideshow={"slide_type": "subslide"}
 lexicon = sentiment_lexicon()
 words = list(lexicon)
 vectors = sentiment_model.embedding.params["E"][sentiment_vocab.encode(words)]
@@ -563,7 +595,7 @@ ax = plot_embedding_projection(
     title="Sentiment GRU: learned embeddings of the adjectives (PCA)",
 )
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 coordinates, positive, nearer_own = experiments.adjective_separation(
     sentiment_model, sentiment_vocab, sentiment_lexicon()
 )
@@ -576,7 +608,7 @@ assert nearer_own >= 0.9
 # (johayo) share is their effect on the label, and that is what the embedding has picked
 # up. Embeddings learned *without* labels group words differently, as the next part shows.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Word vectors from contexts alone: skip-gram and CBOW
 #
 # **Intuition.** "You shall know a word by the company it keeps" (J. R. Firth, 1957).
@@ -616,7 +648,11 @@ assert nearer_own >= 0.9
 #
 # The training pairs of one sentence, window 2:
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: no labels here, only which words appear near which. Ask the room: *will "good" end
+# up near "great" or near "awful"?* (both: they share contexts; the numbers below check it)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 sentence = "the room was really good"
 toy_vocab = build_vocabulary([sentence], "word")
 centres, contexts = skipgram_pairs([np.array(toy_vocab.encode(sentence.split()))], window=2)
@@ -626,7 +662,7 @@ for c, o in sorted(
     print(f"{toy_vocab.tokens[c]:>7} -> {toy_vocab.tokens[o]}")
 assert len(centres) == 2 * (4 + 3)  # 4 neighbours at distance 1 and 3 at distance 2, both ways
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 3: the skip-gram loss and its gradients
 #
 # Write `skipgram_gradients(W_in, W_out, centres, contexts)` returning
@@ -637,7 +673,7 @@ assert len(centres) == 2 * (4 + 3)  # 4 neighbours at distance 1 and 3 at distan
 # usual mistakes.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def skipgram_gradients(W_in, W_out, centres, contexts):
     raise NotImplementedError  # your code here
 
@@ -645,7 +681,7 @@ def skipgram_gradients(W_in, W_out, centres, contexts):
 passed = exercises.check_skipgram_gradients(skipgram_gradients)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def skipgram_gradients_solution(W_in, W_out, centres, contexts):
     n = len(centres)
@@ -664,13 +700,13 @@ def skipgram_gradients_solution(W_in, W_out, centres, contexts):
 
 assert exercises.check_skipgram_gradients(skipgram_gradients_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # `rnnlib.embeddings.SkipGram` holds the two tables and does exactly this in its
 # `forward` and `backward`. Now train it on the **sentences of the sentiment training
 # split, without their labels**: every pair within 2 words, one vector of $D = 10$
 # numbers per word, 10 epochs of Adam over shuffled batches of 256 pairs.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # the tests re-run `train_skipgram` and `context_similarity` with other seeds
 word2vec, word2vec_vocab, word2vec_losses = experiments.train_skipgram(sentiment.train.texts, rng)
 print(f"loss per epoch: {word2vec_losses[0]:.2f} -> {word2vec_losses[-1]:.2f}")
@@ -683,7 +719,7 @@ context_scores = experiments.context_similarity(
 )
 print({name: round(value, 2) for name, value in context_scores.items()})
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert len(word2vec_vocab) == 68  # <pad>, <unk> and the words of the training sentences
 assert word2vec_losses[-1] < word2vec_losses[0] - 0.3
 assert any(
@@ -694,7 +730,7 @@ assert context_scores["within"] - context_scores["across"] > 0.6
 assert context_scores["nearest_in_group"] >= 0.9
 assert abs(context_scores["same_polarity"] - context_scores["opposite_polarity"]) < 0.1
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # Words that fill the same slot of the templates (aspects, adjectives, intensifiers, in
 # each language) now have similar vectors: the mean cosine similarity of two words of
 # one slot is more than 0.6 above that of two words of different slots, and for (nearly)
@@ -707,7 +743,7 @@ assert abs(context_scores["same_polarity"] - context_scores["opposite_polarity"]
 # neighbours. Pre-trained vectors are a starting point that training on the task then
 # adjusts.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 english = {g: w for g, w in sentiment_word_groups().items() if g.startswith("en")}
 shown = [w for words in english.values() for w in words]
 ax = plot_embedding_projection(
@@ -718,7 +754,7 @@ ax = plot_embedding_projection(
     title="Skip-gram vectors of the English words (PCA): grouped by slot, not by polarity",
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Bidirectional RNNs: when the future matters
 #
 # A one-directional RNN at step *t* has read $x_1 \dots x_t$ only. Sometimes the word that
@@ -732,7 +768,11 @@ ax = plot_embedding_projection(
 # the loss only at that one step). The words before it are drawn independently of the
 # sense, so a left-to-right reader cannot know.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a left-to-right RNN at step t has not seen the future; a bidirectional one has. Ask
+# the room: *사과를 ... 먹었다 or 했다: which direction needs the verb?*
+
+# %% slideshow={"slide_type": "fragment"}
 homonyms = homonym_data(rng=SEED)
 homonym_vocab = build_vocabulary(homonyms.train.texts, "word")
 for sense in (0, 1):
@@ -747,12 +787,12 @@ sense_results = experiments.homonym_experiment(homonyms, homonym_vocab, rng)
 for label, (acc, params) in sense_results.items():
     print(f"{label:>16}: test accuracy {acc:.2f}, {params} parameters")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert sense_results["one-directional"][0] <= 0.65  # a coin flip: the verb is in the future
 assert sense_results["bidirectional"][0] >= 0.9
 assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"][1]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The one-directional GRU is at chance, as it must be; the bidirectional one is right
 # almost always, for about twice the parameters (two GRUs instead of one).
 # Bidirectional models need the **whole** sequence before they answer, so they suit
@@ -762,7 +802,7 @@ assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"
 # In a many-to-one `SequenceModel` with `bidirectional=True`, the head reads the forward
 # state after the last token and the backward state after reading back to the first.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 4: count the parameters
 #
 # How many trainable numbers has
@@ -771,11 +811,11 @@ assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"
 # (`W_xh (3H, D)`, `W_hh (3H, H)`, `b (3H,)`, `b_hn (H,)`) and do not forget the
 # embedding and the head.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 answer = ...  # a whole number
 passed = exercises.check_parameter_count(answer)
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 V, D, H, C = 20, 8, 16, 3
 gru_direction = 3 * H * D + 3 * H * H + 3 * H + H
@@ -786,7 +826,7 @@ assert (
     == SequenceModel(many_to_one=True, rng=0, **exercises.PARAMETER_MODEL).num_parameters()
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Stacked (deep) RNNs: what does a second layer buy?
 #
 # A **stacked RNN (다층 RNN)** feeds the hidden states of one recurrent layer as the input
@@ -796,7 +836,12 @@ assert (
 # task?
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: on intents one layer already gets every held-out sentence right, so this task cannot
+# show what depth buys. Ask the room: *can a second left-to-right layer resolve 사과를?*
+# (no: depth does not replace direction; the next slide checks it)
+
+# %% slideshow={"slide_type": "fragment"}
 # word GRUs with 1 and 2 layers, trained like above; the tests re-run this with other seeds
 depth = experiments.depth_experiment(intent, rng)
 for layers, row in depth.items():
@@ -805,12 +850,12 @@ for layers, row in depth.items():
         f"{row['parameters']} parameters"
     )
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert depth[1]["accuracy"] >= 0.95  # one layer leaves (almost) nothing to gain
 assert depth[2]["accuracy"] >= 0.95
 assert depth[2]["parameters"] > 1.5 * depth[1]["parameters"]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # This task cannot answer the question: one layer already gets (nearly) every held-out
 # sentence right, so a second layer has nothing left to win, and here it only adds
 # parameters (more than 1.5 times as many). Whether depth pays is a question for tasks
@@ -818,7 +863,8 @@ assert depth[2]["parameters"] > 1.5 * depth[1]["parameters"]
 # and Hinton (2013) found that stacking bidirectional LSTM layers lowered the error more
 # than making one layer wider. On a small task, start with one layer and add depth only
 # when a held-out score says so.
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Stacked *and* bidirectional
 #
 # The two ideas combine: in a **stacked bidirectional RNN** every layer reads in both
@@ -828,7 +874,7 @@ assert depth[2]["parameters"] > 1.5 * depth[1]["parameters"]
 # "사과를" task, what can a second layer do for a one-directional model, whose every layer
 # reads left to right?
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # two stacked layers of each kind, trained like the one-layer models of section 6
 stacked_results = experiments.homonym_experiment(
     homonyms,
@@ -839,18 +885,18 @@ stacked_results = experiments.homonym_experiment(
 for label, (acc, params) in {**sense_results, **stacked_results}.items():
     print(f"{label:>26}: test accuracy {acc:.2f}, {params} parameters")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert stacked_results["2 layers, one-directional"][0] <= 0.65  # still a coin flip
 assert stacked_results["2 layers, bidirectional"][0] >= 0.9
 assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidirectional"][1] < 3
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # Depth does not replace direction: with two left-to-right layers the upper layer still
 # has seen only the words up to "사과를" when it must answer, and the model stays at
 # chance. The two-layer bidirectional model resolves the homonym, as the one-layer one
 # did, for about 2.7 times its parameters.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * **Many-to-one**: read the whole sequence, classify the last hidden state. Batches of

@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 8 · Time-series forecasting with an RNN (시계열 예측)
 #
 # So far every output of our networks was a *class*: the next character, a sentiment, a
@@ -28,7 +28,11 @@
 # 4. explain why a sum of sines is easy for a *linear* model while the chaotic Mackey–Glass series is not;
 # 5. make **free-running** multi-step forecasts and read how the error grows with the horizon.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 45 minutes; explorer: forecast (section 6). Say: now the outputs are numbers: a
+# regression, with MSE as loss.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import matplotlib.pyplot as plt
 import numpy as np
@@ -52,7 +56,7 @@ use_course_style()
 SEED = 8
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Two series, both generated here
 #
 # Nothing is downloaded: both series are computed by `rnnlib.data.series` from a seed.
@@ -77,7 +81,11 @@ rng = np.random.default_rng(SEED)
 # *Limits of these data:* both are clean, stationary and one-dimensional; real series
 # have trends, seasons, missing values and outliers, which this chapter does not cover.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: two series, both generated: a sum of sines (linear) and Mackey-Glass (chaotic). Ask
+# the room: *which one can a linear model predict well, and why?*
+
+# %% slideshow={"slide_type": "subslide"}
 EVERY, CONTEXT = 6.0, 16
 sines = sine_mixture(1200, rng=rng)
 glass = mackey_glass(1400, sample_every=EVERY, rng=rng)
@@ -93,7 +101,7 @@ plot_series(sines[:300], ax=axes[0], title="Noisy sum of three sines (first 300 
 plot_series(series[:300], ax=axes[1], title="Mackey–Glass, τ = 17, one sample every 6 time units")
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # A **delay embedding** plots $x(t)$ against $x(t-d)$. For the sines we would see a
 # smooth closed curve; for Mackey–Glass we see a tangled band that the trajectory never
 # retraces exactly: the fingerprint of chaos. A forecaster must learn this shape.
@@ -106,7 +114,7 @@ plot_delay_embedding(
 )
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. From a series to training examples: windows
 #
 # An RNN for forecasting is **many-to-one**: it reads a window of the last `CONTEXT`
@@ -117,7 +125,12 @@ plt.show()
 # From scratch, with fancy indexing: row `i` of the index is "i steps into each window".
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: many-to-one over a window of the last 16 values; every position gives one example.
+# Ask the room: *why must the test windows come from the end of the series?*
+
+
+# %% slideshow={"slide_type": "fragment"}
 def make_windows(values, context):
     count = len(values) - context
     index = np.arange(context)[:, None] + np.arange(count)[None, :]  # (context, N)
@@ -134,12 +147,12 @@ assert np.array_equal(inputs, reference[0]) and np.array_equal(targets, referenc
 # `rnnlib.data.series.windows` gives the same arrays. Now the real data: windows from the
 # first 1000 samples train the models, windows from the last 400 test them.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 train = windows(series[:split], CONTEXT)
 test = windows(series[split:], CONTEXT)
 print("train windows:", train[0].shape, " test windows:", test[0].shape)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Baselines first
 #
 # A forecast is only impressive if it beats simple rules:
@@ -155,7 +168,11 @@ print("train windows:", train[0].shape, " test windows:", test[0].shape)
 # From scratch, AR is one call to `np.linalg.lstsq` on a design matrix of lagged values
 # plus a column of ones:
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: persistence and linear AR first: a forecast is only impressive if it beats them. Ask
+# the room: *what is persistence's error on a slowly changing series?*
+
+# %% slideshow={"slide_type": "fragment"}
 design = np.hstack([train[0][:, :, 0].T, np.ones((train[0].shape[1], 1))])  # (N, CONTEXT + 1)
 weights, *_ = np.linalg.lstsq(design, train[1][:, 0], rcond=None)
 ar = LinearAR(CONTEXT).fit(*train)
@@ -168,7 +185,7 @@ scores = {
 for name, value in scores.items():
     print(f"{name:>16}: one-step test NRMSE {value:.3f}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Why a sum of sines is a *linear* problem
 #
 # A single sinusoid obeys an exact linear recurrence, $\sin(\omega(t+1)) = 2\cos\omega\,\sin(\omega t) - \sin(\omega(t-1))$.
@@ -178,7 +195,7 @@ for name, value in scores.items():
 # the AR model, which must also read noisy inputs, should come close to it. Let us check
 # that on the noisy sines: within a factor of two of the noise level.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 sine_train = windows(sines[:split], CONTEXT)
 sine_test = windows(sines[split:], CONTEXT)
 sine_ar = LinearAR(CONTEXT).fit(*sine_train)
@@ -187,17 +204,16 @@ noise_floor = 0.05 / sine_mixture(1200, rng=np.random.default_rng(SEED), noise=0
 print(f"AR on sines: NRMSE {sine_error:.3f}; the noise alone gives about {noise_floor:.3f}")
 assert sine_error < 2.0 * noise_floor  # linear AR is within a factor 2 of the best possible
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # On Mackey–Glass the same AR model does much worse (its NRMSE above is more than three
 # times its NRMSE on the sines, checked below): the map from the past to the next value
 # is **nonlinear** (the $x/(1+x^{10})$ term), and a linear model can only fit a flat
 # approximation of the tangled attractor. This is where an RNN can earn its keep.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert scores[f"linear AR({CONTEXT})"] > 3 * sine_error
 
-# %% [markdown]
-#
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. An RNN forecaster
 #
 # The model: a GRU layer with 32 hidden units reads the window; a Dense layer maps its
@@ -206,7 +222,7 @@ assert scores[f"linear AR({CONTEXT})"] > 3 * sine_error
 # chapter 3 (BPTT), and we clip the gradient norm at 1 for safety. `train_forecaster`
 # draws random mini-batches of 64 windows for 500 Adam steps.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 model, losses = experiments.train_forecaster(*train, rng=rng, cell="gru", hidden_size=32, steps=500)
 scores["GRU (32 units)"] = analysis.nrmse(model.predict(test[0]), test[1])
 
@@ -220,7 +236,7 @@ ax.set(
 )
 plt.show()
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"{'method':>16} | one-step NRMSE on the test windows")
 for name, value in scores.items():
     print(f"{name:>16} | {value:.2f}")
@@ -235,29 +251,33 @@ for name, value in scores.items():
 # any length, so we can give it fewer or more values than the 16 it was trained on and
 # score it on the same test targets.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 rnn_error, ar_error = scores["GRU (32 units)"], scores[f"linear AR({CONTEXT})"]
 assert rnn_error < 0.6 * ar_error < 0.6 * scores["persistence"]
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # one-step NRMSE on the same test targets, reading 3 ... 32 past values
 by_context = analysis.nrmse_by_context(model.predict, series, split + CONTEXT, (3, 4, 8, 16, 32))
 print("GRU one-step NRMSE by context:", ", ".join(f"{c}: {e:.2f}" for c, e in by_context.items()))
 assert by_context[3] > 3 * by_context[16] and by_context[4] > 2 * by_context[16]
 assert by_context[32] > 0.8 * by_context[16]  # more past than trained on: no real gain
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # With 3 or 4 values the GRU cannot locate itself on the attractor (its error is several
 # times larger); with 32 instead of 16 it does no better, since it was trained on windows
 # of 16 and never learned to use more.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Forecasting further: free-running prediction
 #
 # To forecast $h$ steps ahead with a one-step model we **feed each prediction back** as
 # the newest input and slide the window: the model starts to read its own output. Errors
 # now compound, and on a chaotic series they compound fast. The same procedure works for
 # AR; persistence simply repeats the last value.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: feeding predictions back makes errors compound, and chaos amplifies them. Ask the
+# room: *how far ahead can anyone forecast a chaotic series?*
 
 # %%
 HORIZON = 30
@@ -275,19 +295,19 @@ errors = {
 plot_error_by_horizon(errors, title="Mackey–Glass: free-running error against the horizon")
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Two things to read off the plot, both asserted below (and re-checked with other seeds
 # in `tests/test_forecasting.py`): the GRU's error **grows with the horizon** (it is reading
 # its own mistakes, and chaos amplifies them), and yet it stays ahead of the linear model
 # for at least the first 10 steps (60 time units).
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 gru, linear = errors["GRU"], errors[f"linear AR({CONTEXT})"]
 assert gru[-1] > 2 * gru[0]  # errors compound
 assert np.all(gru[:10] < linear[:10])  # still ahead after 10 steps = 60 time units
 print(f"GRU NRMSE at horizon 1: {gru[0]:.2f}, at horizon {HORIZON}: {gru[-1]:.2f}")
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 k = 40
 plot_forecast(
     series[split + k : split + k + CONTEXT],
@@ -297,7 +317,7 @@ plot_forecast(
 )
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Explore
 #
 # The explorer runs the trained GRU (and the AR model and persistence) on a stretch of
@@ -307,10 +327,14 @@ plt.show()
 # locate itself on the attractor, and a context longer than trained, which does not help
 # (both measured at the end of section 4).
 
-# %% tags=["nbval-ignore-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# In the explorer: move context below and above 16, push the horizon to 40, pick another
+# start. Ask the room: *where does the GRU fall behind the linear model, if ever?*
+
+# %% slideshow={"slide_type": "slide"} tags=["nbval-ignore-output"]
 forecast_explorer(model, series[split:], trained_context=CONTEXT, ar=ar, max_horizon=40)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## 7. Exercises
 #
 # **Exercise 8.1 — windows.** Write `my_windows(values, context)` returning time-major
@@ -318,7 +342,7 @@ forecast_explorer(model, series[split:], trained_context=CONTEXT, ar=ar, max_hor
 # after window `i`. (Try it without looking at `make_windows` above.)
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def my_windows(values, context):
     raise NotImplementedError  # your code here
 
@@ -326,7 +350,7 @@ def my_windows(values, context):
 exercises.check_windows(my_windows)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def my_windows_solution(values, context):
     count = len(values) - context
@@ -336,14 +360,14 @@ def my_windows_solution(values, context):
 
 assert exercises.check_windows(my_windows_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Exercise 8.2 — linear autoregression by least squares.** Write `my_ar(series, order)`
 # returning `(weights, intercept)` with the weights ordered oldest lag first, so that
 # $\hat x_t = \text{weights} \cdot (x_{t-p}, \dots, x_{t-1}) + \text{intercept}$.
 # Hint: a design matrix of lagged values plus a column of ones, then `np.linalg.lstsq`.
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def my_ar(values, order):
     raise NotImplementedError  # your code here
 
@@ -351,7 +375,7 @@ def my_ar(values, order):
 exercises.check_ar_fit(my_ar)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def my_ar_solution(values, order):
     lagged = np.stack([values[i : len(values) - order + i] for i in range(order)], axis=1)
@@ -362,7 +386,7 @@ def my_ar_solution(values, order):
 
 assert exercises.check_ar_fit(my_ar_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # **Exercise 8.3 — think.** Why must the standardisation use the mean and standard
 # deviation of the *training* part only? What would go wrong, in a real forecasting
 # system, if it used the whole series?
@@ -400,3 +424,7 @@ assert exercises.check_ar_fit(my_ar_solution)
 # | horizon | 예측 구간 | how many steps ahead a forecast is made |
 # | chaos | 혼돈 | deterministic dynamics in which small differences grow exponentially |
 # | standardisation | 표준화 | subtracting the mean and dividing by the standard deviation |
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: summary. Ask the room the exercise question: *why must the standardisation use the
+# mean and standard deviation of the training part only?* (no peeking at the test data)
