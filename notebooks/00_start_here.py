@@ -190,7 +190,8 @@ RNNLIB_MODULES = [
     "functional", "losses", "module", "layers", "cells", "recurrent", "trace", "models",
     "optim", "train", "gradcheck", "io", "attention", "seq2seq",
     # algorithms the chapters teach, and measurements
-    "hopfield", "patterns", "ngram", "generate", "baselines", "tagging", "analysis",
+    "hopfield", "patterns", "ngram", "generate", "baselines", "tagging", "embeddings",
+    "analysis",
     # data: generators, encoders, corpora
     "data.encoding", "data.tasks", "data.names", "data.text", "data.classification",
     "data.pos", "data.series", "data.pairs", "data.dates",
