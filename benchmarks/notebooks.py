@@ -10,6 +10,10 @@ wall time of its cells (kernel start excluded) is compared with its budget
 reports the median and worst redraw (budget 0.3 s). The tables are printed as Markdown
 and written to ``benchmarks/results/notebooks.md``. On a shared or loaded machine the
 times can be several times higher than on an idle laptop.
+
+The run times also go into ``benchmarks/run_times.json`` (committed; a subset run updates
+only its notebooks): the one source of the run times the start page shows and the
+README quotes (``tests/test_notebook_text.py`` checks the README against it).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from nbclient.exceptions import CellExecutionError
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 RESULTS = ROOT / "benchmarks" / "results" / "notebooks.md"
+RUN_TIMES = ROOT / "benchmarks" / "run_times.json"
 REDRAW_BUDGET_S = 0.3
 MARKER = "RNNLIB-EXPLORER-BENCHMARK:"
 BENCHMARK_CODE = f"""
@@ -135,6 +140,25 @@ def markdown(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_run_times(rows: list[dict]) -> None:
+    """Merge the measured run times into ``benchmarks/run_times.json``."""
+    data = json.loads(RUN_TIMES.read_text(encoding="utf-8")) if RUN_TIMES.exists() else {}
+    notebooks = data.get("notebooks", {})
+    for row in rows:
+        if "run_s" in row:
+            notebooks[row["notebook"]] = {
+                "run_s": round(row["run_s"], 1),
+                "budget_s": row["budget_s"],
+            }
+    data = {
+        "measured": time.strftime("%Y-%m-%d", time.gmtime()),
+        "machine": f"{os.cpu_count()} CPU(s), Python {platform.python_version()}, "
+        f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}",
+        "notebooks": dict(sorted(notebooks.items())),
+    }
+    RUN_TIMES.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="notebook file names or prefixes")
@@ -148,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     text = markdown(rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
+    write_run_times(rows)
     print(text)
     print(f"(written to {RESULTS.relative_to(ROOT)})", file=sys.stderr)
     return 1 if any("error" in row for row in rows) else 0
