@@ -194,7 +194,8 @@ print(f"rnnlib: all {len(RNNLIB_MODULES)} modules import, from {Path(rnnlib.__fi
 
 # %% [markdown]
 # The data sets ship inside installed packages, so nothing is downloaded. For example the
-# person names used in chapters 5 and 6 come from the `faker` package:
+# person names used in [chapter 5](05_text_generation.ipynb) and
+# [chapter 6](06_sequence_classification.ipynb) come from the `faker` package:
 
 # %%
 from rnnlib.data.names import person_names
@@ -206,7 +207,7 @@ print(f"{len(names)} English first names, e.g. {', '.join(names[:4])}")
 # %% [markdown]
 # ## A first RNN: learning to spell "hello"
 #
-# Here is a preview of chapter 2. The task: read "hell" one character at a time and, after
+# Here is a preview of [chapter 2](02_vanilla_rnn.ipynb). The task: read "hell" one character at a time and, after
 # each character, predict the **next** one. The answers are "e", "l", "l", "o".
 #
 # Look at the two "l"s: after the first "l" comes another "l", after the second comes "o".

@@ -16,7 +16,7 @@
 # # Chapter 3 — Backpropagation through time, vanishing and exploding gradients
 # ### 3장 — 시간 역전파(BPTT), 기울기 소실과 폭발
 #
-# In chapter 2 a vanilla RNN learned to predict the next character of "hihello". It
+# In [chapter 2](02_vanilla_rnn.ipynb) a vanilla RNN learned to predict the next character of "hihello". It
 # was trained by gradient descent, and we let rnnlib compute the gradients. This
 # chapter opens that box. We derive **backpropagation through time (시간 역전파, BPTT)**
 # by hand, check it against rnnlib and against finite differences, and then use it to
@@ -62,7 +62,7 @@ rng = np.random.default_rng(SEED)
 # %% [markdown]
 # ## 1. The loss is a sum over time steps
 #
-# Recall the vanilla RNN of chapter 2, for steps $t = 1, \dots, T$ with $h_0 = 0$:
+# Recall the vanilla RNN of [chapter 2](02_vanilla_rnn.ipynb), for steps $t = 1, \dots, T$ with $h_0 = 0$:
 #
 # $$a_t = W_{xh} x_t + W_{hh} h_{t-1} + b, \qquad h_t = \tanh(a_t), \qquad \hat y_t = W_{hy} h_t .$$
 #
@@ -375,7 +375,7 @@ gradient_flow_explorer(seed=SEED)
 # single step, the loss jumps up, and the next gradient is even bigger. The loss surface of
 # an RNN has steep "cliffs" where this happens.
 #
-# Here is such a run: a vanilla RNN on the adding problem (section 7), with $W_{hh}$
+# Here is such a run: a vanilla RNN on the adding problem ([section 7](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails)), with $W_{hh}$
 # started at spectral norm 2 and plain SGD with learning rate 0.3. The same run with
 # **gradient clipping (기울기 클리핑)** rescales the whole gradient whenever its global norm
 # $\lVert g\rVert$ exceeds a threshold $c$:
@@ -607,7 +607,7 @@ ax = viz3.plot_dependency(dependency)
 # For short sequences the RNN solves the task (an MSE far below the baseline). As the
 # distance grows it falls back to the baseline: from 30 steps on it has learned nothing
 # beyond "predict about 1". The gradient that should tell the early steps "remember this
-# number" has vanished on its way back (section 4).
+# number" has vanished on its way back ([section 4](#4.-The-singular-value-bound:-vanish-or-explode)).
 
 # %% tags=["nbval-check-output"]
 relative = dict(
@@ -734,7 +734,7 @@ assert ch03.check_clip_by_norm(clip_by_norm_solution)
 #   from further back could have taught them to store it.
 # * Vanishing gradients are why a vanilla RNN fails on long dependencies: on the adding
 #   problem it falls to the trivial baseline (MSE about 1/6) as the distance grows. The
-#   LSTM and GRU of chapter 4 add a path along which the gradient need not vanish.
+#   LSTM and GRU of [chapter 4](04_lstm_and_gru.ipynb) add a path along which the gradient need not vanish.
 # * RNN steps are sequential: time per sequence grows linearly in $T$.
 #
 # ## Glossary (용어집)
