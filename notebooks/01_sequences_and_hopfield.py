@@ -723,4 +723,4 @@ assert ch01.check_one_step_error(rate_solution)
 # | capacity | 저장 용량 | the largest load at which recall still works, about 0.138 |
 # | bit-error rate | 비트 오류율 | fraction of units that differ from the pattern after recall |
 # | spurious state | 가짜 기억 (허위 상태) | a fixed point that is not a stored pattern (inverse, mixture) |
-# | hidden state | 은닉 상태 | in an RNN, the vector `h_t` summarising the inputs so far (chapter 2) |
+# | hidden state | 은닉 상태 | in an RNN, the vector `h_t` summarising the inputs so far ([chapter 2](02_vanilla_rnn.ipynb)) |

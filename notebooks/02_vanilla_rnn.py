@@ -193,7 +193,7 @@ assert np.all(x_hell.sum(axis=1) == 1)
 # One-hot vectors carry no notion of similarity: every pair of characters is equally far
 # apart. They also make the first product cheap to understand: **multiplying `W_xh` by a
 # one-hot vector just picks out one column of `W_xh`**, a learned vector for that character.
-# (Chapter 5's character model keeps one-hot inputs;
+# ([Chapter 5](05_text_generation.ipynb)'s character model keeps one-hot inputs;
 # [chapter 6](06_sequence_classification.ipynb#5.-Words,-embeddings,-and-sentences-where-order-matters)
 # replaces them by a learned embedding, which is exactly this lookup.)
 
