@@ -24,10 +24,10 @@ import time
 
 import numpy as np
 
-from rnnlib import GRUCell, LSTMCell, Recurrent, RNNCell
+from rnnlib import Recurrent
+from rnnlib.cells import CELL_TYPES
 
 T, B, D, H = 64, 32, 64, 128
-CELLS = {"RNN": (RNNCell, 1), "LSTM": (LSTMCell, 4), "GRU": (GRUCell, 3)}
 
 
 def best_time(fn, repeats):
@@ -88,11 +88,11 @@ def main():
     print("|---|---|---|---|---|---|---|")
     for dtype in (np.float32, np.float64):
         peak = matmul_peak(dtype, args.repeats)
-        for name, (cls, blocks) in CELLS.items():
+        for name, cls in CELL_TYPES.items():
             best, median = time_layer(cls, dtype, args.repeats)
-            gflops = layer_flops(blocks) / best / 1e9
+            gflops = layer_flops(cls.num_blocks) / best / 1e9
             print(
-                f"| {name} | {np.dtype(dtype).name} | {best * 1e3:.2f} | {median * 1e3:.2f} | "
+                f"| {name.upper()} | {np.dtype(dtype).name} | {best * 1e3:.2f} | {median * 1e3:.2f} | "
                 f"{gflops:.1f} | {peak:.1f} | {100 * gflops / peak:.0f}% |"
             )
 

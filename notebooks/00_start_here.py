@@ -189,9 +189,24 @@ assert version_tuple(ipywidgets.__version__)[0] == 8, "the widgets are written f
 assert "inline" in matplotlib.get_backend(), "run `%matplotlib inline` (first cell) for plots"
 
 RNNLIB_MODULES = [
+    # core numerics
     "functional", "losses", "module", "layers", "cells", "recurrent", "trace", "models",
-    "optim", "train", "gradcheck", "io", "data.encoding", "data.tasks", "data.names",
-    "viz", "widgets", "exercises",
+    "optim", "train", "gradcheck", "io",
+    # algorithms the chapters teach, and measurements
+    "hopfield", "patterns", "ngram", "generate", "baselines", "tagging", "analysis",
+    # data: generators, encoders, corpora
+    "data.encoding", "data.tasks", "data.names", "data.text", "data.classification",
+    "data.pos", "data.series",
+    # plots and explorers
+    "viz", "viz.rnn", "viz.hopfield", "viz.gradients", "viz.gates", "viz.text",
+    "viz.classification", "viz.tagging", "viz.series",
+    "widgets", "widgets.rnn", "widgets.hopfield", "widgets.gradients", "widgets.gates",
+    "widgets.text", "widgets.classification", "widgets.tagging", "widgets.series",
+    # each chapter's seeded experiments and exercise checks
+    "experiments.ch01", "experiments.ch02", "experiments.ch03", "experiments.ch04",
+    "experiments.ch05", "experiments.ch06", "experiments.ch07", "experiments.ch08",
+    "exercises.ch01", "exercises.ch02", "exercises.ch03", "exercises.ch04",
+    "exercises.ch05", "exercises.ch06", "exercises.ch07", "exercises.ch08",
 ]  # fmt: skip
 for name in RNNLIB_MODULES:
     importlib.import_module(f"rnnlib.{name}")

@@ -44,10 +44,14 @@ from collections import Counter
 import numpy as np
 
 from rnnlib import hopfield, patterns
-from rnnlib.exercises import ch01
+from rnnlib.exercises import ch01 as exercises
 from rnnlib.experiments import ch01 as experiments
-from rnnlib.viz import hopfield as hopviz
 from rnnlib.viz import new_axes, use_course_style
+from rnnlib.viz.hopfield import (
+    plot_capacity,
+    plot_patterns,
+    plot_recall,
+)
 from rnnlib.widgets.hopfield import capacity_explorer, recall_explorer
 
 use_course_style()
@@ -210,9 +214,7 @@ for row, k in enumerate(window_sizes):
 names = list(patterns.COURSE_GLYPHS)
 memories = patterns.glyph_patterns(names)  # (P, N) = (5, 100)
 print("stored patterns:", memories.shape)
-fig = hopviz.plot_patterns(
-    memories, titles=names, suptitle="The five memories: letters on a 10 × 10 grid"
-)
+fig = plot_patterns(memories, titles=names, suptitle="The five memories: letters on a 10 × 10 grid")
 
 # %% [markdown]
 # **Storing: the Hebbian rule (헤브 규칙).** "Units that fire together wire together": the
@@ -277,7 +279,7 @@ result = network.recall(cue, mode="asynchronous", rng=np.random.default_rng(1))
 assert np.allclose(network.weights, W) and np.array_equal(network.weights, network.weights.T)
 assert np.array_equal(result.final, recalled)
 print(
-    f"stop reason: {result.stop_reason}; {result.n_steps} units changed in {result.sweeps} sweeps"
+    f"stop reason: {result.stop_reason}; {result.num_steps} units changed in {result.sweeps} sweeps"
 )
 overlaps = network.overlaps(result.final)
 print(
@@ -292,7 +294,7 @@ print(
 # is explained in the next section.
 
 # %%
-fig = hopviz.plot_recall(
+fig = plot_recall(
     result, snapshots=6, title="Asynchronous recall of 'A' from a cue with 25% of units flipped"
 )
 # %% [markdown]
@@ -362,7 +364,7 @@ for target in range(len(memories)):
             noisy = patterns.noisy_copy(memories[target], fraction=fraction, rng=rng)
             run = network.recall(noisy, rng=order_seed)
             assert run.stop_reason == "fixed point"
-            if run.n_steps:
+            if run.num_steps:
                 largest_rise = max(largest_rise, np.diff(run.energies).max())
             recalls += 1
 print(f"{recalls} recalls, every one ended at a fixed point")
@@ -391,7 +393,7 @@ print("energies:", sync.energies.tolist())
 assert sync.stop_reason == "cycle" and sync.cycle_length == 2
 for order_seed in range(20):
     run = pair.recall(start, mode="asynchronous", rng=order_seed)
-    assert run.stop_reason == "fixed point" and run.n_steps == 1
+    assert run.stop_reason == "fixed point" and run.num_steps == 1
 print("asynchronous (20 random orders): always a fixed point after one flip, e.g.", run.final)
 
 # %% [markdown]
@@ -430,7 +432,7 @@ recall_explorer(rng=SEED)
 # * for large `N`, recall still ends close to the stored pattern up to `α ≈ 0.138`, and
 #   collapses above it.
 #
-# `hopfield.capacity_experiment` tests this: for each load it builds enough random networks
+# `experiments.capacity_experiment` tests this: for each load it builds enough random networks
 # to recall at least 100 patterns, starts each recall at a stored pattern, runs
 # asynchronous updates to a fixed point, and reports the one-step error rate, the fraction
 # of wrong units at the end (bit-error rate, 비트 오류율) and the fraction of patterns
@@ -439,9 +441,10 @@ recall_explorer(rng=SEED)
 # %%
 loads = np.round(np.arange(0.04, 0.301, 0.02), 2)
 capacity = [
-    hopfield.capacity_experiment(n_units, loads, rng=rng, trials=100) for n_units in (100, 400)
+    experiments.capacity_experiment(num_units, loads, rng=rng, trials=100)
+    for num_units in (100, 400)
 ]
-fig = hopviz.plot_capacity(capacity)
+fig = plot_capacity(capacity, hopfield.capacity_theory(loads.max()))
 # %% [markdown]
 # Reading the figure:
 #
@@ -468,9 +471,9 @@ print("  N |  P/N | one step | theory | after recall | exact")
 at = {round(load, 2): k for k, load in enumerate(loads)}
 for result in capacity:
     theory = hopfield.one_step_error_rate(result.loads)
-    bits = result.trials * result.n_units  # units of one pattern are correlated: 3x variance
+    bits = result.trials * result.num_units  # units of one pattern are correlated: 3x variance
     exact = np.array(
-        [hopfield.exact_one_step_error_rate(result.n_units, p) for p in result.n_patterns]
+        [hopfield.exact_one_step_error_rate(result.num_units, p) for p in result.num_patterns]
     )
     tolerance = 4 * np.sqrt(3 * exact / bits) + np.abs(exact - theory)
     assert np.all(np.abs(result.one_step_error - theory) <= tolerance)
@@ -478,7 +481,7 @@ for result in capacity:
     for load in (0.04, 0.1, 0.14, 0.2, 0.3):
         k = at[load]
         print(
-            f"{result.n_units:3d} | {load:.2f} | {result.one_step_error[k]:8.4f} | {theory[k]:.4f} |"
+            f"{result.num_units:3d} | {load:.2f} | {result.one_step_error[k]:8.4f} | {theory[k]:.4f} |"
             f" {result.bit_error[k]:12.3f} | {result.exact_recall[k]:.2f}"
         )
     low, high = result.bit_error[at[0.1]], result.bit_error[at[0.2]]
@@ -523,7 +526,7 @@ mixture = np.sign(random_memories[0] + random_memories[1] + random_memories[2])
 settled = random_network.recall(mixture, rng=rng)
 mixture_overlaps = random_network.overlaps(settled.final)
 print("overlaps of the settled mixture with the 5 memories:", mixture_overlaps.round(1))
-print(f"units changed while settling: {settled.n_steps} of 500")
+print(f"units changed while settling: {settled.num_steps} of 500")
 assert np.all(np.abs(mixture_overlaps[:3] - 0.5) < 0.15) and np.all(
     np.abs(mixture_overlaps[3:]) < 0.2
 )
@@ -542,19 +545,19 @@ def hebbian(patterns):
     raise NotImplementedError  # your code here
 
 
-passed = ch01.check_hebbian(hebbian)
+passed = exercises.check_hebbian(hebbian)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
 # Solution
 def hebbian_solution(patterns):
-    n_units = patterns.shape[1]
-    weights = patterns.T @ patterns / n_units  # sum of outer products, scaled by 1/N
+    num_units = patterns.shape[1]
+    weights = patterns.T @ patterns / num_units  # sum of outer products, scaled by 1/N
     np.fill_diagonal(weights, 0.0)  # no self-connections
     return weights
 
 
-assert ch01.check_hebbian(hebbian_solution)
+assert exercises.check_hebbian(hebbian_solution)
 
 # %% [markdown]
 # ### Exercise 2: energy
@@ -567,7 +570,7 @@ def energy(W, s):
     raise NotImplementedError  # your code here
 
 
-passed = ch01.check_energy(energy)
+passed = exercises.check_energy(energy)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -576,7 +579,7 @@ def energy_solution(W, s):
     return -0.5 * s @ W @ s
 
 
-assert ch01.check_energy(energy_solution)
+assert exercises.check_energy(energy_solution)
 
 # %% [markdown]
 # ### Exercise 3: make it oscillate
@@ -587,14 +590,14 @@ assert ch01.check_energy(energy_solution)
 # %% tags=["nbval-check-output"]
 weights_2, state_2 = None, None  # your answer here
 
-passed = ch01.check_two_cycle(weights_2, state_2)
+passed = exercises.check_two_cycle(weights_2, state_2)
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
 # Solution: a negative weight says "disagree"; starting in agreement, both units flip
 # together at every synchronous step.
 weights_2_solution = np.array([[0.0, -1.0], [-1.0, 0.0]])
 state_2_solution = np.array([1.0, 1.0])
-assert ch01.check_two_cycle(weights_2_solution, state_2_solution)
+assert exercises.check_two_cycle(weights_2_solution, state_2_solution)
 
 # %% [markdown]
 # ## 9. From Hopfield networks to recurrent neural networks
@@ -666,7 +669,7 @@ assert ch01.check_two_cycle(weights_2_solution, state_2_solution)
 # %% tags=["nbval-check-output"]
 rate = None  # your answer here
 
-passed = ch01.check_one_step_error(rate)
+passed = exercises.check_one_step_error(rate)
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
 # Solution: signal 1, crosstalk ~ normal with variance P/N = 0.1; a unit flips when the
@@ -675,7 +678,7 @@ import math
 
 rate_solution = 0.5 * math.erfc(math.sqrt(1000 / (2 * 100)))
 print(f"{rate_solution:.5f}: about {1000 * rate_solution:.1f} of the 1000 units flip")
-assert ch01.check_one_step_error(rate_solution)
+assert exercises.check_one_step_error(rate_solution)
 
 # %% [markdown]
 # ## Summary

@@ -45,11 +45,19 @@ import rnnlib
 from rnnlib import functional, losses, optim
 from rnnlib.cells import RNNCell
 from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
-from rnnlib.exercises import ch02
-from rnnlib.experiments.ch02 import STEP, sine_batch, sine_regression
+from rnnlib.exercises import ch02 as exercises
+from rnnlib.experiments import ch02 as experiments
 from rnnlib.recurrent import Recurrent
 from rnnlib.viz import new_axes, use_course_style
-from rnnlib.viz import rnn as rnnviz
+from rnnlib.viz.rnn import (
+    plot_activations,
+    plot_hidden_strip,
+    plot_io_patterns,
+    plot_softmax,
+    plot_state_comparison,
+    plot_step_distributions,
+    plot_unrolled,
+)
 from rnnlib.widgets.rnn import hidden_state_explorer, softmax_explorer
 
 use_course_style()
@@ -77,7 +85,7 @@ rng = np.random.default_rng(SEED)
 # length without growing.
 
 # %%
-ax = rnnviz.plot_unrolled(
+ax = plot_unrolled(
     list("hell"),
     list("ello"),
     rolled=True,
@@ -167,11 +175,11 @@ my_shapes = {
     "W_hy": ...,
     "b_y": ...,
 }
-passed = ch02.check_parameter_shapes(my_shapes, vocab_size=5, hidden_size=8)
+passed = exercises.check_parameter_shapes(my_shapes, vocab_size=5, hidden_size=8)
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
 # Solution
 solution_shapes = {"W_xh": (8, 5), "W_hh": (8, 8), "b": (8,), "W_hy": (5, 8), "b_y": (5,)}
-assert ch02.check_parameter_shapes(solution_shapes, vocab_size=5, hidden_size=8)
+assert exercises.check_parameter_shapes(solution_shapes, vocab_size=5, hidden_size=8)
 
 # %% [markdown]
 # ## 3. One-hot encoding (원-핫 인코딩)
@@ -290,7 +298,7 @@ print("W", W_concat.shape, "@ [h_{t-1}; x_t] gives the same h_t as W_hh h_{t-1} 
 # blue for negative. Every value lies in (-1, 1), the range of tanh.
 
 # %%
-ax = rnnviz.plot_hidden_strip(
+ax = plot_hidden_strip(
     hidden_by_hand, list("hell"), title="Hand-computed hidden states while reading 'hell'"
 )
 
@@ -306,7 +314,7 @@ def rnn_step(x, h_prev, W_xh, W_hh, b):
     raise NotImplementedError  # your code here
 
 
-passed = ch02.check_rnn_step(rnn_step)
+passed = exercises.check_rnn_step(rnn_step)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -315,7 +323,7 @@ def rnn_step_solution(x, h_prev, W_xh, W_hh, b):
     return np.tanh(W_xh @ x + W_hh @ h_prev + b)
 
 
-assert ch02.check_rnn_step(rnn_step_solution)
+assert exercises.check_rnn_step(rnn_step_solution)
 
 # %% [markdown]
 # ### Exercise 3: the forward pass over T steps
@@ -330,7 +338,7 @@ def rnn_forward(xs, h0, W_xh, W_hh, b):
     raise NotImplementedError  # your code here
 
 
-passed = ch02.check_rnn_forward(rnn_forward)
+passed = exercises.check_rnn_forward(rnn_forward)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -343,7 +351,7 @@ def rnn_forward_solution(xs, h0, W_xh, W_hh, b):
     return np.array(hidden)  # (T, H)
 
 
-assert ch02.check_rnn_forward(rnn_forward_solution)
+assert exercises.check_rnn_forward(rnn_forward_solution)
 assert np.allclose(rnn_forward_solution(x_hell, np.zeros(4), W_xh, W_hh, b), hidden_by_hand)
 
 # %% [markdown]
@@ -405,7 +413,7 @@ assert linear_error < 1e-10 and tanh_error > 0.05
 # looks at what these functions do to gradients.)
 
 # %%
-ax = rnnviz.plot_activations(title="tanh stays in (-1, 1); ReLU is unbounded above")
+ax = plot_activations(title="tanh stays in (-1, 1); ReLU is unbounded above")
 # %%
 W_grow = 1.5 * np.eye(3)  # a recurrent matrix that amplifies the state
 h_tanh = h_relu = np.ones(3)
@@ -452,7 +460,7 @@ print("T = 0.1:", cold, "\nT = 10: ", hot)
 assert cold.max() > 0.99 and hot.max() - hot.min() < 0.1
 
 # %%
-fig = rnnviz.plot_softmax(scores, 1.0, list("helo"), title="Scores and their softmax")
+fig = plot_softmax(scores, 1.0, list("helo"), title="Scores and their softmax")
 # %% [markdown]
 # Move the scores and the temperature and watch the probabilities. Try: raise every score by
 # the same amount; make two scores equal; drag the temperature to 0.1 and to 10.
@@ -472,7 +480,7 @@ def softmax(z, temperature=1.0):
     raise NotImplementedError  # your code here
 
 
-passed = ch02.check_softmax(softmax)
+passed = exercises.check_softmax(softmax)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -483,7 +491,7 @@ def softmax_solution(z, temperature=1.0):
     return e / e.sum()
 
 
-assert ch02.check_softmax(softmax_solution)
+assert exercises.check_softmax(softmax_solution)
 
 # %% [markdown]
 # ## 7. A next-character model: "hello" and "hihello"
@@ -503,7 +511,7 @@ def make_pairs(text, vocab):
     raise NotImplementedError  # your code here
 
 
-passed = ch02.check_next_char_pairs(make_pairs)
+passed = exercises.check_next_char_pairs(make_pairs)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -513,7 +521,7 @@ def make_pairs_solution(text, vocab):
     return ids[:-1], ids[1:]
 
 
-assert ch02.check_next_char_pairs(make_pairs_solution)
+assert exercises.check_next_char_pairs(make_pairs_solution)
 
 # %% [markdown]
 # **Training on "hello".** The model is an RNN with 8 hidden units and a 4-way output
@@ -581,7 +589,7 @@ assert p_target.min() > 0.9
 # after reading the character under it; the true next character is outlined.
 
 # %%
-ax = rnnviz.plot_step_distributions(
+ax = plot_step_distributions(
     probs_hi,
     vocab_hi.tokens,
     inputs=list(text_hi[:-1]),
@@ -629,7 +637,7 @@ assert np.array_equal(x_step5, x_step6)  # identical inputs ...
 gap = np.linalg.norm(hidden_hi[4] - hidden_hi[5])
 print(f"... but ||h_5 - h_6|| = {gap:.2f} (hidden values lie in (-1, 1))")
 assert gap > 1.0  # ... and clearly different hidden states
-ax = rnnviz.plot_state_comparison(
+ax = plot_state_comparison(
     {"h_5 after 'hihel' (next: 'l')": hidden_hi[4], "h_6 after 'hihell' (next: 'o')": hidden_hi[5]},
     title="Same input 'l', different hidden states",
 )
@@ -678,7 +686,7 @@ assert np.isclose(log_prob, -6 * loss_now)
 # Where the inputs go in and where the outputs are read gives four patterns:
 
 # %%
-fig = rnnviz.plot_io_patterns()
+fig = plot_io_patterns()
 # %% [markdown]
 # Each with a tiny runnable example.
 #
@@ -779,10 +787,10 @@ assert decoder_scores.shape == (2, 1, 4)
 # `"many-to-many not aligned"`.
 
 # %% tags=["nbval-check-output"]
-my_patterns = {task: ... for task in ch02.IO_PATTERN_TASKS}
+my_patterns = {task: ... for task in exercises.IO_PATTERN_TASKS}
 for task in my_patterns:
     print(task)
-passed = ch02.check_io_patterns(my_patterns)
+passed = exercises.check_io_patterns(my_patterns)
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
 # Solution
 solution_patterns = {
@@ -793,7 +801,7 @@ solution_patterns = {
     "part-of-speech tagging: one tag per word": "many-to-many aligned",
     "intent: '알람 꺼줘' -> Alarm.Off": "many-to-one",
 }
-assert ch02.check_io_patterns(solution_patterns)
+assert exercises.check_io_patterns(solution_patterns)
 
 # %% [markdown]
 # ## 10. Modelling choices: regression or classification (회귀와 분류)
@@ -817,7 +825,7 @@ assert ch02.check_io_patterns(solution_patterns)
 
 # %%
 # the data: `sine_batch(rng)` draws 32 waves with random phases, inputs x_t and targets x_{t+1}
-wave_inputs, wave_targets = sine_batch(np.random.default_rng(SEED))
+wave_inputs, wave_targets = experiments.sine_batch(np.random.default_rng(SEED))
 print(
     "first wave, first steps:",
     wave_inputs[:4, 0, 0].round(3),
@@ -828,7 +836,7 @@ print(
 # the experiment: an RNN with 8 hidden units, 200 Adam steps on fresh waves, MSE loss;
 # errors on unseen waves skip the first 5 steps (the RNN needs a few values to see which
 # way the wave goes). The tests re-run it with other seeds.
-sine = sine_regression(SEED)
+sine = experiments.sine_regression(SEED)
 regressor = sine.model
 series_inputs, series_targets, series_pred = sine.inputs, sine.targets, sine.predictions
 mse_rnn, mae_rnn, mse_memoryless = sine.mse_rnn, sine.mae_rnn, sine.mse_memoryless
@@ -837,7 +845,7 @@ print(
     f"RNN: MSE {mse_rnn:.4f}, MAE {mae_rnn:.4f};  best guess from x_t alone: MSE {mse_memoryless:.3f}"
 )
 assert series_pred.shape == series_targets.shape == (30, 32, 1)
-assert np.isclose(mse_memoryless, np.sin(STEP) ** 2 / 2, rtol=0.3)
+assert np.isclose(mse_memoryless, np.sin(experiments.STEP) ** 2 / 2, rtol=0.3)
 assert mse_rnn < mse_memoryless / 10
 
 fig, ax = new_axes(figsize=(10.5, 3.5))
@@ -856,7 +864,7 @@ ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # outside: the data fil
 # Take perfect predictions for 40 values and make one of them wrong by 10:
 
 # %%
-truth = np.sin(np.arange(40) * STEP)[:, None]  # 40 true values, shape (40, 1)
+truth = np.sin(np.arange(40) * experiments.STEP)[:, None]  # 40 true values, shape (40, 1)
 outlier_pred = truth.copy()
 outlier_pred[7] += 10.0
 mse_outlier, _ = losses.mse(outlier_pred, truth)
@@ -920,7 +928,6 @@ assert np.isclose(loss_index, loss_onehot) and np.allclose(grad_index, grad_oneh
 
 # %%
 from rnnlib.cells import GRUCell, LSTMCell
-from rnnlib.functional import sigmoid
 
 D_pt, H_pt = 3, 2
 pt_rng = np.random.default_rng(11)
@@ -938,7 +945,12 @@ pre = (
     + torch_lstm["weight_hh_l0"] @ h_pt + torch_lstm["bias_hh_l0"]
 )  # fmt: skip
 i_pt, f_pt, g_pt, o_pt = np.split(pre, 4)
-i_pt, f_pt, g_pt, o_pt = sigmoid(i_pt), sigmoid(f_pt), np.tanh(g_pt), sigmoid(o_pt)
+i_pt, f_pt, g_pt, o_pt = (
+    functional.sigmoid(i_pt),
+    functional.sigmoid(f_pt),
+    np.tanh(g_pt),
+    functional.sigmoid(o_pt),
+)
 c_next = f_pt * c_pt + i_pt * g_pt
 h_next = o_pt * np.tanh(c_next)
 
@@ -972,8 +984,8 @@ W_i_r, W_i_z, W_i_n = np.split(torch_gru["weight_ih_l0"], 3)
 W_h_r, W_h_z, W_h_n = np.split(torch_gru["weight_hh_l0"], 3)
 b_i_r, b_i_z, b_i_n = np.split(torch_gru["bias_ih_l0"], 3)
 b_h_r, b_h_z, b_h_n = np.split(torch_gru["bias_hh_l0"], 3)
-r_pt = sigmoid(W_i_r @ x_pt + b_i_r + W_h_r @ h_pt + b_h_r)
-z_pt = sigmoid(W_i_z @ x_pt + b_i_z + W_h_z @ h_pt + b_h_z)
+r_pt = functional.sigmoid(W_i_r @ x_pt + b_i_r + W_h_r @ h_pt + b_h_r)
+z_pt = functional.sigmoid(W_i_z @ x_pt + b_i_z + W_h_z @ h_pt + b_h_z)
 n_pt = np.tanh(W_i_n @ x_pt + b_i_n + r_pt * (W_h_n @ h_pt + b_h_n))
 h_gru = (1 - z_pt) * n_pt + z_pt * h_pt
 

@@ -44,15 +44,26 @@
 import numpy as np
 
 import rnnlib.viz
-from rnnlib import gradient_flow as gf
+from rnnlib import analysis
+from rnnlib.baselines import adding_baseline
 from rnnlib.cells import RNNCell
 from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
-from rnnlib.exercises import ch03
+from rnnlib.exercises import ch03 as exercises
+from rnnlib.experiments import ch03 as experiments
 from rnnlib.gradcheck import numerical_gradient, relative_error
 from rnnlib.layers import Dense
 from rnnlib.optim import clip_grad_norm, clip_grad_value
 from rnnlib.recurrent import Recurrent
-from rnnlib.viz import gradients as viz3
+from rnnlib.viz.gradients import (
+    plot_activation_slopes,
+    plot_backprop_graph,
+    plot_bptt_cost,
+    plot_dependency,
+    plot_gradient_norms,
+    plot_sequence_time,
+    plot_training_runs,
+    plot_truncation,
+)
 from rnnlib.widgets.gradients import clipping_explorer, gradient_flow_explorer
 
 SEED = 3
@@ -80,7 +91,7 @@ rng = np.random.default_rng(SEED)
 # * $W_{hh}$ is used at every step, so its gradient is a **sum over steps**.
 
 # %%
-ax = viz3.plot_backprop_graph(4)
+ax = plot_backprop_graph(4)
 
 # %% [markdown]
 # ## 2. BPTT by hand
@@ -130,7 +141,7 @@ def rnn_step_backward(dh, x_t, h_prev, h_t, W_hh):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_rnn_step_backward(rnn_step_backward)
+_ = exercises.check_rnn_step_backward(rnn_step_backward)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -140,7 +151,7 @@ def rnn_step_backward_solution(dh, x_t, h_prev, h_t, W_hh):
     return da @ W_hh, da.T @ x_t, da.T @ h_prev, da.sum(axis=0)
 
 
-assert ch03.check_rnn_step_backward(rnn_step_backward_solution)
+assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
 
 # %% [markdown]
 # ### Exercise 2: the BPTT loop
@@ -159,7 +170,7 @@ def rnn_backward(dh_local, x, h, W_hh):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_rnn_backward(rnn_backward)
+_ = exercises.check_rnn_backward(rnn_backward)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -179,7 +190,7 @@ def rnn_backward_solution(dh_local, x, h, W_hh):
     return dW_xh, dW_hh, db, dh_total
 
 
-assert ch03.check_rnn_backward(rnn_backward_solution)
+assert exercises.check_rnn_backward(rnn_backward_solution)
 
 # %% [markdown]
 # A small random problem: $T = 6$ steps, a batch of 3, 4 input features, 5 hidden units
@@ -287,14 +298,14 @@ print(
 # growth must come from $W_{hh}$.
 
 # %%
-ax = viz3.plot_activation_slopes()
+ax = plot_activation_slopes()
 
 a = np.linspace(-10, 10, 20001)
-tanh_slope = 1 - np.tanh(a) ** 2
-sigmoid_slope = 1 / (1 + np.exp(-a)) * (1 - 1 / (1 + np.exp(-a)))
+tanh_slope = analysis.activation_slope(np.tanh(a), "tanh")  # 1 - tanh(a)^2
+sigmoid_slope = analysis.activation_slope(1 / (1 + np.exp(-a)), "sigmoid")  # s (1 - s)
 assert np.isclose(tanh_slope.max(), 1.0) and np.isclose(sigmoid_slope.max(), 0.25)
 assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both peak at a = 0
-assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
+assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
 # %% [markdown]
 # ## 4. The singular-value bound: vanish or explode
@@ -316,7 +327,7 @@ assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 #   **can explode** (기울기 폭발). This is a necessary condition, not a guarantee: the tanh
 #   slopes may still pull it down.
 #
-# `gf.gradient_flow` runs rnnlib's RNN on 50 random input steps with
+# `experiments.gradient_flow` runs rnnlib's RNN on 50 random input steps with
 # $W_{hh} = \sigma \cdot Q$ ($Q$ a random orthogonal matrix, so every singular value is
 # $\sigma$), puts a loss on the last step only, and reads $\lVert\partial L/\partial h_t\rVert$
 # from `trace.grad_hidden`. The dashed lines are the bounds; the bounds for
@@ -325,8 +336,8 @@ assert gf.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
 # %%
 scales = (0.5, 0.9, 1.0, 1.5, 2.0)
-flows = [gf.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
-ax = viz3.plot_gradient_norms(flows)
+flows = [experiments.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
+ax = plot_gradient_norms(flows)
 
 # %% [markdown]
 # What the picture shows, checked:
@@ -360,12 +371,12 @@ for scale in scales:
 # the gradient along its most-stretched direction, one step after another.)
 
 # %%
-relu_flow = gf.gradient_flow(1.5, "relu", length=50, rng=SEED)
+relu_flow = experiments.gradient_flow(1.5, "relu", length=50, rng=SEED)
 assert np.allclose(relu_flow.jacobian_norms, 1.5)  # every step's factor is on its bound...
 assert relu_flow.grad_norms[0] < 1e-3 * relu_flow.bound[0]  # ...the product is far below
 
 # %%
-gradient_flow_explorer(seed=SEED)
+gradient_flow_explorer(experiments.gradient_flow, rng=SEED)
 
 # %% [markdown]
 # ## 5. Exploding gradients and clipping
@@ -383,9 +394,9 @@ gradient_flow_explorer(seed=SEED)
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
 # %%
-unclipped = gf.clipping_run(max_norm=None, rng=SEED)
-clipped = gf.clipping_run(max_norm=1.0, rng=SEED)
-fig = viz3.plot_training_runs(
+unclipped = experiments.clipping_run(max_norm=None, rng=SEED)
+clipped = experiments.clipping_run(max_norm=1.0, rng=SEED)
+fig = plot_training_runs(
     {"no clipping": unclipped, "clipped at norm 1": clipped}, baseline=clipped.baseline
 )
 
@@ -460,9 +471,9 @@ clipping_explorer(clipped)
 # gradient is the same as with full BPTT.
 
 # %%
-full = gf.truncated_gradient(length=40, truncate=None, rng=SEED)
-cut = gf.truncated_gradient(length=40, truncate=10, rng=SEED)
-ax = viz3.plot_truncation(full, cut, truncate=10)
+full = experiments.truncated_gradient(length=40, truncate=None, rng=SEED)
+cut = experiments.truncated_gradient(length=40, truncate=10, rng=SEED)
+ax = plot_truncation(full, cut, truncate=10)
 
 assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
 assert np.allclose(cut[30:], full[30:])
@@ -476,7 +487,7 @@ assert np.allclose(cut[30:], full[30:])
 #
 # An experiment shows both sides. The task: a clue, $+1$ or $-1$, then noise; after the
 # last step, say the clue's sign. At test time the clue always sits at step 1 of $T = 20$,
-# **19 steps** before the answer, and training uses $k = 5$. `gf.truncated_long_dependency`
+# **19 steps** before the answer, and training uses $k = 5$. `experiments.truncated_long_dependency`
 # trains a tanh RNN twice from the same initial weights, 4 times over:
 #
 # * **clue always at step 1 in training.** No gradient ever reaches the step where the
@@ -486,7 +497,7 @@ assert np.allclose(cut[30:], full[30:])
 #   weights then carry a clue from step 1 across all three chunk boundaries.
 
 # %%
-long_dependency = gf.truncated_long_dependency(length=20, truncate=5, rng=SEED)
+long_dependency = experiments.truncated_long_dependency(length=20, truncate=5, rng=SEED)
 for name, accuracy in [
     ("clue always at step 1", long_dependency.truncated),
     ("clue at any step", long_dependency.truncated_anywhere),
@@ -516,7 +527,7 @@ print(
 # **What it saves.** Running the sequence chunk by chunk holds only one chunk of hidden
 # states at a time: $k \cdot B \cdot H$ numbers instead of $T \cdot B \cdot H$. Both still run
 # every step forward and backward once, so the time of both grows linearly in $T$.
-# (`gf.bptt_cost` measures one forward + backward pass with $B = 8$, $H = 64$; the chunked
+# (`experiments.bptt_cost` measures one forward + backward pass with $B = 8$, $H = 64$; the chunked
 # version gives exactly the gradients of `truncate=k`. Their absolute times differ from
 # machine to machine: full BPTT forms the weight gradients of all $T$ steps in a few large
 # matrix products, the chunks in many small ones, and a busy multi-core machine can make
@@ -525,9 +536,9 @@ print(
 # %%
 lengths = (50, 100, 200, 400)
 k = 25
-full_cost = [gf.bptt_cost(length, None, rng=SEED) for length in lengths]
-truncated_cost = [gf.bptt_cost(length, k, rng=SEED) for length in lengths]
-fig = viz3.plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
+full_cost = [experiments.bptt_cost(length, None, rng=SEED) for length in lengths]
+truncated_cost = [experiments.bptt_cost(length, k, rng=SEED) for length in lengths]
+fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 
 # %% [markdown]
 # The memory counts are exact and are what the checks below assert: full BPTT keeps
@@ -590,8 +601,8 @@ inputs, targets = adding_problem(4, 8, rng=SEED)
 print("inputs (T, B, 2): values and markers of sequence 0\n", np.round(inputs[:, 0], 2))
 print("target of sequence 0:", np.round(targets[0], 2))
 _, test_targets = adding_problem(100_000, 10, rng=SEED)
-print(f"MSE of always predicting 1 on 100000 sequences: {gf.adding_baseline(test_targets):.3f}")
-assert abs(gf.adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
+print(f"MSE of always predicting 1 on 100000 sequences: {adding_baseline(test_targets):.3f}")
+assert abs(adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
 
 # %% [markdown]
 # Now train a fresh vanilla RNN (16 tanh units, Adam, 600 batches of 32, gradients
@@ -600,8 +611,8 @@ assert abs(gf.adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
 # predicting 1 on the same sequences.
 
 # %%
-dependency = gf.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
-ax = viz3.plot_dependency(dependency)
+dependency = experiments.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
+ax = plot_dependency(dependency)
 
 # %% [markdown]
 # For short sequences the RNN solves the task (an MSE far below the baseline). As the
@@ -630,8 +641,8 @@ print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 # slower than the feed-forward layer.)
 
 # %%
-timing = gf.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
-ax = viz3.plot_sequence_time(timing)
+timing = experiments.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
+ax = plot_sequence_time(timing)
 
 # 16 times the steps: clearly slower (a wide margin, best of 7 runs per length)
 assert timing["recurrent"][-1] > 4 * timing["recurrent"][0]
@@ -650,7 +661,7 @@ def step_jacobian(h_t, W_hh):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_step_jacobian(step_jacobian)
+_ = exercises.check_step_jacobian(step_jacobian)
 
 
 # %% jupyter={"source_hidden": true}
@@ -659,7 +670,7 @@ def step_jacobian_solution(h_t, W_hh):
     return (1.0 - h_t**2)[:, None] * W_hh  # = np.diag(1 - h_t**2) @ W_hh
 
 
-assert ch03.check_step_jacobian(step_jacobian_solution)
+assert exercises.check_step_jacobian(step_jacobian_solution)
 
 # %% [markdown]
 # ### Exercise 4 — how far does a gradient reach?
@@ -674,7 +685,7 @@ def steps_to_vanish(spectral_norm, gamma, factor):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_steps_to_vanish(steps_to_vanish)
+_ = exercises.check_steps_to_vanish(steps_to_vanish)
 
 # %% jupyter={"source_hidden": true}
 # Solution: (gamma sigma)^k <= factor  <=>  k >= log(factor) / log(gamma sigma)
@@ -686,7 +697,7 @@ def steps_to_vanish_solution(spectral_norm, gamma, factor):
     return max(0, math.ceil(math.log(factor) / math.log(gamma * spectral_norm) - 1e-12))
 
 
-assert ch03.check_steps_to_vanish(steps_to_vanish_solution)
+assert exercises.check_steps_to_vanish(steps_to_vanish_solution)
 print("sigma = 0.9, tanh, a millionth:", steps_to_vanish_solution(0.9, 1.0, 1e-6), "steps")
 
 # %% [markdown]
@@ -701,7 +712,7 @@ def clip_by_norm(grads, max_norm):
     raise NotImplementedError  # your code here
 
 
-_ = ch03.check_clip_by_norm(clip_by_norm)
+_ = exercises.check_clip_by_norm(clip_by_norm)
 
 
 # %% jupyter={"source_hidden": true}
@@ -712,7 +723,7 @@ def clip_by_norm_solution(grads, max_norm):
     return [g * scale for g in grads]
 
 
-assert ch03.check_clip_by_norm(clip_by_norm_solution)
+assert exercises.check_clip_by_norm(clip_by_norm_solution)
 
 # %% [markdown]
 # ## Summary

@@ -44,12 +44,20 @@
 import numpy as np
 
 import rnnlib.viz
-from rnnlib import showdown as sd
-from rnnlib.cells import GRUCell, LSTMCell, RNNCell
+from rnnlib import analysis
+from rnnlib.cells import CELL_TYPES, GRUCell, LSTMCell, RNNCell
 from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
-from rnnlib.exercises import ch04
+from rnnlib.exercises import ch04 as exercises
+from rnnlib.experiments import ch04 as experiments
 from rnnlib.functional import sigmoid
-from rnnlib.viz import gates as viz4
+from rnnlib.viz.gates import (
+    plot_gate_saturation,
+    plot_lstm_diagram,
+    plot_lstm_stage,
+    plot_norms_over_time,
+    plot_showdown,
+    plot_step_seconds,
+)
 from rnnlib.widgets.gates import gate_explorer
 
 SEED = 4
@@ -83,7 +91,7 @@ rng = np.random.default_rng(SEED)
 # and multiplying by it elementwise ($\odot$) applies the switch unit by unit.
 
 # %%
-ax = viz4.plot_lstm_diagram()
+ax = plot_lstm_diagram()
 
 # %% [markdown]
 # ## 2. The LSTM step by step
@@ -124,7 +132,7 @@ print("f_t      ", f_t)
 print("f_t * c  ", kept)
 assert np.all((0 < f_t) & (f_t < 1))  # a gate is a sigmoid: strictly between 0 and 1
 assert np.all(np.abs(kept) <= np.abs(c_prev))  # forgetting can only shrink a unit
-fig = viz4.plot_lstm_stage(
+fig = plot_lstm_stage(
     "forget",
     {"c_{t-1}": c_prev, "f_t": f_t, r"f_t \odot c_{t-1}": kept},
     title="Forget gate: each unit of the old cell state is scaled by its gate",
@@ -141,7 +149,7 @@ fig = viz4.plot_lstm_stage(
 # %% tags=["nbval-check-output"]
 i_t = sigmoid(W_i @ x_t + U_i @ h_prev + b_i)
 print("i_t", i_t)
-fig = viz4.plot_lstm_stage(
+fig = plot_lstm_stage(
     "input", {"i_t": i_t}, title="Input gate: how much of the candidate each unit lets in"
 )
 
@@ -159,7 +167,7 @@ written = i_t * g_t
 print("g_t      ", g_t)
 print("i_t * g_t", written)
 assert np.all(np.abs(g_t) < 1)
-fig = viz4.plot_lstm_stage(
+fig = plot_lstm_stage(
     "candidate",
     {"g_t": g_t, "i_t": i_t, r"i_t \odot g_t": written},
     title="Candidate: new content in (-1, 1), gated by the input gate",
@@ -177,7 +185,7 @@ fig = viz4.plot_lstm_stage(
 # %% tags=["nbval-check-output"]
 c_t = kept + written
 print("c_t", c_t)
-fig = viz4.plot_lstm_stage(
+fig = plot_lstm_stage(
     "cell",
     {r"f_t \odot c_{t-1}": kept, r"i_t \odot g_t": written, "c_t": c_t},
     title="Cell update: the kept old state plus the gated new content",
@@ -198,7 +206,7 @@ print("o_t         ", o_t)
 print("tanh(c_t)   ", np.tanh(c_t))
 print("h_t         ", h_t)
 assert np.all(np.abs(h_t) < 1)  # |o| < 1 and |tanh| < 1
-fig = viz4.plot_lstm_stage(
+fig = plot_lstm_stage(
     "output",
     {"o_t": o_t, r"\tanh(c_t)": np.tanh(c_t), "h_t": h_t},
     title="Output gate: the hidden state shows a gated view of the cell state",
@@ -263,7 +271,7 @@ print("dL/dc_{t-1} = dL/dc_t * f_t:", np.allclose(dc_prev, dcell * f_t))
 #
 # Now a whole sequence: 32 adding-problem sequences of length 50, a freshly initialised
 # vanilla RNN and a freshly initialised LSTM (16 units each), and a loss on the output read
-# after the last step. `sd.gradient_norms` runs backward and reads from the Trace the norm of
+# after the last step. `analysis.gradient_norms` runs backward and reads from the Trace the norm of
 # the gradient arriving at every step: $\lVert\partial L/\partial h_t\rVert$ for both models and,
 # for the LSTM, the total $\lVert\partial L/\partial c_t\rVert$. We divide each curve by its
 # value at the last step, so the plot shows which fraction of the gradient gets back to
@@ -271,15 +279,15 @@ print("dL/dc_{t-1} = dL/dc_t * f_t:", np.allclose(dc_prev, dcell * f_t))
 
 # %%
 inputs, targets = adding_problem(32, 50, rng=SEED)
-fresh = {cell_type: sd.make_model(cell_type, rng=SEED) for cell_type in ("rnn", "lstm")}
-rnn_norms = sd.gradient_norms(fresh["rnn"], inputs, targets)
-lstm_norms = sd.gradient_norms(fresh["lstm"], inputs, targets)
+fresh = {cell_type: experiments.make_model(cell_type, rng=SEED) for cell_type in ("rnn", "lstm")}
+rnn_norms = analysis.gradient_norms(fresh["rnn"], inputs, targets)
+lstm_norms = analysis.gradient_norms(fresh["lstm"], inputs, targets)
 curves = {
     "vanilla RNN, hidden h_t": rnn_norms["hidden"] / rnn_norms["hidden"][-1],
     "LSTM, hidden h_t": lstm_norms["hidden"] / lstm_norms["hidden"][-1],
     "LSTM, cell c_t": lstm_norms["cell_state"] / lstm_norms["cell_state"][-1],
 }
-ax = viz4.plot_norms_over_time(
+ax = plot_norms_over_time(
     curves,
     ylabel="||dL/d state_t|| / ||dL/d state_T||",
     title="Before training: the gradient reaching step t (loss after step T = 50)",
@@ -312,8 +320,8 @@ assert reach["LSTM, hidden h_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 # the same batch.
 
 # %%
-bias_curves = sd.forget_bias_gradients(biases=(0.0, 1.0, 3.0), length=50, rng=SEED)
-ax = viz4.plot_norms_over_time(
+bias_curves = experiments.forget_bias_gradients(biases=(0.0, 1.0, 3.0), length=50, rng=SEED)
+ax = plot_norms_over_time(
     {f"cell c_t, forget bias {bias:g}": curve for bias, curve in bias_curves.items()},
     ylabel="||dL/dc_t|| / ||dL/dc_T||",
     title="Forget-gate bias at initialisation: gradient reaching each step",
@@ -395,8 +403,7 @@ cell_classes = {"rnn": RNNCell, "lstm": LSTMCell, "gru": GRUCell}
 print(f"{'D':>3} {'H':>4} | {'RNN':>7} {'LSTM':>8} {'GRU':>8}")
 for d, h in ((2, 16), (10, 20), (50, 128)):
     counts = {name: cls(d, h, rng=SEED).num_parameters() for name, cls in cell_classes.items()}
-    for name, count in counts.items():
-        assert count == sd.expected_parameters(name, d, h)
+    assert counts["rnn"] == h * (d + h + 1)  # one block: W (H, D), U (H, H), b (H,)
     assert counts["lstm"] == 4 * counts["rnn"] and counts["gru"] == 3 * counts["rnn"] + h
     print(f"{d:3} {h:4} | {counts['rnn']:7} {counts['lstm']:8} {counts['gru']:8}")
 
@@ -420,17 +427,18 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
 # models and takes the longest to run.
 
 # %%
-print("settings:", sd.SETTINGS)
-runs = sd.showdown(lengths=(10, 25, 50), rng=SEED)
-fig = viz4.plot_showdown(runs)
+print("settings:", experiments.SETTINGS)
+runs = experiments.showdown(lengths=(10, 25, 50), rng=SEED)
+fig = plot_showdown(runs)
 
 # %%
+LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}  # row labels of the tables
 lengths = sorted({length for _, length in runs})
 print("test MSE / baseline MSE (1 = no better than always answering 1)")
 print(f"{'':12}" + "".join(f"{f'T = {n}':>10}" for n in lengths))
-for cell_type in sd.CELL_TYPES:
+for cell_type in experiments.CELLS:
     row = "".join(f"{runs[cell_type, n].relative_mse:10.3f}" for n in lengths)
-    print(f"{viz4.CELL_LABELS[cell_type]:12}{row}")
+    print(f"{LABELS[cell_type]:12}{row}")
 print(
     "baseline MSE on the test sets: "
     + ", ".join(f"{runs['rnn', n].baseline_mse:.3f}" for n in lengths)
@@ -450,8 +458,8 @@ for cell_type in ("lstm", "gru"):
 assert runs["rnn", 10].relative_mse < 0.3
 assert runs["rnn", 50].relative_mse > 0.8
 first_drop = {
-    cell_type: sd.steps_to_learn(runs[cell_type, 50].losses, 0.5 * ADDING_BASELINE_MSE)
-    for cell_type in sd.CELL_TYPES
+    cell_type: analysis.steps_to_learn(runs[cell_type, 50].losses, 0.5 * ADDING_BASELINE_MSE)
+    for cell_type in experiments.CELLS
 }
 assert first_drop["rnn"] is None and first_drop["lstm"] is not None
 print(
@@ -468,13 +476,13 @@ print(
 # (best of 5 per point; your numbers will differ):
 
 # %%
-cost = sd.step_seconds(lengths=(25, 50, 100, 200), rng=SEED)
-ax = viz4.plot_step_seconds(cost)
-steps = sd.SETTINGS["steps"]
-for cell_type in sd.CELL_TYPES:
+cost = experiments.step_seconds(lengths=(25, 50, 100, 200), rng=SEED)
+ax = plot_step_seconds(cost)
+steps = experiments.SETTINGS["steps"]
+for cell_type in experiments.CELLS:
     per_step = dict(zip(cost["lengths"], cost[cell_type], strict=True))
     print(
-        f"{viz4.CELL_LABELS[cell_type]:12} {1e3 * per_step[50]:6.1f} ms/step at T = 50, "
+        f"{LABELS[cell_type]:12} {1e3 * per_step[50]:6.1f} ms/step at T = 50, "
         f"{1e3 * per_step[200]:6.1f} ms/step at T = 200 -> {steps} steps at T = 200: "
         f"{steps * per_step[200]:5.1f} s"
     )
@@ -491,7 +499,7 @@ for cell_type in sd.CELL_TYPES:
 # showdown's time at 50, which is why the showdown stops at 50.
 
 # %%
-for cell_type in sd.CELL_TYPES:
+for cell_type in experiments.CELLS:
     assert cost[cell_type][-1] > 3 * cost[cell_type][0], cell_type
 assert cost["lstm"][-1] > 1.5 * cost["rnn"][-1]
 
@@ -505,9 +513,9 @@ assert cost["lstm"][-1] > 1.5 * cost["rnn"][-1]
 
 # %%
 test_inputs, test_targets = adding_problem(256, 50, rng=SEED + 1)
-trained = {cell_type: runs[cell_type, 50].model for cell_type in sd.CELL_TYPES}
+trained = {cell_type: runs[cell_type, 50].model for cell_type in experiments.CELLS}
 trained_norms = {
-    cell_type: sd.gradient_norms(model, test_inputs, test_targets)
+    cell_type: analysis.gradient_norms(model, test_inputs, test_targets)
     for cell_type, model in trained.items()
 }
 trained_curves = {
@@ -517,7 +525,7 @@ trained_curves = {
     "GRU, hidden h_t": trained_norms["gru"]["hidden"],
 }
 trained_curves = {label: curve / curve[-1] for label, curve in trained_curves.items()}
-ax = viz4.plot_norms_over_time(
+ax = plot_norms_over_time(
     trained_curves,
     ylabel="||dL/d state_t|| / ||dL/d state_T||",
     title="After training at T = 50: the gradient reaching step t",
@@ -584,15 +592,16 @@ print(f"{len(times)} redraws: median {times[len(times) // 2]:.3f} s, worst {time
 # %%
 def saturation_of(model):
     _, cache = model.forward(test_inputs)
-    return sd.gate_saturation(cache.traces[0])
+    return analysis.gate_saturation(cache.traces[0], CELL_TYPES[model.cell_type].sigmoid_gates)
 
 
 saturation = {cell_type: saturation_of(trained[cell_type]) for cell_type in ("lstm", "gru")}
 untrained = {
-    cell_type: saturation_of(sd.make_model(cell_type, rng=SEED)) for cell_type in ("lstm", "gru")
+    cell_type: saturation_of(experiments.make_model(cell_type, rng=SEED))
+    for cell_type in ("lstm", "gru")
 }
-fig = viz4.plot_gate_saturation(saturation["lstm"], title="Trained LSTM: gate saturation")
-fig = viz4.plot_gate_saturation(saturation["gru"], title="Trained GRU: gate saturation")
+fig = plot_gate_saturation(saturation["lstm"], title="Trained LSTM: gate saturation")
+fig = plot_gate_saturation(saturation["gru"], title="Trained GRU: gate saturation")
 
 # %%
 for cell_type in ("lstm", "gru"):
@@ -634,7 +643,7 @@ def gru_step(x, h_prev, W_xh, W_hh, b, b_hn):
     raise NotImplementedError  # your code here
 
 
-_ = ch04.check_gru_step(gru_step)
+_ = exercises.check_gru_step(gru_step)
 
 
 # %% jupyter={"source_hidden": true}
@@ -647,7 +656,7 @@ def gru_step(x, h_prev, W_xh, W_hh, b, b_hn):
     return (1 - z) * n + z * h_prev
 
 
-assert ch04.check_gru_step(gru_step)
+assert exercises.check_gru_step(gru_step)
 
 # %% [markdown]
 # ### Exercise 2 — counting parameters
@@ -660,18 +669,18 @@ def parameter_count(cell, input_size, hidden_size):
     raise NotImplementedError  # your code here
 
 
-_ = ch04.check_parameter_count(parameter_count)
+_ = exercises.check_parameter_count(parameter_count)
 
 
 # %% jupyter={"source_hidden": true}
 # Solution: one block = W (H, D) + U (H, H) + b (H,); the GRU adds b_hn (H,).
 def parameter_count(cell, input_size, hidden_size):
-    blocks = {"rnn": 1, "lstm": 4, "gru": 3}[cell]
+    blocks = CELL_TYPES[cell].num_blocks  # 1, 4 or 3 stacked blocks
     extra = hidden_size if cell == "gru" else 0
     return blocks * hidden_size * (input_size + hidden_size + 1) + extra
 
 
-assert ch04.check_parameter_count(parameter_count)
+assert exercises.check_parameter_count(parameter_count)
 print("LSTM with D = 2, H = 16:", parameter_count("lstm", 2, 16), "parameters")
 
 # %% [markdown]
@@ -684,13 +693,13 @@ print("LSTM with D = 2, H = 16:", parameter_count("lstm", 2, 16), "parameters")
 forget = None  # your answer: the constant forget gate value
 bias = None  # your answer: the pre-activation a with sigmoid(a) = forget
 
-_ = ch04.check_forget_gate(forget, bias)
+_ = exercises.check_forget_gate(forget, bias)
 
 # %% jupyter={"source_hidden": true}
 # Solution: f ** 100 = 0.5  =>  f = 0.5 ** (1 / 100); sigmoid(a) = f  =>  a = log(f / (1 - f)).
 forget = 0.5 ** (1 / 100)
 bias = float(np.log(forget / (1 - forget)))
-assert ch04.check_forget_gate(forget, bias)
+assert exercises.check_forget_gate(forget, bias)
 print(f"forget = {forget:.5f}, bias = {bias:.2f}: far above the usual initial bias of 1")
 
 # %% [markdown]

@@ -57,8 +57,8 @@ from rnnlib.data.text import (
     load_python_docs,
     stream_batches,
 )
-from rnnlib.exercises import ch05
-from rnnlib.experiments.ch05 import best_ngram_bpc, sample_names, train_name_generator
+from rnnlib.exercises import ch05 as exercises
+from rnnlib.experiments import ch05 as experiments
 from rnnlib.generate import bits_per_char, generate, hidden_activations, next_char_distribution
 from rnnlib.models import SequenceModel
 from rnnlib.ngram import CharNGram
@@ -200,7 +200,7 @@ def bits_per_char_exercise(p):
     raise NotImplementedError  # your code here
 
 
-passed = ch05.check_bits_per_char(bits_per_char_exercise)
+passed = exercises.check_bits_per_char(bits_per_char_exercise)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -209,7 +209,7 @@ def bits_per_char_solution(p):
     return float(-np.mean(np.log2(p)))
 
 
-assert ch05.check_bits_per_char(bits_per_char_solution)
+assert exercises.check_bits_per_char(bits_per_char_solution)
 
 # %% [markdown]
 # ## 4. Long text, short gradients: truncated BPTT with a carried state (상태 유지 학습)
@@ -245,7 +245,7 @@ def first_chunk(ids, batch_size, steps):
     raise NotImplementedError  # your code here
 
 
-passed = ch05.check_stream_chunk(first_chunk)
+passed = exercises.check_stream_chunk(first_chunk)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -256,7 +256,7 @@ def first_chunk_solution(ids, batch_size, steps):
     return streams[:steps], streams[1 : steps + 1]
 
 
-assert ch05.check_stream_chunk(first_chunk_solution)
+assert exercises.check_stream_chunk(first_chunk_solution)
 
 # %% [markdown]
 # ## 5. Training a GRU language model (GRU 언어 모델 학습)
@@ -439,7 +439,7 @@ def temperature_softmax(logits, temperature):
     raise NotImplementedError  # your code here
 
 
-passed = ch05.check_temperature_softmax(temperature_softmax)
+passed = exercises.check_temperature_softmax(temperature_softmax)
 
 
 # %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
@@ -450,7 +450,7 @@ def temperature_softmax_solution(logits, temperature):
     return e / e.sum()
 
 
-assert ch05.check_temperature_softmax(temperature_softmax_solution)
+assert exercises.check_temperature_softmax(temperature_softmax_solution)
 
 # %% [markdown]
 # ### Explorer: temperature, seed and prime
@@ -479,12 +479,14 @@ names = load_names("en", rng=SEED)
 name_train, name_valid = names.encode("train"), names.encode("validation")
 print(names)
 name_baselines = {
-    order: best_ngram_bpc(name_train, name_valid, len(names.vocab), order, (1.0, 0.1, 0.01))
+    order: experiments.best_ngram_bpc(
+        name_train, name_valid, len(names.vocab), order, (1.0, 0.1, 0.01)
+    )
     for order in (1, 2, 3)
 }
 # a GRU with 64 units, trained as above (Adam, stateful chunks, clipping) for 3 passes over
 # chunks of 32 x 25 characters; the tests re-run this function with other seeds
-name_model, name_bpc = train_name_generator(names, seed=SEED)
+name_model, name_bpc = experiments.train_name_generator(names, rng=SEED)
 print(
     f"GRU on held-out names: {name_bpc:.2f} bpc; baselines: "
     + ", ".join(f"{n}-gram {b:.2f}" for n, b in name_baselines.items())
@@ -492,7 +494,7 @@ print(
 assert name_bpc < name_baselines[2] - 0.2
 
 # %% tags=["nbval-check-output"]
-samples = sample_names(name_model, names.vocab, 24, temperature=0.8)
+samples = experiments.sample_names(name_model, names.vocab, 24, temperature=0.8)
 generated = [s.strip() for s in samples]
 seen_names = set(names.train.split())
 new = [g for g in generated if g not in seen_names]

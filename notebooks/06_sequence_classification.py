@@ -44,30 +44,29 @@ import time
 import numpy as np
 
 import rnnlib
-from rnnlib import SequenceModel
+from rnnlib import SequenceModel, analysis
 from rnnlib.baselines import CharBigramClassifier
-from rnnlib.data import classification as cls_data
-from rnnlib.data.classification import build_vocabulary, encode_batch, predict
+from rnnlib.data.classification import (
+    build_vocabulary,
+    encode_batch,
+    homonym_data,
+    intent_data,
+    name_language_data,
+    sentiment_data,
+    sentiment_lexicon,
+)
 from rnnlib.data.encoding import one_hot, pad_batch
 from rnnlib.data.names import person_names
-from rnnlib.exercises import ch06
-from rnnlib.experiments.ch06 import (
-    adjective_separation,
-    depth_experiment,
-    homonym_experiment,
-    language_mixups,
-    order_experiment,
-    train_name_gru,
-)
+from rnnlib.exercises import ch06 as exercises
+from rnnlib.experiments import ch06 as experiments
 from rnnlib.functional import softmax
 from rnnlib.viz import new_figure
 from rnnlib.viz.classification import (
-    confusion_matrix,
     plot_class_probabilities,
     plot_confusion_matrix,
     plot_embedding_projection,
 )
-from rnnlib.widgets.classification import name_explorer, prefix_probabilities
+from rnnlib.widgets.classification import name_explorer
 
 rnnlib.viz.use_course_style()
 SEED = 0
@@ -101,7 +100,7 @@ rng = np.random.default_rng(SEED)
 # Then each language keeps 300 names, split 225 train / 75 test with a seed.
 
 # %% tags=["nbval-check-output"]
-names = cls_data.name_language_data(rng=SEED)
+names = name_language_data(rng=SEED)
 print(names)
 print(names.source)
 for language in names.classes:
@@ -241,7 +240,7 @@ def pad(sequences, pad_id=0):
     raise NotImplementedError  # your code here
 
 
-passed = ch06.check_pad(pad)
+passed = exercises.check_pad(pad)
 
 
 # %% jupyter={"source_hidden": true}
@@ -256,7 +255,7 @@ def pad(sequences, pad_id=0):
     return ids, mask
 
 
-assert ch06.check_pad(pad)
+assert exercises.check_pad(pad)
 assert all(
     np.array_equal(x, y)
     for x, y in zip(pad([[5, 6], [7]]), pad_batch([np.array([5, 6]), np.array([7])]), strict=True)
@@ -273,10 +272,14 @@ assert all(
 start = time.perf_counter()
 # embedding 16 -> GRU 32 -> head over the 7 languages; 6 epochs of Adam (lr 0.01),
 # gradient norm clipped at 5. The tests re-run this function with other seeds.
-name_model = train_name_gru(names, name_vocab, rng)
+name_model = experiments.train_name_gru(names, name_vocab, rng)
 name_seconds = time.perf_counter() - start
-rnn_test = np.mean(predict(name_model, names.test, name_vocab, "char") == names.test.labels)
-rnn_train = np.mean(predict(name_model, names.train, name_vocab, "char") == names.train.labels)
+rnn_test = np.mean(
+    analysis.predict_classes(name_model, names.test, name_vocab, "char") == names.test.labels
+)
+rnn_train = np.mean(
+    analysis.predict_classes(name_model, names.train, name_vocab, "char") == names.train.labels
+)
 print(
     f"GRU: train accuracy {rnn_train:.2f}, test accuracy {rnn_test:.2f} ({name_model.num_parameters()} parameters)"
 )
@@ -303,10 +306,12 @@ assert rnn_train - rnn_test > 0.1  # it fits the training names much better than
 # language (row), which language was predicted (column).
 
 # %%
-rnn_confusion, per_class, mixed, average_pair = language_mixups(
-    names.test.labels, predict(name_model, names.test, name_vocab, "char"), names.classes
+rnn_confusion, per_class, mixed, average_pair = experiments.language_mixups(
+    names.test.labels,
+    analysis.predict_classes(name_model, names.test, name_vocab, "char"),
+    names.classes,
 )
-bigram_confusion = confusion_matrix(
+bigram_confusion = analysis.confusion_matrix(
     names.test.labels, bigram.predict(names.test.texts), len(names.classes)
 )
 fig, axes = new_figure(1, 2, figsize=(14, 5.5))
@@ -348,7 +353,7 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
 
 # %%
 probe = "virtanen"
-curve = prefix_probabilities(name_model, name_vocab, probe)
+curve = analysis.prefix_probabilities(name_model, name_vocab, probe)
 plot_class_probabilities(
     list(probe), curve, names.classes, title=f"GRU: p(language | first t letters of '{probe}')"
 )
@@ -427,8 +432,8 @@ assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 # `order_dependent`, and twins always land in the same split.
 
 # %% tags=["nbval-check-output"]
-sentiment = cls_data.sentiment_data(rng=SEED)
-intent = cls_data.intent_data(rng=SEED)
+sentiment = sentiment_data(rng=SEED)
+intent = intent_data(rng=SEED)
 for data in (sentiment, intent):
     print(data)
     for kind in dict.fromkeys(data.test.kinds):
@@ -469,7 +474,7 @@ def bag_of_words(sentence, words):
     raise NotImplementedError  # your code here
 
 
-passed = ch06.check_bag_of_words(bag_of_words)
+passed = exercises.check_bag_of_words(bag_of_words)
 
 
 # %% jupyter={"source_hidden": true}
@@ -479,7 +484,7 @@ def bag_of_words(sentence, words):
     return np.array([tokens.count(word) for word in words])
 
 
-assert ch06.check_bag_of_words(bag_of_words)
+assert exercises.check_bag_of_words(bag_of_words)
 
 # %% [markdown]
 # Now train the bag of words and a word-level GRU (embedding of 8 numbers, 24 hidden
@@ -492,7 +497,7 @@ assert ch06.check_bag_of_words(bag_of_words)
 results = {}
 word_models = {}
 for name, data in (("sentiment", sentiment), ("intent", intent)):
-    results[name], *word_models[name] = order_experiment(data, rng)
+    results[name], *word_models[name] = experiments.order_experiment(data, rng)
 
 for name, table in results.items():
     kinds = list(table["GRU"])
@@ -525,7 +530,7 @@ for ax, sentence in zip(
     strict=True,
 ):
     words = sentence.split()
-    curve = prefix_probabilities(sentiment_model, sentiment_vocab, sentence, "word")
+    curve = analysis.prefix_probabilities(sentiment_model, sentiment_vocab, sentence, "word")
     plot_class_probabilities(
         words,
         curve,
@@ -549,11 +554,13 @@ for ax, sentence in zip(
 # romanised letter by letter, because the plotting font has no Hangul).
 
 # %%
-lexicon = cls_data.sentiment_lexicon()
+lexicon = sentiment_lexicon()
 words = list(lexicon)
 vectors = sentiment_model.embedding.params["E"][sentiment_vocab.encode(words)]
+coordinates, explained = analysis.project_2d(vectors)
 ax = plot_embedding_projection(
-    vectors,
+    coordinates,
+    explained,
     words,
     [lexicon[w][1] for w in words],
     shapes=[{"en": "English", "ko": "Korean"}[lexicon[w][0]] for w in words],
@@ -561,8 +568,8 @@ ax = plot_embedding_projection(
 )
 
 # %%
-coordinates, positive, nearer_own = adjective_separation(
-    sentiment_model, sentiment_vocab, cls_data.sentiment_lexicon()
+coordinates, positive, nearer_own = experiments.adjective_separation(
+    sentiment_model, sentiment_vocab, sentiment_lexicon()
 )
 print(f"adjectives nearer their own polarity's centre: {nearer_own:.0%}")
 assert nearer_own >= 0.9
@@ -589,7 +596,7 @@ assert nearer_own >= 0.9
 # sense, so a left-to-right reader cannot know.
 
 # %%
-homonyms = cls_data.homonym_data(rng=SEED)
+homonyms = homonym_data(rng=SEED)
 homonym_vocab = build_vocabulary(homonyms.train.texts, "word")
 for sense in (0, 1):
     for i in np.flatnonzero(homonyms.train.labels == sense)[:2]:
@@ -598,7 +605,7 @@ for sense in (0, 1):
 
 # a GRU (embedding 8, 16 hidden units) of each kind, trained 10 epochs with the loss at
 # the marked word only (`loss_at_marked_word`); the tests re-run this with other seeds
-sense_results = homonym_experiment(homonyms, homonym_vocab, rng)
+sense_results = experiments.homonym_experiment(homonyms, homonym_vocab, rng)
 
 for label, (acc, params, _) in sense_results.items():
     print(f"{label:>16}: test accuracy {acc:.2f}, {params} parameters")
@@ -633,15 +640,17 @@ assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"
 
 # %% tags=["nbval-check-output"]
 answer = ...  # a whole number
-passed = ch06.check_parameter_count(answer)
+passed = exercises.check_parameter_count(answer)
 
 # %% jupyter={"source_hidden": true}
 # Solution
 V, D, H, C = 20, 8, 16, 3
 gru_direction = 3 * H * D + 3 * H * H + 3 * H + H
 answer = V * D + 2 * gru_direction + (2 * H * C + C)
-assert ch06.check_parameter_count(answer)
-assert answer == SequenceModel(many_to_one=True, rng=0, **ch06.PARAMETER_MODEL).num_parameters()
+assert exercises.check_parameter_count(answer)
+assert (
+    answer == SequenceModel(many_to_one=True, rng=0, **exercises.PARAMETER_MODEL).num_parameters()
+)
 
 # %% [markdown]
 # ## 7. Stacked (deep) RNNs: what does a second layer buy?
@@ -654,7 +663,7 @@ assert answer == SequenceModel(many_to_one=True, rng=0, **ch06.PARAMETER_MODEL).
 # %%
 # word GRUs with 1 and 2 layers, trained like above; `seconds` is the fastest of 5
 # forward+backward passes over one batch of 32 sentences
-depth = depth_experiment(intent, rng)
+depth = experiments.depth_experiment(intent, rng)
 for layers, row in depth.items():
     print(
         f"{layers} layer(s): test accuracy {row['accuracy']:.2f} (order-dependent {row['order']:.2f}), "

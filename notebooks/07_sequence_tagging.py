@@ -44,7 +44,7 @@ from collections import Counter
 import numpy as np
 
 import rnnlib.viz
-from rnnlib import tagging
+from rnnlib import analysis, tagging
 from rnnlib.data.encoding import Vocabulary, pad_batch
 from rnnlib.data.pos import (
     GRAMMAR,
@@ -54,8 +54,8 @@ from rnnlib.data.pos import (
     generate_pos_corpus,
     lexicon_words,
 )
-from rnnlib.exercises import ch07
-from rnnlib.experiments.ch07 import accuracy_table, tagging_claims
+from rnnlib.exercises import ch07 as exercises
+from rnnlib.experiments import ch07 as experiments
 from rnnlib.losses import softmax_cross_entropy
 from rnnlib.models import SequenceModel
 from rnnlib.viz.tagging import plot_trellis
@@ -114,7 +114,7 @@ print(
 
 # %% tags=["nbval-check-output"]
 stats = ambiguity_stats(train, test)
-print(f"{stats['n_ambiguous_types']} of {stats['n_types']} word types are ambiguous;")
+print(f"{stats['num_ambiguous_types']} of {stats['num_types']} word types are ambiguous;")
 print(
     f"{stats['ambiguous_token_fraction']:.1%} of the test tokens are ambiguous, "
     f"{stats['unknown_token_fraction']:.1%} unseen in training\n"
@@ -159,8 +159,8 @@ print(K, "tags,", V, "word ids; first sentence:", train_words[0], train_tags[0])
 # %%
 baseline = tagging.MostFrequentTag(train_words, train_tags, V, K)
 predictions = {"most frequent tag": [baseline.predict(w) for w in test_words]}
-acc_all = tagging.accuracy(predictions["most frequent tag"], test_tags)
-acc_amb = tagging.accuracy(predictions["most frequent tag"], test_tags, ambiguous)
+acc_all = analysis.accuracy(predictions["most frequent tag"], test_tags)
+acc_amb = analysis.accuracy(predictions["most frequent tag"], test_tags, ambiguous)
 print(f"most frequent tag: {acc_all:.3f} on all tokens, {acc_amb:.3f} on ambiguous tokens")
 assert acc_amb < 0.72 and acc_all > 0.85
 
@@ -316,7 +316,7 @@ trellis_ax = plot_trellis(
 
 # %%
 predictions["HMM (counts + Viterbi)"] = [hmm.decode(w).path for w in test_words]
-hmm_amb = tagging.accuracy(predictions["HMM (counts + Viterbi)"], test_tags, ambiguous)
+hmm_amb = analysis.accuracy(predictions["HMM (counts + Viterbi)"], test_tags, ambiguous)
 print(f"HMM on ambiguous tokens: {hmm_amb:.3f}")
 assert hmm_amb > 0.95 and hmm_amb > acc_amb + 0.2
 
@@ -361,17 +361,17 @@ print(
 assert np.isclose(padded_loss, unpadded_loss)
 
 # %% [markdown]
-# `tagging.train_rnn_tagger` wraps the usual loop: a `SequenceModel` with an embedding
+# `experiments.train_rnn_tagger` wraps the usual loop: a `SequenceModel` with an embedding
 # (16 dimensions) and an LSTM (32 hidden units per direction), Adam, and `rnnlib.train.fit`
 # over shuffled padded batches of 32 sentences with the masked cross-entropy. We train two
 # taggers on the same data: a **left-to-right** RNN, which sees only the words up to `t`,
 # and a **bidirectional** one.
 
 # %%
-rnn, rnn_history = tagging.train_rnn_tagger(
+rnn, rnn_history = experiments.train_rnn_tagger(
     train_words, train_tags, V, K, rng=rng, bidirectional=False
 )
-birnn, birnn_history = tagging.train_rnn_tagger(
+birnn, birnn_history = experiments.train_rnn_tagger(
     train_words, train_tags, V, K, rng=rng, bidirectional=True
 )
 
@@ -445,12 +445,14 @@ assert np.array_equal(
     hybrid.path, tagging.hybrid_decode(rnn_post[sentence], prior, transitions).path
 )
 
-predictions["RNN + Viterbi (hybrid)"] = [
-    tagging.hybrid_decode(lp, prior, transitions).path for lp in rnn_post
-]
-predictions["BiRNN + Viterbi (hybrid)"] = [
-    tagging.hybrid_decode(lp, prior, transitions).path for lp in birnn_post
-]
+# the same decoding for every test sentence, as the tests run it (argmax and hybrid)
+rnn_paths = experiments.rnn_tagger_predictions(rnn, test_words, prior, transitions)
+birnn_paths = experiments.rnn_tagger_predictions(birnn, test_words, prior, transitions)
+for label, paths in (("RNN", rnn_paths), ("BiRNN", birnn_paths)):
+    argmax = predictions[f"{label} (argmax)"]
+    assert all(np.array_equal(a, b) for a, b in zip(paths["argmax"], argmax, strict=True))
+predictions["RNN + Viterbi (hybrid)"] = rnn_paths["hybrid"]
+predictions["BiRNN + Viterbi (hybrid)"] = birnn_paths["hybrid"]
 
 # %% [markdown]
 # ## 7. The comparison
@@ -460,7 +462,7 @@ predictions["BiRNN + Viterbi (hybrid)"] = [
 
 # %%
 # `like` masks the tokens of the word "like"; the tests score their taggers the same way
-table = accuracy_table(predictions, test.sentences, test_tags, ambiguous)
+table = experiments.accuracy_table(predictions, test.sentences, test_tags, ambiguous)
 print(f"{'tagger':26s} {'all':>7s} {'ambiguous':>10s} {'like':>7s}")
 for name, row in table.items():
     print(f"{name:26s} {row['all']:7.3f} {row['ambiguous']:10.3f} {row['like']:7.3f}")
@@ -483,7 +485,8 @@ for name, row in table.items():
 #   a model that remembers the whole clause (is there a verb already?) can tell them apart.
 
 # %%
-claims = tagging_claims(table)  # the claims above, checked by the tests on other seeds too
+# the claims above, checked by the tests on other seeds too
+claims = experiments.tagging_claims(table)
 for claim, holds in claims.items():
     print("holds:" if holds else "FAILS:", claim)
 assert all(claims.values())
@@ -547,14 +550,14 @@ explorer
 # %%
 few = [t.tolist() for t in train_tags[:5]]
 C = None  # your code here
-is_correct = ch07.check_transition_counts(C, few, K)
+is_correct = exercises.check_transition_counts(C, few, K)
 # %% jupyter={"source_hidden": true}
 # Solution
 C = np.zeros((K, K))
 for tags in few:
     for previous, current in itertools.pairwise(tags):
         C[previous, current] += 1
-assert ch07.check_transition_counts(C, few, K)
+assert exercises.check_transition_counts(C, few, K)
 
 # %% [markdown]
 # **Exercise 2 (Viterbi).** Complete a decoder `decode(scores, log_transition, log_start)`
@@ -569,7 +572,7 @@ def decode(scores, log_transition, log_start):
     raise NotImplementedError  # your code here
 
 
-is_correct = ch07.check_viterbi(decode)
+is_correct = exercises.check_viterbi(decode)
 
 
 # %% jupyter={"source_hidden": true}
@@ -588,7 +591,7 @@ def decode(scores, log_transition, log_start):
     return np.array(path[::-1])
 
 
-assert ch07.check_viterbi(decode)
+assert exercises.check_viterbi(decode)
 
 # %% [markdown]
 # **Exercise 3 (scaled likelihoods).** For the first test sentence, turn the
@@ -597,11 +600,11 @@ assert ch07.check_viterbi(decode)
 
 # %%
 scaled = None  # your code here
-is_correct = ch07.check_scaled_likelihoods(scaled, birnn_post[0], prior)
+is_correct = exercises.check_scaled_likelihoods(scaled, birnn_post[0], prior)
 # %% jupyter={"source_hidden": true}
 # Solution
 scaled = birnn_post[0] - np.log(prior)
-assert ch07.check_scaled_likelihoods(scaled, birnn_post[0], prior)
+assert exercises.check_scaled_likelihoods(scaled, birnn_post[0], prior)
 
 # %% [markdown]
 # ## Summary

@@ -35,9 +35,12 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from rnnlib import forecast
-from rnnlib.data.series import mackey_glass, sine_mixture
-from rnnlib.exercises.ch08 import check_ar_fit, check_windows
+from rnnlib import analysis
+from rnnlib.baselines import LinearAR, persistence
+from rnnlib.data.series import mackey_glass, sine_mixture, windows
+from rnnlib.exercises import ch08 as exercises
+from rnnlib.experiments import ch08 as experiments
+from rnnlib.generate import free_run
 from rnnlib.viz import new_figure, use_course_style
 from rnnlib.viz.series import (
     plot_delay_embedding,
@@ -126,16 +129,16 @@ def make_windows(values, context):
 inputs, targets = make_windows(np.arange(8.0), 3)
 print("first window:", inputs[:, 0, 0], "-> target", targets[0, 0])
 print("inputs", inputs.shape, "targets", targets.shape)
-reference = forecast.windows(np.arange(8.0), 3)
+reference = windows(np.arange(8.0), 3)
 assert np.array_equal(inputs, reference[0]) and np.array_equal(targets, reference[1])
 
 # %% [markdown]
-# `rnnlib.forecast.windows` gives the same arrays. Now the real data: windows from the
+# `rnnlib.data.series.windows` gives the same arrays. Now the real data: windows from the
 # first 1000 samples train the models, windows from the last 400 test them.
 
 # %%
-train = forecast.windows(series[:split], CONTEXT)
-test = forecast.windows(series[split:], CONTEXT)
+train = windows(series[:split], CONTEXT)
+test = windows(series[split:], CONTEXT)
 print("train windows:", train[0].shape, " test windows:", test[0].shape)
 
 # %% [markdown]
@@ -157,12 +160,12 @@ print("train windows:", train[0].shape, " test windows:", test[0].shape)
 # %%
 design = np.hstack([train[0][:, :, 0].T, np.ones((train[0].shape[1], 1))])  # (N, CONTEXT + 1)
 weights, *_ = np.linalg.lstsq(design, train[1][:, 0], rcond=None)
-ar = forecast.LinearAR(CONTEXT).fit(*train)
+ar = LinearAR(CONTEXT).fit(*train)
 assert np.allclose(weights, ar.weights)
 
 scores = {
-    "persistence": forecast.nrmse(forecast.persistence(test[0]), test[1]),
-    f"linear AR({CONTEXT})": forecast.nrmse(ar(test[0]), test[1]),
+    "persistence": analysis.nrmse(persistence(test[0]), test[1]),
+    f"linear AR({CONTEXT})": analysis.nrmse(ar(test[0]), test[1]),
 }
 for name, value in scores.items():
     print(f"{name:>16}: one-step test NRMSE {value:.3f}")
@@ -176,10 +179,10 @@ for name, value in scores.items():
 # the noisy sines: the AR error should be close to the noise level, which no model can beat.
 
 # %%
-sine_train = forecast.windows(sines[:split], CONTEXT)
-sine_test = forecast.windows(sines[split:], CONTEXT)
-sine_ar = forecast.LinearAR(CONTEXT).fit(*sine_train)
-sine_error = forecast.nrmse(sine_ar(sine_test[0]), sine_test[1])
+sine_train = windows(sines[:split], CONTEXT)
+sine_test = windows(sines[split:], CONTEXT)
+sine_ar = LinearAR(CONTEXT).fit(*sine_train)
+sine_error = analysis.nrmse(sine_ar(sine_test[0]), sine_test[1])
 noise_floor = 0.05 / sine_mixture(1200, rng=np.random.default_rng(SEED), noise=0.0).std()
 print(f"AR on sines: NRMSE {sine_error:.3f}; the noise alone gives about {noise_floor:.3f}")
 assert sine_error < 2.0 * noise_floor  # linear AR is (nearly) as good as it gets here
@@ -199,8 +202,8 @@ assert sine_error < 2.0 * noise_floor  # linear AR is (nearly) as good as it get
 # draws random mini-batches of 64 windows for 500 Adam steps.
 
 # %%
-model, losses = forecast.train_forecaster(*train, rng=rng, cell="gru", hidden_size=32, steps=500)
-scores["GRU (32 units)"] = forecast.nrmse(model.predict(test[0]), test[1])
+model, losses = experiments.train_forecaster(*train, rng=rng, cell="gru", hidden_size=32, steps=500)
+scores["GRU (32 units)"] = analysis.nrmse(model.predict(test[0]), test[1])
 
 fig, ax = plt.subplots(figsize=(8, 3.5), layout="constrained")
 ax.plot(np.convolve(losses, np.ones(20) / 20, mode="valid"))
@@ -220,7 +223,7 @@ for name, value in scores.items():
 # %% [markdown]
 # The claim of this section, asserted: **the RNN beats both baselines on one-step
 # Mackey–Glass prediction**, by a wide margin (its error is less than 60% of the linear
-# model's). A test in `tests/test_forecast.py` re-trains with two other seeds and
+# model's). A test in `tests/test_forecasting.py` re-trains with two other seeds and
 # checks the same margin.
 
 # %%
@@ -240,12 +243,12 @@ HORIZON = 30
 starts = test[0][:, :300]  # 300 test windows
 truth = np.stack([series[split + CONTEXT + h : split + CONTEXT + h + 300] for h in range(HORIZON)])
 paths = {
-    "GRU": forecast.free_run(model.predict, starts, HORIZON),
-    f"linear AR({CONTEXT})": forecast.free_run(ar, starts, HORIZON),
+    "GRU": free_run(model.predict, starts, HORIZON),
+    f"linear AR({CONTEXT})": free_run(ar, starts, HORIZON),
     "persistence": np.repeat(starts[-1][None, :, 0], HORIZON, axis=0),
 }
 errors = {
-    name: np.array([forecast.nrmse(path[h], truth[h]) for h in range(HORIZON)])
+    name: np.array([analysis.nrmse(path[h], truth[h]) for h in range(HORIZON)])
     for name, path in paths.items()
 }
 plot_error_by_horizon(errors, title="Mackey–Glass: free-running error against the horizon")
@@ -253,7 +256,7 @@ plt.show()
 
 # %% [markdown]
 # Two things to read off the plot, both asserted below (and re-checked with other seeds
-# in `tests/test_forecast.py`): the GRU's error **grows with the horizon** (it is reading
+# in `tests/test_forecasting.py`): the GRU's error **grows with the horizon** (it is reading
 # its own mistakes, and chaos amplifies them), and yet it stays ahead of the linear model
 # for at least the first 10 steps (60 time units).
 
@@ -299,7 +302,7 @@ def my_windows(values, context):
     raise NotImplementedError  # your code here
 
 
-check_windows(my_windows)
+exercises.check_windows(my_windows)
 
 
 # %% jupyter={"source_hidden": true}
@@ -310,7 +313,7 @@ def my_windows(values, context):
     return values[index][..., None], values[context:, None]
 
 
-assert check_windows(my_windows)
+assert exercises.check_windows(my_windows)
 
 # %% [markdown]
 # **Exercise 8.2 — linear autoregression by least squares.** Write `my_ar(series, order)`
@@ -324,7 +327,7 @@ def my_ar(values, order):
     raise NotImplementedError  # your code here
 
 
-check_ar_fit(my_ar)
+exercises.check_ar_fit(my_ar)
 
 
 # %% jupyter={"source_hidden": true}
@@ -336,7 +339,7 @@ def my_ar(values, order):
     return solution[:-1], solution[-1]
 
 
-assert check_ar_fit(my_ar)
+assert exercises.check_ar_fit(my_ar)
 
 # %% [markdown]
 # **Exercise 8.3 — think.** Why must the standardisation use the mean and standard

@@ -1,16 +1,10 @@
-"""Honest baselines for sequence classification: what you get without a recurrent net.
+"""Baselines a recurrent net must beat: what you get without one.
 
-* :class:`CharBigramClassifier` - a counted character-bigram model per class, combined
-  with Bayes' rule (a naive Bayes classifier whose "features" are bigrams)::
-
-      p(class | name) ∝ p(class) · Π_t p(c_t | c_{t-1}, class)
-
-  with ``^`` before the first and ``$`` after the last character and add-``alpha``
-  smoothing: ``p(b | a, class) = (count(a b, class) + alpha) / (count(a ·, class) + alpha A)``.
-  It sees pairs of neighbouring characters and nothing further away.
-* :class:`BagOfWordsClassifier` - softmax regression on word counts,
-  ``p(y | x) = softmax(W counts(x) + b)``: it knows *which* words occur and how often,
-  never in which order. Two sentences with the same words get the same answer.
+* :class:`CharBigramClassifier` - naive Bayes over character bigrams (sequence
+  classification); :class:`BagOfWordsClassifier` - softmax regression on word counts;
+* :func:`adding_baseline` - the MSE of always answering 1 on the adding problem;
+* :func:`persistence` and :class:`LinearAR` - one-step forecasts: "tomorrow = today" and
+  a least-squares linear autoregression.
 """
 
 from __future__ import annotations
@@ -20,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ._checks import (
+    check_float_array,
     check_index_array,
     check_nonnegative_float,
     check_positive_float,
@@ -30,7 +25,13 @@ from .layers import Dense
 from .losses import softmax_cross_entropy
 from .optim import Adam
 
-__all__ = ["CharBigramClassifier", "BagOfWordsClassifier"]
+__all__ = [
+    "CharBigramClassifier",
+    "BagOfWordsClassifier",
+    "adding_baseline",
+    "persistence",
+    "LinearAR",
+]
 
 START, END = "^", "$"
 
@@ -175,3 +176,51 @@ class BagOfWordsClassifier:
 
     def predict(self, sentences: Sequence[str]) -> np.ndarray:
         return self.predict_proba(sentences).argmax(axis=1)
+
+
+# ----- the adding problem ----------------------------------------------------------------------
+
+
+def adding_baseline(targets) -> float:
+    """MSE of always predicting 1 (the mean of a sum of two Uniform(0, 1) numbers).
+
+    Its expectation is ``Var(u1 + u2) = 2/12 = 1/6``; on a finite set it is the
+    measured ``mean((y - 1)^2)``, which this returns.
+    """
+    targets = check_float_array(targets, "targets")
+    return float(np.mean((targets - 1.0) ** 2))
+
+
+# ----- forecasting -----------------------------------------------------------------------------
+
+
+def persistence(inputs):
+    """Predict the last value of each window: ``inputs (T, N, 1) -> (N, 1)``."""
+    return np.asarray(inputs)[-1]
+
+
+class LinearAR:
+    """``x_t ~ w . (x_{t-p}, ..., x_{t-1}) + c``, fitted by least squares on windows."""
+
+    def __init__(self, order: int):
+        self.order = check_positive_int(order, "order")
+        self.weights = None
+
+    def fit(self, inputs, targets) -> LinearAR:
+        inputs = check_float_array(inputs, "inputs", ndim=3, axes="(T, N, 1)")
+        if inputs.shape[0] < self.order:
+            raise ValueError(
+                f"inputs: expected windows of at least order={self.order} steps, got {inputs.shape[0]}"
+            )
+        design = self._design(inputs)
+        self.weights, *_ = np.linalg.lstsq(design, np.asarray(targets)[:, 0], rcond=None)
+        return self
+
+    def _design(self, inputs):
+        lags = inputs[-self.order :, :, 0].T  # (N, order), oldest first
+        return np.hstack([lags, np.ones((lags.shape[0], 1))])
+
+    def __call__(self, inputs):
+        if self.weights is None:
+            raise ValueError("LinearAR: call fit(inputs, targets) before predicting")
+        return (self._design(np.asarray(inputs)) @ self.weights)[:, None]

@@ -1,20 +1,13 @@
-"""Using a trained character language model: sample text, score text, read its units.
-
-A many-to-many :class:`rnnlib.models.SequenceModel` over a character vocabulary gives,
-after reading ``x_1 .. x_t``, logits ``z_t`` whose softmax is ``p(x_{t+1} | x_1 .. x_t)``.
-Generation (생성) feeds a prime text (시작 문자열), then repeatedly picks a next
-character and feeds it back in, carrying the state from step to step:
-
-* greedy (탐욕적): ``x_{t+1} = argmax_k z_t[k]`` - deterministic, and it soon loops;
-* sampling with temperature ``T`` (온도): draw from ``softmax(z_t / T)``. ``T < 1``
-  sharpens the distribution towards the greedy choice (safer, more repetitive),
-  ``T > 1`` flattens it towards uniform (more varied, more mistakes); ``T -> 0`` is
-  greedy, so ``temperature=0`` means greedy here.
-
-Sampling takes ``rng=`` (a seed or a Generator), so the same seed gives the same text.
+"""Using a trained model autoregressively: sample text from a character language model
+(greedy, or from ``softmax(z / T)`` at temperature ``T``; ``temperature=0`` is greedy),
+score text in bits per character, read its hidden units while it reads; and
+:func:`free_run`, the multi-step forecast of any one-step predictor fed its own outputs.
+Sampling takes ``rng=`` (a seed or a Generator).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 
@@ -25,25 +18,38 @@ from .functional import log_softmax, softmax
 from .models import SequenceModel
 
 __all__ = [
+    "check_char_model",
     "next_char_distribution",
     "generate",
     "bits_per_char",
     "hidden_activations",
+    "free_run",
 ]
 
 
-def _check_model(model, vocab):
-    if not isinstance(model, SequenceModel) or model.vocab_size is None or model.many_to_one:
-        raise TypeError(
-            "model: expected a many-to-many SequenceModel with vocab_size (a character "
-            f"language model), got {type(model).__name__}"
-        )
+def check_char_model(model, vocab) -> None:
+    """Raise unless ``model`` is a character language model over ``vocab``: a
+    many-to-many, one-directional :class:`~rnnlib.models.SequenceModel` reading token ids
+    (``vocab_size = len(vocab)``) with one output score per character."""
     if not isinstance(vocab, Vocabulary):
-        raise TypeError(f"vocab: expected a Vocabulary, got {type(vocab).__name__}")
-    if len(vocab) != model.vocab_size or model.output_size != model.vocab_size:
+        raise TypeError(f"vocab: expected an rnnlib Vocabulary, got {type(vocab).__name__}")
+    if not isinstance(model, SequenceModel):
+        raise TypeError(f"model: expected an rnnlib SequenceModel, got {type(model).__name__}")
+    if model.vocab_size != len(vocab):
         raise ValueError(
-            f"vocab: expected {model.vocab_size} tokens (the model's vocab_size and "
-            f"output_size), got {len(vocab)}"
+            f"model: expected a model reading token ids with vocab_size={len(vocab)} "
+            f"(= len(vocab)), got vocab_size={model.vocab_size}"
+        )
+    if model.output_size != len(vocab):
+        raise ValueError(
+            f"model: expected output_size={len(vocab)} (one score per character), "
+            f"got {model.output_size}"
+        )
+    if model.many_to_one or model.bidirectional:
+        raise ValueError(
+            "model: expected a many-to-many, one-directional model (an output at every "
+            "step that has read only x_1..x_t), got "
+            + ("many_to_one=True" if model.many_to_one else "bidirectional=True")
         )
 
 
@@ -64,7 +70,7 @@ def next_char_distribution(model, vocab, prime: str, temperature: float = 1.0) -
 
     ``temperature=0`` returns the greedy choice as a one-hot vector.
     """
-    _check_model(model, vocab)
+    check_char_model(model, vocab)
     temperature = check_nonnegative_float(temperature, "temperature")
     logits, _ = _read(model, _encode_prime(vocab, prime))
     if temperature == 0:
@@ -81,7 +87,7 @@ def generate(
     with ``rng`` (required then). stop: a character that ends generation early (it is
     included), e.g. ``"\\n"`` for one name per call.
     """
-    _check_model(model, vocab)
+    check_char_model(model, vocab)
     length = check_positive_int(length, "length")
     temperature = check_nonnegative_float(temperature, "temperature")
     if temperature > 0:
@@ -134,10 +140,26 @@ def hidden_activations(model, vocab, text: str, layer: int = 0) -> np.ndarray:
 
     Row ``t`` is ``h_t`` after reading ``text[: t + 1]`` from a zero state.
     """
-    _check_model(model, vocab)
+    check_char_model(model, vocab)
     ids = _encode_prime(vocab, text, "text")
     _, cache = model.forward(ids[:, None])
     traces = cache.traces
     if not isinstance(layer, int) or not 0 <= layer < len(traces):
         raise ValueError(f"layer: expected an index in [0, {len(traces)}), got {layer!r}")
     return np.array(traces[layer].hidden[:, 0])
+
+
+def free_run(predict: Callable, inputs, horizon: int) -> np.ndarray:
+    """Forecast ``horizon`` steps from each window by feeding predictions back.
+
+    predict: ``(T, N, 1) -> (N, 1)`` one-step predictor. inputs: ``(T, N, 1)``.
+    Returns ``(horizon, N)``: row h is the forecast h+1 steps ahead.
+    """
+    horizon = check_positive_int(horizon, "horizon")
+    window = np.array(inputs, dtype=np.float64, copy=True)
+    forecasts = np.empty((horizon, window.shape[1]))
+    for h in range(horizon):
+        nxt = predict(window)
+        forecasts[h] = nxt[:, 0]
+        window = np.concatenate([window[1:], nxt[None]], axis=0)
+    return forecasts

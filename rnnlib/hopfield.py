@@ -1,24 +1,11 @@
-"""Hopfield networks: an associative memory (연상 기억) that is never trained by gradients.
+"""Hopfield networks: an associative memory (연상 기억) of bipolar states in {-1, +1}^N.
 
-States are bipolar vectors ``s`` in {-1, +1}^N. Storing P patterns ``xi^1..xi^P``
-(rows of a ``(P, N)`` array) uses the Hebbian rule, computed once, in advance::
-
-    W = (1/N) sum_mu xi^mu xi^mu^T,   then W_ii = 0   (symmetric, no self-connections)
-
-Recall repeats the "polarising" update of a unit ``i``::
-
-    h_i = sum_j W_ij s_j                         (the local field of unit i)
-    s_i <- +1 if h_i > 0,  -1 if h_i < 0,  unchanged if h_i == 0    (the tie rule)
-
-either one unit at a time in a fresh random order every sweep (asynchronous) or all
-units at once from the same old state (synchronous), until the state stops changing.
-The energy ``E(s) = -1/2 s^T W s`` never increases under asynchronous updates: flipping
-unit ``i`` changes it by ``dE = -(s_i' - s_i) h_i = -2 |h_i| < 0``. Synchronous updates
-have no such guarantee and can end in a 2-cycle.
-
-Fields of Hebbian weights are multiples of 1/N, so a field that is zero in exact
-arithmetic can come out as +-1e-17 in floating point. The tie rule therefore treats
-``|h_i| <= N * eps * sum_j |W_ij|`` (a bound on the rounding error of the sum) as zero.
+Hebbian weights ``W = (1/N) sum_mu xi^mu xi^mu^T`` with ``W_ii = 0`` (:func:`hebbian_weights`);
+:class:`HopfieldNetwork` recalls by the sign update ``s_i <- sign(sum_j W_ij s_j)`` (a tie
+keeps ``s_i``), asynchronously or synchronously, recording the energy
+``E(s) = -1/2 s^T W s``; :func:`recall_in_networks` runs many recalls as one batch; the
+theory of capacity is :func:`one_step_error_rate`, :func:`retrieval_error_rate` and
+:data:`CRITICAL_LOAD` (chapter 1 derives them).
 """
 
 from __future__ import annotations
@@ -28,14 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnnlib._checks import (
+from ._checks import (
     as_generator,
     check_choice,
     check_float_array,
-    check_fraction,
     check_positive_int,
 )
-from rnnlib.patterns import check_bipolar, noisy_copy, random_patterns
+from .patterns import check_bipolar
 
 __all__ = [
     "MODES",
@@ -44,11 +30,11 @@ __all__ = [
     "HopfieldNetwork",
     "RecallResult",
     "BatchRecallResult",
-    "CapacityResult",
-    "capacity_experiment",
+    "recall_in_networks",
     "one_step_error_rate",
     "exact_one_step_error_rate",
     "retrieval_error_rate",
+    "capacity_theory",
 ]
 
 #: The two update schedules.
@@ -57,11 +43,11 @@ MODES = ("asynchronous", "synchronous")
 
 def _check_patterns(patterns, name: str = "patterns") -> np.ndarray:
     patterns = check_bipolar(patterns, name, ndim=2)
-    n_patterns, n_units = patterns.shape
-    if n_patterns > n_units:
+    num_patterns, num_units = patterns.shape
+    if num_patterns > num_units:
         raise ValueError(
-            f"{name}: expected at most N = {n_units} patterns for {n_units} units (the "
-            f"capacity of a Hopfield network is about 0.138 N), got {n_patterns}"
+            f"{name}: expected at most N = {num_units} patterns for {num_units} units (the "
+            f"capacity of a Hopfield network is about 0.138 N), got {num_patterns}"
         )
     return patterns
 
@@ -73,16 +59,16 @@ def hebbian_weights(patterns) -> np.ndarray:
     Returns the symmetric ``(N, N)`` float64 weight matrix.
     """
     patterns = _check_patterns(patterns)
-    n_units = patterns.shape[1]
-    weights = patterns.T @ patterns / n_units
+    num_units = patterns.shape[1]
+    weights = patterns.T @ patterns / num_units
     np.fill_diagonal(weights, 0.0)
     return weights
 
 
 def _check_weights(weights) -> np.ndarray:
     weights = check_float_array(weights, "weights", ndim=2, axes="(N, N)", dtype=np.float64)
-    n_rows, n_cols = weights.shape
-    if n_rows != n_cols or n_rows == 0:
+    num_rows, num_cols = weights.shape
+    if num_rows != num_cols or num_rows == 0:
         raise ValueError(f"weights: expected a square (N, N) matrix, got shape {weights.shape}")
     scale = max(float(np.abs(weights).max()), 1e-300)
     asymmetry = float(np.abs(weights - weights.T).max())
@@ -101,7 +87,12 @@ def _check_weights(weights) -> np.ndarray:
 
 
 def _tie_tolerance(weights: np.ndarray) -> np.ndarray:
-    """Per-unit bound below which a local field counts as zero (see the module doc)."""
+    """Per-unit bound below which a local field counts as zero.
+
+    Fields of Hebbian weights are multiples of 1/N, so a field that is zero in exact
+    arithmetic can come out as +-1e-17 in floating point: ``|h_i| <= N eps sum_j |W_ij|``
+    (a bound on the rounding error of the sum) is treated as a tie.
+    """
     return weights.shape[-1] * np.finfo(np.float64).eps * np.abs(weights).sum(axis=-1)
 
 
@@ -143,7 +134,7 @@ class RecallResult:
         return self.states[-1]
 
     @property
-    def n_steps(self) -> int:
+    def num_steps(self) -> int:
         return len(self.states) - 1
 
 
@@ -169,11 +160,11 @@ class HopfieldNetwork:
 
     def __init__(self, weights, patterns=None):
         self.weights = _check_weights(weights)
-        self.n_units = self.weights.shape[0]
+        self.num_units = self.weights.shape[0]
         self.patterns = None if patterns is None else _check_patterns(patterns)
-        if self.patterns is not None and self.patterns.shape[1] != self.n_units:
+        if self.patterns is not None and self.patterns.shape[1] != self.num_units:
             raise ValueError(
-                f"patterns: expected {self.n_units} units per pattern to match weights, "
+                f"patterns: expected {self.num_units} units per pattern to match weights, "
                 f"got shape {self.patterns.shape}"
             )
         self._tolerance = _tie_tolerance(self.weights)
@@ -185,16 +176,16 @@ class HopfieldNetwork:
         return cls(hebbian_weights(patterns), patterns)
 
     @property
-    def n_patterns(self) -> int:
+    def num_patterns(self) -> int:
         return 0 if self.patterns is None else len(self.patterns)
 
     @property
     def load(self) -> float:
         """``P / N``, the number of stored patterns per unit."""
-        return self.n_patterns / self.n_units
+        return self.num_patterns / self.num_units
 
     def _states(self, states, name: str = "states") -> np.ndarray:
-        return check_bipolar(states, name, n_units=self.n_units)
+        return check_bipolar(states, name, num_units=self.num_units)
 
     def local_field(self, states) -> np.ndarray:
         """``h = W s`` for ``(N,)`` or ``(B, N)`` states (same shape out)."""
@@ -213,7 +204,7 @@ class HopfieldNetwork:
         """
         if self.patterns is None:
             raise ValueError("overlaps: this network was built from weights without patterns")
-        return self._states(states) @ self.patterns.T / self.n_units
+        return self._states(states) @ self.patterns.T / self.num_units
 
     def update_unit(self, state, unit: int) -> np.ndarray:
         """A copy of one ``(N,)`` state with unit ``unit`` polarised by its local field."""
@@ -221,11 +212,16 @@ class HopfieldNetwork:
         if state.ndim != 1:
             raise ValueError(f"state: expected one state of shape (N,), got {state.shape}")
         unit = check_positive_int(unit, "unit", minimum=0)
-        if unit >= self.n_units:
-            raise ValueError(f"unit: expected an index in [0, {self.n_units}), got {unit}")
-        field = self.weights[unit] @ state
-        state[unit] = _polarise(field, state[unit], self._tolerance[unit])
+        if unit >= self.num_units:
+            raise ValueError(f"unit: expected an index in [0, {self.num_units}), got {unit}")
+        self._update_unit_in_place(state, unit)
         return state
+
+    def _update_unit_in_place(self, states: np.ndarray, unit: int) -> None:
+        """The update rule: polarise unit ``unit`` of ``(N,)`` or ``(B, N)`` states, in
+        place, by its local field ``h_i = W[i] . s`` (kept where the field is a tie)."""
+        field = states @ self.weights[unit]
+        states[..., unit] = _polarise(field, states[..., unit], self._tolerance[unit])
 
     def step(self, states, mode: str = "asynchronous", rng=None) -> np.ndarray:
         """One synchronous update, or one asynchronous sweep over all units in a random
@@ -236,9 +232,8 @@ class HopfieldNetwork:
             return _polarise(states @ self.weights, states, self._tolerance)
         rng = as_generator(rng)
         states = states.copy()
-        for unit in rng.permutation(self.n_units):
-            field = states @ self.weights[unit]
-            states[..., unit] = _polarise(field, states[..., unit], self._tolerance[unit])
+        for unit in rng.permutation(self.num_units):
+            self._update_unit_in_place(states, unit)
         return states
 
     def recall(self, cue, mode: str = "asynchronous", rng=None, max_sweeps: int = 100):
@@ -263,11 +258,10 @@ class HopfieldNetwork:
         seen = {state.tobytes(): 0}
         for sweep in range(1, max_sweeps + 1):
             if mode == "asynchronous":
-                for unit in rng.permutation(self.n_units):
-                    field = self.weights[unit] @ state
-                    new = _polarise(field, state[unit], self._tolerance[unit])
-                    if new != state[unit]:
-                        state[unit] = new
+                for unit in rng.permutation(self.num_units):
+                    before = state[unit]
+                    self._update_unit_in_place(state, unit)
+                    if state[unit] != before:
                         states.append(state.copy())
                         changed.append(np.array([unit]))
                         sweep_of_step.append(sweep)
@@ -320,7 +314,7 @@ class HopfieldNetwork:
         max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
         rng = as_generator(rng) if mode == "asynchronous" else None
         network_of_trial = np.zeros(len(cues), dtype=np.int64)
-        return _recall_stack(self.weights[None], cues, network_of_trial, mode, rng, max_sweeps)
+        return recall_in_networks(self.weights[None], cues, network_of_trial, mode, rng, max_sweeps)
 
 
 def _fields(weights, states, network_of_trial, groups) -> np.ndarray:
@@ -336,11 +330,12 @@ def _fields(weights, states, network_of_trial, groups) -> np.ndarray:
     return fields
 
 
-def _recall_stack(
+def recall_in_networks(
     weights, cues, network_of_trial, mode, rng, max_sweeps, fields=None
 ) -> BatchRecallResult:
     """Recall ``cues (T, N)``; trial ``t`` runs in network ``network_of_trial[t]`` of the
-    stack ``weights (R, N, N)``. Inputs are already validated.
+    stack ``weights (R, N, N)``. Inputs are not validated (callers validate them: this is
+    the batched engine behind :meth:`HopfieldNetwork.recall_many` and the capacity runs).
 
     ``weights`` are float64 (ties within the rounding tolerance) or integers (Hebbian
     counts ``N W``: the same dynamics, computed exactly). States and fields are kept
@@ -348,7 +343,7 @@ def _recall_stack(
     asynchronous flip of unit i in trial t adds ``2 s_i' W[i, :]`` to its fields.
     ``fields``: the cues' local fields ``(N, T)`` when the caller has them already.
     """
-    n_trials, n_units = cues.shape
+    num_trials, num_units = cues.shape
     exact = weights.dtype.kind == "i"
     groups = [(r, np.flatnonzero(network_of_trial == r)) for r in np.unique(network_of_trial)]
     states = cues.T.astype(weights.dtype if exact else np.float64)
@@ -357,7 +352,7 @@ def _recall_stack(
     else:
         fields = fields.astype(states.dtype)
     if exact:
-        tolerance = np.zeros((n_units, n_trials), dtype=weights.dtype)
+        tolerance = np.zeros((num_units, num_trials), dtype=weights.dtype)
     else:
         tolerance = _tie_tolerance(weights)[network_of_trial].T  # (N, T)
 
@@ -365,8 +360,8 @@ def _recall_stack(
         return ~np.any(states * fields < -tolerance, axis=0)
 
     fixed_point = stable()
-    cycle = np.zeros(n_trials, dtype=bool)
-    sweeps = np.zeros(n_trials, dtype=np.int64)
+    cycle = np.zeros(num_trials, dtype=bool)
+    sweeps = np.zeros(num_trials, dtype=np.int64)
     previous = states
     for _ in range(max_sweeps):
         active = ~(fixed_point | cycle)
@@ -503,114 +498,14 @@ def retrieval_error_rate(load):
     return float(rates[0]) if loads.ndim == 0 else rates.reshape(loads.shape)
 
 
-@dataclass(frozen=True)
-class CapacityResult:
-    """Measured recall quality against the load ``P/N`` (one entry per load).
-
-    one_step_error: fraction of units of the stored patterns flipped by one update
-        from the pattern itself (compare :func:`one_step_error_rate`).
-    bit_error: fraction of units that differ from the pattern where recall ended.
-    exact_recall: fraction of trials that ended exactly on their pattern.
-    fixed_point: fraction of trials that reached a fixed point within ``max_sweeps``.
-    trials: recalls per load (``networks * n_patterns``).
-    final_errors: per load, a ``(networks, n_patterns)`` integer array: how many units
-        of each pattern were wrong where its recall ended (0: recalled exactly).
-    """
-
-    n_units: int
-    loads: np.ndarray
-    n_patterns: np.ndarray
-    networks: np.ndarray
-    trials: np.ndarray
-    cue_noise: float
-    mode: str
-    one_step_error: np.ndarray
-    bit_error: np.ndarray
-    exact_recall: np.ndarray
-    fixed_point: np.ndarray
-    final_errors: tuple = ()
-
-
-def capacity_experiment(
-    n_units: int,
-    loads,
-    *,
-    rng,
-    trials: int = 200,
-    cue_noise: float = 0.0,
-    mode: str = "asynchronous",
-    max_sweeps: int = 50,
-) -> CapacityResult:
-    """Store ``P = round(load * N)`` random patterns and try to recall each of them.
-
-    For every load, ``ceil(trials / P)`` independent networks are built, so each load
-    gets at least ``trials`` recalls. Each recall starts from a stored pattern with a
-    fraction ``cue_noise`` of its units flipped (0: from the pattern itself) and runs
-    until a fixed point (or ``max_sweeps``). All recalls of all loads run as one batch,
-    so an asynchronous sweep costs one pass over the N units for the whole experiment.
-    """
-    n_units = check_positive_int(n_units, "n_units", minimum=2)
-    loads = check_float_array(loads, "loads", ndim=1, axes="(L,)", dtype=np.float64)
-    if loads.size == 0 or np.any(loads <= 0) or np.any(loads > 1):
-        raise ValueError(f"loads: expected P/N values in (0, 1], got {loads.tolist()}")
-    trials = check_positive_int(trials, "trials")
-    cue_noise = check_fraction(cue_noise, "cue_noise", inclusive_high=True)
-    mode = check_choice(mode, "mode", MODES)
-    max_sweeps = check_positive_int(max_sweeps, "max_sweeps")
-    rng = as_generator(rng)
-    n_patterns = np.maximum(1, np.rint(loads * n_units)).astype(np.int64)
-    networks = -(-trials // n_patterns)  # ceil
-    # Every network of every load, as exact integer Hebbian counts C = N W = xi^T xi - P I.
-    pattern_sets = [
-        random_patterns(int(p), n_units, rng)
-        for p, r in zip(n_patterns, networks, strict=True)
-        for _ in range(int(r))
-    ]
-    counts = np.empty((len(pattern_sets), n_units, n_units), dtype=np.int32)
-    for counts_r, xi in zip(counts, pattern_sets, strict=True):
-        counts_r[...] = np.rint(xi.T @ xi)
-        np.fill_diagonal(counts_r, 0)
-    targets = np.concatenate(pattern_sets)  # (T, N)
-    network_of_trial = np.repeat(np.arange(len(pattern_sets)), [len(x) for x in pattern_sets])
-    load_of_trial = np.repeat(np.arange(len(loads)), networks)[network_of_trial]
-    cues = targets
-    if cue_noise > 0:
-        cues = noisy_copy(targets, fraction=cue_noise, rng=rng)
-    # Fields s C = (s xi^T) xi - P s cost P^2 N per network instead of P N^2.
-    fields, pattern_fields = [], []
-    for xi, start in zip(
-        pattern_sets, np.cumsum([0] + [len(x) for x in pattern_sets]), strict=False
-    ):
-        cue = cues[start : start + len(xi)]
-        fields.append(np.rint((cue @ xi.T) @ xi - len(xi) * cue))
-        pattern_fields.append((xi @ xi.T) @ xi - len(xi) * xi)
-    fields, pattern_fields = np.concatenate(fields), np.concatenate(pattern_fields)
-    result = _recall_stack(counts, cues, network_of_trial, mode, rng, max_sweeps, fields.T)
-    wrong = result.final != targets
-
-    def per_load(values) -> np.ndarray:
-        return np.array([values[load_of_trial == k].mean() for k in range(len(loads))])
-
-    one_step = per_load(np.mean(targets * pattern_fields < 0, axis=1))
-    bit_error = per_load(wrong.mean(axis=1))
-    exact = per_load(~wrong.any(axis=1))
-    fixed = per_load(result.fixed_point)
-    errors = wrong.sum(axis=1)
-    final_errors = tuple(
-        errors[load_of_trial == k].reshape(int(r), int(p))
-        for k, (p, r) in enumerate(zip(n_patterns, networks, strict=True))
-    )
-    return CapacityResult(
-        n_units=n_units,
-        loads=n_patterns / n_units,
-        n_patterns=n_patterns,
-        networks=networks,
-        trials=networks * n_patterns,
-        cue_noise=float(cue_noise),
-        mode=mode,
-        one_step_error=one_step,
-        bit_error=bit_error,
-        exact_recall=exact,
-        fixed_point=fixed,
-        final_errors=final_errors,
-    )
+def capacity_theory(max_load: float, points: int = 200) -> dict:
+    """The theory curves of capacity plots on ``points`` loads from 0.01 to ``max_load``:
+    ``{"loads", "one_step": one_step_error_rate, "retrieval": retrieval_error_rate,
+    "critical_load": CRITICAL_LOAD}``."""
+    loads = np.linspace(0.01, float(max_load), check_positive_int(points, "points", minimum=2))
+    return {
+        "loads": loads,
+        "one_step": one_step_error_rate(loads),
+        "retrieval": retrieval_error_rate(loads),
+        "critical_load": CRITICAL_LOAD,
+    }

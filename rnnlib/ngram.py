@@ -1,23 +1,7 @@
-"""Counted character n-gram language models: the baselines a neural model must beat.
-
-An n-gram model predicts the next character from the previous ``n - 1`` characters
-only, with probabilities obtained by counting in the training text and add-k
-(Laplace when k = 1) smoothing, so unseen pairs keep a little probability:
-
-    p(y | c) = (N(c, y) + k) / (N(c) + k V)
-
-where ``c`` is the context (the ``n - 1`` previous characters), ``N(c, y)`` counts
-how often ``y`` followed ``c`` in training, ``N(c) = sum_y N(c, y)`` and ``V`` is the
-vocabulary size. ``n = 1`` (unigram) ignores the context: character frequencies.
-``n = 2`` (bigram) looks at one previous character.
-
-Positions before the start of a text use a special "start" symbol in the context, so
-every character of a text gets a probability (the first ones from short contexts).
-
-The score is bits per character (비트/문자), the average surprise of the true next
-character, ``-mean log2 p(y_t | context_t)``: lower is better; ``log2 V`` is the score
-of a uniform guess. Counts are stored sparsely (only the contexts that occur), so
-high orders stay cheap.
+"""Counted character n-gram language models (:class:`CharNGram`), the baselines a neural
+model must beat: ``p(y | c) = (N(c, y) + k) / (N(c) + k V)`` with add-k smoothing, a start
+symbol before the first characters, counts stored sparsely, scored in bits per character
+(chapter 5 explains them).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnnlib._checks import as_generator, check_float_array, check_fraction, check_positive_int
+from ._checks import as_generator, check_float_array, check_fraction, check_positive_int
 
 __all__ = [
     "GLYPH_SHAPE",
@@ -178,16 +178,16 @@ GLYPHS: dict[str, np.ndarray] = {name: _parse(name, art) for name, art in _GLYPH
 COURSE_GLYPHS = ("A", "H", "L", "T", "X")
 
 
-def check_bipolar(value, name: str, *, ndim=(1, 2), n_units: int | None = None) -> np.ndarray:
+def check_bipolar(value, name: str, *, ndim=(1, 2), num_units: int | None = None) -> np.ndarray:
     """Validate an array of -1/+1 values and return it as float64.
 
     ``ndim``: allowed number(s) of dimensions (``(N,)`` one state, ``(B, N)`` a batch);
-    ``n_units``: the required size ``N`` of the last axis.
+    ``num_units``: the required size ``N`` of the last axis.
     """
     array = check_float_array(value, name, ndim=ndim, axes="(N,) or (B, N)", dtype=np.float64)
-    if n_units is not None and array.shape[-1] != n_units:
+    if num_units is not None and array.shape[-1] != num_units:
         raise ValueError(
-            f"{name}: expected {n_units} units on the last axis, got shape {array.shape}"
+            f"{name}: expected {num_units} units on the last axis, got shape {array.shape}"
         )
     if array.shape[-1] == 0:
         raise ValueError(f"{name}: expected at least one unit, got shape {array.shape}")
@@ -219,12 +219,12 @@ def glyph_patterns(names=COURSE_GLYPHS) -> np.ndarray:
     return np.stack([glyph(name) for name in names])
 
 
-def random_patterns(n_patterns: int, n_units: int, rng) -> np.ndarray:
+def random_patterns(num_patterns: int, num_units: int, rng) -> np.ndarray:
     """``(P, N)`` independent patterns, each unit +1 or -1 with probability 1/2."""
-    n_patterns = check_positive_int(n_patterns, "n_patterns")
-    n_units = check_positive_int(n_units, "n_units")
+    num_patterns = check_positive_int(num_patterns, "num_patterns")
+    num_units = check_positive_int(num_units, "num_units")
     rng = as_generator(rng)
-    return rng.choice(np.array([-1.0, 1.0]), size=(n_patterns, n_units))
+    return rng.choice(np.array([-1.0, 1.0]), size=(num_patterns, num_units))
 
 
 def noisy_copy(patterns, *, flips: int | None = None, fraction: float | None = None, rng):
@@ -235,20 +235,20 @@ def noisy_copy(patterns, *, flips: int | None = None, fraction: float | None = N
     so the cue has overlap exactly ``1 - 2k/N`` with its pattern.
     """
     patterns = check_bipolar(patterns, "patterns")
-    n_units = patterns.shape[-1]
+    num_units = patterns.shape[-1]
     if (flips is None) == (fraction is None):
         raise ValueError(
             "flips, fraction: expected exactly one of them, got "
             f"flips={flips!r} and fraction={fraction!r}"
         )
     if fraction is not None:
-        flips = int(round(check_fraction(fraction, "fraction", inclusive_high=True) * n_units))
+        flips = int(round(check_fraction(fraction, "fraction", inclusive_high=True) * num_units))
     else:
         flips = check_positive_int(flips, "flips", minimum=0)
-        if flips > n_units:
-            raise ValueError(f"flips: expected at most N = {n_units} flipped units, got {flips}")
+        if flips > num_units:
+            raise ValueError(f"flips: expected at most N = {num_units} flipped units, got {flips}")
     rng = as_generator(rng)
-    rows = patterns.reshape(-1, n_units).copy()
+    rows = patterns.reshape(-1, num_units).copy()
     # The first k units of an independent random permutation of each row.
     chosen = np.argsort(rng.random(rows.shape), axis=1)[:, :flips]
     np.put_along_axis(rows, chosen, -np.take_along_axis(rows, chosen, axis=1), axis=1)

@@ -1,20 +1,9 @@
-"""Sequence tagging (시퀀스 태깅): counted transitions, Viterbi decoding, an HMM and the
-hybrid RNN + transitions decoder.
-
-Notation: ``K`` tags, a sentence of ``T`` words, all probabilities in log space.
-
-* :func:`count_transitions` estimates, from tagged training sentences,
-  ``p(tag_1 = j)``, ``p(tag_t = j | tag_{t-1} = i)`` and ``p(end | tag_T = i)`` by
-  counting, with add-``alpha`` smoothing so that no transition gets probability 0.
-* :func:`viterbi` finds ``argmax_y  sum_t score[t, y_t] + sum_t log p(y_t | y_{t-1})``
-  (plus start and end terms) by dynamic programming, in ``O(T K^2)`` instead of the
-  ``K^T`` sequences a brute-force search would try.
-* :class:`HMM`: emission scores ``log p(word | tag)`` counted from the training data.
-* :func:`scaled_log_likelihoods` / :func:`hybrid_decode`: an RNN gives posteriors
-  ``p(tag_t | sentence)``; dividing by the tag prior ``p(tag)`` turns them into
-  likelihoods up to a factor that is the same for every tag (Bayes' rule),
-  ``p(x_t | tag) / p(x_t) = p(tag | x_t) / p(tag)``, which Viterbi can combine with the
-  counted transitions exactly as it combines an HMM's emissions.
+"""Sequence tagging (시퀀스 태깅) without training loops, all in log space with ``K`` tags:
+counted transitions and tag priors, :func:`viterbi` (``O(T K^2)`` dynamic programming),
+the :class:`HMM` and :class:`MostFrequentTag` baselines, the RNN's posteriors
+(:func:`rnn_log_posteriors`) turned into scaled likelihoods and decoded with the
+transitions (:func:`hybrid_decode`), and padded batches of tagged sentences. Chapter 7
+derives each piece.
 """
 
 from __future__ import annotations
@@ -49,9 +38,6 @@ __all__ = [
     "hybrid_decode",
     "rnn_log_posteriors",
     "tagging_batches",
-    "train_rnn_tagger",
-    "compare_taggers",
-    "accuracy",
 ]
 
 
@@ -373,104 +359,3 @@ def rnn_log_posteriors(model, word_ids, batch_size: int = 256) -> list[np.ndarra
         log_probs = log_softmax(logits)
         out.extend(log_probs[: len(s), b] for b, s in enumerate(chunk))
     return out
-
-
-def accuracy(predicted, gold, masks=None) -> float:
-    """Share of tokens tagged correctly, over all sentences (or over the tokens where
-    ``masks[i]`` is True, e.g. the ambiguous ones)."""
-    if len(predicted) != len(gold):
-        raise ValueError(
-            f"predicted: expected {len(gold)} sequences like gold, got {len(predicted)}"
-        )
-    correct = total = 0
-    for k, (p, g) in enumerate(zip(predicted, gold, strict=True)):
-        p, g = np.asarray(p), np.asarray(g)
-        if p.shape != g.shape:
-            raise ValueError(f"predicted[{k}]: expected shape {g.shape} like gold, got {p.shape}")
-        keep = np.ones(g.shape, dtype=bool) if masks is None else np.asarray(masks[k], dtype=bool)
-        if keep.shape != g.shape:
-            raise ValueError(f"masks[{k}]: expected shape {g.shape}, got {keep.shape}")
-        correct += int(np.sum((p == g) & keep))
-        total += int(keep.sum())
-    if total == 0:
-        raise ValueError("masks: expected at least one selected token, got none")
-    return correct / total
-
-
-# --------------------------------------------------------------------------- experiment
-
-
-def train_rnn_tagger(
-    word_ids,
-    tag_ids,
-    vocab_size: int,
-    num_tags: int,
-    *,
-    rng,
-    bidirectional: bool = True,
-    cell: str = "lstm",
-    hidden_size: int = 32,
-    embedding_dim: int = 16,
-    epochs: int = 5,
-    batch_size: int = 32,
-    lr: float = 0.01,
-    progress: bool = False,
-):
-    """Train a word-level tagger: Embedding -> (Bi)LSTM -> Dense to ``num_tags`` logits,
-    Adam on the masked cross-entropy of padded batches. Returns ``(model, history)``."""
-    from .models import SequenceModel
-    from .optim import Adam
-    from .train import fit
-
-    rng = as_generator(rng)
-    model = SequenceModel(
-        cell,
-        hidden_size=hidden_size,
-        output_size=num_tags,
-        vocab_size=vocab_size,
-        embedding_dim=embedding_dim,
-        bidirectional=bidirectional,
-        rng=rng,
-    )
-    batches = tagging_batches(word_ids, tag_ids, batch_size, rng=rng)
-    history = fit(
-        model, Adam(model, lr=lr), batches, epochs=epochs, clip_norm=5.0, progress=progress
-    )
-    return model, history
-
-
-def compare_taggers(
-    train_words, train_tags, test_words, vocab_size, num_tags, *, rng, **rnn_options
-) -> dict[str, list[np.ndarray]]:
-    """Fit the chapter's six taggers on the training sentences and tag the test sentences.
-
-    Returns ``{name: [predicted tag ids (T_i,) per test sentence]}`` for: the
-    most-frequent-tag baseline, the HMM, a left-to-right RNN and a bidirectional RNN
-    (argmax per token), and each RNN + counted transitions + Viterbi (hybrid).
-    ``rnn_options`` go to :func:`train_rnn_tagger`.
-    """
-    rng = as_generator(rng)
-    baseline = MostFrequentTag(train_words, train_tags, vocab_size, num_tags)
-    hmm = HMM.fit(train_words, train_tags, vocab_size, num_tags)
-    transitions = count_transitions(train_tags, num_tags)
-    prior = tag_prior(train_tags, num_tags)
-    results = {
-        "most frequent tag": [baseline.predict(w) for w in test_words],
-        "HMM (counts + Viterbi)": [hmm.decode(w).path for w in test_words],
-    }
-    for label, bidirectional in (("RNN", False), ("BiRNN", True)):
-        model, _ = train_rnn_tagger(
-            train_words,
-            train_tags,
-            vocab_size,
-            num_tags,
-            rng=rng,
-            bidirectional=bidirectional,
-            **rnn_options,
-        )
-        log_posteriors = rnn_log_posteriors(model, test_words)
-        results[f"{label} (argmax)"] = [lp.argmax(axis=1) for lp in log_posteriors]
-        results[f"{label} + Viterbi (hybrid)"] = [
-            hybrid_decode(lp, prior, transitions).path for lp in log_posteriors
-        ]
-    return results

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnnlib import SequenceModel
+from rnnlib import SequenceModel, analysis
 from rnnlib.data import classification as cd
 from rnnlib.data.names import person_names
 
@@ -221,12 +221,12 @@ def test_per_token_batches_and_predict():
     assert targets.shape == ids.shape
     assert np.all((targets >= 0).sum(axis=0) == 1)
     model = SequenceModel("gru", vocab_size=len(vocab), hidden_size=4, output_size=2, rng=0)
-    assert cd.predict(model, data.test, vocab, "word").shape == (len(data.test),)
+    assert analysis.predict_classes(model, data.test, vocab, "word").shape == (len(data.test),)
     sentiment = cd.sentiment_data(plain=10, negation=5, contrast=5, rng=0)
     with pytest.raises(ValueError, match="per_token"):
         cd.batches(sentiment.train, vocab, "word", rng=0, per_token=True)
     with pytest.raises(ValueError, match="split"):
-        cd.predict(model, sentiment.test, vocab, "word")
+        analysis.predict_classes(model, sentiment.test, vocab, "word")
 
 
 def test_homonym_bad_input():

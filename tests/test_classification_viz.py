@@ -1,4 +1,4 @@
-"""Plots and the name explorer of chapter 6 (headless)."""
+"""Classifier plots (rnnlib.viz.classification) and the name explorer (headless)."""
 
 import matplotlib
 
@@ -8,12 +8,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from rnnlib import SequenceModel  # noqa: E402
 from rnnlib.baselines import CharBigramClassifier  # noqa: E402
-from rnnlib.data import classification as cd  # noqa: E402
-from rnnlib.functional import softmax  # noqa: E402
 from rnnlib.viz import classification as vc  # noqa: E402
-from rnnlib.widgets.classification import name_explorer, prefix_probabilities  # noqa: E402
+from rnnlib.widgets.classification import name_explorer  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -22,29 +19,12 @@ def _close_figures():
     plt.close("all")
 
 
-def test_confusion_matrix_counts():
-    matrix = vc.confusion_matrix(np.array([0, 0, 1, 2, 2]), np.array([0, 1, 1, 2, 0]), 3)
-    assert matrix.tolist() == [[1, 1, 0], [0, 1, 0], [1, 0, 1]]
-    with pytest.raises(ValueError, match="predicted"):
-        vc.confusion_matrix(np.array([0, 1]), np.array([0]), 2)
-    with pytest.raises(ValueError, match="true"):
-        vc.confusion_matrix(np.array([0, 3]), np.array([0, 1]), 2)
+def test_plot_confusion_matrix_checks_the_classes():
+    matrix = np.array([[1, 1, 0], [0, 1, 0], [1, 0, 1]])
     ax = vc.plot_confusion_matrix(matrix, ["a", "b", "c"])
     assert ax.get_xlabel() == "predicted class" and ax.get_title()
     with pytest.raises(ValueError, match="matrix"):
         vc.plot_confusion_matrix(matrix, ["a", "b"])
-
-
-def test_project_2d_finds_the_main_directions():
-    rng = np.random.default_rng(0)
-    line = np.outer(np.linspace(-1, 1, 20), rng.normal(size=5)) + 3.0
-    coordinates, explained = vc.project_2d(line)
-    assert np.isclose(explained[0], 1.0) and np.isclose(explained[1], 0.0, atol=1e-12)
-    assert np.allclose(coordinates[:, 1], 0.0, atol=1e-9)
-    # the 2-D distances equal the original ones for points on a line
-    assert np.isclose(np.ptp(coordinates[:, 0]), np.linalg.norm(line[0] - line[-1]))
-    with pytest.raises(ValueError, match="vectors"):
-        vc.project_2d(np.ones((1, 3)))
 
 
 def test_plots_return_axes_and_check_shapes():
@@ -52,62 +32,19 @@ def test_plots_return_axes_and_check_shapes():
     assert len(ax.lines) == 2 and ax.get_legend() is None
     with pytest.raises(ValueError, match="probabilities"):
         vc.plot_class_probabilities(list("ab"), np.full((3, 2), 0.5), ["x", "y"])
-    vectors = np.random.default_rng(1).normal(size=(4, 3))
-    ax = vc.plot_embedding_projection(vectors, ["좋아요", "b", "c", "d"], ["p", "p", "n", "n"])
-    assert "johayo" in [t.get_text() for t in ax.texts]
+    coordinates, explained = np.random.default_rng(1).normal(size=(4, 2)), np.array([0.6, 0.3])
+    words, groups = ["좋아요", "b", "c", "d"], ["p", "p", "n", "n"]
+    ax = vc.plot_embedding_projection(coordinates, explained, words, groups)
+    assert "johayo" in [t.get_text() for t in ax.texts] and "60%" in ax.get_xlabel()
     with pytest.raises(ValueError, match="words"):
-        vc.plot_embedding_projection(vectors, ["a"])
-
-
-def test_romanize():
-    assert vc.romanize("한국어") == "hangugeo"
-    assert vc.romanize("알람 꺼줘") == "alram kkeojwo"
-    assert vc.romanize("abc") == "abc"
-    with pytest.raises(TypeError, match="text"):
-        vc.romanize(3)
-
-
-@pytest.fixture(scope="module")
-def name_setup():
-    data = cd.name_language_data(["Finnish", "Italian", "German"], per_class=30, rng=0)
-    vocab = cd.build_vocabulary(data.train.texts, "char")
-    model = SequenceModel(
-        "gru",
-        vocab_size=len(vocab),
-        embedding_dim=4,
-        hidden_size=6,
-        output_size=3,
-        many_to_one=True,
-        rng=0,
-    )
-    bigram = CharBigramClassifier().fit(data.train.texts, data.train.labels, 3)
-    return data, vocab, model, bigram
-
-
-def test_prefix_probabilities_end_with_the_prediction(name_setup):
-    data, vocab, model, _ = name_setup
-    curve = prefix_probabilities(model, vocab, "virtanen")
-    ids, mask = cd.encode_batch(["virtanen"], vocab, "char")
-    assert curve.shape == (8, 3)
-    assert np.allclose(curve[-1], softmax(model.predict(ids, mask))[0])
-    # row t is the prediction for the first t+1 letters
-    ids, mask = cd.encode_batch(["vir"], vocab, "char")
-    assert np.allclose(curve[2], softmax(model.predict(ids, mask))[0])
-    both_ways = SequenceModel(
-        "gru",
-        vocab_size=len(vocab),
-        hidden_size=3,
-        output_size=3,
-        bidirectional=True,
-        many_to_one=True,
-        rng=0,
-    )
-    with pytest.raises(ValueError, match="model"):
-        prefix_probabilities(both_ways, vocab, "abc")
+        vc.plot_embedding_projection(coordinates, explained, ["a"])
+    with pytest.raises(ValueError, match="coordinates"):
+        vc.plot_embedding_projection(np.ones((4, 3)), explained, words)
 
 
 def test_name_explorer_redraws(name_setup):
-    data, vocab, model, bigram = name_setup
+    data, vocab, model = name_setup
+    bigram = CharBigramClassifier().fit(data.train.texts, data.train.labels, 3)
     explorer = name_explorer(model, vocab, data.classes, bigram, name="rossi")
     for value in ["", "Müller", "x y", "nieminen"]:
         explorer.controls["name"].value = value

@@ -1,9 +1,10 @@
 import numpy as np
 import pytest
 
-from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
+from rnnlib.baselines import adding_baseline
+from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch, romanize
 from rnnlib.data.names import available_locales, person_names
-from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem, copy_task
+from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem, copy_task, remember_the_sign
 
 
 def test_vocabulary_round_trip_and_unknown_tokens():
@@ -30,7 +31,7 @@ def test_adding_problem_structure_and_baseline():
     assert np.all(markers.sum(0) == 2)
     assert np.all(markers[:10].sum(0) == 1) and np.all(markers[10:].sum(0) == 1)
     assert np.allclose((inputs[..., 0] * markers).sum(0), targets[:, 0])
-    baseline = np.mean((targets - 1.0) ** 2)
+    baseline = adding_baseline(targets)
     # sampling error of a mean of 4000 squared deviations: sd ~ 0.15/sqrt(4000) ~ 0.0024
     assert abs(baseline - ADDING_BASELINE_MSE) < 0.01
 
@@ -55,3 +56,23 @@ def test_person_names_come_from_faker_offline():
     assert len(person_names("en_US", "last")) > 100
     with pytest.raises(ValueError, match="locale"):
         person_names("xx_XX")
+
+
+def test_romanize():
+    assert romanize("한국어") == "hangugeo"
+    assert romanize("알람 꺼줘") == "alram kkeojwo"
+    assert romanize("abc") == "abc"
+    with pytest.raises(TypeError, match="text"):
+        romanize(3)
+
+
+def test_remember_the_sign_places_one_clue_per_sequence():
+    inputs, targets = remember_the_sign(50, 8, positions=[2, 5], noise=0.0, rng=0)
+    assert inputs.shape == (8, 50, 2) and targets.shape == (50,)
+    clues = inputs[..., 0]
+    assert np.all(np.count_nonzero(clues, axis=0) == 1)
+    assert set(np.flatnonzero(clues.any(axis=1))) <= {2, 5}
+    assert np.array_equal(clues.sum(axis=0) > 0, targets == 1)
+    assert np.all(inputs[..., 1] == 0.0)
+    with pytest.raises(ValueError, match="positions: expected steps in"):
+        remember_the_sign(5, 8, positions=[8], rng=0)

@@ -5,7 +5,9 @@ import math
 import numpy as np
 import pytest
 
+from rnnlib.cells import CELL_TYPES, GRUCell, LSTMCell, RNNCell
 from rnnlib.exercises import ch04
+from rnnlib.exercises.ch04 import expected_parameters
 from rnnlib.functional import sigmoid
 
 
@@ -76,8 +78,12 @@ def test_gru_step_explains_wrong_answers(answer, words, capsys):
 # ----- exercise 2: parameter counts -------------------------------------------------------------------
 
 
+def blocks(cell):
+    return CELL_TYPES[cell].num_blocks
+
+
 def right_count(cell, D, H):
-    return {"rnn": 1, "lstm": 4, "gru": 3}[cell] * H * (D + H + 1) + (H if cell == "gru" else 0)
+    return blocks(cell) * H * (D + H + 1) + (H if cell == "gru" else 0)
 
 
 def test_parameter_count_accepts_the_right_answer(capsys):
@@ -89,11 +95,11 @@ def test_parameter_count_accepts_the_right_answer(capsys):
     ("answer", "words"),
     [
         (
-            lambda c, D, H: right_count(c, D, H) - {"rnn": 1, "lstm": 4, "gru": 4}[c] * H,
+            lambda c, D, H: right_count(c, D, H) - (blocks(c) + (c == "gru")) * H,
             "biases are missing",
         ),
         (lambda c, D, H: right_count(c, D, H) - (H if c == "gru" else 0), "b_hn is missing"),
-        (lambda c, D, H: {"rnn": 1, "lstm": 4, "gru": 3}[c] * H * (D + H + 2), "two bias vectors"),
+        (lambda c, D, H: blocks(c) * H * (D + H + 2), "two bias vectors"),
         (lambda c, D, H: H * (D + H + 1), "this cell stacks 4 blocks"),
         (lambda c, D, H: right_count(c, D, H) + 1, "expected"),
         (lambda c, D, H: "many", "whole number"),
@@ -132,3 +138,10 @@ def test_forget_gate_accepts_the_right_answer(capsys):
 def test_forget_gate_explains_wrong_answers(forget, bias, words, capsys):
     assert ch04.check_forget_gate(forget, bias) is False
     assert words in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("cls", [RNNCell, LSTMCell, GRUCell])
+@pytest.mark.parametrize(("D", "H"), [(1, 1), (2, 16), (10, 7)])
+def test_expected_parameters_match_the_cells(cls, D, H):
+    name = next(name for name, registered in CELL_TYPES.items() if registered is cls)
+    assert expected_parameters(name, D, H) == cls(D, H, rng=0).num_parameters()

@@ -1,5 +1,5 @@
-"""Tests of rnnlib.hopfield, rnnlib.patterns and their plots and explorers: dynamics,
-energy, capacity, bad input, headless drawing and redrawing."""
+"""Tests of rnnlib.hopfield, rnnlib.patterns, chapter 1's capacity experiment and their
+plots and explorers: dynamics, energy, capacity, bad input, headless drawing and redrawing."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from rnnlib import hopfield as hf  # noqa: E402
 from rnnlib import patterns as pt  # noqa: E402
+from rnnlib.experiments.ch01 import capacity_experiment  # noqa: E402
 from rnnlib.viz import hopfield as hv  # noqa: E402
 from rnnlib.widgets import hopfield as hw  # noqa: E402
 
@@ -35,18 +36,18 @@ def test_glyphs_are_bipolar_grids_and_course_glyphs_overlap_little():
 
 @settings(max_examples=30, deadline=None)
 @given(
-    n_units=st.integers(1, 60),
+    num_units=st.integers(1, 60),
     batch=st.integers(1, 4),
     data=st.data(),
     seed=st.integers(0, 2**32 - 1),
 )
-def test_noisy_copy_flips_exactly_k_units_per_row(n_units, batch, data, seed):
-    patterns = pt.random_patterns(batch, n_units, seed)
-    flips = data.draw(st.integers(0, n_units))
+def test_noisy_copy_flips_exactly_k_units_per_row(num_units, batch, data, seed):
+    patterns = pt.random_patterns(batch, num_units, seed)
+    flips = data.draw(st.integers(0, num_units))
     noisy = pt.noisy_copy(patterns, flips=flips, rng=seed + 1)
     assert noisy.shape == patterns.shape
     assert np.all(np.sum(noisy != patterns, axis=1) == flips)
-    by_fraction = pt.noisy_copy(patterns[0], fraction=flips / n_units, rng=seed)
+    by_fraction = pt.noisy_copy(patterns[0], fraction=flips / num_units, rng=seed)
     assert np.sum(by_fraction != patterns[0]) == flips
 
 
@@ -96,7 +97,7 @@ def test_stored_patterns_are_fixed_points_at_small_load():
         assert np.array_equal(network.step(patterns, mode="synchronous"), patterns)
         for pattern in patterns:
             result = network.recall(pattern, rng=rng)
-            assert result.stop_reason == "fixed point" and result.n_steps == 0
+            assert result.stop_reason == "fixed point" and result.num_steps == 0
             assert result.sweeps == 0
 
 
@@ -116,16 +117,16 @@ def test_glyph_recall_from_a_noisy_cue():
 
 @st.composite
 def symmetric_networks(draw):
-    n_units = draw(st.integers(2, 24))
+    num_units = draw(st.integers(2, 24))
     seed = draw(st.integers(0, 2**32 - 1))
     rng = np.random.default_rng(seed)
     if draw(st.booleans()):  # arbitrary symmetric weights with a zero diagonal
-        weights = rng.normal(size=(n_units, n_units))
+        weights = rng.normal(size=(num_units, num_units))
         weights = np.triu(weights, 1) + np.triu(weights, 1).T
     else:  # Hebbian weights, whose fields can be exactly zero (ties)
-        patterns = pt.random_patterns(draw(st.integers(1, n_units)), n_units, rng)
+        patterns = pt.random_patterns(draw(st.integers(1, num_units)), num_units, rng)
         weights = hf.hebbian_weights(patterns)
-    state = rng.choice([-1.0, 1.0], size=n_units)
+    state = rng.choice([-1.0, 1.0], size=num_units)
     return hf.HopfieldNetwork(weights), state, seed
 
 
@@ -171,7 +172,7 @@ def test_two_neurons_cycle_synchronously_but_settle_asynchronously():
     for seed in range(10):
         asynchronous = network.recall(start, rng=seed)
         assert asynchronous.stop_reason == "fixed point"
-        assert asynchronous.n_steps == 1
+        assert asynchronous.num_steps == 1
         assert abs(network.overlaps(asynchronous.final)[0]) == 1.0  # the pattern or its inverse
         assert asynchronous.energies[-1] < asynchronous.energies[0]
 
@@ -189,15 +190,15 @@ def test_step_limit_is_reported():
 # --- one-step error rate against theory ----------------------------------------------------
 
 
-def exact_one_step_error(n_units: int, n_patterns: int) -> float:
+def exact_one_step_error(num_units: int, num_patterns: int) -> float:
     """Exact probability that one update flips a given unit of a stored random pattern.
 
     xi_i h_i N = (N - 1) + S with S a sum of n = (N-1)(P-1) independent +-1 terms, so
     S = 2B - n with B ~ Binomial(n, 1/2); the unit flips when S < -(N - 1) (S = -(N-1)
     is a tie, which keeps the unit).
     """
-    n = (n_units - 1) * (n_patterns - 1)
-    largest_b = math.ceil((n - n_units + 1) / 2) - 1
+    n = (num_units - 1) * (num_patterns - 1)
+    largest_b = math.ceil((n - num_units + 1) / 2) - 1
     log_terms = [
         math.lgamma(n + 1) - math.lgamma(b + 1) - math.lgamma(n - b + 1) - n * math.log(2)
         for b in range(largest_b + 1)
@@ -206,8 +207,8 @@ def exact_one_step_error(n_units: int, n_patterns: int) -> float:
     return math.exp(top) * sum(math.exp(term - top) for term in log_terms)
 
 
-@pytest.mark.parametrize("n_patterns", [50, 100, 200])
-def test_one_step_error_rate_matches_theory_within_sampling_error(n_patterns):
+@pytest.mark.parametrize("num_patterns", [50, 100, 200])
+def test_one_step_error_rate_matches_theory_within_sampling_error(num_patterns):
     """Measured one-step flip rate vs 0.5 erfc(sqrt(N / 2P)), N = 200.
 
     Sampling: one unit per stored pattern (unit mu of pattern mu) from independent
@@ -220,30 +221,30 @@ def test_one_step_error_rate_matches_theory_within_sampling_error(n_patterns):
     fails for a correct implementation with probability ~6e-5. The large-N formula's
     own error |p - theory| is computed exactly (0.0012-0.0016 here, 0.3-0.8 se).
     """
-    n_units, samples = 200, 8000
-    rng = np.random.default_rng(2024 + n_patterns)
+    num_units, samples = 200, 8000
+    rng = np.random.default_rng(2024 + num_patterns)
     flips = []
-    for _ in range(samples // n_patterns):
-        patterns = pt.random_patterns(n_patterns, n_units, rng)
+    for _ in range(samples // num_patterns):
+        patterns = pt.random_patterns(num_patterns, num_units, rng)
         network = hf.HopfieldNetwork.from_patterns(patterns)
         updated = network.step(patterns, mode="synchronous")
-        diagonal = np.arange(n_patterns)
+        diagonal = np.arange(num_patterns)
         flips.append(updated[diagonal, diagonal] != patterns[diagonal, diagonal])
     measured = float(np.mean(flips))
-    theory = hf.one_step_error_rate(n_patterns / n_units)
-    assert theory == pytest.approx(0.5 * math.erfc(math.sqrt(n_units / (2 * n_patterns))))
-    exact = exact_one_step_error(n_units, n_patterns)
+    theory = hf.one_step_error_rate(num_patterns / num_units)
+    assert theory == pytest.approx(0.5 * math.erfc(math.sqrt(num_units / (2 * num_patterns))))
+    exact = exact_one_step_error(num_units, num_patterns)
     standard_error = math.sqrt(exact * (1 - exact) / samples)
     assert abs(exact - theory) < 0.002
     assert abs(measured - theory) <= 4 * standard_error + abs(exact - theory)
 
 
 def test_capacity_experiment_one_step_errors_agree_with_theory_and_break_down():
-    result = hf.capacity_experiment(200, [0.05, 0.1, 0.2, 0.3], rng=5, trials=200)
+    result = capacity_experiment(200, [0.05, 0.1, 0.2, 0.3], rng=5, trials=200)
     np.testing.assert_allclose(result.loads, [0.05, 0.1, 0.2, 0.3])
     assert np.all(result.trials >= 200)
     theory = hf.one_step_error_rate(result.loads)
-    bits = result.trials * result.n_units  # correlated bits: allow 3x the binomial error
+    bits = result.trials * result.num_units  # correlated bits: allow 3x the binomial error
     tolerance = 4 * np.sqrt(3 * theory * (1 - theory) / bits) + 0.002
     assert np.all(np.abs(result.one_step_error - theory) <= tolerance)
     assert result.bit_error[0] == 0.0 and result.exact_recall[0] == 1.0
@@ -258,7 +259,7 @@ def test_notebook_capacity_claims_hold_for_other_seeds(seed):
     for N = 400 than for N = 100, and every pattern a fixed point at P/N = 0.04."""
     rng = np.random.default_rng(seed)
     small, large = (
-        hf.capacity_experiment(n, [0.04, 0.1, 0.2], rng=rng, trials=100) for n in (100, 400)
+        capacity_experiment(n, [0.04, 0.1, 0.2], rng=rng, trials=100) for n in (100, 400)
     )
     for result in (small, large):
         low, high = result.bit_error[1], result.bit_error[2]
@@ -268,11 +269,11 @@ def test_notebook_capacity_claims_hold_for_other_seeds(seed):
 
 
 def test_capacity_experiment_is_seeded_and_cleans_noisy_cues():
-    a = hf.capacity_experiment(100, [0.05], rng=1, trials=50, cue_noise=0.1)
-    b = hf.capacity_experiment(100, [0.05], rng=1, trials=50, cue_noise=0.1)
+    a = capacity_experiment(100, [0.05], rng=1, trials=50, cue_noise=0.1)
+    b = capacity_experiment(100, [0.05], rng=1, trials=50, cue_noise=0.1)
     np.testing.assert_array_equal(a.bit_error, b.bit_error)
     assert a.exact_recall[0] > 0.9  # 10% noise at load 0.05 is corrected
-    synchronous = hf.capacity_experiment(100, [0.05], rng=1, trials=50, mode="synchronous")
+    synchronous = capacity_experiment(100, [0.05], rng=1, trials=50, mode="synchronous")
     assert synchronous.exact_recall[0] == 1.0
 
 
@@ -301,9 +302,9 @@ def test_ags_critical_load_and_retrieval_errors():
         (lambda: pt.noisy_copy(np.ones(4), rng=0), ValueError, "exactly one"),
         (lambda: pt.noisy_copy(np.ones(4), flips=5, rng=0), ValueError, "at most N = 4"),
         (lambda: pt.noisy_copy(np.ones(4), fraction=1.5, rng=0), ValueError, "fraction"),
-        (lambda: pt.random_patterns(0, 4, rng=0), ValueError, "n_patterns"),
-        (lambda: hf.capacity_experiment(100, [0.0, 0.1], rng=0), ValueError, "loads"),
-        (lambda: hf.capacity_experiment(100, [0.1], rng=0, mode="x"), ValueError, "mode"),
+        (lambda: pt.random_patterns(0, 4, rng=0), ValueError, "num_patterns"),
+        (lambda: capacity_experiment(100, [0.0, 0.1], rng=0), ValueError, "loads"),
+        (lambda: capacity_experiment(100, [0.1], rng=0, mode="x"), ValueError, "mode"),
         (lambda: hf.one_step_error_rate(-0.1), ValueError, "load"),
     ],
 )
@@ -337,11 +338,11 @@ def test_plots_draw_from_results():
     figures = [
         hv.plot_patterns(network.patterns, titles=list(pt.COURSE_GLYPHS)),
         hv.plot_recall(result),
-        hv.plot_capacity([hf.capacity_experiment(50, [0.05, 0.2], rng=0, trials=20)]),
+        hv.plot_capacity([capacity_experiment(50, [0.05, 0.2], rng=0, trials=20)]),
     ]
     ax = hv.plot_overlaps(network.overlaps(result.final), pt.COURSE_GLYPHS)
     assert [bar.get_height() for bar in ax.patches] == list(network.overlaps(result.final))
-    ax = hv.plot_pattern_survival([0, 3, 40], n_units=100)
+    ax = hv.plot_pattern_survival([0, 3, 40], num_units=100)
     assert "exact 1" in ax.get_xlabel() and "lost 1" in ax.get_xlabel()
     for figure in figures + [ax.figure]:
         assert figure.axes
@@ -349,7 +350,7 @@ def test_plots_draw_from_results():
 
 
 def test_survival_grid_codes_and_padding():
-    grid, counts = hv.survival_grid([0, 5, 6, 0, 100], n_units=100, columns=3)
+    grid, counts = hv.survival_grid([0, 5, 6, 0, 100], num_units=100, columns=3)
     assert grid.shape == (2, 3) and np.isnan(grid[1, 2])
     assert counts == [2, 1, 2]  # 5 of 100 wrong is "near", 6 is lost
 
@@ -368,12 +369,12 @@ def test_recall_explorer_redraws_each_control():
 
 
 def test_capacity_explorer_uses_given_results_and_redraws():
-    results = [hf.capacity_experiment(n, [0.05, 0.1, 0.2], rng=2, trials=20) for n in (40, 80)]
+    results = [capacity_experiment(n, [0.05, 0.1, 0.2], rng=2, trials=20) for n in (40, 80)]
     explorer = hw.capacity_explorer(results)
-    assert explorer.controls["n_units"].options == (40, 80)
+    assert explorer.controls["num_units"].options == (40, 80)
     explorer.controls["load_index"].value = 0
     explorer.controls["load_index"].value = 2
-    explorer.controls["n_units"].value = 40
+    explorer.controls["num_units"].value = 40
     assert "P = 8" in explorer.note.value
     assert len(explorer.redraw_seconds) == 4
 
@@ -384,9 +385,28 @@ def test_plots_explain_the_shading_and_the_critical_load():
     energy_ax = hv.plot_recall(result).axes[-1]
     labels = [text.get_text() for text in energy_ax.get_legend().get_texts()]
     assert labels and labels[0].startswith("sweep 1")
-    fig = hv.plot_capacity([hf.capacity_experiment(50, [0.05, 0.2], rng=0, trials=20)])
+    fig = hv.plot_capacity(
+        [capacity_experiment(50, [0.05, 0.2], rng=0, trials=20)], hf.capacity_theory(0.2)
+    )
     (legend,) = fig.legends  # one legend below both panels, none over the data
     assert all(text.get_fontsize() >= 11 for text in legend.get_texts())
     assert any("critical load" in text.get_text() for text in legend.get_texts())
     assert any("critical load" in text.get_text() for text in fig.axes[1].texts)
     plt.close("all")
+
+
+@pytest.mark.parametrize(("num_units", "num_patterns"), [(200, 50), (200, 200), (100, 30)])
+def test_exact_one_step_error_rate_is_close_to_the_large_n_formula(num_units, num_patterns):
+    exact = hf.exact_one_step_error_rate(num_units, num_patterns)
+    theory = hf.one_step_error_rate(num_patterns / num_units)
+    assert 0 < exact < 0.5 and abs(exact - theory) < 0.2 * theory
+
+
+def test_exact_one_step_error_rate_by_hand():
+    # N = 3, P = 2: N xi h = 2 + S, S a sum of 2 terms; a flip needs S < -2: never
+    assert hf.exact_one_step_error_rate(3, 2) == 0.0
+    assert hf.exact_one_step_error_rate(100, 1) == 0.0  # one pattern: no crosstalk
+    # N = 2, P = 3: S a sum of 2 terms, flip when S < -1, i.e. S = -2: probability 1/4
+    assert hf.exact_one_step_error_rate(2, 3) == pytest.approx(0.25)
+    with pytest.raises(ValueError, match="num_units"):
+        hf.exact_one_step_error_rate(0, 3)

@@ -74,7 +74,7 @@ def test_split_is_a_seeded_partition():
 def test_ambiguity_statistics():
     train, test = generate_pos_corpus(1000, rng=2).split(0.2, rng=0)
     stats = ambiguity_stats(train, test)
-    assert 15 <= stats["n_ambiguous_types"] < stats["n_types"]
+    assert 15 <= stats["num_ambiguous_types"] < stats["num_types"]
     assert 0.2 < stats["ambiguous_token_fraction"] < 0.5
     assert 1.0 < stats["tags_per_token"] < 2.0
     masks = stats["ambiguous_masks"]
@@ -87,7 +87,7 @@ def test_ambiguity_statistics():
 @pytest.mark.parametrize(
     "call, error, words",
     [
-        (lambda: generate_pos_corpus(0, rng=0), ValueError, "n_sentences"),
+        (lambda: generate_pos_corpus(0, rng=0), ValueError, "num_sentences"),
         (lambda: generate_pos_corpus(5, rng="seed"), TypeError, "rng"),
         (lambda: generate_pos_corpus(5, rng=0).split(1.5, rng=0), ValueError, "test_fraction"),
         (lambda: TaggedCorpus((("a",),), ()), ValueError, "tags"),

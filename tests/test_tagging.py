@@ -11,11 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from rnnlib import tagging
+from rnnlib import analysis, tagging
 from rnnlib.data.encoding import Vocabulary
 from rnnlib.data.pos import TAGS, ambiguity_stats, generate_pos_corpus, lexicon_words
-from rnnlib.exercises import ch07
-from rnnlib.experiments.ch07 import accuracy_table, tagging_claims
+from rnnlib.experiments.ch07 import accuracy_table, compare_taggers, tagging_claims
 from rnnlib.models import SequenceModel
 from rnnlib.tagging import Transitions, count_transitions, path_score, viterbi
 
@@ -135,8 +134,8 @@ def test_hmm_and_baseline_on_a_toy_corpus():
     assert hmm.decode(np.array([3, 1, 4])).path.tolist() == [3, 5, 4]
     baseline = tagging.MostFrequentTag(words, tags, vocab_size=5, num_tags=8)
     assert baseline.predict(np.array([0, 1])).tolist() == [0, 5]  # "can" mostly MODAL
-    assert tagging.accuracy([np.array([0, 5])], [np.array([0, 2])]) == 0.5
-    assert tagging.accuracy([np.array([0, 5])], [np.array([0, 2])], [np.array([0, 1])]) == 0.0
+    assert analysis.accuracy([np.array([0, 5])], [np.array([0, 2])]) == 0.5
+    assert analysis.accuracy([np.array([0, 5])], [np.array([0, 2])], [np.array([0, 1])]) == 0.0
 
 
 def test_scaled_likelihoods_and_hybrid_decode():
@@ -215,7 +214,7 @@ def test_tagging_batches_are_padded_and_masked():
             ValueError,
             "path",
         ),
-        (lambda: tagging.accuracy([np.array([1])], [np.array([1, 2])]), ValueError, "predicted"),
+        (lambda: analysis.accuracy([np.array([1])], [np.array([1, 2])]), ValueError, "predicted"),
         (lambda: tagging.HMM("x", np.zeros((2, 2))), TypeError, "transitions"),
     ],
 )
@@ -225,62 +224,6 @@ def test_bad_input_is_named(call, error, words):
 
 
 # ----------------------------------------------------------------- exercise checks
-
-
-def test_exercise_transition_counts(capsys):
-    tags = [[0, 1, 1], [1, 0]]
-    right = np.array([[0, 1], [1, 1]])
-    assert ch07.check_transition_counts(right, tags, 2)
-    assert "Correct" in capsys.readouterr().out
-    assert not ch07.check_transition_counts(None, tags, 2)
-    assert "None" in capsys.readouterr().out
-    assert not ch07.check_transition_counts(np.array([[0, 1], [2, 1]]), [[0, 1, 0, 1], [1, 1]], 2)
-    assert "transposed" in capsys.readouterr().out
-    assert not ch07.check_transition_counts(right / right.sum(1, keepdims=True), tags, 2)
-    assert "probabilities" in capsys.readouterr().out
-    assert not ch07.check_transition_counts(np.array([[0, 1], [1, 2]]), tags, 2)
-    assert "do not pair" in capsys.readouterr().out
-    assert not ch07.check_transition_counts(np.array([[1, 1], [1, 0]]), tags, 2)
-    assert "entry [0, 0]" in capsys.readouterr().out
-    assert not ch07.check_transition_counts(np.zeros(3), tags, 2)
-
-
-def reference_viterbi(scores, log_transition, log_start):
-    num_tags = len(log_start)
-    return viterbi(scores, Transitions(log_start, log_transition, np.zeros(num_tags))).path
-
-
-def test_exercise_viterbi(capsys):
-    assert ch07.check_viterbi(reference_viterbi)
-    assert "Correct" in capsys.readouterr().out
-    assert not ch07.check_viterbi(lambda s, a, p: s.argmax(1))
-    assert "greedy" in capsys.readouterr().out
-    assert not ch07.check_viterbi(lambda s, a, p: reference_viterbi(s, a, p)[::-1])
-    assert "reversed" in capsys.readouterr().out
-    assert not ch07.check_viterbi(lambda s, a, p: None)
-    assert "None" in capsys.readouterr().out
-    assert not ch07.check_viterbi(lambda s, a, p: 1 / 0)
-    assert "ZeroDivisionError" in capsys.readouterr().out
-    assert not ch07.check_viterbi(lambda s, a, p: np.zeros(len(s), dtype=int))
-    assert "scores" in capsys.readouterr().out
-    assert not ch07.check_viterbi("not a function")
-
-
-def test_exercise_scaled_likelihoods(capsys):
-    log_post = np.log(np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]))
-    prior = np.array([0.6, 0.3, 0.1])
-    assert ch07.check_scaled_likelihoods(log_post - np.log(prior), log_post, prior)
-    assert not ch07.check_scaled_likelihoods(log_post + np.log(prior), log_post, prior)
-    assert "DIVIDES" in capsys.readouterr().out
-    assert not ch07.check_scaled_likelihoods(np.exp(log_post) / prior, log_post, prior)
-    assert "probability space" in capsys.readouterr().out
-    assert not ch07.check_scaled_likelihoods(log_post - prior, log_post, prior)
-    assert "LOG" in capsys.readouterr().out
-    assert not ch07.check_scaled_likelihoods(None, log_post, prior)
-    assert not ch07.check_scaled_likelihoods(log_post[:1], log_post, prior)
-
-
-# ----------------------------------------------------------------- plot and widget
 
 
 def small_setup():
@@ -337,7 +280,7 @@ def test_chapter_claims_hold_for_other_seeds(seed):
     train, test = corpus.split(0.25, rng=seed)
     vocab = Vocabulary(["<pad>"] + lexicon_words())
     encode = lambda c: [vocab.encode(s) for s in c.sentences]  # noqa: E731
-    results = tagging.compare_taggers(
+    results = compare_taggers(
         encode(train), train.tag_ids(), encode(test), len(vocab), len(TAGS), rng=seed
     )
     ambiguous = ambiguity_stats(train, test)["ambiguous_masks"]

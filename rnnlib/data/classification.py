@@ -56,7 +56,6 @@ __all__ = [
     "build_vocabulary",
     "encode_batch",
     "batches",
-    "predict",
 ]
 
 PAD, UNKNOWN = "<pad>", "<unk>"
@@ -222,18 +221,6 @@ def batches(
     return epoch
 
 
-def predict(model, split: LabelledTexts, vocab: Vocabulary, level: str) -> np.ndarray:
-    """``(N,)`` predicted class ids of a many-to-one model, or of a many-to-many model at
-    each example's marked position."""
-    ids, mask = encode_batch(split.texts, vocab, level)
-    outputs = model.predict(ids, mask)
-    if outputs.ndim == 3:
-        if np.any(split.positions < 0):
-            raise ValueError("split: a many-to-many model needs marked positions (homonym_data)")
-        outputs = outputs[split.positions, np.arange(len(split))]
-    return outputs.argmax(axis=-1)
-
-
 # --- splitting -----------------------------------------------------------------------------
 
 
@@ -248,8 +235,8 @@ def _split(examples, classes, test_fraction, rng) -> tuple[LabelledTexts, Labell
     for key in sorted(groups_by_label):
         groups = groups_by_label[key]
         order = rng.permutation(len(groups))
-        n_test = int(round(test_fraction * len(groups)))
-        test_groups.update(groups[i] for i in order[:n_test])
+        num_test = int(round(test_fraction * len(groups)))
+        test_groups.update(groups[i] for i in order[:num_test])
 
     def build(selected):
         return LabelledTexts(

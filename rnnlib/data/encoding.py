@@ -1,4 +1,5 @@
-"""Turning tokens into numbers: vocabularies, one-hot vectors and padded batches."""
+"""Turning tokens into numbers: vocabularies, one-hot vectors and padded batches; and a
+letter-by-letter romanisation of Hangul for labels."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy as np
 
 from .._checks import check_index_array, check_positive_int
 
-__all__ = ["Vocabulary", "one_hot", "pad_batch"]
+__all__ = ["Vocabulary", "one_hot", "pad_batch", "romanize"]
 
 
 class Vocabulary:
@@ -90,3 +91,28 @@ def pad_batch(sequences: Sequence, pad_id: int = 0) -> tuple[np.ndarray, np.ndar
         ids[: len(s), b] = s
         mask[: len(s), b] = 1.0
     return ids, mask
+
+
+# --- Hangul -> Latin letters ---------------------------------------------------------------
+
+_INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
+_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+_FINALS = ["", *"g kk gs n nj nh d l lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h".split()]
+
+
+def romanize(text: str) -> str:
+    """Hangul syllables -> Latin letters, jamo by jamo ("좋아요" -> "johayo"); other
+    characters are kept. Not the official Revised Romanisation (no sound changes): only
+    a readable label for plots."""
+    if not isinstance(text, str):
+        raise TypeError(f"text: expected a string, got {type(text).__name__}")
+    out = []
+    for char in text:
+        code = ord(char) - 0xAC00
+        if 0 <= code < 11172:
+            initial, rest = divmod(code, 588)
+            vowel, final = divmod(rest, 28)
+            out.append(_INITIALS[initial].replace("-", "") + _VOWELS[vowel] + _FINALS[final])
+        else:
+            out.append(char)
+    return "".join(out)

@@ -255,9 +255,9 @@ class TaggedCorpus:
         test_fraction = check_fraction(test_fraction, "test_fraction")
         if len(self) < 2:
             raise ValueError(f"corpus: expected at least 2 sentences to split, got {len(self)}")
-        n_test = min(max(1, round(test_fraction * len(self))), len(self) - 1)
+        num_test = min(max(1, round(test_fraction * len(self))), len(self) - 1)
         order = as_generator(rng).permutation(len(self))
-        return self.subset(order[n_test:]), self.subset(order[:n_test])
+        return self.subset(order[num_test:]), self.subset(order[:num_test])
 
 
 def lexicon_words() -> list[str]:
@@ -278,16 +278,16 @@ def _expand(symbol: str, rng: np.random.Generator, words: list, tags: list) -> N
         _expand(child, rng, words, tags)
 
 
-def generate_pos_corpus(n_sentences: int, *, rng) -> TaggedCorpus:
-    """Sample ``n_sentences`` sentences from :data:`GRAMMAR` with their gold tags.
+def generate_pos_corpus(num_sentences: int, *, rng) -> TaggedCorpus:
+    """Sample ``num_sentences`` sentences from :data:`GRAMMAR` with their gold tags.
 
     The same ``rng`` seed always gives the same corpus. Sentences have 2 to about
     17 words (most 4-8).
     """
-    n_sentences = check_positive_int(n_sentences, "n_sentences")
+    num_sentences = check_positive_int(num_sentences, "num_sentences")
     rng = as_generator(rng)
     sentences, tags = [], []
-    for _ in range(n_sentences):
+    for _ in range(num_sentences):
         words: list[str] = []
         word_tags: list[str] = []
         while len(words) < 2:  # a lone imperative verb is too easy: draw again
@@ -306,7 +306,7 @@ def ambiguity_stats(train: TaggedCorpus, test: TaggedCorpus | None = None) -> di
     is ambiguous when its word type is. Returns a dict with
 
     * ``ambiguous_words``: ``{word: Counter({tag: count})}`` for the ambiguous types;
-    * ``n_types``, ``n_ambiguous_types``;
+    * ``num_types``, ``num_ambiguous_types``;
     * ``ambiguous_token_fraction``: the share of tokens (of ``test`` if given, else
       of ``train``) whose word is ambiguous;
     * ``tags_per_token``: mean number of possible tags per such token;
@@ -323,13 +323,13 @@ def ambiguity_stats(train: TaggedCorpus, test: TaggedCorpus | None = None) -> di
     evaluated = train if test is None else test
     masks = [np.array([w in ambiguous for w in words], dtype=bool) for words in evaluated.sentences]
     tokens = [w for words in evaluated.sentences for w in words]
-    n_tags = [len(counts.get(w, ())) for w in tokens]
+    num_tags = [len(counts.get(w, ())) for w in tokens]
     return {
         "ambiguous_words": dict(sorted(ambiguous.items(), key=lambda kv: -sum(kv[1].values()))),
-        "n_types": len(counts),
-        "n_ambiguous_types": len(ambiguous),
+        "num_types": len(counts),
+        "num_ambiguous_types": len(ambiguous),
         "ambiguous_token_fraction": float(np.mean([w in ambiguous for w in tokens])),
-        "tags_per_token": float(np.mean(n_tags)),
+        "tags_per_token": float(np.mean(num_tags)),
         "unknown_token_fraction": float(np.mean([w not in counts for w in tokens])),
         "ambiguous_masks": masks,
     }

@@ -1,4 +1,5 @@
-"""Generated time series: a noisy sum of sines, and the Mackey-Glass chaotic series.
+"""Generated time series (a noisy sum of sines, the Mackey-Glass chaotic series) and
+``windows``, which cuts a series into (context window -> next value) examples.
 
 * ``sine_mixture``: ``sum_k a_k sin(2 pi t / p_k + phi_k) + noise``, periodic (if the
   periods are commensurate) and easy for a linear model once it has seen a period.
@@ -23,12 +24,13 @@ import numpy as np
 
 from .._checks import (
     as_generator,
+    check_float_array,
     check_nonnegative_float,
     check_positive_float,
     check_positive_int,
 )
 
-__all__ = ["sine_mixture", "mackey_glass"]
+__all__ = ["sine_mixture", "mackey_glass", "windows"]
 
 
 def sine_mixture(length: int, *, rng, periods=(20.0, 31.0, 53.0), noise: float = 0.05):
@@ -107,3 +109,18 @@ def mackey_glass(
         x[k + 1] = x[k] + dt / 6.0 * (k1 + 2 * k2 + 2 * k3 + k4)
         rate[k + 1] = _mackey_glass_rate(x[k + 1], x[k + 1 - lag], beta, gamma, power)
     return x[lag + skip :: stride][:length].copy()
+
+
+def windows(series, context: int):
+    """All windows of ``context`` values and the value after each.
+
+    Returns ``inputs (context, N, 1)`` and ``targets (N, 1)`` with
+    ``N = len(series) - context``.
+    """
+    series = check_float_array(series, "series", ndim=1, axes="(length,)")
+    context = check_positive_int(context, "context")
+    if len(series) <= context:
+        raise ValueError(f"series: expected more than context={context} values, got {len(series)}")
+    count = len(series) - context
+    index = np.arange(context)[:, None] + np.arange(count)[None, :]
+    return series[index][..., None], series[context:, None]

@@ -180,9 +180,9 @@ def load_names(
     if len(names) < 2:
         raise ValueError(f"locales: expected at least 2 names in total, got {len(names)}")
     order = rng.permutation(len(names))
-    n_validation = min(max(1, round(validation_fraction * len(names))), len(names) - 1)
-    held_out = [names[i] for i in order[:n_validation]]
-    kept = [names[i] for i in order[n_validation:]]
+    num_validation = min(max(1, round(validation_fraction * len(names))), len(names) - 1)
+    held_out = [names[i] for i in order[:num_validation]]
+    kept = [names[i] for i in order[num_validation:]]
     train, validation = names_text(kept, rng=rng), names_text(held_out, rng=rng)
     source = f"faker person names ({kind}; {', '.join(locales)}; MIT licence)"
     return TextCorpus(train, validation, Vocabulary.from_text(train + validation), source)

@@ -7,7 +7,9 @@ assert that their check returns True.
 
 from __future__ import annotations
 
-__all__ = ["NOT_ATTEMPTED", "call_learner", "feedback"]
+import numpy as np
+
+__all__ = ["NOT_ATTEMPTED", "call_learner", "feedback", "explain_array"]
 
 NOT_ATTEMPTED = (
     "not attempted yet: replace the stub (the `...` / NotImplementedError) with your code"
@@ -45,3 +47,15 @@ def call_learner(function, *args, **kwargs):
     if result is None:
         return None, "your function returned None: did you forget a `return`? (shape/value unknown)"
     return result, None
+
+
+def explain_array(title: str, result, expected, known: dict, advice: str, atol=1e-8) -> bool:
+    """Judge an array answer: "Correct" when it is close to ``expected``; else the message
+    of the first known mistake it matches (``known``: ``{message: the array that mistake
+    gives}``); else ``advice``, formatted with ``error``, the largest difference."""
+    if np.allclose(result, expected, atol=atol):
+        return feedback(title, [])
+    for message, candidate in known.items():
+        if np.allclose(result, candidate, atol=atol):
+            return feedback(title, [message])
+    return feedback(title, [advice.format(error=float(np.max(np.abs(result - expected))))])

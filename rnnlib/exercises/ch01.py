@@ -10,9 +10,9 @@ import math
 
 import numpy as np
 
-from rnnlib import hopfield as hf
-from rnnlib.exercises import call_learner, feedback
-from rnnlib.patterns import random_patterns
+from .. import hopfield as hf
+from ..patterns import random_patterns
+from . import call_learner, feedback
 
 __all__ = ["check_hebbian", "check_energy", "check_one_step_error", "check_two_cycle"]
 
@@ -21,16 +21,16 @@ def check_hebbian(hebbian) -> bool:
     """Check ``hebbian(patterns (P, N)) -> W (N, N)`` against the Hebbian rule."""
     title = "Exercise 1 (Hebbian weights)"
     rng = np.random.default_rng(101)
-    for n_patterns, n_units in [(1, 4), (3, 10), (5, 16)]:
-        patterns = random_patterns(n_patterns, n_units, rng)
+    for num_patterns, num_units in [(1, 4), (3, 10), (5, 16)]:
+        patterns = random_patterns(num_patterns, num_units, rng)
         expected = hf.hebbian_weights(patterns)
         weights, problem = call_learner(hebbian, patterns.copy())
         if problem:
             return feedback(title, [problem])
         weights = np.asarray(weights, dtype=float)
-        if weights.shape != (n_units, n_units):
+        if weights.shape != (num_units, num_units):
             hint = ""
-            if weights.shape == (n_patterns, n_patterns):
+            if weights.shape == (num_patterns, num_patterns):
                 hint = (
                     " That is one number per pair of patterns: you want one per pair of "
                     "units, so multiply patterns.T @ patterns (sum over patterns)."
@@ -38,20 +38,20 @@ def check_hebbian(hebbian) -> bool:
             return feedback(
                 title,
                 [
-                    f"for {n_patterns} patterns of {n_units} units W should have shape "
-                    f"({n_units}, {n_units}), got {weights.shape}.{hint}"
+                    f"for {num_patterns} patterns of {num_units} units W should have shape "
+                    f"({num_units}, {num_units}), got {weights.shape}.{hint}"
                 ],
             )
         if np.allclose(weights, expected):
             continue
         problems = []
-        off = ~np.eye(n_units, dtype=bool)
+        off = ~np.eye(num_units, dtype=bool)
         if np.any(np.abs(np.diag(weights)) > 1e-12):
             problems.append(
                 "the diagonal must be zero: a unit has no connection to itself "
                 "(np.fill_diagonal(W, 0))."
             )
-        if np.allclose(weights[off], n_units * expected[off]):
+        if np.allclose(weights[off], num_units * expected[off]):
             problems.append("W is N times too large: divide the sum of outer products by N.")
         elif not np.allclose(weights, weights.T):
             problems.append("W must be symmetric (W_ij == W_ji): the outer product x x^T is.")
@@ -67,9 +67,9 @@ def check_energy(energy) -> bool:
     """Check ``energy(W (N, N), s (N,)) -> float`` against ``E = -1/2 s^T W s``."""
     title = "Exercise 2 (energy)"
     rng = np.random.default_rng(202)
-    for n_units in (3, 8, 20):
-        weights = hf.hebbian_weights(random_patterns(2, n_units, rng))
-        state = rng.choice([-1.0, 1.0], size=n_units)
+    for num_units in (3, 8, 20):
+        weights = hf.hebbian_weights(random_patterns(2, num_units, rng))
+        state = rng.choice([-1.0, 1.0], size=num_units)
         expected = -0.5 * state @ weights @ state
         value, problem = call_learner(energy, weights.copy(), state.copy())
         if problem:
@@ -102,27 +102,27 @@ def check_one_step_error(rate) -> bool:
         rate = float(rate)
     except (TypeError, ValueError):
         return feedback(title, [f"the rate should be a number, got {rate!r}"])
-    n_units, n_patterns = 1000, 100
-    expected = 0.5 * math.erfc(math.sqrt(n_units / (2 * n_patterns)))
+    num_units, num_patterns = 1000, 100
+    expected = 0.5 * math.erfc(math.sqrt(num_units / (2 * num_patterns)))
     if math.isclose(rate, expected, rel_tol=0.02):
         return feedback(title, [])
     mistakes = [
         (
-            math.erfc(math.sqrt(n_units / (2 * n_patterns))),
+            math.erfc(math.sqrt(num_units / (2 * num_patterns))),
             "twice too large: only one tail counts (the crosstalk must push against the "
             "signal), so keep the factor 1/2.",
         ),
         (
-            0.5 * math.erfc(math.sqrt(n_patterns / (2 * n_units))),
+            0.5 * math.erfc(math.sqrt(num_patterns / (2 * num_units))),
             "N and P are swapped: the signal is 1 and the crosstalk has variance P/N, so the "
             "argument is sqrt(N / 2P).",
         ),
         (
-            0.5 * math.erfc(math.sqrt(n_units / n_patterns)),
+            0.5 * math.erfc(math.sqrt(num_units / num_patterns)),
             "the 2 is missing: a normal tail P(z > a) is 1/2 erfc(a / sqrt 2), with a = sqrt(N/P).",
         ),
         (
-            expected * n_units,
+            expected * num_units,
             "that is the expected number of flipped units; the question asks for the fraction.",
         ),
     ]
@@ -149,8 +149,8 @@ def check_two_cycle(weights, state) -> bool:
     except (TypeError, ValueError) as error:
         return feedback(title, [f"not a valid Hopfield network and state: {error}"])
     problems = []
-    if network.n_units != 2:
-        problems.append(f"use two units, got {network.n_units}.")
+    if network.num_units != 2:
+        problems.append(f"use two units, got {network.num_units}.")
     if synchronous.stop_reason != "cycle":
         problems.append(
             f"synchronous updates from {np.asarray(state).tolist()} reach a "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..functional import softmax as reference_softmax
 from . import NOT_ATTEMPTED, call_learner, feedback
 
 __all__ = [
@@ -49,7 +50,7 @@ def _step_inputs():
 def check_rnn_step(rnn_step) -> bool:
     """``rnn_step(x (D,), h_prev (H,), W_xh (H, D), W_hh (H, H), b (H,)) -> h (H,)``,
     expected ``h = tanh(W_xh x + W_hh h_prev + b)``."""
-    title = "Exercise: one RNN step"
+    title = "Exercise 2 (one RNN step)"
     x, h_prev, W_xh, W_hh, b = _step_inputs()
     result, problem = call_learner(rnn_step, x, h_prev, W_xh, W_hh, b)
     if problem:
@@ -95,7 +96,7 @@ def _reference_forward(xs, h0, W_xh, W_hh, b):
 def check_rnn_forward(rnn_forward) -> bool:
     """``rnn_forward(xs (T, D), h0 (H,), W_xh, W_hh, b) -> hs (T, H)``: every hidden state
     ``h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`` for ``t = 1..T``, starting from ``h0``."""
-    title = "Exercise: the forward pass over T steps"
+    title = "Exercise 3 (the forward pass over T steps)"
     x, h0, W_xh, W_hh, b = _step_inputs()
     steps = 5
     xs = np.random.default_rng(21).normal(size=(steps, x.size))
@@ -137,16 +138,10 @@ def check_rnn_forward(rnn_forward) -> bool:
 
 
 # ----- 2. softmax with temperature ----------------------------------------------------------
-def _reference_softmax(z, temperature=1.0):
-    z = np.asarray(z, dtype=float) / temperature
-    e = np.exp(z - z.max())
-    return e / e.sum()
-
-
 def check_softmax(softmax) -> bool:
     """``softmax(z (C,), temperature=1.0) -> p (C,)``, expected ``exp(z/T) / sum exp(z/T)``,
     finite for large scores."""
-    title = "Exercise: softmax with temperature"
+    title = "Exercise 4 (softmax with temperature)"
     z = np.array([2.0, 1.0, 0.1, -1.0])
     result, problem = call_learner(softmax, z)
     if problem:
@@ -157,14 +152,14 @@ def check_softmax(softmax) -> bool:
     if p.shape != z.shape:
         return feedback(title, [f"expected probabilities of shape {z.shape}, got {p.shape}"])
     problems = []
-    if not np.allclose(p, _reference_softmax(z)):
+    if not np.allclose(p, reference_softmax(z)):
         if np.isclose(p.sum(), 1.0):
             problems.append("the probabilities sum to 1 but are not exp(z) / sum(exp(z))")
         elif np.allclose(p, np.exp(z)):
             problems.append("divide exp(z) by its sum, so that the probabilities add up to 1")
         else:
             problems.append(
-                f"softmax([2, 1, 0.1, -1]) should be {np.round(_reference_softmax(z), 3)}"
+                f"softmax([2, 1, 0.1, -1]) should be {np.round(reference_softmax(z), 3)}"
             )
         return feedback(title, problems)
     for temperature in (0.5, 2.0):
@@ -174,11 +169,11 @@ def check_softmax(softmax) -> bool:
         p_t, _ = _as_float_array(result, "the result")
         if p_t is None or p_t.shape != z.shape:
             return feedback(title, [f"with temperature={temperature}: expected shape {z.shape}"])
-        if np.allclose(p_t, _reference_softmax(z, temperature)):
+        if np.allclose(p_t, reference_softmax(z, temperature=temperature)):
             continue
-        if np.allclose(p_t, _reference_softmax(z)):
+        if np.allclose(p_t, reference_softmax(z)):
             problems.append("the temperature is ignored: divide the scores by it, z / T")
-        elif np.allclose(p_t, _reference_softmax(z, 1.0 / temperature)):
+        elif np.allclose(p_t, reference_softmax(z, temperature=1.0 / temperature)):
             problems.append("the scores are multiplied by T; divide them: z / T")
         else:
             problems.append(f"temperature={temperature} gives a wrong distribution")
@@ -189,7 +184,7 @@ def check_softmax(softmax) -> bool:
     if problem:
         return feedback(title, [f"for scores [1000, 999, 0]: {problem}"])
     p_large, _ = _as_float_array(result, "the result")
-    if p_large is None or not np.allclose(p_large, _reference_softmax(large)):
+    if p_large is None or not np.allclose(p_large, reference_softmax(large)):
         problems.append(
             "softmax([1000, 999, 0]) overflows (exp(1000) is inf): subtract max(z) before exp, "
             "which cancels in the ratio"
@@ -210,7 +205,7 @@ def check_next_char_pairs(make_pairs) -> bool:
     ``text[:-1]`` and must predict ``text[1:]``, one character ahead."""
     from ..data.encoding import Vocabulary
 
-    title = "Exercise: next-character training pairs"
+    title = "Exercise 5 (next-character training pairs)"
     problems = []
     for text in ("hihello", "hello"):
         vocab = Vocabulary(text)
@@ -253,7 +248,7 @@ def check_next_char_pairs(make_pairs) -> bool:
 def check_parameter_shapes(shapes: dict, vocab_size: int = 5, hidden_size: int = 8) -> bool:
     """``shapes``: ``{"W_xh": ..., "W_hh": ..., "b": ..., "W_hy": ..., "b_y": ...}`` for a
     character RNN with one-hot inputs of size ``vocab_size`` and ``hidden_size`` units."""
-    title = "Exercise: parameter shapes"
+    title = "Exercise 1 (parameter shapes)"
     C, H = vocab_size, hidden_size
     expected = {"W_xh": (H, C), "W_hh": (H, H), "b": (H,), "W_hy": (C, H), "b_y": (C,)}
     why = {
@@ -340,7 +335,7 @@ def _normalise_pattern(name) -> str:
 
 def check_io_patterns(answers: dict) -> bool:
     """``answers``: task (a key of :data:`IO_PATTERN_TASKS`) -> one of :data:`IO_PATTERN_NAMES`."""
-    title = "Exercise: input/output patterns"
+    title = "Exercise 6 (input/output patterns)"
     if not isinstance(answers, dict):
         return feedback(title, [f"expected a dict task -> pattern, got {type(answers).__name__}"])
     if not answers or all(value in (None, ..., "") for value in answers.values()):

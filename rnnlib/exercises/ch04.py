@@ -17,12 +17,11 @@ import numbers
 
 import numpy as np
 
-from ..cells import GRUCell
+from ..cells import CELL_TYPES, GRUCell
 from ..functional import sigmoid
-from ..showdown import expected_parameters
-from . import call_learner, feedback
+from . import call_learner, explain_array, feedback
 
-__all__ = ["check_gru_step", "check_parameter_count", "check_forget_gate"]
+__all__ = ["check_gru_step", "check_parameter_count", "check_forget_gate", "expected_parameters"]
 
 
 # ----- exercise 1: a GRU step ------------------------------------------------------------------
@@ -88,27 +87,33 @@ def check_gru_step(gru_step) -> bool:
         )
     (expected,), _ = cell.forward(x[None], (h[None],))
     expected = expected[0]
-    if np.allclose(result, expected, atol=1e-8):
-        return feedback(title, [])
-    for message, candidate in _gru_variants(x, h, *args).items():
-        if message is not None and np.allclose(result, candidate, atol=1e-8):
-            return feedback(title, [message])
-    error = float(np.max(np.abs(result - expected)))
-    return feedback(
+    known = {m: v for m, v in _gru_variants(x, h, *args).items() if m is not None}
+    return explain_array(
         title,
-        [
-            f"the new state differs from rnnlib's GRUCell by up to {error:.3g}. Check each "
-            "equation: r = sigmoid(x W_ir^T + h W_hr^T + b_r), z likewise with the second "
-            "block, n = tanh(x W_in^T + b_n + r * (h W_hn^T + b_hn)), h' = (1 - z) n + z h."
-        ],
+        result,
+        expected,
+        known,
+        "the new state differs from rnnlib's GRUCell by up to {error:.3g}. Check each "
+        "equation: r = sigmoid(x W_ir^T + h W_hr^T + b_r), z likewise with the second "
+        "block, n = tanh(x W_in^T + b_n + r * (h W_hn^T + b_hn)), h' = (1 - z) n + z h.",
     )
 
 
 # ----- exercise 2: parameter counts ----------------------------------------------------------------
 
 
+def expected_parameters(cell: str, input_size: int, hidden_size: int) -> int:
+    """Parameter count of one rnnlib cell from its formula (D inputs, H units): each of
+    its ``num_blocks`` blocks has ``W (H, D)``, ``U (H, H)`` and ``b (H,)``, and the GRU
+    adds ``b_hn (H,)``: RNN ``H (D + H + 1)``, LSTM ``4 H (D + H + 1)``, GRU
+    ``3 H (D + H + 1) + H``."""
+    blocks = CELL_TYPES[cell].num_blocks
+    extra = hidden_size if cell == "gru" else 0
+    return blocks * hidden_size * (input_size + hidden_size + 1) + extra
+
+
 def _count_mistakes(cell: str, D: int, H: int) -> dict:
-    blocks = {"rnn": 1, "lstm": 4, "gru": 3}[cell]
+    blocks = CELL_TYPES[cell].num_blocks
     mistakes = {
         blocks * H * (D + H): "the biases are missing: each block has H bias entries.",
         blocks * H * (D + H + 2): (

@@ -14,15 +14,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..data.text import stream_batches
+from ..functional import softmax as reference_softmax
 from . import call_learner, feedback
 
 __all__ = ["check_temperature_softmax", "check_bits_per_char", "check_stream_chunk"]
-
-
-def _reference_softmax(logits, temperature):
-    z = np.asarray(logits, dtype=float) / temperature
-    e = np.exp(z - z.max())
-    return e / e.sum()
 
 
 def _as_vector(value, size, what):
@@ -39,7 +34,7 @@ def _as_vector(value, size, what):
 def check_temperature_softmax(temperature_softmax) -> bool:
     """``temperature_softmax(logits (V,), temperature > 0) -> probabilities (V,)``,
     expected ``softmax(logits / temperature)``."""
-    title = "Exercise: softmax with temperature"
+    title = "Exercise 3 (softmax with temperature)"
     logits = np.array([2.0, 1.0, 0.0, -1.0])
     problems = []
     for temperature in (1.0, 0.5, 2.0):
@@ -48,7 +43,7 @@ def check_temperature_softmax(temperature_softmax) -> bool:
             result, problem = _as_vector(result, len(logits), "the result")
         if problem:
             return feedback(title, [problem])
-        expected = _reference_softmax(logits, temperature)
+        expected = reference_softmax(logits, temperature=temperature)
         if np.allclose(result, expected, atol=1e-9):
             continue
         if not np.isclose(result.sum(), 1.0):
@@ -56,12 +51,14 @@ def check_temperature_softmax(temperature_softmax) -> bool:
                 f"at T = {temperature} the probabilities sum to {result.sum():.4f}, not 1: "
                 "divide exp(z / T) by its sum over the vocabulary"
             )
-        elif np.allclose(result, _reference_softmax(logits * temperature, 1.0), atol=1e-9):
+        elif np.allclose(
+            result, reference_softmax(logits * temperature, temperature=1.0), atol=1e-9
+        ):
             problems.append(
                 f"at T = {temperature} you multiplied the logits by T: divide them, "
                 "so that T < 1 sharpens and T > 1 flattens the distribution"
             )
-        elif np.allclose(result, _reference_softmax(logits, 1.0), atol=1e-9):
+        elif np.allclose(result, reference_softmax(logits, temperature=1.0), atol=1e-9):
             problems.append(f"at T = {temperature} the temperature had no effect: use z / T")
         else:
             problems.append(
@@ -74,7 +71,7 @@ def check_temperature_softmax(temperature_softmax) -> bool:
         if problem is None:
             with np.errstate(all="ignore"):
                 result, problem = _as_vector(result, 3, "the result for logits [1000, 999, -1000]")
-        if problem or not np.allclose(result, _reference_softmax(big, 0.5), atol=1e-9):
+        if problem or not np.allclose(result, reference_softmax(big, temperature=0.5), atol=1e-9):
             problems.append(
                 problem
                 or "logits [1000, 999, -1000] at T = 0.5 give NaN or wrong values: subtract "
@@ -87,7 +84,7 @@ def check_temperature_softmax(temperature_softmax) -> bool:
 def check_bits_per_char(bits_per_char) -> bool:
     """``bits_per_char(p (N,)) -> float``: ``p[t]`` is the probability the model gave to
     the character that really came next; expected ``-mean(log2 p)``."""
-    title = "Exercise: bits per character"
+    title = "Exercise 1 (bits per character)"
     p = np.array([0.5, 0.25, 0.125, 1.0])
     expected = float(-np.mean(np.log2(p)))  # (1 + 2 + 3 + 0) / 4 = 1.5
     result, problem = call_learner(bits_per_char, p.copy())
@@ -124,7 +121,7 @@ def check_stream_chunk(first_chunk) -> bool:
     """``first_chunk(ids (N,), batch_size, steps) -> (inputs, targets)`` both
     ``(steps, batch_size)``: row ``b`` reads stream ``b`` = ``ids[b L : (b + 1) L + 1]``
     with ``L = (N - 1) // batch_size``; targets are the inputs shifted by one."""
-    title = "Exercise: the first chunk of contiguous streams"
+    title = "Exercise 2 (the first chunk of contiguous streams)"
     batch_size, steps = 3, 2
     (want_inputs, want_targets) = stream_batches(STREAM_EXAMPLE, batch_size, steps)[0]
     result, problem = call_learner(first_chunk, STREAM_EXAMPLE.copy(), batch_size, steps)

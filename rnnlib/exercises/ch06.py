@@ -32,7 +32,7 @@ PAD_EXAMPLE = [[5, 6, 7], [8], [9, 10]]
 def check_pad(pad) -> bool:
     """``pad(sequences, pad_id=0) -> (ids (T, B), mask (T, B))``: right-padded and time-major,
     mask 1 on real tokens and 0 on padding."""
-    title = "Exercise: padding and mask"
+    title = "Exercise 1 (padding and mask)"
     result, problem = call_learner(pad, [list(s) for s in PAD_EXAMPLE], pad_id=0)
     if problem:
         return feedback(title, [problem])
@@ -80,7 +80,7 @@ BAG_WORDS = ["bad", "but", "food", "good", "room", "the", "was"]
 def check_bag_of_words(bag_of_words) -> bool:
     """``bag_of_words(sentence, words) -> (V,)`` counts: entry i = how many times
     ``words[i]`` occurs in the sentence (words separated by spaces)."""
-    title = "Exercise: bag of words"
+    title = "Exercise 2 (bag of words)"
     sentence = "the room was good but the food was bad"
     result, problem = call_learner(bag_of_words, sentence, list(BAG_WORDS))
     if problem:
@@ -124,7 +124,7 @@ def check_parameter_count(answer) -> bool:
     """``answer``: the number of parameters of
     ``SequenceModel("gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3,
     bidirectional=True, many_to_one=True)``."""
-    title = "Exercise: counting parameters"
+    title = "Exercise 3 (counting parameters)"
     if answer is None or answer is Ellipsis:
         return feedback(title, [NOT_ATTEMPTED])
     if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):

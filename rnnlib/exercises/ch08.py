@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..forecast import windows
+from ..data.series import windows
 from . import call_learner, feedback
 
 __all__ = ["check_windows", "check_ar_fit"]
@@ -12,7 +12,7 @@ __all__ = ["check_windows", "check_ar_fit"]
 
 def check_windows(make_windows) -> bool:
     """``make_windows(series, context) -> (inputs (context, N, 1), targets (N, 1))``."""
-    title = "Exercise 8.1 (windows)"
+    title = "Exercise 1 (windows)"
     series = np.arange(10.0)
     result, problem = call_learner(make_windows, series, 3)
     if problem:
@@ -48,7 +48,7 @@ def check_windows(make_windows) -> bool:
 
 def check_ar_fit(fit_ar) -> bool:
     """``fit_ar(series, order) -> (weights (order,), intercept)`` by least squares."""
-    title = "Exercise 8.2 (linear autoregression)"
+    title = "Exercise 2 (linear autoregression)"
     rng = np.random.default_rng(3)
     true_weights, intercept = np.array([-0.5, 1.2]), 0.3  # oldest lag first
     series = np.zeros(400)

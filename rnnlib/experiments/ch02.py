@@ -7,6 +7,7 @@ read from its hidden state whether the wave goes up or down and do much better.
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,17 +44,17 @@ class SineRegression:
     mse_memoryless: float
 
 
-def sine_regression(seed=0, *, test_seed=None, skip=5) -> SineRegression:
+def sine_regression(rng=0, *, test_rng=None, skip=5) -> SineRegression:
     """Train a vanilla RNN (8 hidden units) on sine waves; score it on unseen waves.
 
-    ``seed`` seeds the initial weights and the training waves (a fresh batch of 32 at
-    each of 200 Adam steps, lr 0.02, MSE loss); ``test_seed`` (default ``100 + seed``)
-    seeds the 32 unseen test waves. Returns a :class:`SineRegression` whose
+    ``rng`` (a seed or a Generator) gives the initial weights and the training waves (a
+    fresh batch of 32 at each of 200 Adam steps, lr 0.02, MSE loss); ``test_rng`` the 32
+    unseen test waves (default: seed ``100 + rng`` for an int ``rng``, else ``rng``). Returns a :class:`SineRegression` whose
     ``mse_memoryless`` is the error of the best guess from ``x_t`` alone,
     ``x_t cos(STEP)``.
     """
-    data_rng = as_generator(seed, "seed")
-    model = SequenceModel("rnn", hidden_size=8, input_size=1, output_size=1, rng=seed)
+    data_rng = as_generator(rng)
+    model = SequenceModel("rnn", hidden_size=8, input_size=1, output_size=1, rng=rng)
     fit(
         model,
         optim.Adam(model, lr=0.02),
@@ -62,9 +63,9 @@ def sine_regression(seed=0, *, test_seed=None, skip=5) -> SineRegression:
         loss="mse",
         progress=False,
     )
-    inputs, targets = sine_batch(
-        as_generator(100 + seed if test_seed is None else test_seed, "test_seed")
-    )
+    if test_rng is None:
+        test_rng = 100 + rng if isinstance(rng, numbers.Integral) else data_rng
+    inputs, targets = sine_batch(as_generator(test_rng, "test_rng"))
     predictions = model.predict(inputs)
     mse_rnn, _ = losses.mse(predictions[skip:], targets[skip:])
     mae_rnn, _ = losses.mae(predictions[skip:], targets[skip:])

@@ -25,7 +25,7 @@ def best_ngram_bpc(train_ids, valid_ids, vocab_size, order, smoothings=(1.0, 0.1
     )
 
 
-def train_name_generator(names, seed=0) -> tuple[SequenceModel, float]:
+def train_name_generator(names, rng=0) -> tuple[SequenceModel, float]:
     """Train a GRU (64 units, float32) on the names' training text; score it.
 
     ``names`` is a :class:`rnnlib.data.text.TextCorpus` (e.g. from ``load_names``).
@@ -35,7 +35,7 @@ def train_name_generator(names, seed=0) -> tuple[SequenceModel, float]:
     """
     V = len(names.vocab)
     model = SequenceModel(
-        "gru", hidden_size=64, vocab_size=V, output_size=V, rng=seed, dtype=np.float32
+        "gru", hidden_size=64, vocab_size=V, output_size=V, rng=rng, dtype=np.float32
     )
     fit(
         model,

@@ -19,12 +19,12 @@ import numpy as np
 
 from .. import optim
 from .._checks import as_generator
+from ..analysis import confusion_matrix, predict_classes, project_2d
 from ..baselines import BagOfWordsClassifier
-from ..data.classification import batches, build_vocabulary, predict
+from ..data.classification import batches, build_vocabulary
 from ..losses import softmax_cross_entropy
 from ..models import SequenceModel
 from ..train import fit
-from ..viz.classification import confusion_matrix, project_2d
 
 
 def _gru(vocab, num_classes, rng, embedding_dim, hidden_size, **options) -> SequenceModel:
@@ -110,7 +110,7 @@ def order_experiment(data, rng):
     bow = BagOfWordsClassifier().fit(data.train.texts, data.train.labels, len(data.classes))
     bow_correct = bow.predict(data.test.texts) == data.test.labels
     model, vocab = train_word_gru(data, rng)
-    rnn_correct = predict(model, data.test, vocab, "word") == data.test.labels
+    rnn_correct = predict_classes(model, data.test, vocab, "word") == data.test.labels
     results = {
         "bag of words": accuracy_by_kind(bow_correct, data.test),
         "GRU": accuracy_by_kind(rnn_correct, data.test),
@@ -166,7 +166,7 @@ def homonym_experiment(data, vocab, rng):
             per_token=True,
         )
         seconds = time.perf_counter() - start
-        accuracy = np.mean(predict(model, data.test, vocab, "word") == data.test.labels)
+        accuracy = np.mean(predict_classes(model, data.test, vocab, "word") == data.test.labels)
         label = "bidirectional" if bidirectional else "one-directional"
         results[label] = (accuracy, model.num_parameters(), seconds)
     return results
@@ -195,7 +195,7 @@ def depth_experiment(data, rng, layers=(1, 2)):
     depth = {}
     for num_layers in layers:
         model, vocab = train_word_gru(data, rng, num_layers=num_layers)
-        correct = predict(model, data.test, vocab, "word") == data.test.labels
+        correct = predict_classes(model, data.test, vocab, "word") == data.test.labels
         depth[num_layers] = dict(
             accuracy=correct.mean(),
             order=correct[data.test.order_dependent].mean(),

@@ -1,7 +1,8 @@
-"""Chapter 7's comparison of taggers: the accuracy table and the claims made about it.
+"""Chapter 7's experiments: RNN taggers against counted ones, and the claims about them.
 
-The notebook builds the six taggers one at a time; the tests build them with
-:func:`rnnlib.tagging.compare_taggers` and other seeds. Both score them with
+The notebook trains its two RNN taggers with :func:`train_rnn_tagger` and decodes them
+with :func:`rnn_tagger_predictions`; the tests build all six taggers with
+:func:`compare_taggers` (the same two functions) and other seeds. Both score them with
 :func:`accuracy_table` and check the same :func:`tagging_claims`.
 """
 
@@ -9,7 +10,110 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..tagging import accuracy
+from .._checks import as_generator
+from ..analysis import accuracy
+from ..models import SequenceModel
+from ..optim import Adam
+from ..tagging import (
+    HMM,
+    MostFrequentTag,
+    count_transitions,
+    hybrid_decode,
+    rnn_log_posteriors,
+    tag_prior,
+    tagging_batches,
+)
+from ..train import fit
+
+__all__ = [
+    "train_rnn_tagger",
+    "rnn_tagger_predictions",
+    "compare_taggers",
+    "accuracy_table",
+    "tagging_claims",
+]
+
+
+def train_rnn_tagger(
+    word_ids,
+    tag_ids,
+    vocab_size: int,
+    num_tags: int,
+    *,
+    rng,
+    bidirectional: bool = True,
+    cell: str = "lstm",
+    hidden_size: int = 32,
+    embedding_dim: int = 16,
+    epochs: int = 5,
+    batch_size: int = 32,
+    lr: float = 0.01,
+    progress: bool = False,
+):
+    """Train a word-level tagger: Embedding -> (Bi)LSTM -> Dense to ``num_tags`` logits,
+    Adam on the masked cross-entropy of padded batches. Returns ``(model, history)``."""
+    rng = as_generator(rng)
+    model = SequenceModel(
+        cell,
+        hidden_size=hidden_size,
+        output_size=num_tags,
+        vocab_size=vocab_size,
+        embedding_dim=embedding_dim,
+        bidirectional=bidirectional,
+        rng=rng,
+    )
+    batches = tagging_batches(word_ids, tag_ids, batch_size, rng=rng)
+    history = fit(
+        model, Adam(model, lr=lr), batches, epochs=epochs, clip_norm=5.0, progress=progress
+    )
+    return model, history
+
+
+def rnn_tagger_predictions(model, word_ids, prior, transitions) -> dict[str, list[np.ndarray]]:
+    """Tag sentences with a trained RNN tagger in the chapter's two ways:
+    ``{"argmax": [...], "hybrid": [...]}``, each a list of predicted tag ids ``(T_i,)``:
+    the argmax of each word's posterior, and Viterbi over the scaled likelihoods
+    (posterior / ``prior``) with the counted ``transitions``."""
+    log_posteriors = rnn_log_posteriors(model, word_ids)
+    return {
+        "argmax": [lp.argmax(axis=1) for lp in log_posteriors],
+        "hybrid": [hybrid_decode(lp, prior, transitions).path for lp in log_posteriors],
+    }
+
+
+def compare_taggers(
+    train_words, train_tags, test_words, vocab_size, num_tags, *, rng, **rnn_options
+) -> dict[str, list[np.ndarray]]:
+    """Fit the chapter's six taggers on the training sentences and tag the test sentences.
+
+    Returns ``{name: [predicted tag ids (T_i,) per test sentence]}`` for: the
+    most-frequent-tag baseline, the HMM, a left-to-right RNN and a bidirectional RNN
+    (argmax per token), and each RNN + counted transitions + Viterbi (hybrid).
+    ``rnn_options`` go to :func:`train_rnn_tagger`.
+    """
+    rng = as_generator(rng)
+    baseline = MostFrequentTag(train_words, train_tags, vocab_size, num_tags)
+    hmm = HMM.fit(train_words, train_tags, vocab_size, num_tags)
+    transitions = count_transitions(train_tags, num_tags)
+    prior = tag_prior(train_tags, num_tags)
+    results = {
+        "most frequent tag": [baseline.predict(w) for w in test_words],
+        "HMM (counts + Viterbi)": [hmm.decode(w).path for w in test_words],
+    }
+    for label, bidirectional in (("RNN", False), ("BiRNN", True)):
+        model, _ = train_rnn_tagger(
+            train_words,
+            train_tags,
+            vocab_size,
+            num_tags,
+            rng=rng,
+            bidirectional=bidirectional,
+            **rnn_options,
+        )
+        paths = rnn_tagger_predictions(model, test_words, prior, transitions)
+        results[f"{label} (argmax)"] = paths["argmax"]
+        results[f"{label} + Viterbi (hybrid)"] = paths["hybrid"]
+    return results
 
 
 def accuracy_table(predictions, sentences, gold, ambiguous) -> dict[str, dict[str, float]]:

@@ -12,9 +12,19 @@ import importlib.util
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib import font_manager
+from matplotlib.ticker import LogFormatterMathtext, LogLocator, NullLocator
 
-__all__ = ["COURSE_STYLE", "HANGUL_FONT", "use_course_style", "new_axes", "new_figure"]
+__all__ = [
+    "COURSE_STYLE",
+    "HANGUL_FONT",
+    "use_course_style",
+    "new_axes",
+    "new_figure",
+    "few_log_ticks",
+    "annotate_cells",
+]
 
 #: The Hangul font of the course's figures (SIL Open Font License, LICENSES/ in the repo).
 HANGUL_FONT = "NanumGothic"
@@ -80,3 +90,53 @@ def new_figure(nrows=1, ncols=1, figsize=None, **kwargs):
         layout="constrained",
         **kwargs,
     )
+
+
+# ----- helpers shared by the plot modules ---------------------------------------------------------
+
+
+def few_log_ticks(axis, count: int = 8) -> None:
+    """Ticks at powers of ten labelled ``10^k`` (typeset), no minor ticks. Call after plotting.
+
+    An axis spanning at most ``count`` decades gets a tick every decade; a wider one every
+    few decades (at most ``count + 1`` ticks); one spanning less than two decades also gets
+    ticks at 2 and 5 times each power. Few labels also keep a widget redraw fast: a log axis
+    spanning 30 decades otherwise draws hundreds of ticks.
+    """
+    low, high = axis.get_view_interval()
+    narrow = low > 0 and np.log10(high / low) < 2
+    axis.set_major_locator(
+        LogLocator(base=10, subs=(1, 2, 5) if narrow else (1,), numticks=count + 1)
+    )
+    axis.set_minor_locator(NullLocator())
+    axis.set_major_formatter(LogFormatterMathtext(labelOnlyBase=False))
+
+
+def annotate_cells(ax, values, fmt="{:+.2f}", threshold=0.6, fontsize=None):
+    """Write each value of ``values`` (``(rows, cols)``, NaN skipped) in its heat-map cell.
+
+    fontsize: points; None picks the largest size up to 11 pt that fits the cells of the
+    figure as laid out now (at least 7 pt, for very crowded maps). Values above
+    ``threshold`` in magnitude are written in white (they sit on dark colours).
+    """
+    rows, cols = values.shape
+    texts = [[fmt.format(v) for v in row] for row in values]
+    if fontsize is None:
+        fontsize = _cell_fontsize(ax, rows, cols, max(len(t) for row in texts for t in row))
+    for i in range(rows):
+        for j in range(cols):
+            value = values[i, j]
+            if np.isnan(value):
+                continue
+            colour = "white" if abs(value) > threshold else "black"
+            ax.text(j, i, texts[i][j], ha="center", va="center", fontsize=fontsize, color=colour)
+
+
+def _cell_fontsize(ax, rows, cols, chars, largest=11.0, smallest=7.0):
+    """The largest font size (pt) at which ``chars`` characters fit one cell of ``ax``."""
+    width, height = ax.figure.get_size_inches()
+    box = ax.get_position()
+    cell_width = 72 * width * box.width / max(cols, 1)  # points
+    cell_height = 72 * height * box.height / max(rows, 1)
+    fits = min(cell_width / (0.62 * max(chars, 1) + 0.6), cell_height / 1.5)
+    return float(np.clip(fits, smallest, largest))

@@ -1,15 +1,6 @@
-"""Plots for chapter 6, sequence classification (many-to-one).
-
-* :func:`confusion_matrix` / :func:`plot_confusion_matrix` - which classes are mistaken
-  for which (rows: the true class, columns: the predicted class).
-* :func:`plot_class_probabilities` - ``p(class | x_1..x_t)`` after each token: how a
-  classifier changes its mind while it reads a name or a sentence.
-* :func:`project_2d` / :func:`plot_embedding_projection` - word embeddings (rows of an
-  Embedding matrix) projected on their two main directions (PCA through numpy's SVD).
-* :func:`romanize` - a letter-by-letter romanisation of Hangul for plot labels (the
-  default matplotlib font has no Hangul glyphs).
-
-Each reads arrays, never a model's internals.
+"""Plots of classifiers: confusion matrices, class probabilities while reading, and
+embedding projections. Each draws the arrays it is given (the numbers come from
+:mod:`rnnlib.analysis`), never a model's internals.
 """
 
 from __future__ import annotations
@@ -18,59 +9,18 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .._checks import check_float_array, check_index_array, check_positive_int
+from .._checks import check_float_array
+from ..data.encoding import romanize
 from . import new_axes
 
 __all__ = [
-    "confusion_matrix",
     "plot_confusion_matrix",
     "class_color",
     "plot_class_probabilities",
-    "project_2d",
     "plot_embedding_projection",
-    "romanize",
 ]
 
-# --- Hangul -> Latin letters ---------------------------------------------------------------
-
-_INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
-_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-_FINALS = ["", *"g kk gs n nj nh d l lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h".split()]
-
-
-def romanize(text: str) -> str:
-    """Hangul syllables -> Latin letters, jamo by jamo ("좋아요" -> "johayo"); other
-    characters are kept. Not the official Revised Romanisation (no sound changes): only
-    a readable label for plots."""
-    if not isinstance(text, str):
-        raise TypeError(f"text: expected a string, got {type(text).__name__}")
-    out = []
-    for char in text:
-        code = ord(char) - 0xAC00
-        if 0 <= code < 11172:
-            initial, rest = divmod(code, 588)
-            vowel, final = divmod(rest, 28)
-            out.append(_INITIALS[initial].replace("-", "") + _VOWELS[vowel] + _FINALS[final])
-        else:
-            out.append(char)
-    return "".join(out)
-
-
 # --- confusion matrix ----------------------------------------------------------------------
-
-
-def confusion_matrix(true, predicted, num_classes: int) -> np.ndarray:
-    """``(C, C)`` counts: entry ``[i, j]`` = how many examples of class i were predicted as j."""
-    num_classes = check_positive_int(num_classes, "num_classes")
-    true = check_index_array(true, "true", size=num_classes, ndim=1, axes="(N,)")
-    predicted = check_index_array(predicted, "predicted", size=num_classes, ndim=1, axes="(N,)")
-    if true.shape != predicted.shape:
-        raise ValueError(
-            f"predicted: expected {true.shape[0]} predictions (one per true label), got {predicted.shape[0]}"
-        )
-    matrix = np.zeros((num_classes, num_classes), dtype=np.int64)
-    np.add.at(matrix, (true, predicted), 1)
-    return matrix
 
 
 def plot_confusion_matrix(matrix, classes: Sequence[str], ax=None, title=None, normalize=True):
@@ -173,27 +123,6 @@ def plot_class_probabilities(
 # --- embeddings ----------------------------------------------------------------------------
 
 
-def project_2d(vectors):
-    """PCA through the SVD: ``vectors (V, D)`` -> ``(coordinates (V, 2), explained (2,))``.
-
-    Centre the rows, ``X - mean = U S V^T``; the coordinates are ``U[:, :2] S[:2]`` (the
-    projections on the two main directions) and ``explained`` the share of the variance
-    along each, ``S_k^2 / sum S^2``.
-    """
-    vectors = check_float_array(vectors, "vectors", ndim=2, axes="(V, D)")
-    if vectors.shape[0] < 2 or vectors.shape[1] < 2:
-        raise ValueError(
-            f"vectors: expected at least 2 rows and 2 columns, got shape {vectors.shape}"
-        )
-    centred = vectors - vectors.mean(axis=0)
-    u, s, _ = np.linalg.svd(centred, full_matrices=False)
-    coordinates = u[:, :2] * s[:2]
-    # fix the sign of each axis (an SVD direction is only defined up to sign)
-    signs = np.sign(coordinates[np.abs(coordinates).argmax(axis=0), [0, 1]])
-    explained = s[:2] ** 2 / max(float(np.sum(s**2)), 1e-300)
-    return coordinates * signs, explained
-
-
 def _spread_labels(anchors, sizes, obstacles, iterations: int = 200):
     """Nudge label boxes apart: ``anchors (N, 2)`` label positions in axes-fraction units,
     ``sizes (N, 2)`` box widths and heights, ``obstacles (M, 2)`` points (markers) the
@@ -226,7 +155,8 @@ def _spread_labels(anchors, sizes, obstacles, iterations: int = 200):
 
 
 def plot_embedding_projection(
-    vectors,
+    coordinates,
+    explained,
     words: Sequence[str],
     groups: Sequence[str] | None = None,
     ax=None,
@@ -234,15 +164,17 @@ def plot_embedding_projection(
     shapes: Sequence[str] | None = None,
     fontsize: float = 12,
 ):
-    """Scatter the 2-D PCA projection of embeddings, each point labelled with its word
-    (Hangul romanised).
+    """Scatter a 2-D projection of embeddings, each point labelled with its word (Hangul
+    romanised): ``coordinates (W, 2)`` and ``explained (2,)``, the share of variance along
+    each axis, as returned by :func:`rnnlib.analysis.project_2d`.
 
     ``groups`` (e.g. positive / negative) set the colour, from a colour-blind-safe
     palette (blue, orange, ...); ``shapes`` (e.g. the language) set the marker. Labels
     start just above-right of their point and are nudged apart so that none covers
     another label or a marker (a thin line joins a moved label to its point).
     """
-    coordinates, explained = project_2d(vectors)
+    coordinates = check_float_array(coordinates, "coordinates", ndim=2, axes="(W, 2)", shape={1: 2})
+    explained = check_float_array(explained, "explained", ndim=1, axes="(2,)", shape={0: 2})
     if len(words) != len(coordinates):
         raise ValueError(
             f"words: expected {len(coordinates)} words (one per row), got {len(words)}"

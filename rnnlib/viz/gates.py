@@ -1,20 +1,7 @@
-"""Plots for chapter 4: the LSTM cell, its gates, and the RNN/LSTM/GRU showdown.
-
-* :func:`plot_lstm_diagram` - the LSTM cell as a picture: the cell-state "conveyor belt"
-  on top, the gates below, one stage highlighted.
-* :func:`plot_vectors` - a few named vectors as annotated colour rows (one column per unit).
-* :func:`plot_lstm_stage` - the two side by side: where a step happens, and its numbers.
-* :func:`plot_norms_over_time` - several ``||dL/d state_t||`` curves against t (log axis).
-* :func:`plot_showdown` - training loss per step of each cell, one panel per length,
-  against the trivial baseline.
-* :func:`plot_step_seconds` - milliseconds per training step against the length.
-* :func:`plot_gate_saturation` - per gate, histograms over units of the fraction of time
-  the gate is shut (< 0.1) or open (> 0.9).
-* :func:`plot_gates_at_step`, :func:`plot_unit_gates` - one time step across all units,
-  and one unit across all time steps (the panels of the gate explorer widget).
-
-Each reads arrays, a :class:`~rnnlib.trace.Trace` or the results of
-:mod:`rnnlib.showdown`, never a cell.
+"""Plots of gated cells: the LSTM diagram and its stages, gradient norms over time, the
+cell-type comparison (loss curves, step times), gate saturation, and the gate explorer's
+panels. Each draws arrays, a :class:`~rnnlib.trace.Trace` or an experiment's results,
+never a cell; cell types are coloured and labelled from :data:`rnnlib.cells.CELL_TYPES`.
 """
 
 from __future__ import annotations
@@ -24,14 +11,16 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 from matplotlib.ticker import MaxNLocator
 
 from .._checks import check_float_array, check_positive_float
+from ..analysis import memory_state
+from ..cells import CELL_TYPES
 from ..trace import Trace
-from . import new_axes, new_figure
-from .gradients import _few_log_ticks
-from .rnn import _annotate_cells
+from . import annotate_cells, few_log_ticks, new_axes, new_figure
 
 __all__ = [
     "GATE_COLORS",
-    "CELL_COLORS",
+    "CELL_PALETTE",
+    "cell_color",
+    "cell_label",
     "STAGES",
     "plot_lstm_diagram",
     "plot_vectors",
@@ -55,9 +44,22 @@ GATE_COLORS = {
     "reset_gate": "#8c564b",
     "update_gate": "#17becf",
 }
-#: One colour per model in the showdown.
-CELL_COLORS = {"rnn": "#7f7f7f", "lstm": "#d62728", "gru": "#1f77b4"}
-CELL_LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}
+#: Colours of the cell types, by their position in :data:`rnnlib.cells.CELL_TYPES`: grey,
+#: then the colour-blind-safe Okabe-Ito colours.
+CELL_PALETTE = ("#7f7f7f", "#d55e00", "#0072b2", "#009e73", "#e69f00", "#cc79a7", "#56b4e9")
+
+
+def cell_color(cell: str):
+    """The colour of a registered cell type (None for a name that is not registered)."""
+    names = list(CELL_TYPES)
+    return CELL_PALETTE[names.index(cell) % len(CELL_PALETTE)] if cell in names else None
+
+
+def cell_label(cell: str) -> str:
+    """The legend label of a cell type: its registry name upper-cased ("LSTM")."""
+    return cell.upper()
+
+
 #: The stages of an LSTM step, in order, with the colour of their highlight.
 STAGES = {
     "forget": GATE_COLORS["forget_gate"],
@@ -224,7 +226,7 @@ def plot_vectors(vectors: dict, *, ax=None, title=None, fmt="{:+.2f}"):
     _, ax = new_axes(ax, figsize=(2 + 0.9 * units, 0.8 + 0.6 * len(rows)))
     limit = max(1.0, float(np.abs(values).max()))
     ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto")
-    _annotate_cells(ax, values, fmt=fmt, threshold=0.6 * limit, fontsize=12)
+    annotate_cells(ax, values, fmt=fmt, threshold=0.6 * limit, fontsize=12)
     ax.set_yticks(range(len(rows)), [f"${label}$" for label in vectors])
     ax.set_xticks(range(units), [str(j) for j in range(units)])
     ax.set_xlabel("unit")
@@ -248,12 +250,9 @@ def plot_lstm_stage(stage: str | None, vectors: dict, *, title=None, figsize=(14
 
 
 def _model_colour(label: str):
-    """The showdown colour of the model a label names ("vanilla RNN", "LSTM", "GRU"), or None."""
-    lowered = label.lower()
-    for cell in ("lstm", "gru", "rnn"):
-        if cell in lowered:
-            return CELL_COLORS[cell]
-    return None
+    """The colour of the registered cell type a label names ("vanilla RNN", "LSTM"), or None."""
+    words = label.lower().replace(",", " ").split()
+    return next((cell_color(cell) for cell in CELL_TYPES if cell in words), None)
 
 
 def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin=None):
@@ -319,7 +318,7 @@ def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin
                 arrowprops={"arrowstyle": "->", "color": line.get_color()},
             )
     ax.set_ylim(low, values.max() * 3)
-    _few_log_ticks(ax.yaxis)
+    few_log_ticks(ax.yaxis)
     ax.set_xlabel("time step t (the loss is read after the last step T)")
     ax.set_ylabel(ylabel or "gradient norm (log scale)")
     ax.legend(fontsize=11, loc="lower left" if low == ymin else "lower right")
@@ -342,7 +341,7 @@ def plot_showdown(runs: dict, *, window: int = 25, figsize=None, title=None):
     """Training loss (moving average over ``window`` steps) of each cell, one panel per
     length, with the trivial baseline (always predict 1, ~1/6) as a dotted line.
 
-    runs: ``{(cell, length): ShowdownRun}`` as returned by :func:`rnnlib.showdown.showdown`.
+    runs: ``{(cell, length): ShowdownRun}`` as returned by :func:`rnnlib.experiments.ch04.showdown`.
     Returns the Figure.
     """
     if not isinstance(runs, dict) or not runs:
@@ -362,8 +361,8 @@ def plot_showdown(runs: dict, *, window: int = 25, figsize=None, title=None):
                 steps,
                 smooth,
                 linewidth=2.2,
-                color=CELL_COLORS.get(cell),
-                label=CELL_LABELS.get(cell, cell),
+                color=cell_color(cell),
+                label=cell_label(cell),
             )
             baseline = run.baseline_mse
         if baseline is not None:
@@ -374,7 +373,7 @@ def plot_showdown(runs: dict, *, window: int = 25, figsize=None, title=None):
                 linewidth=1.8,
                 label="always predict 1 (MSE about 1/6)",
             )
-        _few_log_ticks(ax.yaxis)
+        few_log_ticks(ax.yaxis)
         ax.set_xlabel("training step")
         ax.set_title(f"length T = {length}")
     axes[0].set_ylabel(f"training MSE (mean of {window} steps, log)")
@@ -386,7 +385,7 @@ def plot_showdown(runs: dict, *, window: int = 25, figsize=None, title=None):
 
 def plot_step_seconds(result: dict, *, ax=None, title=None):
     """Milliseconds per training step against T, one line per cell
-    (:func:`rnnlib.showdown.step_seconds`). Returns the Axes."""
+    (:func:`rnnlib.experiments.ch04.step_seconds`). Returns the Axes."""
     _, ax = new_axes(ax)
     lengths = np.asarray(result["lengths"])
     for cell in (key for key in result if key != "lengths"):
@@ -395,8 +394,8 @@ def plot_step_seconds(result: dict, *, ax=None, title=None):
             1e3 * np.asarray(result[cell]),
             "-o",
             linewidth=2,
-            color=CELL_COLORS.get(cell),
-            label=CELL_LABELS.get(cell, cell),
+            color=cell_color(cell),
+            label=cell_label(cell),
         )
     ax.set_xlabel("sequence length T")
     ax.set_ylabel("milliseconds per training step")
@@ -411,7 +410,7 @@ def plot_step_seconds(result: dict, *, ax=None, title=None):
 
 def plot_gate_saturation(saturation: dict, *, bins: int = 10, figsize=None, title=None):
     """Per gate, histograms over units of the fraction of time the gate is shut (< 0.1,
-    light) or open (> 0.9, dark). saturation: :func:`rnnlib.showdown.gate_saturation`.
+    light) or open (> 0.9, dark). saturation: :func:`rnnlib.analysis.gate_saturation`.
 
     A unit at the far right of the dark histogram is a gate that is almost always open
     (for a forget gate: a unit that remembers); far right of the light one, almost always
@@ -448,48 +447,49 @@ def plot_gate_saturation(saturation: dict, *, bins: int = 10, figsize=None, titl
 # ----- the gate explorer's panels ------------------------------------------------------------------
 
 
-def _sigmoid_gates(trace: Trace) -> list[str]:
-    return [name for name in trace.gates if name.endswith("_gate")]
-
-
-def _state_name(trace: Trace) -> str:
-    return "cell_state" if trace.cell_state is not None else "hidden"
-
-
-def _state(trace: Trace) -> np.ndarray:
-    return trace.cell_state if trace.cell_state is not None else trace.hidden
-
-
-def _check_trace(trace, sequence: int) -> None:
+def _gate_panels(trace: Trace, gates, sequence: int, axes):
+    """Check the arguments of a gate-explorer panel; return ``(gate names, (gates axes,
+    state axes))``, a new two-row figure when ``axes`` is None."""
     if not isinstance(trace, Trace):
         raise TypeError(f"trace: expected an rnnlib Trace, got {type(trace).__name__}")
     if not 0 <= sequence < trace.batch_size:
         raise ValueError(f"sequence: expected an index in [0, {trace.batch_size}), got {sequence}")
-
-
-def plot_gates_at_step(trace: Trace, t: int, *, sequence: int = 0, axes=None, state_limit=None):
-    """Step ``t`` (0-based) of one sequence across all units: the sigmoid gates as a
-    heat map (0 white .. 1 dark) above the cell state (LSTM) or hidden state (GRU) as bars.
-
-    axes: two Axes ``(gates, state)`` sharing x, or None for a new figure. Returns the axes.
-    """
-    _check_trace(trace, sequence)
-    if not 0 <= t < trace.steps:
-        raise ValueError(f"t: expected a step in [0, {trace.steps}), got {t}")
+    names = list(gates)
+    if not names or any(name not in trace.gates for name in names):
+        raise ValueError(
+            f"gates: expected names among the trace's gates {sorted(trace.gates)}, got {names}"
+        )
     if axes is None:
         _, axes = new_figure(2, 1, figsize=(7, 5), sharex=True, height_ratios=(1.2, 1))
+    return names, axes
+
+
+def plot_gates_at_step(
+    trace: Trace, t: int, gates, *, sequence: int = 0, axes=None, state_limit=None
+) -> dict:
+    """Step ``t`` (0-based) of one sequence across all units: the ``gates`` (names of
+    sigmoid gates in ``trace.gates``) as a heat map (0 white .. 1 dark) above the memory
+    state (the cell state if the cell has one, else the hidden state) as bars.
+
+    axes: two Axes ``(gates, state)`` sharing x, or None for a new figure. Returns
+    ``{"axes", "heatmap": the AxesImage, "bars": the state's bars}`` (an explorer updates
+    these in place).
+    """
+    names, axes = _gate_panels(trace, gates, sequence, axes)
+    if not 0 <= t < trace.steps:
+        raise ValueError(f"t: expected a step in [0, {trace.steps}), got {t}")
     ax_gates, ax_state = axes
-    names = _sigmoid_gates(trace)
     values = np.stack([trace.gates[name][t, sequence] for name in names])
     units = values.shape[1]
-    ax_gates.imshow(values, cmap="Greys", vmin=0, vmax=1, aspect="auto", interpolation="nearest")
+    heatmap = ax_gates.imshow(
+        values, cmap="Greys", vmin=0, vmax=1, aspect="auto", interpolation="nearest"
+    )
     ax_gates.set_yticks(range(len(names)), [name.replace("_gate", "") for name in names])
     ax_gates.grid(False)
     ax_gates.set_title(f"gates at step t = {t + 1} (white 0 = shut, black 1 = open)")
-    state = _state(trace)
+    name, state = memory_state(trace)
     limit = state_limit or max(1.0, float(np.abs(state[:, sequence]).max()))
-    name = _state_name(trace)
-    ax_state.bar(np.arange(units), state[t, sequence], color=GATE_COLORS[name], width=0.8)
+    bars = ax_state.bar(np.arange(units), state[t, sequence], color=GATE_COLORS[name], width=0.8)
     ax_state.axhline(0, color="black", linewidth=0.8)
     ax_state.set_ylim(-limit, limit)
     # few tick labels: text is most of the drawing time of a widget redraw
@@ -497,22 +497,24 @@ def plot_gates_at_step(trace: Trace, t: int, *, sequence: int = 0, axes=None, st
     ax_state.set_xticks(range(0, units, max(1, units // 8)))
     ax_state.set_xlabel("unit")
     ax_state.set_ylabel(name.replace("_", " "))
-    return axes
+    return {"axes": axes, "heatmap": heatmap, "bars": list(bars)}
 
 
-def plot_unit_gates(trace: Trace, unit: int, *, t=None, sequence: int = 0, marks=(), axes=None):
-    """One unit over the whole sequence: its sigmoid gates (top, 0..1) and its cell state
-    (LSTM) or hidden state (GRU) below; a vertical line at step ``t`` and dotted lines at
-    the ``marks`` steps (e.g. the marked inputs of the adding problem). Returns the axes."""
-    _check_trace(trace, sequence)
+def plot_unit_gates(
+    trace: Trace, unit: int, gates, *, t=None, sequence: int = 0, marks=(), axes=None
+) -> dict:
+    """One unit over the whole sequence: its ``gates`` (names of sigmoid gates, top,
+    0..1) and its memory state (cell state, else hidden state) below; a vertical line at
+    step ``t`` and dotted lines at the ``marks`` steps (e.g. the marked inputs of the
+    adding problem). Returns ``{"axes", "gate_lines": {gate: Line2D}, "state_line"}``."""
+    names, axes = _gate_panels(trace, gates, sequence, axes)
     if not 0 <= unit < trace.hidden_size:
         raise ValueError(f"unit: expected an index in [0, {trace.hidden_size}), got {unit}")
-    if axes is None:
-        _, axes = new_figure(2, 1, figsize=(7, 5), sharex=True, height_ratios=(1.2, 1))
     ax_gates, ax_state = axes
     steps = np.arange(1, trace.steps + 1)
-    for name in _sigmoid_gates(trace):
-        ax_gates.plot(
+    gate_lines = {}
+    for name in names:
+        (gate_lines[name],) = ax_gates.plot(
             steps,
             trace.gates[name][:, sequence, unit],
             linewidth=2,
@@ -524,8 +526,10 @@ def plot_unit_gates(trace: Trace, unit: int, *, t=None, sequence: int = 0, marks
     ax_gates.set_ylabel("gate value")
     ax_gates.legend(fontsize=11, loc="center left", ncol=1, framealpha=0.8)
     ax_gates.set_title(f"unit {unit} over the whole sequence")
-    name = _state_name(trace)
-    ax_state.plot(steps, _state(trace)[:, sequence, unit], color=GATE_COLORS[name], linewidth=2)
+    name, state = memory_state(trace)
+    (state_line,) = ax_state.plot(
+        steps, state[:, sequence, unit], color=GATE_COLORS[name], linewidth=2
+    )
     ax_state.axhline(0, color="black", linewidth=0.8)
     ax_state.yaxis.set_major_locator(MaxNLocator(3))
     ax_state.set_ylabel(name.replace("_", " "))
@@ -535,4 +539,4 @@ def plot_unit_gates(trace: Trace, unit: int, *, t=None, sequence: int = 0, marks
             ax.axvline(mark + 1, color="black", linestyle=":", linewidth=1.5)
         if t is not None:
             ax.axvline(t + 1, color="#d62728", linewidth=2, alpha=0.6)
-    return axes
+    return {"axes": axes, "gate_lines": gate_lines, "state_line": state_line}

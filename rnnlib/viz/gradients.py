@@ -1,10 +1,10 @@
-"""Plots for chapter 3: backpropagation through time and vanishing/exploding gradients.
+"""Plots of backpropagation through time and of vanishing/exploding gradients.
 
 * :func:`plot_backprop_graph` - the unrolled RNN with the gradient flowing back along the
   hidden chain, one Jacobian ``dh_t/dh_{t-1}`` per arrow.
 * :func:`plot_activation_slopes` - f'(a) of tanh, sigmoid and ReLU with their maxima.
 * :func:`plot_gradient_norms` - ``||dL/dh_t||`` against t on a log axis, with the
-  singular-value bound, for one or several :class:`~rnnlib.gradient_flow.GradientFlow`.
+  singular-value bound, for one or several :class:`~rnnlib.experiments.ch03.GradientFlow`.
 * :func:`plot_jacobian_norms` - the per-step Jacobian norms ``||diag(f'(a_t)) W_hh||``.
 * :func:`plot_training_runs` - loss and gradient norm per step of several training runs.
 * :func:`plot_clipping` - a 2-D gradient and its clipped versions (by norm, by value).
@@ -14,18 +14,18 @@
 * :func:`plot_dependency` - test loss against the distance the information must travel.
 * :func:`plot_sequence_time` - time per sequence against its length.
 
-Each reads arrays or the result objects of :mod:`rnnlib.gradient_flow`, never a cell.
+Each reads arrays or the result objects of experiments (attributes named in each
+docstring), never a cell.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
-from matplotlib.ticker import LogFormatterMathtext, LogLocator, NullLocator
 
 from .._checks import check_float_array, check_positive_float
-from ..functional import sigmoid
-from . import new_axes, new_figure
+from ..functional import relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
+from . import few_log_ticks, new_axes, new_figure
 from .rnn import plot_unrolled
 
 __all__ = [
@@ -47,23 +47,6 @@ BACKWARD = "#c0392b"  # the colour of gradients flowing back
 
 def _steps(values) -> np.ndarray:
     return np.arange(1, len(values) + 1)
-
-
-def _few_log_ticks(axis, count: int = 8) -> None:
-    """Ticks at powers of ten labelled ``10^k`` (typeset), no minor ticks. Call after plotting.
-
-    An axis spanning at most ``count`` decades gets a tick every decade; a wider one every
-    few decades (at most ``count + 1`` ticks); one spanning less than two decades also gets
-    ticks at 2 and 5 times each power. Few labels also keep a widget redraw fast: a log axis
-    spanning 30 decades otherwise draws hundreds of ticks.
-    """
-    low, high = axis.get_view_interval()
-    narrow = low > 0 and np.log10(high / low) < 2
-    axis.set_major_locator(
-        LogLocator(base=10, subs=(1, 2, 5) if narrow else (1,), numticks=count + 1)
-    )
-    axis.set_minor_locator(NullLocator())
-    axis.set_major_formatter(LogFormatterMathtext(labelOnlyBase=False))
 
 
 def plot_backprop_graph(steps: int = 4, *, ax=None, title=None):
@@ -105,10 +88,9 @@ def plot_activation_slopes(x_range=(-5.0, 5.0), *, ax=None, title=None):
     """f'(a) for tanh (max 1), sigmoid (max 1/4) and ReLU (0 or 1). Returns the Axes."""
     a = np.linspace(*x_range, 401)
     _, ax = new_axes(ax, figsize=(8, 4))
-    ax.plot(a, 1.0 - np.tanh(a) ** 2, linewidth=2.5, label="tanh'(a) = 1 - tanh(a)^2  (max 1)")
-    s = sigmoid(a)
-    ax.plot(a, s * (1 - s), linewidth=2.5, label="sigmoid'(a) = s(1 - s)  (max 1/4)")
-    ax.plot(a, (a > 0).astype(float), linewidth=2, linestyle="--", label="ReLU'(a)  (0 or 1)")
+    ax.plot(a, tanh_grad(tanh(a)), linewidth=2.5, label="tanh'(a) = 1 - tanh(a)^2  (max 1)")
+    ax.plot(a, sigmoid_grad(sigmoid(a)), linewidth=2.5, label="sigmoid'(a) = s(1 - s)  (max 1/4)")
+    ax.plot(a, relu_grad(relu(a)), linewidth=2, linestyle="--", label="ReLU'(a)  (0 or 1)")
     ax.axhline(0.25, color="0.5", linestyle=":", linewidth=1)
     ax.set_xlabel("pre-activation a")
     ax.set_ylabel("derivative f'(a)")
@@ -172,7 +154,7 @@ def plot_gradient_norms(flows, *, bound: bool = True, ax=None, title=None):
             + (r"  ($\blacktriangle$: leaves the axis)" if left else ""),
         )
     ax.set_ylim(low, high)
-    _few_log_ticks(ax.yaxis)
+    few_log_ticks(ax.yaxis)
     ax.set_xlabel("time step t (the loss is at the last step T)")
     ax.set_ylabel(r"$\|\partial L/\partial h_t\|$  (log scale)")
     if len(flows) > 2:  # many entries: beside the plot, not over the curves
@@ -239,8 +221,8 @@ def plot_training_runs(runs: dict, *, baseline=None, figsize=(13, 4.5), title=No
         ax_loss.axhline(
             baseline, color="0.3", linestyle=":", label=f"always predict 1 ({baseline:.3f})"
         )
-    _few_log_ticks(ax_loss.yaxis)
-    _few_log_ticks(ax_grad.yaxis)
+    few_log_ticks(ax_loss.yaxis)
+    few_log_ticks(ax_grad.yaxis)
     ax_loss.set_xlabel("training step")
     ax_loss.set_ylabel("loss (MSE, log scale)")
     ax_loss.set_title("Training loss")
@@ -320,7 +302,7 @@ def plot_clipped_norms(grad_norms, threshold, *, ax=None, title=None):
         label="after clipping by norm",
     )
     ax.axhline(threshold, color="#1b9e77", linestyle="--", label=f"threshold {threshold:.3g}")
-    _few_log_ticks(ax.yaxis)
+    few_log_ticks(ax.yaxis)
     ax.set_xlabel("training step")
     ax.set_ylabel("||gradient||  (log scale)")
     clipped = int(np.sum(grad_norms > threshold))
@@ -370,7 +352,7 @@ def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
             linewidth=1.2,
             label=f"chunk boundary (every {truncate} steps)" if n == 0 else None,
         )
-    _few_log_ticks(ax.yaxis)
+    few_log_ticks(ax.yaxis)
     ax.set_xlabel("time step t (the loss is at the last step)")
     ax.set_ylabel(r"$\|\partial L/\partial x_t\|$  (log scale)")
     ax.legend(fontsize=11, loc="upper left")
@@ -381,7 +363,7 @@ def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
 def plot_bptt_cost(lengths, full, truncated, truncate: int, *, figsize=(13, 4.5), title=None):
     """Two panels: stored hidden-state values and seconds against T, full vs truncated.
 
-    ``full`` and ``truncated`` are lists of :func:`rnnlib.gradient_flow.bptt_cost` results.
+    ``full`` and ``truncated`` are lists of :func:`rnnlib.experiments.ch03.bptt_cost` results.
     Returns the Figure.
     """
     fig, (ax_mem, ax_time) = new_figure(1, 2, figsize=figsize)

@@ -11,9 +11,8 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
 
-from rnnlib import hopfield as hf
-from rnnlib.patterns import GLYPH_SHAPE
-from rnnlib.viz import new_axes, new_figure
+from ..patterns import GLYPH_SHAPE
+from . import new_axes, new_figure
 
 __all__ = [
     "STATE_COLORS",
@@ -129,8 +128,8 @@ def plot_overlaps(overlaps, labels=None, ax=None, title="Overlap with each store
 
 def plot_recall(result, shape=GLYPH_SHAPE, snapshots: int = 6, title=None):
     """Snapshots of a :class:`~rnnlib.hopfield.RecallResult` and its energy trace."""
-    n_steps = result.n_steps
-    picks = np.unique(np.linspace(0, n_steps, min(snapshots, n_steps + 1)).round().astype(int))
+    num_steps = result.num_steps
+    picks = np.unique(np.linspace(0, num_steps, min(snapshots, num_steps + 1)).round().astype(int))
     fig, axes = new_figure(
         1,
         len(picks) + 1,
@@ -148,43 +147,47 @@ def plot_recall(result, shape=GLYPH_SHAPE, snapshots: int = 6, title=None):
         sweep_name="sweep" if result.mode == "asynchronous" else "update",
     )
     fig.suptitle(
-        title or f"{result.mode.capitalize()} recall: {result.stop_reason} after {n_steps} steps"
+        title or f"{result.mode.capitalize()} recall: {result.stop_reason} after {num_steps} steps"
     )
     return fig
 
 
-def plot_capacity(results, show_theory=True):
+def plot_capacity(results, theory=None):
     """Bit-error rate and exact-recall fraction against the load P/N, one line per N.
 
-    results: a sequence of :class:`~rnnlib.hopfield.CapacityResult` (different N).
-    Theory: the one-step error ``1/2 erfc(sqrt(N/2P))``, the AGS retrieval error and
-    the critical load 0.138 (dashed line). Returns the Figure.
+    results: a sequence of :class:`~rnnlib.experiments.ch01.CapacityResult` (different
+    N). theory: None, or the curves of :func:`rnnlib.hopfield.capacity_theory` (the
+    one-step error ``1/2 erfc(sqrt(N/2P))``, the AGS retrieval error and the critical load,
+    drawn as a dashed line). Returns the Figure.
     """
     fig, (left, right) = new_figure(1, 2, figsize=(12, 5.4))
     colors = ["#00798c", "#d1495b", "#edae49", "#66a182", "#2e4057"]
-    loads = np.linspace(0.01, max(float(r.loads.max()) for r in results), 200)
-    if show_theory:
+    if theory is not None:
+        critical = theory["critical_load"]
         left.plot(
-            loads,
-            hf.one_step_error_rate(loads),
+            theory["loads"],
+            theory["one_step"],
             color="gray",
             linestyle=":",
             linewidth=2,
             label="one step: ½ erfc(√(N/2P))",
         )
         left.plot(
-            loads,
-            hf.retrieval_error_rate(loads),
+            theory["loads"],
+            theory["retrieval"],
             color="black",
             linewidth=1.5,
             label="retrieval state, N → ∞ (AGS)",
         )
-    left.axvline(
-        hf.CRITICAL_LOAD, color="black", linestyle="--", linewidth=1, label="critical load (N → ∞)"
-    )
-    right.axvline(hf.CRITICAL_LOAD, color="black", linestyle="--", linewidth=1)
+        left.axvline(
+            critical, color="black", linestyle="--", linewidth=1, label="critical load (N → ∞)"
+        )
+        right.axvline(critical, color="black", linestyle="--", linewidth=1)
+        left.text(critical + 0.003, 0.3, f"{critical:.3f}", fontsize=11)
+        # left of the line the exact-recall curves are near 1, so its label fits below them
+        right.text(critical - 0.004, 0.02, f"critical load {critical:.3f}", fontsize=11, ha="right")
     for color, result in zip(colors, results, strict=False):
-        label = f"N = {result.n_units}"
+        label = f"N = {result.num_units}"
         left.plot(
             result.loads, result.bit_error, marker="o", color=color, label=f"{label}: after recall"
         )
@@ -199,15 +202,6 @@ def plot_capacity(results, show_theory=True):
         right.plot(result.loads, result.exact_recall, marker="o", color=color, label=label)
     for ax in (left, right):
         ax.set_xlabel("load P / N (patterns per unit)")
-    left.text(hf.CRITICAL_LOAD + 0.003, 0.3, f"{hf.CRITICAL_LOAD:.3f}", fontsize=11)
-    # left of the line the exact-recall curves are near 1, so its label fits below them
-    right.text(
-        hf.CRITICAL_LOAD - 0.004,
-        0.02,
-        f"critical load {hf.CRITICAL_LOAD:.3f}",
-        fontsize=11,
-        ha="right",
-    )
     left.set_ylim(-0.01, 0.35)
     left.set_ylabel("fraction of wrong units")
     left.set_title("Bit-error rate, starting from each stored pattern")
@@ -220,25 +214,25 @@ def plot_capacity(results, show_theory=True):
     return fig
 
 
-def survival_grid(final_errors, n_units, columns: int = 20):
+def survival_grid(final_errors, num_units, columns: int = 20):
     """Codes 0 (exact), 1 (at most 5% wrong), 2 (lost) of ``(P,)`` final errors, laid out
     in rows of ``columns`` (NaN pads the last row); returns ``(grid, [n0, n1, n2])``."""
     final_errors = np.asarray(final_errors)
-    codes = np.where(final_errors == 0, 0, np.where(final_errors <= 0.05 * n_units, 1, 2))
+    codes = np.where(final_errors == 0, 0, np.where(final_errors <= 0.05 * num_units, 1, 2))
     rows = -(-len(codes) // columns)
     grid = np.full(rows * columns, np.nan)
     grid[: len(codes)] = codes
     return grid.reshape(rows, columns), [int(np.sum(codes == k)) for k in range(3)]
 
 
-def plot_pattern_survival(final_errors, n_units, ax=None, columns: int = 20, title=None):
+def plot_pattern_survival(final_errors, num_units, ax=None, columns: int = 20, title=None):
     """One square per stored pattern, coloured by where its recall ended.
 
     final_errors: ``(P,)`` wrong units at the end of each recall. Green: recalled
     exactly; yellow: at most 5% of units wrong (a nearby fixed point); red: lost.
     """
     fig, ax = new_axes(ax, figsize=(5, 3))
-    grid, counts = survival_grid(final_errors, n_units, columns)
+    grid, counts = survival_grid(final_errors, num_units, columns)
     ax.imshow(grid, cmap=_SURVIVAL_COLORS, vmin=0, vmax=2, aspect="equal")
     ax.set_xticks([])
     ax.set_yticks([])

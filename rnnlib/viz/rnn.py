@@ -1,4 +1,4 @@
-"""Plots for chapter 2, the vanilla RNN.
+"""Plots of a vanilla RNN: its unrolled graph, activations, hidden states and outputs.
 
 * :func:`plot_unrolled` - the chain ``x_t -> h_t -> y_t`` drawn unrolled over time (and,
   optionally, rolled up as one cell with a loop), with the shared weights on the arrows;
@@ -23,7 +23,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 from .._checks import check_float_array, check_positive_float
 from ..functional import softmax
 from ..trace import Trace
-from . import new_axes, new_figure
+from . import annotate_cells, new_axes, new_figure
 
 __all__ = [
     "plot_unrolled",
@@ -186,34 +186,15 @@ def _hidden_matrix(hidden, batch_index=0):
     return hidden
 
 
-def _annotate_cells(ax, values, fmt="{:+.2f}", threshold=0.6, fontsize=None):
-    """Write each value of ``values`` (``(rows, cols)``, NaN skipped) in its heat-map cell.
-
-    fontsize: points; None picks the largest size up to 11 pt that fits the cells of the
-    figure as laid out now (at least 7 pt, for very crowded maps). Values above
-    ``threshold`` in magnitude are written in white (they sit on dark colours).
-    """
-    rows, cols = values.shape
-    texts = [[fmt.format(v) for v in row] for row in values]
-    if fontsize is None:
-        fontsize = _cell_fontsize(ax, rows, cols, max(len(t) for row in texts for t in row))
-    for i in range(rows):
-        for j in range(cols):
-            value = values[i, j]
-            if np.isnan(value):
-                continue
-            colour = "white" if abs(value) > threshold else "black"
-            ax.text(j, i, texts[i][j], ha="center", va="center", fontsize=fontsize, color=colour)
-
-
-def _cell_fontsize(ax, rows, cols, chars, largest=11.0, smallest=7.0):
-    """The largest font size (pt) at which ``chars`` characters fit one cell of ``ax``."""
-    width, height = ax.figure.get_size_inches()
-    box = ax.get_position()
-    cell_width = 72 * width * box.width / max(cols, 1)  # points
-    cell_height = 72 * height * box.height / max(rows, 1)
-    fits = min(cell_width / (0.62 * max(chars, 1) + 0.6), cell_height / 1.5)
-    return float(np.clip(fits, smallest, largest))
+def _step_ticks(steps: int, labels, name: str, prefix: str = "") -> list[str]:
+    """Tick labels of steps 1..T, each with its label underneath (``repr``, after
+    ``prefix``) when ``labels`` (one per step) are given."""
+    if labels is None:
+        return [str(t + 1) for t in range(steps)]
+    labels = list(labels)
+    if len(labels) != steps:
+        raise ValueError(f"{name}: expected {steps} labels (one per step), got {len(labels)}")
+    return [f"{t + 1}\n{prefix}{label!r}" for t, label in enumerate(labels)]
 
 
 def plot_hidden_strip(
@@ -247,13 +228,8 @@ def plot_hidden_strip(
     if annotate is None:
         annotate = values.size <= 80
     if annotate:
-        _annotate_cells(ax, values, threshold=0.6 * limit)
-    ticks = [str(t + 1) for t in range(steps)]
-    if labels is not None:
-        labels = list(labels)
-        if len(labels) != steps:
-            raise ValueError(f"labels: expected {steps} labels (one per step), got {len(labels)}")
-        ticks = [f"{t + 1}\n{label!r}" for t, label in enumerate(labels)]
+        annotate_cells(ax, values, threshold=0.6 * limit)
+    ticks = _step_ticks(steps, labels, "labels")
     ax.set_xticks(range(steps), ticks)
     ax.set_yticks(range(units), [str(j) for j in range(units)] if units <= 16 else None)
     if units > 16:
@@ -314,13 +290,8 @@ def plot_step_distributions(probs, labels, *, inputs=None, targets=None, ax=None
         raise ValueError(f"labels: expected {classes} labels (one per class), got {len(labels)}")
     fig, ax = new_axes(ax, figsize=(min(3 + 0.9 * steps, 14), 1.8 + 0.5 * classes))
     image = ax.imshow(probs.T, cmap="Greens", vmin=0, vmax=1, aspect="auto")
-    _annotate_cells(ax, probs.T, fmt="{:.2f}", threshold=0.6)
-    ticks = [str(t + 1) for t in range(steps)]
-    if inputs is not None:
-        inputs = list(inputs)
-        if len(inputs) != steps:
-            raise ValueError(f"inputs: expected {steps} labels (one per step), got {len(inputs)}")
-        ticks = [f"{t + 1}\nin {x!r}" for t, x in enumerate(inputs)]
+    annotate_cells(ax, probs.T, fmt="{:.2f}", threshold=0.6)
+    ticks = _step_ticks(steps, inputs, "inputs", prefix="in ")
     if targets is not None:
         targets = list(targets)
         if len(targets) != steps:

@@ -106,10 +106,10 @@ def plot_activation_text(
         col += 1
         if char == "\n" or col == columns:
             row, col = row + 1, 0
-    n_rows = rows[-1][0] + 1
-    n_cols = max(c for _, c in rows) + 1  # the longest row (no empty columns on the right)
-    fig, ax = new_axes(ax, figsize=(min(15.0, 0.2 * n_cols + 2), 0.38 * n_rows + 1.3))
-    grid = np.ones((n_rows, n_cols, 4))
+    num_rows = rows[-1][0] + 1
+    num_cols = max(c for _, c in rows) + 1  # the longest row (no empty columns on the right)
+    fig, ax = new_axes(ax, figsize=(min(15.0, 0.2 * num_cols + 2), 0.38 * num_rows + 1.3))
+    grid = np.ones((num_rows, num_cols, 4))
     for (r, c), color in zip(rows, colors, strict=True):
         grid[r, c] = color
     ax.imshow(grid, aspect="auto", interpolation="nearest")

@@ -20,7 +20,7 @@ import weakref
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-__all__ = ["Explorer", "benchmark_explorers", "live_explorers"]
+__all__ = ["Explorer", "benchmark_explorers", "live_explorers", "fixed_layout"]
 
 _LIVE: weakref.WeakSet = weakref.WeakSet()
 
@@ -143,3 +143,18 @@ def benchmark_explorers(moves_per_control: int = 3) -> list[dict]:
                 }
             )
     return rows
+
+
+def fixed_layout(fig, **margins):
+    """Switch ``fig`` from constrained layout to a fixed one, so that a redraw skips the
+    layout pass (it costs about as much as drawing these small figures, and the budget is
+    0.3 s). With ``margins`` (``left``, ``right``, ``bottom``, ``top``, ``wspace``,
+    ``hspace`` as in ``Figure.subplots_adjust``) those are set on the figure's grids;
+    without, the constrained layout is computed once and kept. Returns the figure."""
+    if not margins:
+        fig.canvas.draw()
+    fig.set_layout_engine("none")
+    grids = {id(spec): spec for ax in fig.axes if (spec := ax.get_gridspec()) is not None}
+    for grid in grids.values() if margins else ():
+        grid.update(**margins)
+    return fig

@@ -1,10 +1,5 @@
-"""Explorers for sequence classification (chapter 6).
-
-* :func:`prefix_probabilities` - ``p(class | x_1..x_t)`` of a many-to-one model after
-  every token: the head applied to the hidden state of each step.
-* :func:`name_explorer` - type a name, see the class probabilities of the RNN and of the
-  bigram baseline, and how they evolve character by character.
-"""
+"""Explorer of a classifier reading a text: :func:`name_explorer` shows the class
+probabilities of the RNN and of the bigram baseline, and how they evolve token by token."""
 
 from __future__ import annotations
 
@@ -13,29 +8,13 @@ import html
 import ipywidgets as widgets
 import numpy as np
 
-from ..data.classification import encode_batch, tokenize
-from ..functional import softmax
+from ..analysis import prefix_probabilities
+from ..data.classification import tokenize
 from ..viz import new_figure
 from ..viz.classification import plot_class_probabilities
-from . import Explorer
+from . import Explorer, fixed_layout
 
-__all__ = ["prefix_probabilities", "name_explorer"]
-
-
-def prefix_probabilities(model, vocab, text: str, level: str = "char") -> np.ndarray:
-    """``(T, C)``: row t = softmax(head(h_t)), the class probabilities the model would
-    give if the text stopped after token t. The last row is the model's prediction.
-
-    For a one-directional model only (a bidirectional one has not read the future yet at
-    step t, so its prefix outputs have no such meaning).
-    """
-    if getattr(model, "bidirectional", False) or not getattr(model, "many_to_one", False):
-        raise ValueError("model: expected a one-directional many-to-one SequenceModel")
-    ids, mask = encode_batch([text], vocab, level)
-    _, cache = model.forward(ids, mask)
-    hidden = cache.traces[-1].hidden[:, 0]  # (T, H): the top layer's state after each step
-    logits, _ = model.head.forward(hidden)
-    return softmax(logits)
+__all__ = ["name_explorer"]
 
 
 def name_explorer(
@@ -63,9 +42,7 @@ def name_explorer(
     def draw(name, curve):
         name = name.strip().lower()
         fig, (left, right) = new_figure(1, 2, figsize=(11.0, 3.8), width_ratios=(2.2, 1))
-        # fixed margins instead of constrained layout: a redraw takes half the time
-        fig.set_layout_engine(None)
-        fig.subplots_adjust(left=0.06, right=0.98, bottom=0.15, top=0.9, wspace=0.3)
+        fixed_layout(fig, left=0.06, right=0.98, bottom=0.15, top=0.9, wspace=0.3)
         if not name:
             left.set_axis_off()
             right.set_axis_off()

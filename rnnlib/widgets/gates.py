@@ -1,15 +1,7 @@
-"""Chapter 4 explorer: the gates of a trained LSTM (or GRU) at work on one sequence.
-
-:func:`gate_explorer` runs each model once on the sequence (the Traces are precomputed,
-so a redraw only plots) and shows
-
-* left: one time step across all units - the sigmoid gates as a heat map (forget, input,
-  output for the LSTM; reset, update for the GRU) above the cell state (LSTM) or hidden
-  state (GRU) of every unit;
-* right: one unit across the whole sequence - its gates and its cell state over t, with
-  the current step marked and the steps that matter (e.g. the marked inputs of the
-  adding problem) dotted.
-"""
+"""The gate explorer: the gates of a trained gated cell (LSTM, GRU, or any registered cell
+with gates) at work on one sequence. One time step across all units on the left, one unit
+across the whole sequence on the right; the Traces are computed once, a redraw only
+updates the artists the plots returned."""
 
 from __future__ import annotations
 
@@ -17,10 +9,12 @@ import ipywidgets as widgets
 import numpy as np
 
 from .._checks import check_float_array
+from ..analysis import memory_state
+from ..cells import CELL_TYPES
 from ..models import SequenceModel
 from ..viz import new_figure
 from ..viz.gates import plot_gates_at_step, plot_unit_gates
-from . import Explorer
+from . import Explorer, fixed_layout
 
 __all__ = ["gate_explorer"]
 
@@ -32,7 +26,7 @@ def _check_models(models) -> dict:
         models = {models.cell_type.upper(): models}
     if not isinstance(models, dict) or not models:
         raise TypeError(
-            "models: expected an LSTM/GRU SequenceModel or a dict {label: model}, "
+            "models: expected a SequenceModel of a gated cell or a dict {label: model}, "
             f"got {type(models).__name__}"
         )
     for label, model in models.items():
@@ -40,10 +34,10 @@ def _check_models(models) -> dict:
             raise TypeError(
                 f"models[{label!r}]: expected a SequenceModel, got {type(model).__name__}"
             )
-        if model.cell_type not in ("lstm", "gru"):
+        if not CELL_TYPES[model.cell_type].gate_names:
             raise ValueError(
-                f"models[{label!r}]: expected an LSTM or GRU model (a vanilla RNN has no gates), "
-                f"got cell {model.cell_type!r}"
+                f"models[{label!r}]: expected a model of a cell type with gates, got cell "
+                f"{model.cell_type!r}, which has no gates"
             )
     return models
 
@@ -51,7 +45,8 @@ def _check_models(models) -> dict:
 def gate_explorer(models, inputs, *, marks=None, title=None) -> Explorer:
     """Explore the gates of one or several gated models on one input sequence.
 
-    models: an LSTM or GRU :class:`~rnnlib.models.SequenceModel`, or ``{label: model}``
+    models: a :class:`~rnnlib.models.SequenceModel` of a cell type with gates (LSTM, GRU,
+    ...), or ``{label: model}``
     (a dropdown picks one). inputs: one float sequence ``(T, D)`` (or ``(T, 1, D)``).
     marks: 0-based steps to draw as dotted lines (default: for two-feature inputs such as
     the adding problem, the steps whose marker, feature 1, is on).
@@ -73,7 +68,7 @@ def gate_explorer(models, inputs, *, marks=None, title=None) -> Explorer:
         _, cache = model.forward(inputs)
         trace = cache.traces[0]
         traces[label] = trace
-        state = trace.cell_state if trace.cell_state is not None else trace.hidden
+        _, state = memory_state(trace)
         limits[label] = max(1.0, float(np.abs(state).max()))
     steps = inputs.shape[0]
     units = min(model.hidden_size for model in models.values())
@@ -98,37 +93,41 @@ def gate_explorer(models, inputs, *, marks=None, title=None) -> Explorer:
 
     def draw(t, unit, model=only):
         if model not in figures:
-            figures[model] = _GateFigure(model, traces[model], limits[model], marks)
+            gates = _drawn_gates(models[model])
+            figures[model] = _GateFigure(model, traces[model], gates, limits[model], marks)
         return figures[model].update(t - 1, unit)
 
     return Explorer(draw, controls, title=title or "Gate activations (게이트 활성값) over time")
 
 
+def _drawn_gates(model) -> tuple[str, ...]:
+    """The gates the explorer draws: the cell's sigmoid gates (values in 0..1), or all
+    its gates when it declares none as sigmoid."""
+    cell = CELL_TYPES[model.cell_type]
+    return tuple(cell.sigmoid_gates) or tuple(cell.gate_names)
+
+
 class _GateFigure:
     """The explorer's figure for one model: drawn once by the rnnlib.viz functions, then
-    updated in place (new data for the same artists), which halves the redraw time."""
+    updated in place (new data for the artists they returned), which halves the redraw
+    time."""
 
-    def __init__(self, label, trace, limit, marks):
-        self.label, self.trace = label, trace
-        self.state = trace.cell_state if trace.cell_state is not None else trace.hidden
-        self.state_symbol = "c" if trace.cell_state is not None else "h"
-        self.gate_names = [name for name in trace.gates if name.endswith("_gate")]
+    def __init__(self, label, trace, gates, limit, marks):
+        self.label, self.trace, self.gate_names = label, trace, list(gates)
+        state_name, self.state = memory_state(trace)
+        self.state_symbol = "c" if state_name == "cell_state" else "h"
         # fixed margins and no grid: constrained layout and grid lines would double the
         # redraw time (the budget is 0.3 s)
         fig, axes = new_figure(2, 2, figsize=(12, 5), sharex="col", height_ratios=(1.2, 1))
-        fig.set_layout_engine("none")
-        axes[0, 0].get_gridspec().update(
-            left=0.07, right=0.98, bottom=0.1, top=0.86, wspace=0.2, hspace=0.3
-        )
-        plot_gates_at_step(trace, 0, axes=axes[:, 0], state_limit=limit)
-        plot_unit_gates(trace, 0, marks=marks, axes=axes[:, 1])
+        fixed_layout(fig, left=0.07, right=0.98, bottom=0.1, top=0.86, wspace=0.2, hspace=0.3)
+        at_step = plot_gates_at_step(trace, 0, gates, axes=axes[:, 0], state_limit=limit)
+        of_unit = plot_unit_gates(trace, 0, gates, marks=marks, axes=axes[:, 1])
         for ax in axes.flat:
             ax.grid(False)
         self.figure, self.axes = fig, axes
-        self.heatmap = axes[0, 0].images[0]
-        self.bars = list(axes[1, 0].patches)
-        self.gate_lines = axes[0, 1].lines[: len(self.gate_names)]
-        self.state_line = axes[1, 1].lines[0]
+        self.heatmap, self.bars = at_step["heatmap"], at_step["bars"]
+        self.gate_lines = [of_unit["gate_lines"][name] for name in self.gate_names]
+        self.state_line = of_unit["state_line"]
         cursor = {"color": "#d62728", "linewidth": 2, "alpha": 0.6}
         self.unit_cursor = axes[0, 0].axvline(0, **cursor)
         self.time_cursors = [ax.axvline(1, **cursor) for ax in axes[:, 1]]

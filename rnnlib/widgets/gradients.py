@@ -1,11 +1,11 @@
-"""Chapter 3 explorers: how gradients flow back through time, and what clipping does.
+"""Explorers of gradient flow and clipping.
 
 * :func:`gradient_flow_explorer` - sliders for the spectral norm of ``W_hh``, the
   activation and the sequence length; shows ``log ||dL/dh_t||`` over t with the
-  singular-value bound, and the per-step Jacobian norms.
+  singular-value bound, and the per-step Jacobian norms, of a run it is given.
 * :func:`clipping_explorer` - a 2-D gradient (direction and size) and a threshold;
-  shows the raw, norm-clipped and value-clipped update, and, given a training run,
-  which of its steps the threshold would clip.
+  shows the raw, norm-clipped and value-clipped update, and, given a training run's
+  gradient norms, which of its steps the threshold would clip.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from ..gradient_flow import ACTIVATIONS, gradient_flow
 from ..viz import new_figure
 from ..viz.gradients import (
     plot_clipped_norms,
@@ -22,7 +21,7 @@ from ..viz.gradients import (
     plot_gradient_norms,
     plot_jacobian_norms,
 )
-from . import Explorer
+from . import Explorer, fixed_layout
 
 __all__ = ["gradient_flow_explorer", "clipping_explorer"]
 
@@ -33,11 +32,8 @@ def _fast_figure(panels: int, figsize, **margins):
     """A figure with fixed margins instead of constrained layout, which would double the
     redraw time of these small plots (the budget is 0.3 s per redraw)."""
     fig, axes = new_figure(1, panels, figsize=figsize)
-    fig.set_layout_engine("none")
-    axes = np.atleast_1d(axes)
     margins = {"left": 0.08, "right": 0.98, "bottom": 0.13, "top": 0.9, "wspace": 0.25, **margins}
-    axes[0].get_gridspec().update(**margins)
-    return fig, axes
+    return fixed_layout(fig, **margins), np.atleast_1d(axes)
 
 
 def _finish(fig):
@@ -49,20 +45,28 @@ def _finish(fig):
     return fig
 
 
-def gradient_flow_explorer(seed: int = 0, hidden_size: int = 32) -> Explorer:
+def gradient_flow_explorer(
+    flow, *, rng=0, activations=("tanh", "relu"), hidden_size: int = 32
+) -> Explorer:
     """Explore ``||dL/dh_t||`` for a vanilla RNN as ``W_hh``'s spectral norm changes.
 
-    Every redraw runs :func:`rnnlib.gradient_flow.gradient_flow` with the same ``seed``
-    (the same inputs and the same direction of ``W_hh``, only rescaled), so a slider
-    move changes one thing only. A forward + backward pass of at most 100 steps and 100
-    small SVDs: a few milliseconds before plotting.
+    flow: ``flow(spectral_norm, activation, length, hidden_size=, rng=)`` returning a
+    result with ``grad_norms``, ``jacobian_norms``, ``bound``, ``ratio`` and ``gamma``
+    (chapter 3 passes its experiment ``gradient_flow``). Every redraw calls it with the
+    same ``rng`` (an int seed: the same inputs and the same direction of ``W_hh``, only
+    rescaled), so a slider move changes one thing only. A forward + backward pass of at
+    most 100 steps and 100 small SVDs: a few milliseconds before plotting.
     """
+    if not callable(flow):
+        raise TypeError(
+            f"flow: expected a function returning a gradient flow, got {type(flow).__name__}"
+        )
     controls = {
         "spectral_norm": widgets.FloatSlider(
             value=0.9, min=0.25, max=2.5, step=0.05, description="sigma_max(W_hh)", **_SLIDER
         ),
         "activation": widgets.Dropdown(
-            options=list(ACTIVATIONS), value="tanh", description="activation"
+            options=list(activations), value=activations[0], description="activation"
         ),
         "length": widgets.IntSlider(
             value=50, min=10, max=100, step=10, description="length T", **_SLIDER
@@ -70,14 +74,14 @@ def gradient_flow_explorer(seed: int = 0, hidden_size: int = 32) -> Explorer:
     }
 
     def draw(spectral_norm, activation, length):
-        flow = gradient_flow(spectral_norm, activation, length, hidden_size=hidden_size, rng=seed)
+        result = flow(spectral_norm, activation, length, hidden_size=hidden_size, rng=rng)
         fig, (left, right) = _fast_figure(2, (12, 4.5))
-        plot_gradient_norms(flow, ax=left, title="||dL/dh_t|| (solid) and its bound (dashed)")
-        plot_jacobian_norms(flow, ax=right)
+        plot_gradient_norms(result, ax=left, title="||dL/dh_t|| (solid) and its bound (dashed)")
+        plot_jacobian_norms(result, ax=right)
         note = (
-            f"gamma sigma_max = {flow.gamma * spectral_norm:.2f}: "
-            f"||dL/dh_1|| / ||dL/dh_T|| = {flow.ratio:.2e} "
-            f"(bound {flow.bound[0]:.2e})"
+            f"gamma sigma_max = {result.gamma * spectral_norm:.2f}: "
+            f"||dL/dh_1|| / ||dL/dh_T|| = {result.ratio:.2e} "
+            f"(bound {result.bound[0]:.2e})"
         )
         return _finish(fig), note
 
@@ -90,7 +94,7 @@ def clipping_explorer(run=None) -> Explorer:
     Controls: the gradient's direction (angle) and size, the threshold ``c`` and the
     method. Left: the raw gradient and its clipped versions (by norm: same direction,
     length at most c; by value: each component in [-c, c]). Right (when ``run``, a
-    :class:`rnnlib.gradient_flow.TrainingRun`, is given): its gradient norm at every
+    :class:`rnnlib.experiments.ch03.TrainingRun` or anything with ``grad_norm``, is given): its gradient norm at every
     step before clipping, the threshold, and how many steps it would clip.
     """
     controls = {

@@ -9,11 +9,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
-from rnnlib import hopfield as hf
-from rnnlib._checks import as_generator
-from rnnlib.patterns import COURSE_GLYPHS, GLYPH_SHAPE, glyph_patterns, noisy_copy
-from rnnlib.viz import new_figure
-from rnnlib.viz.hopfield import (
+from .. import hopfield as hf
+from .._checks import as_generator
+from ..patterns import COURSE_GLYPHS, GLYPH_SHAPE, glyph_patterns, noisy_copy
+from ..viz import new_figure
+from ..viz.hopfield import (
     OVERLAP_COLORS,
     SWEEP_SHADE,
     outline_square,
@@ -23,17 +23,11 @@ from rnnlib.viz.hopfield import (
     plot_state,
     survival_grid,
 )
-from rnnlib.widgets import Explorer
+from . import Explorer, fixed_layout
 
 __all__ = ["recall_explorer", "capacity_explorer"]
 
 _STYLE = {"description_width": "initial"}
-
-
-def _freeze_layout(fig) -> None:
-    """Lay the figure out once and keep that layout: redraws then only move artists."""
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
 
 
 def recall_explorer(
@@ -58,7 +52,7 @@ def recall_explorer(
             cue = noisy_copy(patterns[index], fraction=percent / 100, rng=rng)
             for mode in hf.MODES:
                 trajectories[name, percent, mode] = network.recall(cue, mode=mode, rng=rng)
-    longest = max(result.n_steps for result in trajectories.values())
+    longest = max(result.num_steps for result in trajectories.values())
     controls = {
         "name": widgets.Dropdown(options=names, value=names[0], description="memory"),
         "noise": widgets.SelectionSlider(
@@ -90,13 +84,13 @@ def recall_explorer(
             title=fig.suptitle(" "),
             extras=[],
         )
-        _freeze_layout(fig)
+        fixed_layout(fig)
 
     def draw(name, noise, mode, step):
         if not figure:
             build()
         result = trajectories[name, noise, mode]
-        shown = min(step, result.n_steps)
+        shown = min(step, result.num_steps)
         state = result.states[shown]
         for artist in figure["extras"]:
             artist.remove()
@@ -120,14 +114,14 @@ def recall_explorer(
                     inside[0] - 0.5, inside[-1] + 0.5, color=SWEEP_SHADE, alpha=0.15, lw=0
                 )
             )
-        ax_energy.set_xlim(-0.5, max(result.n_steps, 1) + 0.5)
+        ax_energy.set_xlim(-0.5, max(result.num_steps, 1) + 0.5)
         low, high = result.energies.min(), result.energies.max()
         pad = 0.05 * max(high - low, 1.0)
         ax_energy.set_ylim(low - pad, high + pad)
         status = (
-            f"{result.stop_reason} after {result.n_steps} steps"
-            if shown == result.n_steps
-            else f"step {shown} of {result.n_steps}"
+            f"{result.stop_reason} after {result.num_steps} steps"
+            if shown == result.num_steps
+            else f"step {shown} of {result.num_steps}"
         )
         figure["title"].set_text(
             f"{mode.capitalize()} recall of '{name}' from a cue with {noise}% of units "
@@ -143,32 +137,28 @@ def recall_explorer(
     return Explorer(draw, controls, title="Recall explorer: a Hopfield network remembers")
 
 
-def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, rng=0):
+def capacity_explorer(results) -> Explorer:
     """How many random patterns survive recall, for each N and load P/N.
 
-    results: :class:`~rnnlib.hopfield.CapacityResult` objects to show (one per N, same
-    loads); when None they are computed with :func:`rnnlib.hopfield.capacity_experiment`
-    for ``n_units`` and ``loads`` (default 0.05 ... 0.3). Controls: N and P / N (the
-    figure names P). Left: every pattern of one network after recall (green exact,
-    yellow a few wrong units, red lost). Right: the bit-error rate against the load.
+    results: :class:`~rnnlib.experiments.ch01.CapacityResult` objects to show (one per N,
+    same loads). Controls: N and P / N (the figure names P). Left: every pattern of one
+    network after recall (green exact, yellow a few wrong units, red lost). Right: the
+    bit-error rate against the load.
     """
-    if results is None:
-        loads = np.round(np.arange(0.05, 0.301, 0.025), 3) if loads is None else loads
-        rng = as_generator(rng)
-        results = [hf.capacity_experiment(n, loads, rng=rng, trials=trials) for n in n_units]
-    results = {result.n_units: result for result in results}
+    results = list(results)
+    if not results:
+        raise ValueError("results: expected one or more capacity results, got none")
+    results = {result.num_units: result for result in results}
     sizes = sorted(results)
     shared_loads = [round(float(x), 3) for x in results[sizes[0]].loads]
     labels = [(f"{x:.3f}", k) for k, x in enumerate(shared_loads)]
     controls = {
-        "n_units": widgets.SelectionSlider(options=sizes, value=sizes[-1], description="N"),
+        "num_units": widgets.SelectionSlider(options=sizes, value=sizes[-1], description="N"),
         "load_index": widgets.SelectionSlider(
             options=labels, value=min(3, len(labels) - 1), description="P / N", style=_STYLE
         ),
     }
-    theory_loads = np.linspace(0.01, max(shared_loads), 120)
-    one_step = hf.one_step_error_rate(theory_loads)
-    retrieval = hf.retrieval_error_rate(theory_loads)
+    theory = hf.capacity_theory(max(shared_loads), points=120)
 
     figure = {}
 
@@ -176,10 +166,14 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
         fig, (ax_grid, ax_curve) = new_figure(
             1, 2, figsize=(11, 3.8), gridspec_kw={"width_ratios": [1, 1.4]}
         )
-        biggest = max(int(results[size].n_patterns.max()) for size in sizes)
+        biggest = max(int(results[size].num_patterns.max()) for size in sizes)
         plot_pattern_survival(np.zeros(biggest, dtype=int), sizes[-1], ax=ax_grid, columns=20)
-        ax_curve.plot(theory_loads, one_step, ":", color="gray", label="one step (theory)")
-        ax_curve.plot(theory_loads, retrieval, color="black", lw=1.2, label="AGS, N → ∞")
+        ax_curve.plot(
+            theory["loads"], theory["one_step"], ":", color="gray", label="one step (theory)"
+        )
+        ax_curve.plot(
+            theory["loads"], theory["retrieval"], color="black", lw=1.2, label="AGS, N → ∞"
+        )
         lines = {}
         for size in sizes:
             (lines[size],) = ax_curve.plot(
@@ -192,35 +186,35 @@ def capacity_explorer(results=None, n_units=(100, 400), loads=None, trials=100, 
         (marker,) = ax_curve.plot(
             [], [], "o", markersize=14, markerfacecolor="none", markeredgecolor="black"
         )
-        ax_curve.axvline(hf.CRITICAL_LOAD, color="black", linestyle="--", lw=1)
+        ax_curve.axvline(theory["critical_load"], color="black", linestyle="--", lw=1)
         ax_curve.set_ylim(-0.01, 0.35)
         ax_curve.set_xlabel("load P / N")
         ax_curve.set_ylabel("fraction of wrong units")
         ax_curve.set_title("Bit-error rate after recall (circle: this N and P)")
         ax_curve.legend(fontsize=9, loc="upper left")
         figure.update(fig=fig, ax_grid=ax_grid, image=ax_grid.images[0], lines=lines, marker=marker)
-        _freeze_layout(fig)
+        fixed_layout(fig)
 
-    def draw(n_units, load_index):
+    def draw(num_units, load_index):
         if not figure:
             build()
-        result = results[n_units]
+        result = results[num_units]
         load_index = min(load_index, len(result.loads) - 1)
-        n_patterns = int(result.n_patterns[load_index])
+        num_patterns = int(result.num_patterns[load_index])
         errors = result.final_errors[load_index][0]  # the first network of this load
-        grid, counts = survival_grid(errors, n_units, columns=20)
+        grid, counts = survival_grid(errors, num_units, columns=20)
         figure["image"].set_data(grid)
         figure["image"].set_extent((-0.5, grid.shape[1] - 0.5, grid.shape[0] - 0.5, -0.5))
         ax_grid = figure["ax_grid"]
         ax_grid.set_xlim(-0.5, grid.shape[1] - 0.5)
         ax_grid.set_ylim(grid.shape[0] - 0.5, -0.5)
-        ax_grid.set_title(f"N = {n_units}: the {n_patterns} stored patterns after recall")
+        ax_grid.set_title(f"N = {num_units}: the {num_patterns} stored patterns after recall")
         ax_grid.set_xlabel(f"exact {counts[0]}  ·  ≤5% wrong {counts[1]}  ·  lost {counts[2]}")
         for size, line in figure["lines"].items():
-            line.set_alpha(1.0 if size == n_units else 0.3)
+            line.set_alpha(1.0 if size == num_units else 0.3)
         figure["marker"].set_data([result.loads[load_index]], [result.bit_error[load_index]])
         note = (
-            f"N = {n_units}, P = {n_patterns}: bit-error rate "
+            f"N = {num_units}, P = {num_patterns}: bit-error rate "
             f"{result.bit_error[load_index]:.2%}, recalled exactly "
             f"{result.exact_recall[load_index]:.0%} of {int(result.trials[load_index])} "
             "patterns (all networks of this load)."

@@ -1,4 +1,4 @@
-"""Explorers for chapter 2, the vanilla RNN.
+"""Explorers of a vanilla RNN reading text: its hidden states and next-character outputs.
 
 * :func:`hidden_state_explorer` - feed a text to a next-character model and step through
   it: the hidden state so far as a heat strip, the predicted next character as bars.
@@ -15,12 +15,11 @@ import ipywidgets as widgets
 import numpy as np
 
 from .._checks import check_float_array
-from ..data.encoding import Vocabulary
 from ..functional import softmax
-from ..models import SequenceModel
+from ..generate import check_char_model
 from ..viz import new_figure
 from ..viz.rnn import plot_hidden_strip, plot_output_bars, plot_softmax
-from . import Explorer
+from . import Explorer, fixed_layout
 
 __all__ = ["hidden_state_explorer", "softmax_explorer"]
 
@@ -36,29 +35,6 @@ def _check_texts(texts) -> list[str]:
         if not isinstance(text, str) or not text:
             raise ValueError(f"texts[{k}]: expected a non-empty string, got {text!r:.60}")
     return list(texts)
-
-
-def _check_model(model, vocab):
-    if not isinstance(vocab, Vocabulary):
-        raise TypeError(f"vocab: expected an rnnlib Vocabulary, got {type(vocab).__name__}")
-    if not isinstance(model, SequenceModel):
-        raise TypeError(f"model: expected an rnnlib SequenceModel, got {type(model).__name__}")
-    if model.vocab_size != len(vocab):
-        raise ValueError(
-            f"model: expected a model reading token ids with vocab_size={len(vocab)} "
-            f"(= len(vocab)), got vocab_size={model.vocab_size}"
-        )
-    if model.output_size != len(vocab):
-        raise ValueError(
-            f"model: expected output_size={len(vocab)} (one score per character), "
-            f"got {model.output_size}"
-        )
-    if model.many_to_one or model.bidirectional:
-        raise ValueError(
-            "model: expected a many-to-many, one-directional model (an output at every "
-            "step that has read only x_1..x_t), got "
-            + ("many_to_one=True" if model.many_to_one else "bidirectional=True")
-        )
 
 
 class _TextRun:
@@ -83,13 +59,6 @@ class _TextRun:
         return self.memo[text]
 
 
-def _fixed_layout(fig, ax, **margins):
-    """Swap constrained layout for fixed margins: a redraw then skips the layout pass,
-    which costs about as much as drawing the rest of these small figures."""
-    fig.set_layout_engine("none")
-    ax.get_subplotspec().get_gridspec().update(**margins)
-
-
 def _message_figure(message: str):
     fig, ax = new_figure(1, 1, figsize=(8, 1.6))
     ax.axis("off")
@@ -109,7 +78,7 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
     characters, the true next character (when the text has one) hatched. Characters not in
     the vocabulary produce a message in the note, not an error.
     """
-    _check_model(model, vocab)
+    check_char_model(model, vocab)
     texts = _check_texts(texts)
     run = _TextRun(model, vocab)
     labels = [str(token) for token in vocab.tokens]
@@ -147,7 +116,7 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
         step = min(step, len(text))
         hidden, probs = run(text)
         fig, (left, right) = new_figure(1, 2, figsize=(12, 4.2), width_ratios=[3, 2])
-        _fixed_layout(fig, left, left=0.06, right=0.98, bottom=0.22, top=0.9, wspace=0.18)
+        fixed_layout(fig, left=0.06, right=0.98, bottom=0.22, top=0.9, wspace=0.18)
         plot_hidden_strip(
             hidden,
             list(text),
@@ -217,7 +186,7 @@ def softmax_explorer(logits=(2.0, 1.0, 0.1, -1.0), labels=None) -> Explorer:
         z = np.array([scores[f"z{k}"] for k in range(len(labels))])
         probs = softmax(z, temperature=temperature)
         fig, axes = new_figure(1, 2, figsize=(11, 3.8))
-        _fixed_layout(fig, axes[0], left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.25)
+        fixed_layout(fig, left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.25)
         plot_softmax(z, temperature, labels, score_range=(-5.5, 5.5), axes=axes)
         entropy = float(-(probs * np.log(np.maximum(probs, 1e-300))).sum())
         note = (

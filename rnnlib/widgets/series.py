@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
-from ..forecast import LinearAR, free_run
+from ..baselines import LinearAR
+from ..generate import free_run
 from ..viz.series import plot_forecast
 from . import Explorer
 

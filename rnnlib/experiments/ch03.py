@@ -1,27 +1,8 @@
-"""The experiments of chapter 3: how gradients flow (or fail to flow) back through time.
+"""Chapter 3's experiments: how gradients flow (or fail to flow) back through time.
 
-Every function here is an experiment the chapter runs, seeded so that tests can re-run
-it with other seeds:
-
-* :func:`gradient_flow` - per-step gradient norms ``||dL/dh_t||`` of a vanilla RNN whose
-  ``W_hh`` has a chosen spectral norm, with the per-step Jacobian norms
-  ``||diag(f'(a_t)) W_hh||`` and the singular-value bound ``(gamma sigma)^(T-t)``;
-* :func:`clipping_run` - a training run that explodes, and the same run with
-  global-norm clipping;
-* :func:`bptt_cost` - time and stored activations of full vs truncated BPTT;
-* :func:`truncated_gradient` - what truncation cuts: dL/dx_t for a loss at the last step;
-* :func:`truncated_long_dependency` - what truncation still learns: a clue further back
-  than k steps, learned or not depending on whether the state carries it;
-* :func:`dependency_vs_distance` - a vanilla RNN on the adding problem as the distance
-  between the inputs that matter and the answer grows;
-* :func:`time_per_sequence` - forward + backward time against the sequence length T.
-
-Notation (as in chapter 2): ``h_t = f(a_t)``, ``a_t = W_xh x_t + W_hh h_{t-1} + b`` for
-steps ``t = 1..T``, ``h_0 = 0``; arrays indexed by step hold step t at index ``t - 1``.
-The Jacobian of one step is ``J_t = dh_t/dh_{t-1} = diag(f'(a_t)) W_hh`` and the gradient
-flows back as ``dL/dh_{t-1} = J_t^T dL/dh_t``, so for a loss on the last step
-``||dL/dh_t|| <= (gamma sigma_max(W_hh))^(T-t) ||dL/dh_T||`` where ``gamma`` bounds
-``|f'|`` (Pascanu, Mikolov & Bengio 2013).
+One seeded function per run the chapter asserts (``rng=``: a seed or a Generator), so
+the tests re-run each with other seeds. The measurements they use (Jacobian norms, the
+singular-value bound) live in :mod:`rnnlib.analysis`.
 """
 
 from __future__ import annotations
@@ -31,27 +12,24 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import (
+from .._checks import (
     as_generator,
     check_choice,
-    check_float_array,
     check_positive_float,
     check_positive_int,
 )
-from .cells import RNNCell
-from .data.tasks import adding_problem, remember_the_sign
-from .layers import Dense
-from .losses import mse, softmax_cross_entropy
-from .models import SequenceModel
-from .optim import SGD, Adam, clip_grad_norm, global_grad_norm
-from .recurrent import Recurrent
+from ..analysis import SLOPE_BOUND, jacobian_norms, recurrent_matrix, singular_value_bound
+from ..baselines import adding_baseline
+from ..cells import RNNCell
+from ..data.tasks import adding_problem, remember_the_sign
+from ..layers import Dense
+from ..losses import mse, softmax_cross_entropy
+from ..models import SequenceModel
+from ..optim import SGD, Adam, clip_grad_norm, global_grad_norm
+from ..recurrent import Recurrent
 
 __all__ = [
-    "SLOPE_BOUND",
-    "recurrent_matrix",
-    "step_jacobians",
-    "jacobian_norms",
-    "singular_value_bound",
+    "ACTIVATIONS",
     "GradientFlow",
     "gradient_flow",
     "TrainingRun",
@@ -60,75 +38,11 @@ __all__ = [
     "LongDependency",
     "truncated_long_dependency",
     "bptt_cost",
-    "adding_baseline",
     "dependency_vs_distance",
     "time_per_sequence",
 ]
 
-#: gamma: the largest value of |f'(a)| for each activation (tanh' = 1 - tanh^2 <= 1 at a=0,
-#: sigmoid' = s(1 - s) <= 1/4 at a=0, relu' is 0 or 1).
-SLOPE_BOUND = {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
-
 ACTIVATIONS = ("tanh", "relu")  # the activations of rnnlib's RNNCell
-
-
-# ----- the pieces of the argument -----------------------------------------------------------
-
-
-def recurrent_matrix(hidden_size: int, spectral_norm: float, rng) -> np.ndarray:
-    """A random ``W_hh (H, H)`` whose singular values all equal ``spectral_norm``.
-
-    ``W_hh = spectral_norm * Q`` with ``Q`` a random orthogonal matrix (the Q of a QR
-    factorisation of a Gaussian matrix). A linear RNN with this matrix scales every
-    gradient by exactly ``spectral_norm`` per step, so the singular-value bound is as
-    tight as it can be; one seed gives the same ``Q`` at every scale.
-    """
-    hidden_size = check_positive_int(hidden_size, "hidden_size")
-    spectral_norm = check_positive_float(spectral_norm, "spectral_norm")
-    gaussian = as_generator(rng).standard_normal((hidden_size, hidden_size))
-    orthogonal, upper = np.linalg.qr(gaussian)
-    orthogonal *= np.sign(np.diag(upper))  # a uniformly random rotation/reflection
-    return spectral_norm * orthogonal
-
-
-def _slope(hidden: np.ndarray, activation: str) -> np.ndarray:
-    """f'(a_t) computed from the output h_t = f(a_t)."""
-    if activation == "tanh":
-        return 1.0 - hidden * hidden
-    return (hidden > 0).astype(hidden.dtype)
-
-
-def step_jacobians(hidden, W_hh, activation: str = "tanh") -> np.ndarray:
-    """Jacobians of each step, ``J_t = dh_t/dh_{t-1} = diag(f'(a_t)) W_hh``.
-
-    hidden: ``(T, H)`` hidden states ``h_1..h_T`` of one sequence; W_hh: ``(H, H)``.
-    Returns ``(T, H, H)``, ``J_t`` at index ``t - 1``.
-    """
-    hidden = check_float_array(hidden, "hidden", ndim=2, axes="(T, H)")
-    W_hh = check_float_array(W_hh, "W_hh", ndim=2, axes="(H, H)", shape={0: hidden.shape[1]})
-    if W_hh.shape[1] != hidden.shape[1]:
-        raise ValueError(f"W_hh: expected shape (H, H) with H={hidden.shape[1]}, got {W_hh.shape}")
-    check_choice(activation, "activation", ACTIVATIONS)
-    return _slope(hidden, activation)[:, :, None] * W_hh[None, :, :]
-
-
-def jacobian_norms(hidden, W_hh, activation: str = "tanh") -> np.ndarray:
-    """Spectral norm ``||J_t||_2`` of each step's Jacobian: ``(T,)``."""
-    return np.linalg.norm(step_jacobians(hidden, W_hh, activation), ord=2, axis=(1, 2))
-
-
-def singular_value_bound(spectral_norm: float, gamma: float, distance) -> np.ndarray:
-    """The bound ``(gamma * sigma_max)^k`` on the gradient shrink/growth over ``k`` steps.
-
-    ``distance`` may be an int or an array of step counts ``k >= 0``. Below 1 when
-    ``sigma_max < 1/gamma``: then gradients vanish at least exponentially with distance.
-    """
-    spectral_norm = check_positive_float(spectral_norm, "spectral_norm")
-    gamma = check_positive_float(gamma, "gamma")
-    distance = np.asarray(distance, dtype=np.float64)
-    if np.any(distance < 0):
-        raise ValueError("distance: expected step counts >= 0, got a negative value")
-    return (gamma * spectral_norm) ** distance
 
 
 # ----- experiment 1: gradient norm against time ------------------------------------------------
@@ -299,7 +213,7 @@ def clipping_run(
         outputs, cache = model.forward(inputs)
         loss, doutputs = mse(outputs, targets)
         losses.append(loss)
-        baselines.append(np.mean((targets - 1.0) ** 2))
+        baselines.append(adding_baseline(targets))
         if not np.isfinite(loss) or loss > loss_limit:
             stopped = True
             break
@@ -363,7 +277,7 @@ def truncated_gradient(
 
 @dataclass
 class LongDependency:
-    """Test accuracies (one per repeat) of :func:`truncated_long_dependency`'s three runs,
+    """Test accuracies (one per repeat) of :func:`truncated_long_dependency`'s two runs,
     and how far the clue's input weights ``W_xh[:, 0]`` moved in training (max abs)."""
 
     length: int  #: T; the clue sits at step 1, T - 1 steps before the answer
@@ -488,16 +402,6 @@ def bptt_cost(
 
 
 # ----- experiment 4: long-term dependencies ----------------------------------------------------
-
-
-def adding_baseline(targets) -> float:
-    """MSE of always predicting 1 (the mean of a sum of two Uniform(0, 1) numbers).
-
-    Its expectation is ``Var(u1 + u2) = 2/12 = 1/6``; on a finite set it is the
-    measured ``mean((y - 1)^2)``, which this returns.
-    """
-    targets = check_float_array(targets, "targets")
-    return float(np.mean((targets - 1.0) ** 2))
 
 
 def dependency_vs_distance(

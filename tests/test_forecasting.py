@@ -1,9 +1,14 @@
+"""Forecasting: the series (rnnlib.data.series), the baselines, free-running forecasts and
+chapter 8's RNN forecaster (rnnlib.experiments.ch08) with other seeds."""
+
 import numpy as np
 import pytest
 
-from rnnlib.data.series import mackey_glass, sine_mixture
-from rnnlib.exercises.ch08 import check_ar_fit, check_windows
-from rnnlib.forecast import LinearAR, free_run, nrmse, persistence, train_forecaster, windows
+from rnnlib.analysis import nrmse
+from rnnlib.baselines import LinearAR, persistence
+from rnnlib.data.series import mackey_glass, sine_mixture, windows
+from rnnlib.experiments.ch08 import train_forecaster
+from rnnlib.generate import free_run
 
 EVERY, CONTEXT = 6.0, 16
 
@@ -78,23 +83,6 @@ def test_rnn_beats_both_baselines_on_mackey_glass_for_other_seeds(seed):
     ]
     linear = [nrmse(p, t) for p, t in zip(free_run(ar_model, starts, horizon), truth, strict=True)]
     assert gru[-1] > 2 * gru[0] and all(g < a for g, a in zip(gru[:10], linear[:10], strict=True))
-
-
-def test_exercise_checks_explain_mistakes(capsys):
-    assert check_windows(windows)
-    assert not check_windows(lambda s, c: (windows(s, c)[0][..., 0], windows(s, c)[1]))
-    assert "trailing feature axis" in capsys.readouterr().out
-    assert not check_windows(lambda s, c: (windows(s, c)[0], windows(s, c)[0][-1]))
-    assert "window's last value" in capsys.readouterr().out
-    assert not check_windows(lambda s, c: None)
-
-    def good_ar(series, order):
-        ar = LinearAR(order).fit(*windows(series, order))
-        return ar.weights[:-1], ar.weights[-1]
-
-    assert check_ar_fit(good_ar)
-    assert not check_ar_fit(lambda s, p: (good_ar(s, p)[0][::-1], good_ar(s, p)[1]))
-    assert "reverse order" in capsys.readouterr().out
 
 
 def test_plot_forecast_keeps_its_legend_off_the_data():

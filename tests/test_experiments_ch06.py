@@ -7,10 +7,10 @@ with other seeds; each test trains in a few seconds.
 import numpy as np
 import pytest
 
+from rnnlib import analysis
 from rnnlib.baselines import CharBigramClassifier
 from rnnlib.data import classification as cd
 from rnnlib.experiments import ch06
-from rnnlib.widgets.classification import prefix_probabilities
 
 SEEDS = [1, 2]
 
@@ -23,9 +23,11 @@ def test_names_gru_matches_the_bigram_baseline(seed):
     bigram = CharBigramClassifier(alpha=0.1).fit(names.train.texts, names.train.labels, 7)
     bigram_accuracy = np.mean(bigram.predict(names.test.texts) == names.test.labels)
     model = ch06.train_name_gru(names, vocab, rng)
-    predicted = cd.predict(model, names.test, vocab, "char")
+    predicted = analysis.predict_classes(model, names.test, vocab, "char")
     test = np.mean(predicted == names.test.labels)
-    train_accuracy = np.mean(cd.predict(model, names.train, vocab, "char") == names.train.labels)
+    train_accuracy = np.mean(
+        analysis.predict_classes(model, names.train, vocab, "char") == names.train.labels
+    )
     assert bigram_accuracy > 3 / 7 and test > 3 / 7
     assert bigram_accuracy - 0.15 < test <= bigram_accuracy + 0.02
     assert train_accuracy - test > 0.1
@@ -37,7 +39,10 @@ def test_names_gru_matches_the_bigram_baseline(seed):
     assert per_class[language["Italian"]] > per_class[language["English"]]
     for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
         assert mixed[language[a], language[b]] > 1.3 * average_pair, (a, b)
-    assert names.classes[prefix_probabilities(model, vocab, "virtanen")[-1].argmax()] == "Finnish"
+    assert (
+        names.classes[analysis.prefix_probabilities(model, vocab, "virtanen")[-1].argmax()]
+        == "Finnish"
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)

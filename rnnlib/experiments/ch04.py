@@ -1,68 +1,48 @@
-"""The experiments of chapter 4: vanilla RNN, LSTM and GRU on a long-memory task.
+"""Chapter 4's experiments: vanilla RNN, LSTM and GRU on the adding problem.
 
-Every function is an experiment the chapter runs, seeded (``rng=``) so that tests can
-re-run it with other seeds:
-
-* :func:`train_adding` - train one model (``"rnn"``, ``"lstm"`` or ``"gru"``) on the
-  adding problem at one sequence length; returns its loss curve and test MSE beside the
-  trivial baseline (always predict 1, MSE ~ 1/6);
-* :func:`showdown` - the three cells at several lengths, each cell seeing the same
-  batches at a given length;
-* :func:`gradient_norms` - ``||dL/dh_t||`` and, for an LSTM, ``||dL/dc_t||`` over t for
-  a loss on the model's output;
-* :func:`forget_bias_gradients` - ``||dL/dc_t||`` of freshly initialised LSTMs that differ
-  only in the forget-gate bias;
-* :func:`gate_saturation` - per unit, the fraction of time each sigmoid gate is below 0.1
-  (shut) or above 0.9 (open), as in Karpathy, Johnson & Fei-Fei (2015);
-* :func:`step_seconds` - seconds per training step against the sequence length;
-* :func:`expected_parameters` - parameter counts of the three cells from their formulas.
-
-The adding problem (Hochreiter & Schmidhuber 1997; :func:`rnnlib.data.tasks.adding_problem`)
-shows a random value in [0, 1) and a marker at every step; two steps are marked, one in
-each half, and the model must output their sum after the last step. The information must
-therefore survive up to ``length`` steps.
+One seeded function per run the chapter asserts (``rng=``: a seed or a Generator), so
+the tests re-run each with other seeds. Cell types are names in
+:data:`rnnlib.cells.CELL_TYPES`; the measurements (gradient norms, gate saturation,
+steps to learn) live in :mod:`rnnlib.analysis`.
 """
 
 from __future__ import annotations
 
+import inspect
 import time
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import (
+from .._checks import (
     as_generator,
     check_choice,
-    check_float_array,
-    check_fraction,
     check_positive_float,
     check_positive_int,
     check_real,
 )
-from .data.tasks import adding_problem
-from .gradient_flow import adding_baseline
-from .losses import mse
-from .models import SequenceModel
-from .optim import Adam
-from .trace import Trace
-from .train import fit, train_step
+from ..analysis import gradient_norms
+from ..baselines import adding_baseline
+from ..cells import CELL_TYPES
+from ..data.tasks import adding_problem
+from ..losses import mse
+from ..models import SequenceModel
+from ..optim import Adam
+from ..train import fit, train_step
 
 __all__ = [
-    "CELL_TYPES",
+    "CELLS",
     "SETTINGS",
     "ShowdownRun",
     "make_model",
     "train_adding",
     "showdown",
-    "steps_to_learn",
-    "gradient_norms",
     "forget_bias_gradients",
-    "gate_saturation",
     "step_seconds",
-    "expected_parameters",
 ]
 
-CELL_TYPES = ("rnn", "lstm", "gru")
+#: The cells the chapter compares (names in :data:`rnnlib.cells.CELL_TYPES`).
+CELLS = ("rnn", "lstm", "gru")
 
 #: Settings of the showdown, found by trying (chapter 4 says which): small enough to train
 #: the three cells at two lengths in seconds, large enough that the LSTM and GRU learn
@@ -81,7 +61,7 @@ SETTINGS = {
 class ShowdownRun:
     """One model trained on the adding problem at one length (:func:`train_adding`)."""
 
-    cell: str  #: "rnn", "lstm" or "gru"
+    cell: str  #: a name in rnnlib.cells.CELL_TYPES
     length: int  #: sequence length T
     losses: np.ndarray  #: (steps,) training MSE of each batch, before its update
     test_mse: float  #: MSE on fresh test sequences after training
@@ -102,11 +82,12 @@ class ShowdownRun:
 def make_model(cell: str, *, hidden_size: int = 16, forget_bias: float = 1.0, rng=0):
     """A many-to-one model for the adding problem: 2 inputs per step -> 1 output.
 
-    ``forget_bias`` is used by the LSTM only (added to the forget-gate bias at
-    initialisation); the vanilla RNN and the GRU ignore it.
+    ``forget_bias`` goes to the cells that take one (the LSTM: added to the forget-gate
+    bias at initialisation); the others ignore it.
     """
-    cell = check_choice(cell, "cell", CELL_TYPES)
-    extra = {"forget_bias": check_real(forget_bias, "forget_bias")} if cell == "lstm" else {}
+    cell = check_choice(cell, "cell", tuple(CELL_TYPES))
+    takes_bias = "forget_bias" in inspect.signature(CELL_TYPES[cell]).parameters
+    extra = {"forget_bias": check_real(forget_bias, "forget_bias")} if takes_bias else {}
     return SequenceModel(
         cell,
         input_size=2,
@@ -145,7 +126,7 @@ def train_adding(
     MSE and the baseline (always predict 1). The data depend only on ``rng`` (not on the
     cell), so the three cells with the same seed see the same batches.
     """
-    cell = check_choice(cell, "cell", CELL_TYPES)
+    cell = check_choice(cell, "cell", tuple(CELL_TYPES))
     length = check_positive_int(length, "length", minimum=2)
     steps = check_positive_int(steps, "steps")
     batch_size = check_positive_int(batch_size, "batch_size")
@@ -172,13 +153,13 @@ def train_adding(
     )
 
 
-def showdown(cells=CELL_TYPES, lengths=(10, 50), *, rng=0, **settings) -> dict:
+def showdown(cells=CELLS, lengths=(10, 50), *, rng=0, **settings) -> dict:
     """Train every cell at every length; returns ``{(cell, length): ShowdownRun}``.
 
     At each length all cells get the same seed, hence the same batches and test set;
     ``settings`` override :data:`SETTINGS` (e.g. ``steps=400``).
     """
-    cells = [check_choice(cell, "cells", CELL_TYPES) for cell in cells]
+    cells = [check_choice(cell, "cells", tuple(CELL_TYPES)) for cell in cells]
     lengths = [check_positive_int(length, "lengths", minimum=2) for length in lengths]
     unknown = set(settings) - set(SETTINGS)
     if unknown:
@@ -191,42 +172,6 @@ def showdown(cells=CELL_TYPES, lengths=(10, 50), *, rng=0, **settings) -> dict:
         for length, seed in zip(lengths, seeds, strict=True)
         for cell in cells
     }
-
-
-def steps_to_learn(losses, threshold: float, window: int = 25) -> int | None:
-    """First training step at which the mean loss of the last ``window`` steps is below
-    ``threshold``, or None if it never is."""
-    losses = check_float_array(losses, "losses", ndim=1, axes="(steps,)")
-    window = check_positive_int(window, "window")
-    if len(losses) < window:
-        return None
-    smooth = np.convolve(losses, np.ones(window) / window, mode="valid")
-    below = np.flatnonzero(smooth < threshold)
-    return int(below[0]) + window if below.size else None
-
-
-def _check_model(model):
-    if not isinstance(model, SequenceModel):
-        raise TypeError(f"model: expected an rnnlib SequenceModel, got {type(model).__name__}")
-    return model
-
-
-def gradient_norms(model, inputs, targets) -> dict:
-    """Per-step gradient norms for the MSE loss of ``model`` on ``(inputs, targets)``.
-
-    Runs forward, the loss and backward, then reads the first layer's Trace:
-    ``{"hidden": ||dL/dh_t|| (T,), "cell_state": ||dL/dc_t|| (T,) or None}``, norms over
-    the batch and the units. The model's parameter gradients are reset afterwards.
-    """
-    model = _check_model(model)
-    outputs, cache = model.forward(inputs)
-    _, doutputs = mse(outputs, np.reshape(targets, outputs.shape))
-    model.zero_grad()
-    model.backward(doutputs, cache)
-    model.zero_grad()
-    trace = cache.traces[0]
-    cell_norms = None if trace.grad_cell_state is None else trace.grad_norm("cell_state")
-    return {"hidden": trace.grad_norm("hidden"), "cell_state": cell_norms}
 
 
 def forget_bias_gradients(
@@ -256,37 +201,8 @@ def forget_bias_gradients(
     return curves
 
 
-def gate_saturation(trace: Trace, *, low: float = 0.1, high: float = 0.9) -> dict:
-    """Per unit, the fraction of (real) steps each sigmoid gate is shut or wide open.
-
-    For each gate whose name ends in ``_gate`` (the LSTM's input, forget and output gates,
-    the GRU's reset and update gates; not the tanh candidate), returns
-    ``{gate: {"low": (H,), "high": (H,)}}``: the fraction of time steps, over all
-    sequences of the Trace, where the gate value is below ``low`` (left-saturated,
-    blocks) or above ``high`` (right-saturated, passes everything).
-    """
-    if not isinstance(trace, Trace):
-        raise TypeError(f"trace: expected an rnnlib Trace, got {type(trace).__name__}")
-    low = check_fraction(low, "low")
-    high = check_fraction(high, "high", inclusive_high=True)
-    if not low < high:
-        raise ValueError(f"high: expected a value above low={low}, got {high}")
-    gates = {name: values for name, values in trace.gates.items() if name.endswith("_gate")}
-    if not gates:
-        raise ValueError("trace: expected gate activations (an LSTM or GRU layer), got none")
-    weights = np.ones(trace.hidden.shape[:2]) if trace.mask is None else trace.mask
-    weights = weights[..., None] / weights.sum()
-    return {
-        name: {
-            "low": ((values < low) * weights).sum(axis=(0, 1)),
-            "high": ((values > high) * weights).sum(axis=(0, 1)),
-        }
-        for name, values in gates.items()
-    }
-
-
 def step_seconds(
-    cells=CELL_TYPES,
+    cells=CELLS,
     lengths=(25, 50, 100, 200),
     *,
     hidden_size: int = SETTINGS["hidden_size"],
@@ -300,7 +216,7 @@ def step_seconds(
     length) in turn, so a burst of load on a shared machine slows one repeat of each
     rather than every repeat of one. Returns ``{"lengths": (L,), cell: (L,) seconds}``.
     """
-    cells = [check_choice(cell, "cells", CELL_TYPES) for cell in cells]
+    cells = [check_choice(cell, "cells", tuple(CELL_TYPES)) for cell in cells]
     lengths = [check_positive_int(length, "lengths", minimum=2) for length in lengths]
     repeats = check_positive_int(repeats, "repeats")
     init_rng, data_rng = _split(rng)
@@ -321,18 +237,3 @@ def step_seconds(
                 )
                 best[cell][index] = min(best[cell][index], time.perf_counter() - start)
     return {"lengths": np.array(lengths), **best}
-
-
-def expected_parameters(cell: str, input_size: int, hidden_size: int) -> int:
-    """Parameter count of one rnnlib cell from its formula (D inputs, H units).
-
-    * RNN: ``H (D + H + 1)`` - one block of ``W_xh``, ``W_hh``, ``b``;
-    * LSTM: ``4 H (D + H + 1)`` - four blocks (input, forget, candidate, output);
-    * GRU: ``3 H (D + H + 1) + H`` - three blocks (reset, update, new) plus ``b_hn``
-      (frameworks that keep two full bias vectors have ``3 H (D + H + 2)``).
-    """
-    cell = check_choice(cell, "cell", CELL_TYPES)
-    D = check_positive_int(input_size, "input_size")
-    H = check_positive_int(hidden_size, "hidden_size")
-    blocks = {"rnn": 1, "lstm": 4, "gru": 3}[cell]
-    return blocks * H * (D + H + 1) + (H if cell == "gru" else 0)
