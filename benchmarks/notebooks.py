@@ -96,6 +96,7 @@ def run(notebook: Path, timeout: int) -> dict:
             return row
         row["run_s"] = time.perf_counter() - start
         row["load_average"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        row["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         probe = nbformat.v4.new_code_cell(BENCHMARK_CODE)
         nb.cells.append(probe)
         start = time.perf_counter()
@@ -162,7 +163,7 @@ def write_run_times(rows: list[dict]) -> None:
             notebooks[row["notebook"]] = {
                 "run_s": round(row["run_s"], 1),
                 "budget_s": row["budget_s"],
-                "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                "measured": row["measured"],
                 "load_average": row["load_average"] and round(row["load_average"], 1),
             }
     data = {

@@ -337,7 +337,8 @@ hidden_state_explorer(model, vocab, ["hello", "hell", "olleh", "hhello"])
 # ## Summary
 #
 # * The course has eight chapters, from Hopfield networks to LSTMs and applications; each
-#   runs offline on a laptop CPU within its budget (at most two minutes).
+#   runs offline on a laptop CPU, with a run-time budget of at most two minutes that
+#   `make bench` measures against.
 # * Claims in the text are `assert`ed in code; exercises check your answer and explain
 #   mistakes; solutions are collapsed.
 # * A widget cell is one line; the figure redraws whenever a control changes.

@@ -186,12 +186,27 @@ for row, k in enumerate(window_sizes):
 
 # %% [markdown]
 # A bigger window only moves the edge: sentences whose clue lies further back than the
-# window still break it, and the longer the window, the more inputs the model must weigh
-# (our window model happens to ignore *where* in the window a word sits; a feed-forward
-# network given the window as one input vector would have separate weights for every
-# position). What we want instead is a model that **reads one word at a time and
-# carries a summary of everything so far**: a state that is updated at every step. That is
-# a recurrent neural network (순환 신경망, RNN), the subject of [chapter 2](02_vanilla_rnn.ipynb).
+# window still break it, and the longer the window, the more inputs the model must weigh.
+# (Our window model counts words and ignores *where* in the window a word sits: shuffle the
+# words inside the window and its answer stays the same. A feed-forward network given the
+# window as one input vector would instead have separate weights for every position.)
+
+# %%
+window_model = train_window_model(*make_sentences(1000, 4, rng), k=4)
+for sentence in make_sentences(200, 4, rng)[0]:
+    start = sentence.index("사과를") - 4
+    shuffled = (
+        sentence[:start]
+        + list(rng.permutation(sentence[start : start + 4]))
+        + sentence[start + 4 :]
+    )
+    assert window_model(shuffled) == window_model(sentence)
+print("200 sentences: the same answer with the window's words shuffled")
+
+# %% [markdown]
+# What we want instead is a model that **reads one word at a time and carries a summary
+# of everything so far**: a state that is updated at every step. That is a recurrent
+# neural network (순환 신경망, RNN), the subject of [chapter 2](02_vanilla_rnn.ipynb).
 #
 # Before RNNs that read sequences, though, recurrence was used for something else: memory
 # itself. In 1982 John Hopfield described a network whose units feed back into each other

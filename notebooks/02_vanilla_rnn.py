@@ -964,7 +964,7 @@ lstm = LSTMCell.from_weights(
 state, step_cache = lstm.forward(x_pt[None], (h_pt[None], c_pt[None]))  # a batch of one
 step = lstm.step_trace(step_cache)
 print("rnnlib h:", step.hidden[0, 0], " c:", step.cell_state[0, 0])
-print("gates:", {name: gate[0, 0].round(3) for name, gate in step.gates.items()})
+print("gates:", {name: gate[0, 0].round(3).tolist() for name, gate in step.gates.items()})
 assert np.allclose(step.hidden[0, 0], h_next) and np.allclose(step.cell_state[0, 0], c_next)
 assert np.allclose(state[0][0], h_next) and np.allclose(state[1][0], c_next)
 for name, value in zip(lstm.gate_names, (i_pt, f_pt, g_pt, o_pt), strict=True):
