@@ -45,7 +45,7 @@ import numpy as np
 
 import rnnlib.viz
 from rnnlib import analysis
-from rnnlib.cells import CELL_TYPES, GRUCell, LSTMCell, RNNCell
+from rnnlib.cells import CELL_TYPES, GRUCell, LSTMCell
 from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
 from rnnlib.exercises import ch04 as exercises
 from rnnlib.experiments import ch04 as experiments
@@ -399,10 +399,9 @@ print("update gate ~ 1: h_t == h_{t-1}:", h_gru[0])
 # of a vanilla RNN.
 
 # %% tags=["nbval-check-output"]
-cell_classes = {"rnn": RNNCell, "lstm": LSTMCell, "gru": GRUCell}
 print(f"{'D':>3} {'H':>4} | {'RNN':>7} {'LSTM':>8} {'GRU':>8}")
 for d, h in ((2, 16), (10, 20), (50, 128)):
-    counts = {name: cls(d, h, rng=SEED).num_parameters() for name, cls in cell_classes.items()}
+    counts = {name: cls(d, h, rng=SEED).num_parameters() for name, cls in CELL_TYPES.items()}
     assert counts["rnn"] == h * (d + h + 1)  # one block: W (H, D), U (H, H), b (H,)
     assert counts["lstm"] == 4 * counts["rnn"] and counts["gru"] == 3 * counts["rnn"] + h
     print(f"{d:3} {h:4} | {counts['rnn']:7} {counts['lstm']:8} {counts['gru']:8}")
@@ -436,7 +435,7 @@ LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}  # row labels of t
 lengths = sorted({length for _, length in runs})
 print("test MSE / baseline MSE (1 = no better than always answering 1)")
 print(f"{'':12}" + "".join(f"{f'T = {n}':>10}" for n in lengths))
-for cell_type in experiments.CELLS:
+for cell_type in CELL_TYPES:
     row = "".join(f"{runs[cell_type, n].relative_mse:10.3f}" for n in lengths)
     print(f"{LABELS[cell_type]:12}{row}")
 print(
@@ -459,7 +458,7 @@ assert runs["rnn", 10].relative_mse < 0.3
 assert runs["rnn", 50].relative_mse > 0.8
 first_drop = {
     cell_type: analysis.steps_to_learn(runs[cell_type, 50].losses, 0.5 * ADDING_BASELINE_MSE)
-    for cell_type in experiments.CELLS
+    for cell_type in CELL_TYPES
 }
 assert first_drop["rnn"] is None and first_drop["lstm"] is not None
 print(
@@ -479,7 +478,7 @@ print(
 cost = experiments.step_seconds(lengths=(25, 50, 100, 200), rng=SEED)
 ax = plot_step_seconds(cost)
 steps = experiments.SETTINGS["steps"]
-for cell_type in experiments.CELLS:
+for cell_type in CELL_TYPES:
     per_step = dict(zip(cost["lengths"], cost[cell_type], strict=True))
     print(
         f"{LABELS[cell_type]:12} {1e3 * per_step[50]:6.1f} ms/step at T = 50, "
@@ -499,7 +498,7 @@ for cell_type in experiments.CELLS:
 # showdown's time at 50, which is why the showdown stops at 50.
 
 # %%
-for cell_type in experiments.CELLS:
+for cell_type in CELL_TYPES:
     assert cost[cell_type][-1] > 3 * cost[cell_type][0], cell_type
 assert cost["lstm"][-1] > 1.5 * cost["rnn"][-1]
 
@@ -513,7 +512,7 @@ assert cost["lstm"][-1] > 1.5 * cost["rnn"][-1]
 
 # %%
 test_inputs, test_targets = adding_problem(256, 50, rng=SEED + 1)
-trained = {cell_type: runs[cell_type, 50].model for cell_type in experiments.CELLS}
+trained = {cell_type: runs[cell_type, 50].model for cell_type in CELL_TYPES}
 trained_norms = {
     cell_type: analysis.gradient_norms(model, test_inputs, test_targets)
     for cell_type, model in trained.items()

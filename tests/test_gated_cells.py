@@ -57,8 +57,7 @@ def test_showdown_claims_hold_for_other_seeds(seed):
     # after training: the gradient reaches step 1 along the LSTM cell and the GRU state
     inputs, targets = adding_problem(256, 50, rng=seed + 1)
     norms = {
-        cell: analysis.gradient_norms(runs[cell, 50].model, inputs, targets)
-        for cell in experiments.CELLS
+        cell: analysis.gradient_norms(runs[cell, 50].model, inputs, targets) for cell in CELL_TYPES
     }
     reach = {
         "rnn": norms["rnn"]["hidden"][0] / norms["rnn"]["hidden"][-1],

@@ -104,3 +104,21 @@ def test_notebooks_import_rnnlib_under_the_course_aliases(path):
                 if ALIASES.get(alias.asname) != module or not alias.name.startswith("ch"):
                     bad.append(f"{module or ''} {alias.name} as {alias.asname}")
     assert not bad, f"{path.name}: use the course's import aliases, got {bad}"
+
+
+def test_the_start_page_imports_every_module():
+    """notebooks/00_start_here.py imports each rnnlib module by name (RNNLIB_MODULES)."""
+    source = (ROOT.parent / "notebooks" / "00_start_here.py").read_text()
+    listed = next(
+        ast.literal_eval(node.value)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "RNNLIB_MODULES"
+    )
+    modules = {
+        module_name(path).removeprefix("rnnlib.")
+        for path in FILES
+        if not path.name.startswith("_") or path.parent != ROOT and path.name == "__init__.py"
+    }
+    packages = {name for name in modules if (ROOT / name.replace(".", "/")).is_dir()}
+    missing = sorted(modules - set(listed) - (packages - {"viz", "widgets"}))
+    assert not missing, f"add to RNNLIB_MODULES in notebooks/00_start_here.py: {missing}"

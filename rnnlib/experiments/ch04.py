@@ -31,7 +31,6 @@ from ..optim import Adam
 from ..train import fit, train_step
 
 __all__ = [
-    "CELLS",
     "SETTINGS",
     "ShowdownRun",
     "make_model",
@@ -40,9 +39,6 @@ __all__ = [
     "forget_bias_gradients",
     "step_seconds",
 ]
-
-#: The cells the chapter compares (names in :data:`rnnlib.cells.CELL_TYPES`).
-CELLS = ("rnn", "lstm", "gru")
 
 #: Settings of the showdown, found by trying (chapter 4 says which): small enough to train
 #: the three cells at two lengths in seconds, large enough that the LSTM and GRU learn
@@ -153,13 +149,14 @@ def train_adding(
     )
 
 
-def showdown(cells=CELLS, lengths=(10, 50), *, rng=0, **settings) -> dict:
-    """Train every cell at every length; returns ``{(cell, length): ShowdownRun}``.
+def showdown(cells=None, lengths=(10, 50), *, rng=0, **settings) -> dict:
+    """Train every cell type (names in :data:`rnnlib.cells.CELL_TYPES`, default all of
+    them) at every length; returns ``{(cell, length): ShowdownRun}``.
 
     At each length all cells get the same seed, hence the same batches and test set;
     ``settings`` override :data:`SETTINGS` (e.g. ``steps=400``).
     """
-    cells = [check_choice(cell, "cells", tuple(CELL_TYPES)) for cell in cells]
+    cells = [check_choice(cell, "cells", tuple(CELL_TYPES)) for cell in cells or CELL_TYPES]
     lengths = [check_positive_int(length, "lengths", minimum=2) for length in lengths]
     unknown = set(settings) - set(SETTINGS)
     if unknown:
@@ -202,7 +199,7 @@ def forget_bias_gradients(
 
 
 def step_seconds(
-    cells=CELLS,
+    cells=None,
     lengths=(25, 50, 100, 200),
     *,
     hidden_size: int = SETTINGS["hidden_size"],
@@ -214,9 +211,10 @@ def step_seconds(
 
     Each number is the best of ``repeats``; the repeats cycle through every (cell,
     length) in turn, so a burst of load on a shared machine slows one repeat of each
-    rather than every repeat of one. Returns ``{"lengths": (L,), cell: (L,) seconds}``.
+    rather than every repeat of one. ``cells``: names in :data:`rnnlib.cells.CELL_TYPES`
+    (default all). Returns ``{"lengths": (L,), cell: (L,) seconds}``.
     """
-    cells = [check_choice(cell, "cells", tuple(CELL_TYPES)) for cell in cells]
+    cells = [check_choice(cell, "cells", tuple(CELL_TYPES)) for cell in cells or CELL_TYPES]
     lengths = [check_positive_int(length, "lengths", minimum=2) for length in lengths]
     repeats = check_positive_int(repeats, "repeats")
     init_rng, data_rng = _split(rng)

@@ -45,11 +45,11 @@ def _check_models(models) -> dict:
 def gate_explorer(models, inputs, *, marks=None, title=None) -> Explorer:
     """Explore the gates of one or several gated models on one input sequence.
 
-    models: a :class:`~rnnlib.models.SequenceModel` of a cell type with gates (LSTM, GRU,
-    ...), or ``{label: model}``
-    (a dropdown picks one). inputs: one float sequence ``(T, D)`` (or ``(T, 1, D)``).
-    marks: 0-based steps to draw as dotted lines (default: for two-feature inputs such as
-    the adding problem, the steps whose marker, feature 1, is on).
+    models: a :class:`~rnnlib.models.SequenceModel` of a cell type with gates (LSTM,
+    GRU, ...), or ``{label: model}`` (a dropdown picks one). inputs: one float sequence
+    ``(T, D)`` (or ``(T, 1, D)``). marks: 0-based steps to draw as dotted lines (default:
+    for two-feature inputs such as the adding problem, the steps whose marker, feature 1,
+    is on).
 
     Controls: the model, the time step ``t`` and the ``unit``. Returns an
     :class:`~rnnlib.widgets.Explorer`.
