@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (Python >= 3.10 and make):
 #   make lab    create .venv if needed, install, open JupyterLab on the start page
-#   make test   same set-up, then ruff, unit tests, notebooks (nbval), browser test
+#   make test   same set-up, then ruff, unit tests, notebooks (nbval), browser tests
+# In class and on paper: make lecture NB=..., make book, make handouts.
 # A second run does not reinstall: pip runs only when pyproject.toml is newer than
 # the stamp file inside .venv.
 
@@ -38,11 +39,15 @@ NBVAL_FLAGS := -p no:cacheprovider --nbval-lax --nbval-current-env \
 	--nbval-sanitize-with notebooks/nbval_sanitize.cfg --nbval-cell-timeout=300
 
 .PHONY: help setup lab test lint unit nbval browser chromium notebook notebooks bench \
-	format glossary clean distclean
+	format glossary clean distclean lecture book handouts slides
 
 help:
 	@echo "make lab        open JupyterLab on $(START_PAGE) (sets up .venv first)"
-	@echo "make test       ruff + unit tests + notebooks (nbval) + browser test"
+	@echo "make test       ruff + unit tests + notebooks (nbval) + browser tests (builds the book)"
+	@echo "make lecture NB=notebooks/04_lstm_and_gru.ipynb   present a chapter as live slides"
+	@echo "make book       static HTML book from the executed notebooks: build/book/index.html"
+	@echo "make handouts   one PDF per chapter, printed from the book: build/handouts/"
+	@echo "make slides NB=notebooks/NN_name.py   copy slide metadata/notes into the .ipynb (no run)"
 	@echo "make notebook NB=notebooks/NN_name.py   build, execute and sync one notebook"
 	@echo "make notebooks  the same for every notebook"
 	@echo "make glossary   regenerate GLOSSARY.md from the chapters' glossary tables"
@@ -83,8 +88,25 @@ unit: $(STAMP)
 nbval: $(STAMP)
 	$(if $(NOTEBOOKS),env -u MPLBACKEND $(BIN)/pytest $(NBVAL_FLAGS) $(NOTEBOOKS) $(allow_no_tests),@echo "(no notebooks)")
 
-browser: $(STAMP) chromium
+browser: $(STAMP) chromium book
 	env -u MPLBACKEND $(BIN)/pytest tests/browser -v -rs --durations=0 $(allow_no_tests)
+
+# --- lecture, book, handouts --------------------------------------------------------------
+
+# LECTURE_ARGS="--no-browser --port 8899": print the address instead of opening a browser.
+lecture: $(STAMP)
+	@test -n "$(NB)" || { echo "usage: make lecture NB=notebooks/04_lstm_and_gru.ipynb"; exit 2; }
+	env -u MPLBACKEND $(PY) scripts/lecture.py $(NB) $(LECTURE_ARGS)
+
+book: $(STAMP)
+	$(PY) scripts/build_book.py
+
+handouts: book chromium
+	$(PY) scripts/print_handouts.py
+
+slides: $(STAMP)
+	@test -n "$(NB)" || { echo "usage: make slides NB=notebooks/NN_name.py"; exit 2; }
+	$(PY) scripts/sync_cell_metadata.py $(NB)
 
 # --- notebooks --------------------------------------------------------------------------
 

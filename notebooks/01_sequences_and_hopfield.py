@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 1: Sequences, memory and Hopfield networks (시퀀스, 기억, 홉필드 네트워크)
 #
 # Words, sounds, prices and sensor readings arrive one after another, and what an item
@@ -37,7 +37,12 @@
 # 6. say what a Hopfield network lacks that the recurrent networks of
 #    [chapter 2](02_vanilla_rnn.ipynb) have.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 60 minutes; explorers: recall (section 4), capacity (section 6). Say: sequences need
+# context; a fixed window fails once the clue leaves it; a Hopfield network is the first
+# network with memory, by settling.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 from collections import Counter
 
@@ -59,7 +64,7 @@ np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Sequences need context: "나는 사과를 갖고 싶다"
 #
 # The Korean word **사과** (*sagwa*) has two everyday meanings: **apple** and **apology**
@@ -84,7 +89,11 @@ rng = np.random.default_rng(SEED)
 # information, then "나는 사과를 갖고 싶다". The **distance** is how many positions before
 # 사과를 the clue sits.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: 사과 means apple or apology; only context decides. Ask the room: *how many words back
+# can the deciding clue be?* (any number: no fixed window is enough)
+
+# %% slideshow={"slide_type": "subslide"}
 CLUES = {
     "apple": ["배고파서", "과일가게에서", "빨갛고"],  # because hungry / at the fruit shop / red and
     "apology": [
@@ -134,7 +143,7 @@ for sentence, sense in zip(sentences, senses, strict=True):
 # cannot do better once the clue has left it.
 
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 def train_window_model(sentences, senses, k):
     counts = Counter(
         (word, sense) for s, sense in zip(sentences, senses, strict=True) for word in window(s, k)
@@ -170,11 +179,11 @@ ax.set_ylabel("test accuracy (apple vs apology)")
 ax.set_title("A fixed window is blind to clues beyond its edge")
 legend = ax.legend()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Every window is perfect while the clue is inside it and no better than a coin flip once it
 # is outside, whatever its size. (On 1000 test sentences a coin flip scores 0.5 ± 0.016.)
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 for row, k in enumerate(window_sizes):
     inside = distances <= k
     assert np.all(accuracy[row, inside] >= 0.99), "clue inside the window: (almost) perfect"
@@ -184,7 +193,7 @@ for row, k in enumerate(window_sizes):
     inside = distances <= k
     print(f"{k:6d} | {accuracy[row, inside].min():28.2f} | {accuracy[row, ~inside].mean():.1f}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # A bigger window only moves the edge: sentences whose clue lies further back than the
 # window still break it, and the longer the window, the more inputs the model must weigh.
 # (Our window model counts words and ignores *where* in the window a word sits: shuffle the
@@ -212,7 +221,11 @@ print("200 sentences: the same answer with the window's words shuffled")
 # itself. In 1982 John Hopfield described a network whose units feed back into each other
 # until the network settles into a stored memory.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a bigger window only moves the edge and needs separate weights per position. We want
+# a state that is updated at every step, with the same rule: that is where the course goes.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. A Hopfield network: memory by settling
 #
 # Your own memory is **content-addressable**: a smell or a few notes of a song bring back
@@ -225,13 +238,18 @@ print("200 sentences: the same answer with the window's words shuffled")
 # **bipolar (양극성)** vector `s ∈ {-1, +1}^N`. Our patterns are letters on a 10 × 10 grid,
 # so `N = 100`: dark squares are +1, light squares -1.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: memory by content, not by address: a damaged cue is repaired step by step into the
+# stored pattern it most resembles. Ask the room: *how do you remember a song from three
+# notes?*
+
+# %% slideshow={"slide_type": "subslide"}
 names = list(patterns.COURSE_GLYPHS)
 memories = patterns.glyph_patterns(names)  # (P, N) = (5, 100)
 print("stored patterns:", memories.shape)
 fig = plot_patterns(memories, titles=names, suptitle="The five memories: letters on a 10 × 10 grid")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **Storing: the Hebbian rule (헤브 규칙).** "Units that fire together wire together": the
 # weight between units `i` and `j` grows when they agree in a pattern and shrinks when they
 # disagree. Summed over the `P` patterns `ξ^1 … ξ^P` (ξ is the Greek letter *xi*):
@@ -255,7 +273,13 @@ fig = plot_patterns(memories, titles=names, suptitle="The five memories: letters
 # sums `N W` for the updates (so that a tie is exactly zero).
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Let the Hebbian rule unfold: agree in a pattern, the weight grows; disagree, it shrinks.
+# Ask the room: *what is the weight between two units that agree in every stored pattern?*
+# (positive, the largest)
+
+
+# %% slideshow={"slide_type": "subslide"}
 def store(xi):
     """Hebbian weights of (P, N) patterns."""
     W = xi.T @ xi / xi.shape[1]
@@ -288,7 +312,7 @@ print("units wrong after recall:", int(np.sum(recalled != memories[0])))
 # `rnnlib.hopfield` implements the same network, with input checks, a record of every step
 # and a reason why recall stopped. With the same random order it gives the same numbers.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 network = hopfield.HopfieldNetwork.from_patterns(memories)
 result = network.recall(cue, mode="asynchronous", rng=np.random.default_rng(1))
 assert np.allclose(network.weights, W) and np.array_equal(network.weights, network.weights.T)
@@ -308,11 +332,11 @@ print(
 # recall step by step; each step changes one unit (outlined in red). The energy on the right
 # is explained in the next section.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 fig = plot_recall(
     result, snapshots=6, title="Asynchronous recall of 'A' from a cue with 25% of units flipped"
 )
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # How reliable is this? From 300 cues with 20% of their units flipped (20 of 100), recall
 # lands on the right letter (largest overlap, at least 0.9) almost every time: in about 95%
 # of the cues (the check asks for more than 85%, a margin the tests set from the spread
@@ -320,13 +344,13 @@ fig = plot_recall(
 # letters, the network's memory is robust. The stored letters themselves are fixed points:
 # one update changes none of their units.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 recall_rate = experiments.letter_recall_rate(num_cues=300, noise=0.2, rng=rng)
 print(f"right letter recalled from 20% noise: {recall_rate:.0%} of 300 cues")
 assert recall_rate > 0.85
 assert np.array_equal(network.step(memories, mode="synchronous"), memories)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Energy: why recall always stops
 #
 # Hopfield's key insight was to give every state a number, the **energy (에너지)**:
@@ -347,7 +371,12 @@ assert np.array_equal(network.step(memories, mode="synchronous"), memories)
 # We can see a slice of that landscape: walk from the stored "A" to the stored "H" by
 # switching, one at a time, the units where they differ, and record the energy.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: every asynchronous flip can only lower the energy, and there are finitely many
+# states, so recall must stop. Ask the room: *why does this argument need symmetric weights
+# and a zero diagonal?*
+
+# %% slideshow={"slide_type": "subslide"}
 a, h = memories[names.index("A")], memories[names.index("H")]
 differ = rng.permutation(np.flatnonzero(a != h))
 path = [a.copy()]
@@ -366,12 +395,12 @@ ax.annotate("'H'", (len(path) - 1, path_energy[-1]), textcoords="offset points",
 middle = path_energy[len(path) // 4 : 3 * len(path) // 4]
 assert middle.min() > max(path_energy[0], path_energy[-1]), "a ridge separates the two valleys"
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The claim "energy never increases under asynchronous updates" is checked here on every
 # letter, every noise level from 0% to 50%, and several random orders. (The test suite
 # checks it on thousands of random symmetric networks too.)
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 largest_rise, recalls = -np.inf, 0
 for target in range(len(memories)):
     for fraction in np.arange(0.0, 0.51, 0.05):
@@ -385,7 +414,7 @@ for target in range(len(memories)):
 print(f"{recalls} recalls, every one ended at a fixed point")
 assert largest_rise < 0, "every flip lowered the energy"
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Synchronous versus asynchronous updates
 #
 # Why update one unit at a time? The alternative, **synchronous (동기)** updating, computes
@@ -399,7 +428,15 @@ assert largest_rise < 0, "every flip lowered the energy"
 # **2-cycle (2-주기)**. Asynchronously, the first unit to move flips, the two now disagree,
 # and the network is at a fixed point.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: synchronous updates are one matrix product but can oscillate in a 2-cycle;
+# asynchronous updates always end in a fixed point.
+#
+# In the recall explorer: raise the noise until recall fails; switch to synchronous. Ask the
+# room: *at what noise level does recall start to fail, and why near 50 %?* (a cue more than
+# half wrong rolls into the inverted pattern)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 pair = hopfield.HopfieldNetwork.from_patterns(np.array([[1.0, -1.0]]))
 start = np.array([1.0, 1.0])
 sync = pair.recall(start, mode="synchronous")
@@ -411,7 +448,7 @@ for order_seed in range(20):
     assert run.stop_reason == "fixed point" and run.num_steps == 1
 print("asynchronous (20 random orders): always a fixed point after one flip, e.g.", run.final)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The synchronous 2-cycle keeps the energy constant, so it is not a descent at all. A theorem
 # (Goles, Fogelman-Soulié and Pellegrin, 1985) says that with symmetric weights synchronous dynamics ends either in a fixed
 # point or in a 2-cycle, never a longer cycle; asynchronous dynamics always ends in a fixed
@@ -428,10 +465,10 @@ print("asynchronous (20 random orders): always a fixed point after one flip, e.g
 # * At 50% the cue carries no information about its letter any more.
 # * The energy only ever goes down in asynchronous mode.
 
-# %%
+# %% slideshow={"slide_type": "slide"}
 recall_explorer(rng=SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Capacity: how many memories fit? (저장 용량)
 #
 # Five letters fit easily into 100 units. How many patterns can a network of `N` units hold?
@@ -453,14 +490,19 @@ recall_explorer(rng=SEED)
 # of wrong units at the end (bit-error rate, 비트 오류율) and the fraction of patterns
 # recalled exactly. We use `N = 100` and `N = 400`.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: signal versus crosstalk; the crosstalk grows with P/N, and capacity is about 0.138 N.
+# In the capacity explorer, slide P/N across 0.12-0.16. Ask the room: *why is the transition
+# sharper for N = 400?*
+
+# %% slideshow={"slide_type": "subslide"}
 loads = np.round(np.arange(0.04, 0.301, 0.02), 2)
 capacity = [
     experiments.capacity_experiment(num_units, loads, rng=rng, trials=100)
     for num_units in (100, 400)
 ]
 fig = plot_capacity(capacity, hopfield.capacity_theory(loads.max()))
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Reading the figure:
 #
 # * **One step** (crosses): the measured one-step error rates sit on the dotted theory curve
@@ -481,7 +523,7 @@ fig = plot_capacity(capacity, hopfield.capacity_theory(loads.max()))
 # (more than 2.5% wrong, and at least 4 times more than at 0.1) for both `N`, more sharply
 # for the larger network; at small load every stored pattern is a fixed point.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
 print("  N |  P/N | one step | theory | after recall | exact")
 at = {round(load, 2): k for k, load in enumerate(loads)}
 for result in capacity:
@@ -506,7 +548,7 @@ small, large = capacity
 assert large.bit_error[at[0.2]] > 1.5 * small.bit_error[at[0.2]], "sharper for larger N"
 print(f"AGS critical load: {hopfield.CRITICAL_LOAD:.4f}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # Explore the same measurements network by network. Each square on the left is one stored
 # pattern of one network, coloured by where its recall ended: green exactly on the pattern,
 # yellow within 5% of it (the AGS recall state, slightly off the pattern), red lost. Slide
@@ -516,7 +558,7 @@ print(f"AGS critical load: {hopfield.CRITICAL_LOAD:.4f}")
 # %%
 capacity_explorer(capacity)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Spurious memories (가짜 기억)
 #
 # Not every valley is a memory. Two kinds of unwanted fixed points appear in every Hopfield
@@ -530,7 +572,11 @@ capacity_explorer(capacity)
 #   it is itself a fixed point: a "memory" that was never stored, with a higher energy than
 #   the real ones.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: not every valley is a memory: inverted patterns and mixtures are fixed points too.
+# Ask the room: *why is -ξ always a fixed point when ξ is?* (E(-s) = E(s))
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 inverse = -memories[names.index("A")]
 assert np.array_equal(network.step(inverse, mode="synchronous"), inverse)
 assert network.energy(inverse) == network.energy(-inverse)
@@ -547,7 +593,7 @@ assert np.all(np.abs(mixture_overlaps[:3] - 0.5) < 0.15) and np.all(
 )
 assert random_network.energy(settled.final) > random_network.energy(random_memories).max()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## 8. Exercises
 #
 # ### Exercise 1: Hebbian weights
@@ -555,7 +601,7 @@ assert random_network.energy(settled.final) > random_network.energy(random_memor
 # Write `hebbian(patterns)` that returns the `(N, N)` weight matrix of `(P, N)` patterns.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def hebbian(patterns):
     raise NotImplementedError  # your code here
 
@@ -563,7 +609,7 @@ def hebbian(patterns):
 passed = exercises.check_hebbian(hebbian)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def hebbian_solution(patterns):
     num_units = patterns.shape[1]
@@ -574,13 +620,13 @@ def hebbian_solution(patterns):
 
 assert exercises.check_hebbian(hebbian_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2: energy
 #
 # Write `energy(W, s)` returning the energy of state `s` as a number.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def energy(W, s):
     raise NotImplementedError  # your code here
 
@@ -588,7 +634,7 @@ def energy(W, s):
 passed = exercises.check_energy(energy)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def energy_solution(W, s):
     return -0.5 * s @ W @ s
@@ -596,25 +642,25 @@ def energy_solution(W, s):
 
 assert exercises.check_energy(energy_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 3: make it oscillate
 #
 # Find two-unit weights (symmetric, zero diagonal) and a start state for which synchronous
 # updates never settle.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 weights_2, state_2 = None, None  # your answer here
 
 passed = exercises.check_two_cycle(weights_2, state_2)
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution: a negative weight says "disagree"; starting in agreement, both units flip
 # together at every synchronous step.
 weights_2_solution = np.array([[0.0, -1.0], [-1.0, 0.0]])
 state_2_solution = np.array([1.0, 1.0])
 assert exercises.check_two_cycle(weights_2_solution, state_2_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 9. From Hopfield networks to recurrent neural networks
 #
 # A Hopfield network is recurrent: every unit's output feeds back as input to the others,
@@ -641,7 +687,7 @@ assert exercises.check_two_cycle(weights_2_solution, state_2_solution)
 # | runs until | a fixed point | the sequence ends |
 # | output | the recalled pattern | an output `y_t` at each step (or at the end) |
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Going further: where the capacity formulas come from
 #
 # *This part is optional: the rest of the course does not build on it.*
@@ -674,19 +720,19 @@ assert exercises.check_two_cycle(weights_2_solution, state_2_solution)
 # further as `N` grows: each of the `N` units is another chance to flip. The 0.138 limit
 # is for recall with a small fraction of errors.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 4: predict an error rate
 #
 # A network of `N = 1000` units stores `P = 100` random patterns. What fraction of the units
 # of a stored pattern do you expect one update to flip? (`math.erfc` is in the standard
 # library.)
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 rate = None  # your answer here
 
 passed = exercises.check_one_step_error(rate)
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution: signal 1, crosstalk ~ normal with variance P/N = 0.1; a unit flips when the
 # crosstalk is below -1, i.e. more than sqrt(N/P) = 3.16 standard deviations down.
 import math
@@ -695,7 +741,7 @@ rate_solution = 0.5 * math.erfc(math.sqrt(1000 / (2 * 100)))
 print(f"{rate_solution:.5f}: about {1000 * rate_solution:.1f} of the 1000 units flip")
 assert exercises.check_one_step_error(rate_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * In sequences, meaning depends on context: 사과 is an apple or an apology depending on
@@ -742,3 +788,8 @@ assert exercises.check_one_step_error(rate_solution)
 # | bit-error rate | 비트 오류율 | fraction of units that differ from the pattern after recall |
 # | spurious state | 가짜 기억 (허위 상태) | a fixed point that is not a stored pattern (inverse, mixture) |
 # | hidden state | 은닉 상태 | in an RNN, the vector `h_t` summarising the inputs so far ([chapter 2](02_vanilla_rnn.ipynb)) |
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a Hopfield network has recurrence without an input sequence: one cue, fixed weights,
+# one answer. An RNN reads a new input at every step and learns its weights. That is chapter
+# 2. Ask the room: *what would we have to change to feed it a sentence?*

@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 2: The vanilla RNN (기본 순환 신경망)
 #
 # A feed-forward network sees one fixed-size input and forgets it. To read a sequence it
@@ -37,7 +37,12 @@
 # The backward pass (how the weights are learned) is the subject of [chapter 3](03_bptt_and_vanishing_gradients.ipynb). Here we use
 # `rnnlib`'s optimiser and treat training as a black box.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 70 minutes; explorers: softmax (section 6), hidden state on "hihello" (section 7).
+# Say: one vector, the hidden state, updated by the same rule at every step: that is the
+# whole RNN.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import numpy as np
 
@@ -65,7 +70,7 @@ np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Recurrence and unrolling (순환과 펼치기)
 #
 # Read the letters `h`, `e`, `l`, `l` one at a time and guess the next one. After `h` you
@@ -84,18 +89,23 @@ rng = np.random.default_rng(SEED)
 # every step** (weight sharing, 가중치 공유). That is why one RNN can read a sequence of any
 # length without growing.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: unrolling turns the loop into a chain of copies of one cell; the weights are shared
+# across steps. Ask the room: *how many parameters does the model have for 4 characters, and
+# for 400?* (the same)
+
+# %% slideshow={"slide_type": "subslide"}
 ax = plot_unrolled(
     list("hell"),
     list("ello"),
     rolled=True,
     title="The same RNN rolled up (left) and unrolled over 'hell' (right)",
 )
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Weight sharing in numbers: a model has the same parameters whether it reads 4 characters
 # or 400, and it returns one output per step.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 shared = rnnlib.SequenceModel("rnn", hidden_size=8, vocab_size=4, output_size=4, rng=SEED)
 short_outputs = shared.predict(rng.integers(0, 4, size=(4, 1)))
 long_outputs = shared.predict(rng.integers(0, 4, size=(400, 1)))
@@ -103,7 +113,7 @@ print("parameters:", shared.num_parameters())
 print("outputs for 4 steps:", short_outputs.shape, " for 400 steps:", long_outputs.shape)
 assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The equations, in two notations
 #
 # The sources of this course write the same RNN in two ways. Many textbooks and blog posts
@@ -139,7 +149,11 @@ assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 #
 # The table, checked against a real model with `D = C = 5` characters and `H = 8` units:
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: U, W, V in textbooks are W_xh, W_hh, W_hy in `rnnlib`. Ask the room: *what is the
+# shape of W_hh for 8 hidden units?* (8 x 8)
+
+# %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
 table_model = rnnlib.SequenceModel("rnn", hidden_size=8, vocab_size=5, output_size=5, rng=SEED)
 textbook = {
     "recurrent.0.cell.W_xh": "U",
@@ -161,13 +175,13 @@ assert shapes == {
 }
 assert table_model.num_parameters() == H * D + H * H + H + C * H + C
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 1: parameter shapes
 #
 # A character model reads one-hot vectors over a vocabulary of 5 characters, has 8 hidden
 # units and outputs one score per character. Fill in the shape of each parameter.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 my_shapes = {
     "W_xh": ...,  # e.g. (rows, columns)
     "W_hh": ...,
@@ -176,19 +190,19 @@ my_shapes = {
     "b_y": ...,
 }
 passed = exercises.check_parameter_shapes(my_shapes, vocab_size=5, hidden_size=8)
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 solution_shapes = {"W_xh": (8, 5), "W_hh": (8, 8), "b": (8,), "W_hy": (5, 8), "b_y": (5,)}
 assert exercises.check_parameter_shapes(solution_shapes, vocab_size=5, hidden_size=8)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. One-hot encoding (원-핫 인코딩)
 #
 # A network multiplies numbers, so characters must become vectors. The simplest choice: give
 # each character of the vocabulary (어휘) an index, and represent it by a vector of zeros with
 # a single 1 at that index. For "hello" the vocabulary is `h, e, l, o`:
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 vocab_hello = Vocabulary("hello")  # the distinct characters, in order of appearance
 print("vocabulary:", vocab_hello.tokens)
 print("'hell' as ids:", vocab_hello.encode("hell"))
@@ -205,13 +219,13 @@ assert np.all(x_hell.sum(axis=1) == 1)
 # [chapter 6](06_sequence_classification.ipynb#5.-Words,-embeddings,-and-sentences-where-order-matters)
 # replaces them by a learned embedding, which is exactly this lookup.)
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 W_demo = rng.normal(size=(3, 4))
 for k in range(len(vocab_hello)):
     assert np.allclose(W_demo @ one_hot(np.array(k), 4), W_demo[:, k])
 print("W_xh @ one_hot('l') is column", vocab_hello.encode("l")[0], "of W_xh")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Computing an RNN by hand (손으로 계산하기)
 #
 # Take input size `D = 4` (the one-hot characters `h, e, l, o`), hidden size `H = 4` and
@@ -220,7 +234,11 @@ print("W_xh @ one_hot('l') is column", vocab_hello.encode("l")[0], "of W_xh")
 # (`W_hh h_0 = 0`), so `h_1 = tanh(column 'h' of W_xh + b)`. From step 2 on, the previous
 # hidden state feeds in.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Work through step 1 and 2 on the board: at step 1 the recurrent term is zero. Ask the
+# room: *at which step does the past first enter?* (step 2, through W_hh h_1)
+
+# %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
 hand_rng = np.random.default_rng(7)
 W_xh = hand_rng.integers(-5, 6, size=(4, 4)) / 10
 W_hh = hand_rng.integers(-5, 6, size=(4, 4)) / 10
@@ -248,7 +266,7 @@ assert np.allclose(hidden_by_hand[0], np.tanh(column_h + b))  # step 1: no recur
 # applies it at every step of a time-major input of shape `(T, B, D)` (here `B = 1`
 # sequence); a `SequenceModel` adds the one-hot encoding and the output layer `W_hy, b_y`.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 cell = RNNCell(4, 4, rng=SEED)
 cell.params["W_xh"][...] = W_xh
 cell.params["W_hh"][...] = W_hh
@@ -274,7 +292,7 @@ scores_rnnlib = hand_model.predict(vocab_hello.encode("hell")[:, None])
 assert np.allclose(scores_rnnlib[:, 0], scores_by_hand)
 print("rnnlib reproduces the hand computation: hidden states and output scores agree.")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **One matrix or two?** Some texts (and one of our lecture notes) write the step with a
 # single matrix acting on the previous state and the input stacked into one vector:
 #
@@ -285,7 +303,7 @@ print("rnnlib reproduces the hand computation: hidden states and output scores a
 # of its left block with the top part plus its right block with the bottom part:
 # `W [h; x] = W_hh h + W_xh x`. Checked on the hand-computed example:
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 W_concat = np.hstack([W_hh, W_xh])  # (H, H + D): W_hh's columns, then W_xh's
 h = np.zeros(4)
 for t, x in enumerate(x_hell):
@@ -297,19 +315,19 @@ print("W", W_concat.shape, "@ [h_{t-1}; x_t] gives the same h_t as W_hh h_{t-1} 
 # The hidden states as a picture: one column per step, one row per unit, red for positive,
 # blue for negative. Every value lies in (-1, 1), the range of tanh.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 ax = plot_hidden_strip(
     hidden_by_hand, list("hell"), title="Hand-computed hidden states while reading 'hell'"
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2: one RNN step
 #
 # Write `rnn_step(x, h_prev, W_xh, W_hh, b)` for single vectors: `x` of shape `(D,)`,
 # `h_prev` of shape `(H,)`, returning the new hidden state of shape `(H,)`.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def rnn_step(x, h_prev, W_xh, W_hh, b):
     raise NotImplementedError  # your code here
 
@@ -317,7 +335,7 @@ def rnn_step(x, h_prev, W_xh, W_hh, b):
 passed = exercises.check_rnn_step(rnn_step)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def rnn_step_solution(x, h_prev, W_xh, W_hh, b):
     return np.tanh(W_xh @ x + W_hh @ h_prev + b)
@@ -325,7 +343,7 @@ def rnn_step_solution(x, h_prev, W_xh, W_hh, b):
 
 assert exercises.check_rnn_step(rnn_step_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 3: the forward pass over T steps
 #
 # Write `rnn_forward(xs, h0, W_xh, W_hh, b)`: `xs` holds one input per row, `(T, D)`; start
@@ -333,7 +351,7 @@ assert exercises.check_rnn_step(rnn_step_solution)
 # `(T, H)` array. Use your `rnn_step` (or the solution's `rnn_step_solution`).
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def rnn_forward(xs, h0, W_xh, W_hh, b):
     raise NotImplementedError  # your code here
 
@@ -341,7 +359,7 @@ def rnn_forward(xs, h0, W_xh, W_hh, b):
 passed = exercises.check_rnn_forward(rnn_forward)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def rnn_forward_solution(xs, h0, W_xh, W_hh, b):
     hidden, h = [], h0
@@ -354,14 +372,18 @@ def rnn_forward_solution(xs, h0, W_xh, W_hh, b):
 assert exercises.check_rnn_forward(rnn_forward_solution)
 assert np.allclose(rnn_forward_solution(x_hell, np.zeros(4), W_xh, W_hh, b), hidden_by_hand)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Why a nonlinearity? (비선형성)
 #
 # Drop the `tanh` and every step is a matrix product. A product of matrices is one matrix,
 # so a stack of linear layers, however deep, computes no more than a single linear layer.
 # Three stacked maps `W_3 W_2 W_1 x` are the single map `M x` with `M = W_3 W_2 W_1`:
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: without the nonlinearity, layers and time steps collapse into one matrix. Ask the
+# room: *a 10-layer linear network computes what?* (a single linear map)
+
+# %% slideshow={"slide_type": "fragment"}
 W1, W2, W3 = rng.normal(size=(6, 4)), rng.normal(size=(6, 6)), rng.normal(size=(3, 6))
 M = W3 @ W2 @ W1  # one (3, 4) matrix
 X = rng.normal(size=(4, 100))  # 100 inputs as columns
@@ -374,7 +396,7 @@ print("three linear layers = one", M.shape, "matrix")
 # inputs. With `tanh` in between, no single matrix reproduces the map: the best
 # least-squares fit leaves a clear error.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 U_lin, W_lin = rng.normal(size=(4, 3)), rng.normal(size=(4, 4)) * 0.5
 inputs3 = rng.normal(size=(3, 3, 500))  # (T=3, D=3, 500 sequences)
 
@@ -412,9 +434,9 @@ assert linear_error < 1e-10 and tanh_error > 0.05
 # bounded. ([Chapter 3](03_bptt_and_vanishing_gradients.ipynb#3.-The-Jacobian-of-one-step,-and-products-of-Jacobians)
 # looks at what these functions do to gradients.)
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 ax = plot_activations(title="tanh stays in (-1, 1); ReLU is unbounded above")
-# %%
+# %% slideshow={"slide_type": "fragment"}
 W_grow = 1.5 * np.eye(3)  # a recurrent matrix that amplifies the state
 h_tanh = h_relu = np.ones(3)
 for _ in range(20):
@@ -422,7 +444,7 @@ for _ in range(20):
 print("after 20 steps: tanh state", h_tanh, " ReLU state", h_relu)
 assert np.all(np.abs(h_tanh) < 1) and np.all(h_relu > 1000)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Softmax and temperature (소프트맥스와 온도)
 #
 # The output layer gives one score `y_k` per class, any real number. **Softmax** turns the
@@ -446,7 +468,12 @@ assert np.all(np.abs(h_tanh) < 1) and np.all(h_relu > 1000)
 # It is the *outputs*: the scores going in can be any real numbers (above they sum to
 # 2.1); the probabilities coming out always sum to 1.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: softmax keeps the order of the scores; the temperature sharpens or flattens. In the
+# explorer: add the same amount to every score (nothing changes), then move the temperature
+# to 0.1 and to 10. Ask the room: *what happens at a very high temperature?* (uniform)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 scores = np.array([2.0, 1.0, 0.1, -1.0])
 p = functional.softmax(scores)
 print("scores:", scores, " softmax:", p, " sum:", round(p.sum(), 6))
@@ -459,23 +486,23 @@ cold, hot = functional.softmax(scores, temperature=0.1), functional.softmax(scor
 print("T = 0.1:", cold, "\nT = 10: ", hot)
 assert cold.max() > 0.99 and hot.max() - hot.min() < 0.1
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 fig = plot_softmax(scores, 1.0, list("helo"), title="Scores and their softmax")
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # Move the scores and the temperature and watch the probabilities. Try: raise every score by
 # the same amount; make two scores equal; drag the temperature to 0.1 and to 10.
 
 # %%
 softmax_explorer(scores, labels=list("helo"))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 4: softmax with temperature
 #
 # Write `softmax(z, temperature=1.0)` for a vector of scores. It must also work for large
 # scores such as `[1000, 999, 0]`.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def softmax(z, temperature=1.0):
     raise NotImplementedError  # your code here
 
@@ -483,7 +510,7 @@ def softmax(z, temperature=1.0):
 passed = exercises.check_softmax(softmax)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def softmax_solution(z, temperature=1.0):
     z = np.asarray(z, dtype=float) / temperature
@@ -493,7 +520,7 @@ def softmax_solution(z, temperature=1.0):
 
 assert exercises.check_softmax(softmax_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. A next-character model: "hello" and "hihello"
 #
 # **The task.** Read a word one character at a time and, at every step, predict the next
@@ -506,7 +533,7 @@ assert exercises.check_softmax(softmax_solution)
 # Write `make_pairs(text, vocab)` returning `(input_ids, target_ids)` as integer arrays.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def make_pairs(text, vocab):
     raise NotImplementedError  # your code here
 
@@ -514,7 +541,7 @@ def make_pairs(text, vocab):
 passed = exercises.check_next_char_pairs(make_pairs)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def make_pairs_solution(text, vocab):
     ids = vocab.encode(text)
@@ -529,7 +556,7 @@ assert exercises.check_next_char_pairs(make_pairs_solution)
 # cross-entropy loss, run the backward pass ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)) to get the gradients, and let the
 # Adam optimiser nudge the weights. Inputs are time-major `(T, B)`: 4 steps, 1 sequence.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 ids = vocab_hello.encode("hello")
 inputs_hello, targets_hello = ids[:-1, None], ids[1:, None]  # (T=4, B=1) each
 model_hello = rnnlib.SequenceModel(
@@ -550,7 +577,7 @@ ax.plot(loss_curve, linewidth=2)
 ax.set(xlabel="training step", ylabel="cross-entropy loss", title="Learning 'hello': loss per step")
 ax.set_yscale("log")
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 predicted_hello = vocab_hello.decode(model_hello.predict(inputs_hello)[:, 0].argmax(axis=-1))
 print(f"reads 'hell', predicts {predicted_hello!r}")
 assert loss_curve[0] > 1.0 and loss_curve[-1] < 0.05  # from guessing to knowing
@@ -561,7 +588,11 @@ assert predicted_hello == "ello"
 # `i` and once by `e`, and `l` once by `l` and once by `o`. This time `rnnlib.fit` runs the
 # same loop for us.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: "hihello" has two traps, h and l, each followed by two different letters. Ask the
+# room: *what is the best a memoryless model can do on those steps?* (50/50)
+
+# %% slideshow={"slide_type": "fragment"}
 text_hi = "hihello"
 vocab_hi = Vocabulary(text_hi)
 ids_hi = vocab_hi.encode(text_hi)
@@ -577,7 +608,7 @@ probs_hi = functional.softmax(logits_hi[:, 0])  # (T=6, C=5): p(next | character
 hidden_hi = cache_hi.traces[0].hidden[:, 0]  # (T=6, H=8)
 predicted_hi = vocab_hi.decode(probs_hi.argmax(axis=-1))
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"reads 'hihell', predicts {predicted_hi!r}")
 p_target = probs_hi[np.arange(6), targets_hi[:, 0]]
 print("probability given to the right next character at each step:", p_target.round(2))
@@ -588,7 +619,7 @@ assert p_target.min() > 0.9
 # The whole output at every step: each column is the distribution `p(x_{t+1} | x_1..x_t)`
 # after reading the character under it; the true next character is outlined.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 ax = plot_step_distributions(
     probs_hi,
     vocab_hi.tokens,
@@ -596,19 +627,19 @@ ax = plot_step_distributions(
     targets=list(text_hi[1:]),
     title="Trained on 'hihello': predicted next character at each step",
 )
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Why "l" is hard
 #
 # Count what follows each character in "hihello":
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 followers = {}
 for current, following in zip(text_hi[:-1], text_hi[1:], strict=True):
     followers.setdefault(current, []).append(following)
 print(followers)
 assert followers["l"] == ["l", "o"] and followers["h"] == ["i", "e"]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # A model that sees only the current character (no memory, like a feed-forward net with a
 # one-character window) must give the same answer both times it reads `l`. The best it can
 # do is 50/50, and the same for `h`. Its loss can never go below the average of
@@ -616,7 +647,7 @@ assert followers["l"] == ["l", "o"] and followers["h"] == ["i", "e"]
 # below that bound, so it must be using something besides the current character: its hidden
 # state.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 memoryless_bound = np.mean(
     [
         -np.log(followers[c].count(n) / len(followers[c]))
@@ -631,7 +662,7 @@ assert history.loss[-1] < memoryless_bound / 10
 # At steps 5 and 6 the input is the very same one-hot vector for `l`. Whatever tells the
 # two steps apart must be in `h_{t-1}`, and so the new hidden states differ too:
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 x_step5, x_step6 = one_hot(inputs_hi[4, 0], 5), one_hot(inputs_hi[5, 0], 5)
 assert np.array_equal(x_step5, x_step6)  # identical inputs ...
 gap = np.linalg.norm(hidden_hi[4] - hidden_hi[5])
@@ -641,15 +672,19 @@ ax = plot_state_comparison(
     {"h_5 after 'hihel' (next: 'l')": hidden_hi[4], "h_6 after 'hihell' (next: 'o')": hidden_hi[5]},
     title="Same input 'l', different hidden states",
 )
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # **Explore it yourself.** Type a string made of `h, i, e, l, o` (press Enter), then move
 # the step slider: the left panel shows the hidden states the model has built so far, the
 # right panel its guess for the next character. Try "hihello", "hello", "hihi", "ell".
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Type "hihello", then "hello", move the step slider. Ask the room: *at steps 5 and 6 the
+# input is the same "l": what differs, and where is it stored?* (h_{t-1})
+
 # %%
 hidden_state_explorer(model_hi, vocab_hi, "hihello")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 8. What the hidden state means
 #
 # Unroll the equations and `h_t` turns out to be a function of `x_1, ..., x_t` only:
@@ -662,7 +697,12 @@ hidden_state_explorer(model_hi, vocab_hi, "hihello")
 # Two consequences we can check. First, the future cannot leak into the past: change the
 # input after step 3, and the outputs of steps 1 to 3 stay exactly the same.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: h_t summarises the whole prefix, so the output is p(next | everything so far). Ask
+# the room: *why is the training loss minus the log probability of the text?* (the chain
+# rule)
+
+# %% slideshow={"slide_type": "fragment"}
 original = model_hi.predict(vocab_hi.encode("hihell")[:, None])
 changed = model_hi.predict(vocab_hi.encode("hihooo")[:, None])
 assert np.array_equal(original[:3], changed[:3])  # same prefix "hih": same outputs
@@ -674,26 +714,31 @@ print("steps 1-3 unchanged, steps 4-6 changed")
 # continuation (the chain rule of probability), and its log is minus the total
 # cross-entropy loss: training maximises the probability of the text.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 log_prob = np.log(p_target).sum()
 loss_now, _ = losses.softmax_cross_entropy(logits_hi, targets_hi)
 print(f"p('ihello' after 'h') = product of the 6 step probabilities = {np.exp(log_prob):.3f}")
 assert np.isclose(log_prob, -6 * loss_now)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 9. Input and output shapes (입출력 형태)
 #
 # Where the inputs go in and where the outputs are read gives four patterns:
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: where inputs go in and outputs are read gives four patterns: many-to-many aligned,
+# one-to-many, many-to-one, encoder-decoder. Ask the room: *which pattern is translation,
+# which is sentiment?*
+
 # %%
 fig = plot_io_patterns()
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Each with a tiny runnable example.
 #
 # **Many-to-many, aligned** (one output per input, at the same step): the next-character
 # model above; part-of-speech tagging ([chapter 7](07_sequence_tagging.ipynb)). Outputs have shape `(T, B, C)`.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 print("inputs", inputs_hi.shape, "-> outputs", logits_hi.shape)
 assert logits_hi.shape == (6, 1, 5)
 
@@ -703,7 +748,7 @@ assert logits_hi.shape == (6, 1, 5)
 # with `initial_state`. (Image captioning works the same way, starting from an image.)
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def generate(model, vocab, start, steps):
     """Greedy generation: read `start`, then repeatedly append the most likely character."""
     logits, cache = model.forward(vocab.encode(start)[:, None])
@@ -726,7 +771,7 @@ assert generated == "hihello"
 # over the padding, so the output is read at each sentence's own last word. A toy data set
 # of six sentences is enough to see the shapes and a model that fits them.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 sentences = [
     ("이 숙소 짱입니다", "Positive"),
     ("이 숙소 별로입니다", "Negative"),
@@ -769,7 +814,7 @@ assert np.array_equal(sentiment_scores.argmax(axis=1), label_ids)
 # output "no letter" at most frames and train it with CTC (connectionist temporal
 # classification, Graves et al. 2006), which sums over all alignments.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 encoder = Recurrent(RNNCell(4, 8, rng=1))
 decoder = Recurrent(RNNCell(4, 8, rng=2))
 decoder_head = rnnlib.Dense(8, 4, rng=3)
@@ -780,18 +825,18 @@ decoder_scores, _ = decoder_head.forward(decoder_hidden)
 print("encoder reads (4, 1, 4); decoder writes", decoder_scores.shape)
 assert decoder_scores.shape == (2, 1, 4)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 6: which pattern?
 #
 # Assign each task one of `"one-to-many"`, `"many-to-one"`, `"many-to-many aligned"`,
 # `"many-to-many not aligned"`.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 my_patterns = {task: ... for task in exercises.IO_PATTERN_TASKS}
 for task in my_patterns:
     print(task)
 passed = exercises.check_io_patterns(my_patterns)
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 solution_patterns = {
     "sentiment: '이 숙소 짱입니다' -> Positive": "many-to-one",
@@ -803,7 +848,7 @@ solution_patterns = {
 }
 assert exercises.check_io_patterns(solution_patterns)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 10. Modelling choices: regression or classification (회귀와 분류)
 #
 # The same RNN can predict a number or a class; only the output layer, the ground truth and
@@ -823,7 +868,11 @@ assert exercises.check_io_patterns(solution_patterns)
 # (`x_t cos 0.3`), with a mean squared error of about `sin²(0.3) / 2 ≈ 0.044`. An RNN can
 # read the direction from its hidden state.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: only the output layer, the ground truth and the loss change between regression and
+# classification. Ask the room: *MSE or MAE for data with outliers?* (MAE is more forgiving)
+
+# %% slideshow={"slide_type": "subslide"}
 # the data: `sine_batch(rng)` draws 32 waves with random phases, inputs x_t and targets x_{t+1}
 wave_inputs, wave_targets = experiments.sine_batch(np.random.default_rng(SEED))
 print(
@@ -858,12 +907,12 @@ ax.set(
 )
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # outside: the data fill the axes
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # MSE squares the errors, so it punishes a few large mistakes much more than many small
 # ones; MAE weighs every unit of error the same and is more forgiving of outliers (이상치).
 # Take perfect predictions for 40 values and make one of them wrong by 10:
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 truth = np.sin(np.arange(40) * experiments.STEP)[:, None]  # 40 true values, shape (40, 1)
 outlier_pred = truth.copy()
 outlier_pred[7] += 10.0
@@ -880,14 +929,14 @@ assert np.isclose(mse_outlier, 100 / 40) and np.isclose(mae_outlier, 10 / 40)
 # at the probability of the correct class, so both forms give the same loss and the same
 # gradient:
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 loss_index, grad_index = losses.softmax_cross_entropy(logits_hi, targets_hi)  # (6, 1)
 loss_onehot, grad_onehot = losses.softmax_cross_entropy(logits_hi, one_hot(targets_hi, 5))
 print("targets as indices:", targets_hi[:, 0], "  as one-hot:", one_hot(targets_hi, 5).shape)
 print(f"same loss: {np.isclose(loss_index, loss_onehot)}")
 assert np.isclose(loss_index, loss_onehot) and np.allclose(grad_index, grad_onehot)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 11. The same names in PyTorch and Keras (프레임워크 대응표)
 #
 # `rnnlib` stores its weights in the shapes and block orders of the mainstream frameworks,
@@ -1004,7 +1053,7 @@ assert np.allclose(h_rnnlib[0], h_gru)
 assert np.allclose(gru_step.gates["reset_gate"][0, 0], r_pt)
 assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * An RNN reads a sequence one step at a time and keeps a **hidden state**, updated by one

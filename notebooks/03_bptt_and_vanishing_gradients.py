@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 3 — Backpropagation through time, vanishing and exploding gradients
 # ### 3장 — 시간 역전파(BPTT), 기울기 소실과 폭발
 #
@@ -39,7 +39,11 @@
 #    boundary) and what it does not (the state carried across it);
 # 7. show a vanilla RNN failing on a long-term dependency, and explain why RNNs are slow.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 65 minutes; explorers: gradient flow (section 4), clipping (section 5). Say: we open
+# the box of [chapter 2](02_vanilla_rnn.ipynb)'s training: backpropagation through time, and why plain RNNs forget.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import numpy as np
 
@@ -70,7 +74,7 @@ SEED = 3
 rnnlib.viz.use_course_style()
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. The loss is a sum over time steps
 #
 # Recall the vanilla RNN of [chapter 2](02_vanilla_rnn.ipynb), for steps $t = 1, \dots, T$ with $h_0 = 0$:
@@ -90,10 +94,14 @@ rng = np.random.default_rng(SEED)
 #   through $h_{t+1}$ and every later step. Its total gradient adds both.
 # * $W_{hh}$ is used at every step, so its gradient is a **sum over steps**.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the loss is a sum over steps, and a weight used at every step collects a gradient
+# from every step. Ask the room: *how many paths lead from W_hh to the loss at step 4?*
+
+# %% slideshow={"slide_type": "subslide"}
 ax = plot_backprop_graph(4)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. BPTT by hand
 #
 # Write $\delta h_t = \partial L / \partial h_t$ for the *total* gradient reaching $h_t$ and
@@ -114,7 +122,13 @@ ax = plot_backprop_graph(4)
 # vectors (so $W h$ becomes `h @ W.T`, as in rnnlib), the forward pass is:
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Let the recursion unfold: the gradient at h_t gets a local part and a part coming back
+# from step t+1. Ask the room: *what is delta a_{T+1} and why?* (zero: nothing after the
+# last step)
+
+
+# %% slideshow={"slide_type": "subslide"}
 def rnn_forward(x, W_xh, W_hh, b):
     """x: (T, B, D) -> h: (T + 1, B, H) with h[0] = h_0 = 0 and h[t] = h_t."""
     steps, batch, _ = x.shape
@@ -124,7 +138,7 @@ def rnn_forward(x, W_xh, W_hh, b):
     return h
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The backward pass is yours to write, in two pieces, as in cs231n's assignment 3.
 #
 # ### Exercise 1: one step back
@@ -136,7 +150,7 @@ def rnn_forward(x, W_xh, W_hh, b):
 # compares every output with a numerical gradient and names the usual mistakes.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def rnn_step_backward(dh, x_t, h_prev, h_t, W_hh):
     raise NotImplementedError  # your code here
 
@@ -144,7 +158,7 @@ def rnn_step_backward(dh, x_t, h_prev, h_t, W_hh):
 _ = exercises.check_rnn_step_backward(rnn_step_backward)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def rnn_step_backward_solution(dh, x_t, h_prev, h_t, W_hh):
     da = (1.0 - h_t**2) * dh  # back through tanh: tanh'(a) = 1 - tanh(a)^2
@@ -153,7 +167,7 @@ def rnn_step_backward_solution(dh, x_t, h_prev, h_t, W_hh):
 
 assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2: the BPTT loop
 #
 # Write `rnn_backward(dh_local, x, h, W_hh)`: `dh_local[t-1]` $= \partial L_t/\partial h_t$
@@ -165,7 +179,7 @@ assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
 # check says at which step the gradient first disagrees.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def rnn_backward(dh_local, x, h, W_hh):
     raise NotImplementedError  # your code here
 
@@ -173,7 +187,7 @@ def rnn_backward(dh_local, x, h, W_hh):
 _ = exercises.check_rnn_backward(rnn_backward)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def rnn_backward_solution(dh_local, x, h, W_hh):
     steps, _, hidden_size = dh_local.shape
@@ -197,7 +211,7 @@ assert exercises.check_rnn_backward(rnn_backward_solution)
 # and 2 outputs. `loss_and_local_grads` runs the forward pass and returns the loss and
 # $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$ for every step.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 T, B, D, H, C = 6, 3, 4, 5, 2
 x = rng.standard_normal((T, B, D))
 y = rng.standard_normal((T, B, C))
@@ -221,7 +235,7 @@ dW_xh, dW_hh, db, dh_total = rnn_backward_solution(dh_local, x, h, W_hh)
 # recursion (its backward records the total $\partial L/\partial h_t$ of every step in
 # `trace.grad_hidden`). Give it our weights and the same $\partial L_t/\partial h_t$:
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 cell = RNNCell(D, H, rng=0)
 for name, value in {"W_xh": W_xh, "W_hh": W_hh, "b": b}.items():
     cell.params[name][...] = value
@@ -243,7 +257,12 @@ print("hidden states, dL/dh_t and all parameter gradients agree with rnnlib")
 # $10^{-8}$ or smaller; $10^{-3}$ would mean a bug.
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the numerical gradient agrees with the hand-written one to better than 1e-6. Ask the
+# room: *why use float64 and a centred difference?*
+
+
+# %% slideshow={"slide_type": "fragment"}
 def loss_only():
     return loss_and_local_grads()[0]
 
@@ -256,7 +275,7 @@ for name, error in errors.items():
     print(f"{name}: relative error {error:.1e}")
 assert max(errors.values()) < 1e-6
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. The Jacobian of one step, and products of Jacobians
 #
 # Where does the gradient for an early step come from? Take a loss on the last step only.
@@ -274,7 +293,13 @@ assert max(errors.values()) < 1e-6
 # Let us confirm the formula for one step of our small RNN against finite differences:
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the gradient that reaches an early step is a product of one Jacobian per step in
+# between. Ask the room: *what happens to a product of 50 numbers that are each 0.9?* (about
+# 0.005)
+
+
+# %% slideshow={"slide_type": "fragment"}
 def one_step(h_prev):
     """h_1 as a function of h_0, for the first sequence of the batch."""
     return np.tanh(x[0, 0] @ W_xh.T + h_prev @ W_hh.T + b)
@@ -297,7 +322,7 @@ print(
 # So a step can only shrink the gradient through the activation, never grow it: any
 # growth must come from $W_{hh}$.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 ax = plot_activation_slopes()
 
 a = np.linspace(-10, 10, 20001)
@@ -307,7 +332,7 @@ assert np.isclose(tanh_slope.max(), 1.0) and np.isclose(sigmoid_slope.max(), 0.2
 assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both peak at a = 0
 assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. The singular-value bound: vanish or explode
 #
 # The size of a matrix as a map is its largest singular value (특이값), the spectral norm
@@ -334,12 +359,19 @@ assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # $\sigma_{\max} = 1.5$ and $2$ grow far above every gradient and leave the top of the axis
 # where the triangles are.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the spectral norm of W_hh times the largest activation slope bounds each factor;
+# below 1 the gradient vanishes geometrically, above 1 it may explode.
+#
+# In the explorer: move the spectral norm across 1, then switch to ReLU. Ask the room:
+# *where does the curve cross from vanishing to exploding?*
+
+# %% slideshow={"slide_type": "subslide"}
 scales = (0.5, 0.9, 1.0, 1.5, 2.0)
 flows = [experiments.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
 ax = plot_gradient_norms(flows)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # What the picture shows, checked:
 #
 # * every curve stays below its bound (the bound is a theorem, so this holds exactly);
@@ -349,7 +381,7 @@ ax = plot_gradient_norms(flows)
 # * at $\sigma_{\max} = 1$ the bound is flat, yet the gradient still shrinks, because the
 #   tanh slopes $1 - h_t^2$ are usually below 1 (here their average is below 0.95).
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 for flow in flows:
     assert np.all(flow.grad_norms <= flow.bound * (1 + 1e-9))
     assert np.all(flow.grad_norms <= flow.product_bound * (1 + 1e-9))
@@ -362,7 +394,7 @@ for scale in scales:
     trend = "vanishes" if ratio[scale] < 1e-3 else "explodes" if ratio[scale] > 10 else "survives"
     print(f"sigma_max = {scale:3}: ||dL/dh_1|| / ||dL/dh_T|| {trend}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # **Explore.** Move the spectral norm across 1, switch to ReLU and change the length.
 # The right panel shows each step's factor $\lVert J_t\rVert_2$: the gradient at step $t$ is
 # at most the product of all the factors to its right. With ReLU every factor sits exactly
@@ -370,7 +402,7 @@ for scale in scales:
 # left stays far below its bound. Why? (Hint: the bound assumes that every step stretches
 # the gradient along its most-stretched direction, one step after another.)
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 relu_flow = experiments.gradient_flow(1.5, "relu", length=50, rng=SEED)
 assert np.allclose(relu_flow.jacobian_norms, 1.5)  # every step's factor is on its bound...
 assert relu_flow.grad_norms[0] < 1e-3 * relu_flow.bound[0]  # ...the product is far below
@@ -378,7 +410,7 @@ assert relu_flow.grad_norms[0] < 1e-3 * relu_flow.bound[0]  # ...the product is 
 # %%
 gradient_flow_explorer(experiments.gradient_flow, rng=SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Exploding gradients and clipping
 #
 # A vanishing gradient makes learning slow or impossible for long dependencies. An
@@ -393,20 +425,25 @@ gradient_flow_explorer(experiments.gradient_flow, rng=SEED)
 #
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: an exploding gradient throws the weights away in one step; clipping by norm bounds
+# the step and keeps its direction. In the clipping explorer, turn the gradient. Ask the
+# room: *why does clipping by value change the direction?*
+
+# %% slideshow={"slide_type": "subslide"}
 unclipped = experiments.clipping_run(max_norm=None, rng=SEED)
 clipped = experiments.clipping_run(max_norm=1.0, rng=SEED)
 fig = plot_training_runs(
     {"no clipping": unclipped, "clipped at norm 1": clipped}, baseline=clipped.baseline
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Without clipping the loss explodes within a few steps (the run stops once the loss
 # passes $10^6$). With clipping, the same weights, data and learning rate train: no update
 # is longer than $\text{lr}\cdot c = 0.3$, and the loss of the last 100 steps is well below
 # the baseline of always predicting 1.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 assert unclipped.diverged and len(unclipped.loss) < 50
 assert unclipped.loss[-1] > 1e3 * unclipped.loss[0] or not np.isfinite(unclipped.loss[-1])
 assert not clipped.diverged and np.all(np.isfinite(clipped.loss))
@@ -426,7 +463,7 @@ print(
 # rnnlib has both (`clip_grad_norm`, `clip_grad_value`). A gradient $(10, 0.1)$:
 
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 def clipped_direction(clip, threshold):
     module = Dense(2, 1, rng=0)  # W (1, 2), b (1,)
     module.grads["W"][...] = [[10.0, 0.1]]
@@ -449,7 +486,7 @@ assert np.isclose(np.linalg.norm(by_norm), 1.0) and np.allclose(
 )
 assert np.allclose(by_value, [1.0, 0.1])  # now 10x more weight on the second entry
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # **Explore.** Turn the gradient and change its size and the threshold. The right panel
 # shows the gradient norms of the clipped training run above: how many of its steps would
 # a given threshold clip?
@@ -457,7 +494,7 @@ assert np.allclose(by_value, [1.0, 0.1])  # now 10x more weight on the second en
 # %%
 clipping_explorer(clipped)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Truncated BPTT
 #
 # Full BPTT over a long sequence must keep every hidden state until the backward pass,
@@ -470,7 +507,12 @@ clipping_explorer(clipped)
 # inputs before the last chunk get *exactly zero* gradient; inside the last chunk the
 # gradient is the same as with full BPTT.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: truncated BPTT carries the state forward but cuts the gradient after k steps: memory
+# k B H instead of T B H. Ask the room: *what can a truncated model not learn?*
+# (dependencies longer than k, from the gradient)
+
+# %% slideshow={"slide_type": "subslide"}
 full = experiments.truncated_gradient(length=40, truncate=None, rng=SEED)
 cut = experiments.truncated_gradient(length=40, truncate=10, rng=SEED)
 ax = plot_truncation(full, cut, truncate=10)
@@ -478,7 +520,7 @@ ax = plot_truncation(full, cut, truncate=10)
 assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
 assert np.allclose(cut[30:], full[30:])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **What it cuts, exactly, and what it does not.** No gradient crosses a chunk boundary:
 # a weight is never told how an input more than $k$ steps before a loss should have been
 # stored. But the *state* does cross the boundary, and the weights learned inside the
@@ -496,7 +538,7 @@ assert np.allclose(cut[30:], full[30:])
 #   shared weights to write the clue into the state and to keep it there; the same
 #   weights then carry a clue from step 1 across all three chunk boundaries.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 long_dependency = experiments.truncated_long_dependency(length=20, truncate=5, rng=SEED)
 for name, accuracy in [
     ("clue always at step 1", long_dependency.truncated),
@@ -523,7 +565,7 @@ print(
     {k: round(float(v.max()), 3) for k, v in moved.items()},
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **What it saves.** Running the sequence chunk by chunk holds only one chunk of hidden
 # states at a time: $k \cdot B \cdot H$ numbers instead of $T \cdot B \cdot H$. Both still run
 # every step forward and backward once, so the time of both grows linearly in $T$.
@@ -533,14 +575,14 @@ print(
 # matrix products, the chunks in many small ones, and a busy multi-core machine can make
 # the large products slower, not faster.)
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 lengths = (50, 100, 200, 400)
 k = 25
 full_cost = [experiments.bptt_cost(length, None, rng=SEED) for length in lengths]
 truncated_cost = [experiments.bptt_cost(length, k, rng=SEED) for length in lengths]
 fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The memory counts are exact and are what the checks below assert: full BPTT keeps
 # $T \cdot B \cdot H$ values, the chunks $k \cdot B \cdot H$ whatever $T$, and both run all $T$ steps.
 # Each time is the fastest of 9 repeats of the pass (after one untimed warm-up): load on
@@ -548,7 +590,7 @@ fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 # a factor of ten. The times are printed but not checked: they depend on the machine and on
 # what else runs on it.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
     print(
         f"T = {length:3}: full {f['stored']:6} values, {1e3 * f['seconds']:6.1f} ms | "
@@ -558,7 +600,7 @@ for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
     assert f["stored"] == length * 8 * 64 and t["stored"] == k * 8 * 64
     assert f["steps"] == t["steps"] == length
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Long-term dependencies: where the vanilla RNN fails
 #
 # Language is full of long-term dependencies (장기 의존성). Korean puts the verb at the
@@ -584,7 +626,7 @@ for words in (honorific, plain):
     print(f"subject {words[0]!r} ... verb {words[-1]!r}: {len(words) - 1} words apart")
 assert min(len(honorific), len(plain)) - 1 >= 9
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The **adding problem** (Hochreiter and Schmidhuber, 1997) is built to need long-term
 # memory (장기 의존성). Each step carries a random number in $[0, 1)$ and a marker; exactly
 # two steps are marked, one in each half of the sequence, and the target after the last
@@ -596,7 +638,12 @@ assert min(len(honorific), len(plain)) - 1 >= 9
 # Uniform(0, 1) numbers: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. On a finite test set
 # the measured value is close to, but not exactly, 1/6:
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the adding problem needs memory over the whole sequence; the vanilla RNN solves it
+# for short sequences and falls back to the baseline from about 30 steps. Ask the room: *is
+# this a lack of capacity or of gradient?* (gradient: [chapter 4](04_lstm_and_gru.ipynb))
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 inputs, targets = adding_problem(4, 8, rng=SEED)
 print("inputs (T, B, 2): values and markers of sequence 0\n", np.round(inputs[:, 0], 2))
 print("target of sequence 0:", np.round(targets[0], 2))
@@ -610,17 +657,17 @@ assert abs(adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
 # and measure its test MSE on 512 new sequences against the baseline of always
 # predicting 1 on the same sequences.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 dependency = experiments.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
 ax = plot_dependency(dependency)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # For short sequences the RNN solves the task (an MSE far below the baseline). As the
 # distance grows it falls back to the baseline: from 30 steps on it has learned nothing
 # beyond "predict about 1". The gradient that should tell the early steps "remember this
 # number" has vanished on its way back ([section 4](#4.-The-singular-value-bound:-vanish-or-explode)).
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 relative = dict(
     zip(dependency["lengths"], dependency["test_mse"] / dependency["baseline"], strict=True)
 )
@@ -629,7 +676,7 @@ assert relative[30] > 0.85 and relative[40] > 0.85
 print("T = 5 and 10: test MSE below 0.3 x baseline (learned)")
 print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 8. Why RNNs are slow
 #
 # Step $t$ needs $h_{t-1}$, so an RNN runs its $T$ steps one after another, forward and
@@ -640,7 +687,11 @@ print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 # steps must take more than 4 times as long, and at the shortest length the RNN must be
 # slower than the feed-forward layer.)
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: step t needs h_{t-1}, so the steps of one sequence cannot run in parallel. Ask the
+# room: *what kind of model avoids this?* (feed-forward and attention models)
+
+# %% slideshow={"slide_type": "subslide"}
 timing = experiments.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
 ax = plot_sequence_time(timing)
 
@@ -648,7 +699,7 @@ ax = plot_sequence_time(timing)
 assert timing["recurrent"][-1] > 4 * timing["recurrent"][0]
 assert timing["recurrent"][0] > timing["parallel"][0]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## More exercises (연습 문제)
 #
 # ### Exercise 3 — the step Jacobian
@@ -656,7 +707,7 @@ assert timing["recurrent"][0] > timing["parallel"][0]
 # an $(H, H)$ array, given the hidden state $h_t$ of shape $(H,)$.
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def step_jacobian(h_t, W_hh):
     raise NotImplementedError  # your code here
 
@@ -664,7 +715,7 @@ def step_jacobian(h_t, W_hh):
 _ = exercises.check_step_jacobian(step_jacobian)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def step_jacobian_solution(h_t, W_hh):
     return (1.0 - h_t**2)[:, None] * W_hh  # = np.diag(1 - h_t**2) @ W_hh
@@ -672,7 +723,7 @@ def step_jacobian_solution(h_t, W_hh):
 
 assert exercises.check_step_jacobian(step_jacobian_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 4 — how far does a gradient reach?
 # Write `steps_to_vanish(spectral_norm, gamma, factor)`: the smallest whole number of steps
 # $k \ge 0$ after which the singular-value bound $(\gamma\,\sigma)^k$ is at most `factor`
@@ -680,14 +731,14 @@ assert exercises.check_step_jacobian(step_jacobian_solution)
 # $\sigma_{\max}(W_{hh}) = 0.9$ need before less than a millionth of the gradient can arrive?
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def steps_to_vanish(spectral_norm, gamma, factor):
     raise NotImplementedError  # your code here
 
 
 _ = exercises.check_steps_to_vanish(steps_to_vanish)
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution: (gamma sigma)^k <= factor  <=>  k >= log(factor) / log(gamma sigma)
 # (dividing by the negative log(gamma sigma) flips the inequality).
 import math
@@ -700,14 +751,14 @@ def steps_to_vanish_solution(spectral_norm, gamma, factor):
 assert exercises.check_steps_to_vanish(steps_to_vanish_solution)
 print("sigma = 0.9, tanh, a millionth:", steps_to_vanish_solution(0.9, 1.0, 1e-6), "steps")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 5 — clipping by the global norm
 # Write `clip_by_norm(grads, max_norm)`: given a list of gradient arrays, return the list
 # scaled so that the norm over *all* entries together is at most `max_norm`, keeping the
 # direction (and unchanged when it already is).
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def clip_by_norm(grads, max_norm):
     raise NotImplementedError  # your code here
 
@@ -715,7 +766,7 @@ def clip_by_norm(grads, max_norm):
 _ = exercises.check_clip_by_norm(clip_by_norm)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def clip_by_norm_solution(grads, max_norm):
     norm = np.sqrt(sum(np.sum(g**2) for g in grads))
@@ -725,7 +776,7 @@ def clip_by_norm_solution(grads, max_norm):
 
 assert exercises.check_clip_by_norm(clip_by_norm_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * The loss of a sequence is a sum over steps; BPTT is the chain rule on the unrolled

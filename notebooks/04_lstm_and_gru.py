@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 4 — LSTM and GRU
 # ### 4장 — LSTM과 GRU: 게이트로 기억을 지키기
 #
@@ -39,7 +39,12 @@
 #    against a trivial baseline, and say what longer sequences would cost;
 # 6. read gate activations of a trained model, and measure how often gates saturate.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 70 minutes; explorer: gate activations (section 6.2). Say: chapter 3's RNN could not
+# carry the adding problem's numbers over 50 steps; the LSTM adds a belt with no matrix on
+# it.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import numpy as np
 
@@ -65,7 +70,7 @@ rnnlib.viz.use_course_style()
 np.set_printoptions(precision=3, suppress=True)
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Two streams: the cell state and the hidden state
 #
 # A vanilla RNN has one memory vector, and it rewrites all of it at every step:
@@ -90,10 +95,15 @@ rng = np.random.default_rng(SEED)
 # the belt to show in $h_t$. A gate is a soft switch: 0 blocks, 1 lets everything through,
 # and multiplying by it elementwise ($\odot$) applies the switch unit by unit.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: two streams: the cell state is the long-term belt, the hidden state what the cell
+# shows. Ask the room: *what sits between c_{t-1} and c_t?* (only an elementwise multiply
+# and an add)
+
+# %% slideshow={"slide_type": "subslide"}
 ax = plot_lstm_diagram()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The LSTM step by step
 #
 # All four gate pre-activations read the same two vectors, the input $x_t$ and the previous
@@ -103,7 +113,11 @@ ax = plot_lstm_diagram()
 # cell with $D = 2$ inputs and $H = 3$ units, read its (random) weights, and follow one step
 # from a given $x_t$, $h_{t-1}$ and $c_{t-1}$.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Walk through the gates one slide at a time: forget, input, candidate, update, output. Ask
+# the room at each: *what does a value of 0 mean here, and 1?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 D, H = 2, 3
 cell = LSTMCell(D, H, rng=SEED)  # forget_bias=1.0: +1 on the forget block of b
 W_xh, W_hh, b = (cell.params[name] for name in ("W_xh", "W_hh", "b"))
@@ -117,7 +131,7 @@ c_prev = np.array([0.8, -1.2, 0.3])
 print("W_xh", W_xh.shape, " W_hh", W_hh.shape, " b", b.shape)
 print("forget block of b (includes the +1):", b_f)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.1 Forget gate: what to keep
 #
 # $$f_t = \sigma(W_f x_t + U_f h_{t-1} + b_f), \qquad \text{kept} = f_t \odot c_{t-1}$$
@@ -138,7 +152,7 @@ fig = plot_lstm_stage(
     title="Forget gate: each unit of the old cell state is scaled by its gate",
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.2 Input gate: how much to write
 #
 # $$i_t = \sigma(W_i x_t + U_i h_{t-1} + b_i)$$
@@ -153,7 +167,7 @@ fig = plot_lstm_stage(
     "input", {"i_t": i_t}, title="Input gate: how much of the candidate each unit lets in"
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.3 Candidate: what to write
 #
 # $$g_t = \tanh(W_g x_t + U_g h_{t-1} + b_g)$$
@@ -173,7 +187,7 @@ fig = plot_lstm_stage(
     title="Candidate: new content in (-1, 1), gated by the input gate",
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.4 Cell update: keep plus write
 #
 # $$c_t = f_t \odot c_{t-1} + i_t \odot g_t$$
@@ -181,6 +195,10 @@ fig = plot_lstm_stage(
 # This is the heart of the LSTM: the new cell state is the kept part of the old one **plus**
 # the written part. No matrix and no squashing function sit on the path from $c_{t-1}$ to
 # $c_t$, and $c_t$ is not confined to $(-1, 1)$: a unit can add up evidence over many steps.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: keep plus write, no matrix, no squashing: this is the heart of the LSTM. Ask the
+# room: *what is dc_t / dc_{t-1}?* (f_t, elementwise)
 
 # %% tags=["nbval-check-output"]
 c_t = kept + written
@@ -191,7 +209,7 @@ fig = plot_lstm_stage(
     title="Cell update: the kept old state plus the gated new content",
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.5 Output gate: what to show
 #
 # $$o_t = \sigma(W_o x_t + U_o h_{t-1} + b_o), \qquad h_t = o_t \odot \tanh(c_t)$$
@@ -212,14 +230,14 @@ fig = plot_lstm_stage(
     title="Output gate: the hidden state shows a gated view of the cell state",
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 2.6 The whole cell, and rnnlib's `LSTMCell`
 #
 # Put together, one step is a handful of lines. Computing all four pre-activations with one
 # matrix product each (the stacked weights) is how libraries do it:
 
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 def lstm_step(x, h_prev, c_prev, W_xh, W_hh, b):
     """One LSTM step from scratch. x (D,), h_prev (H,), c_prev (H,) -> h_t, c_t."""
     a_i, a_f, a_g, a_o = np.split(W_xh @ x + W_hh @ h_prev + b, 4)
@@ -235,7 +253,7 @@ assert np.allclose(h_scratch, h_t) and np.allclose(c_scratch, c_t)
 assert np.allclose(h_lib[0], h_t, atol=1e-12) and np.allclose(c_lib[0], c_t, atol=1e-12)
 print("from scratch and rnnlib agree to 1e-12")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The step-by-step numbers, the compact function and `rnnlib` agree. (`rnnlib` computes the
 # sigmoid as $\tfrac12 + \tfrac12\tanh(a/2)$, which is the same function but never overflows.)
 #
@@ -258,7 +276,7 @@ print("from scratch and rnnlib agree to 1e-12")
 # `rnnlib`'s backward pass shows it directly: send a gradient into $c_t$ only (none into
 # $h_t$) and what comes out at $c_{t-1}$ is that gradient times $f_t$.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 dcell = rng.standard_normal((1, H))
 _, cache = cell.forward(x_t[None], (h_prev[None], c_prev[None]))
 _, (dh_prev, dc_prev) = cell.backward((np.zeros((1, H)), dcell), cache)
@@ -266,7 +284,7 @@ cell.zero_grad()
 assert np.allclose(dc_prev, dcell * f_t)
 print("dL/dc_{t-1} = dL/dc_t * f_t:", np.allclose(dc_prev, dcell * f_t))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 3.1 An LSTM next to the vanilla RNN on the same sequence
 #
 # Now a whole sequence: 32 adding-problem sequences of length 50, a freshly initialised
@@ -277,7 +295,11 @@ print("dL/dc_{t-1} = dL/dc_t * f_t:", np.allclose(dc_prev, dcell * f_t))
 # value at the last step, so the plot shows which fraction of the gradient gets back to
 # step $t$.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: even untrained, the LSTM passes back orders of magnitude more gradient to step 1. Ask
+# the room: *what would the forget gate need to be for the gradient to survive 50 steps?*
+
+# %% slideshow={"slide_type": "subslide"}
 inputs, targets = adding_problem(32, 50, rng=SEED)
 fresh = {cell_type: experiments.make_model(cell_type, rng=SEED) for cell_type in ("rnn", "lstm")}
 rnn_norms = analysis.gradient_norms(fresh["rnn"], inputs, targets)
@@ -296,17 +318,17 @@ reach = {label: curve[0] for label, curve in curves.items()}
 for label, fraction in reach.items():
     print(f"{label:24s} fraction reaching step 1: {fraction:.1e}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Even untrained, the LSTM passes back many orders of magnitude more gradient to step 1 than
 # the vanilla RNN. Along its cell state the gradient is multiplied by forget gates that start
 # around $\sigma(1) \approx 0.73$ (see 3.2) — more for some units — instead of by random tanh
 # Jacobians, and the units with the largest forget gates carry it furthest.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert reach["LSTM, cell c_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 assert reach["LSTM, hidden h_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 3.2 The forget-gate bias
 #
 # At initialisation all pre-activations are small, so every gate sits near $\sigma(0) = 0.5$.
@@ -319,7 +341,12 @@ assert reach["LSTM, hidden h_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 # Below: three untrained LSTMs with identical weights except the forget bias (0, 1, 3), on
 # the same batch.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a forget bias of 1 starts the gates near 0.73 instead of 0.5. Ask the room: *why not
+# a bias of 10?* (a cell that never forgets cannot clear stale content; saturated gates get
+# no gradient)
+
+# %% slideshow={"slide_type": "subslide"}
 bias_curves = experiments.forget_bias_gradients(biases=(0.0, 1.0, 3.0), length=50, rng=SEED)
 ax = plot_norms_over_time(
     {f"cell c_t, forget bias {bias:g}": curve for bias, curve in bias_curves.items()},
@@ -332,17 +359,17 @@ for bias, curve in bias_curves.items():
         f"fraction reaching step 1: {curve[0]:.1e}"
     )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Each increase of the bias lets orders of magnitude more gradient reach the first steps —
 # at a bias of 3 ($f \approx 0.95$) the gradient no longer vanishes over 50 steps.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 reach_bias = {bias: curve[0] for bias, curve in bias_curves.items()}
 assert reach_bias[1.0] > 10 * reach_bias[0.0]
 assert reach_bias[3.0] > 10 * reach_bias[1.0]
 assert reach_bias[3.0] > 0.01
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # A large bias is no free lunch: a cell that never forgets cannot clear stale content, and
 # the gradient to the gates themselves shrinks when they saturate. A bias of 1 is the usual
 # compromise; training then moves each unit's gate where the task needs it (section 6).
@@ -378,14 +405,14 @@ assert reach_bias[3.0] > 0.01
 # (Exercise 1 asks you to write this step in numpy.) One quick check of the update gate: push
 # its bias far up, so $z_t \approx 1$, and the cell copies its state unchanged, whatever the input.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 gru = GRUCell(D, H, rng=SEED)
 gru.params["b"][H : 2 * H] = 30.0  # update gate -> sigmoid(30) ~ 1
 (h_gru,), _ = gru.forward(x_t[None], (h_prev[None],))
 assert np.allclose(h_gru[0], h_prev, atol=1e-9)
 print("update gate ~ 1: h_t == h_{t-1}:", h_gru[0])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 4.1 Parameter counts
 #
 # Every block (a gate or a candidate) has an input matrix $(H, D)$, a recurrent matrix
@@ -398,7 +425,12 @@ print("update gate ~ 1: h_t == h_{t-1}:", h_gru[0])
 # hidden size, an LSTM has four times the parameters and about four times the work per step
 # of a vanilla RNN.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the GRU merges forget and input into one update gate and has no separate cell state:
+# three blocks instead of four. Ask the room: *how many parameters does an LSTM have for D =
+# 1, H = 16?* (4 x 16 x 18)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"{'D':>3} {'H':>4} | {'RNN':>7} {'LSTM':>8} {'GRU':>8}")
 for d, h in ((2, 16), (10, 20), (50, 128)):
     counts = {name: cls(d, h, rng=SEED).num_parameters() for name, cls in CELL_TYPES.items()}
@@ -406,7 +438,7 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
     assert counts["lstm"] == 4 * counts["rnn"] and counts["gru"] == 3 * counts["rnn"] + h
     print(f"{d:3} {h:4} | {counts['rnn']:7} {counts['lstm']:8} {counts['gru']:8}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. The showdown: vanilla RNN vs LSTM vs GRU on the adding problem
 #
 # The task is chapter 3's **adding problem** (덧셈 문제): every step shows a random number in
@@ -425,12 +457,17 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
 # 2 of 10 LSTMs had not yet taken off.) The lengths are 10, 25 and 50. This cell trains nine
 # models and takes the longest to run.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the showdown on the adding problem: at length 50 the vanilla RNN learns nothing while
+# LSTM and GRU solve it. Ask the room: *before the results: which one will fail, and at what
+# length?*
+
+# %% slideshow={"slide_type": "subslide"}
 print("settings:", experiments.SETTINGS)
 runs = experiments.showdown(lengths=(10, 25, 50), rng=SEED)
 fig = plot_showdown(runs)
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 LABELS = {"rnn": "vanilla RNN", "lstm": "LSTM", "gru": "GRU"}  # row labels of the tables
 lengths = sorted({length for _, length in runs})
 print("test MSE / baseline MSE (1 = no better than always answering 1)")
@@ -450,7 +487,7 @@ print(
 # gated models sit on the baseline for a while (they, too, must first discover which inputs
 # matter), then drop; the vanilla RNN never leaves it.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
     for n in lengths:
         assert runs[cell_type, n].relative_mse < 0.1, (cell_type, n)
@@ -466,7 +503,7 @@ print(
     first_drop,
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 5.1 What longer sequences cost
 #
 # A training step runs the recurrence forward and backward over all $T$ steps, one after
@@ -486,7 +523,7 @@ for cell_type in CELL_TYPES:
         f"{steps * per_step[200]:5.1f} s"
     )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Eight times the length costs several times the time per step (the loose check below
 # allows for a busy machine), and the LSTM step is clearly dearer than the vanilla one.
 # Going longer costs twice: each step is slower, *and* the gated models need more steps to
@@ -497,18 +534,22 @@ for cell_type in CELL_TYPES:
 # time per step and more steps, length 100 would cost this chapter well over twice the
 # showdown's time at 50, which is why the showdown stops at 50.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for cell_type in CELL_TYPES:
     assert cost[cell_type][-1] > 3 * cost[cell_type][0], cell_type
 assert cost["lstm"][-1] > 1.5 * cost["rnn"][-1]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Gradients and gates in the trained models
 #
 # ### 6.1 The gradient after training
 #
 # Repeat the measurement of section 3.1 on the three models trained at length 50, on fresh
 # test sequences.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: after training the gradient reaches the first step with at least a hundredth of its
+# strength in the gated models.
 
 # %%
 test_inputs, test_targets = adding_problem(256, 50, rng=SEED + 1)
@@ -533,7 +574,7 @@ ax = plot_norms_over_time(
 for label, curve in trained_curves.items():
     print(f"{label:24s} fraction reaching step 1: {curve[0]:.1e}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Training has made the difference dramatic: along the trained LSTM's cell state, and
 # through the trained GRU's state, the gradient from the answer reaches the first step with
 # at least a hundredth of its strength (often all of it), while the trained vanilla RNN
@@ -541,14 +582,14 @@ for label, curve in trained_curves.items():
 # model — so it cannot learn which early inputs mattered. (How little the RNN passes back
 # varies a lot from seed to seed; the margins below hold for all we tried.)
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 reach_trained = {label: curve[0] for label, curve in trained_curves.items()}
 rnn_reach = reach_trained["vanilla RNN, hidden h_t"]
 for label in ("LSTM, cell c_t", "GRU, hidden h_t"):
     assert reach_trained[label] > 0.01 and reach_trained[label] > 100 * rnn_reach, label
 assert rnn_reach < 0.01
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ### 6.2 Gates in action (widget)
 #
 # The explorer shows one test sequence going through the trained LSTM (or GRU, from the
@@ -557,6 +598,11 @@ assert rnn_reach < 0.01
 # with the second slider over the whole sequence, with the two marked steps dotted. Look for
 # a unit whose forget gate stays near 1 and whose cell state jumps at the marked steps: that
 # unit is the model's accumulator for the sum. On the GRU, look at the update gate.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# In the explorer: move the time step, pick a unit that holds the running sum, switch LSTM
+# and GRU. Ask the room: *which gate is open when a marked number arrives, and which stays
+# open after?*
 
 # %%
 sequence = test_inputs[:, :1]
@@ -568,7 +614,7 @@ explorer
 # each control a few times from code shows how long a redraw takes here (the course's budget
 # is 0.3 s; timings depend on the machine and its load, so nothing is asserted).
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 for t in (10, 20, 30):
     explorer.controls["t"].value = t
 for unit in (1, 2, 3):
@@ -579,13 +625,18 @@ explorer.controls["model"].value = "LSTM"
 times = sorted(explorer.redraw_seconds[1:])
 print(f"{len(times)} redraws: median {times[len(times) // 2]:.3f} s, worst {times[-1]:.3f} s")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### 6.3 Gate saturation
 #
 # Karpathy, Johnson and Fei-Fei (2015) looked at trained LSTMs by counting, for every gate
 # unit, the fraction of time it is **saturated** (포화): below 0.1 (shut) or above 0.9 (open).
 # A gate that is often saturated acts like a switch rather than a dial. We count over all
 # 256 test sequences and 50 steps, for the trained models and for untrained ones.
+
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: trained gates become switches: some forget gates are open nearly all the time. Ask
+# the room: *what is such a unit storing?* (the running sum)
 
 
 # %%
@@ -602,7 +653,7 @@ untrained = {
 fig = plot_gate_saturation(saturation["lstm"], title="Trained LSTM: gate saturation")
 fig = plot_gate_saturation(saturation["gru"], title="Trained GRU: gate saturation")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
     for gate, fractions in saturation[cell_type].items():
         untrained_high = untrained[cell_type][gate]["high"].max()
@@ -613,7 +664,7 @@ for cell_type in ("lstm", "gru"):
             f"{fractions['high'].max():.2f} (untrained {untrained_high:.2f})"
         )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Untrained, no gate is ever saturated: all pre-activations are small. After training the
 # models have made some gates into switches. The trained LSTM has at least one forget-gate
 # unit that is wide open most of the time: a unit that holds its content — the running sum —
@@ -621,14 +672,14 @@ for cell_type in ("lstm", "gru"):
 # state") for a large part of the time on average: it copies its state forward and
 # writes only when something matters.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
     for fractions in untrained[cell_type].values():
         assert fractions["high"].max() < 0.05 and fractions["low"].max() < 0.05
 assert saturation["lstm"]["forget_gate"]["high"].max() > 0.5
 assert saturation["gru"]["update_gate"]["high"].mean() > 0.3
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## Exercises (연습 문제)
 #
 # ### Exercise 1 — a GRU step in numpy
@@ -637,7 +688,7 @@ assert saturation["gru"]["update_gate"]["high"].mean() > 0.3
 # `b_hn (H,)`; return the new hidden state `(H,)`. The check compares it with `GRUCell`.
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def gru_step(x, h_prev, W_xh, W_hh, b, b_hn):
     raise NotImplementedError  # your code here
 
@@ -645,7 +696,7 @@ def gru_step(x, h_prev, W_xh, W_hh, b, b_hn):
 _ = exercises.check_gru_step(gru_step)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def gru_step(x, h_prev, W_xh, W_hh, b, b_hn):
     xr, xz, xn = np.split(W_xh @ x + b, 3)
@@ -657,13 +708,13 @@ def gru_step(x, h_prev, W_xh, W_hh, b, b_hn):
 
 assert exercises.check_gru_step(gru_step)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2 — counting parameters
 # Write `parameter_count(cell, input_size, hidden_size)` for `cell` in `"rnn"`, `"lstm"`,
 # `"gru"`, giving the number of parameters of rnnlib's cell (without the output layer).
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def parameter_count(cell, input_size, hidden_size):
     raise NotImplementedError  # your code here
 
@@ -671,7 +722,7 @@ def parameter_count(cell, input_size, hidden_size):
 _ = exercises.check_parameter_count(parameter_count)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution: one block = W (H, D) + U (H, H) + b (H,); the GRU adds b_hn (H,).
 def parameter_count(cell, input_size, hidden_size):
     blocks = CELL_TYPES[cell].num_blocks  # 1, 4 or 3 stacked blocks
@@ -682,26 +733,26 @@ def parameter_count(cell, input_size, hidden_size):
 assert exercises.check_parameter_count(parameter_count)
 print("LSTM with D = 2, H = 16:", parameter_count("lstm", 2, 16), "parameters")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 3 — a forget gate that remembers
 # Suppose a unit's forget gate is constant, $f$, and its input gate is shut. Which $f$
 # keeps exactly half of its cell state (and of the gradient along the belt) after 100 steps?
 # And which pre-activation (bias) gives that $f$ through the sigmoid? Set both numbers.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 forget = None  # your answer: the constant forget gate value
 bias = None  # your answer: the pre-activation a with sigmoid(a) = forget
 
 _ = exercises.check_forget_gate(forget, bias)
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution: f ** 100 = 0.5  =>  f = 0.5 ** (1 / 100); sigmoid(a) = f  =>  a = log(f / (1 - f)).
 forget = 0.5 ** (1 / 100)
 bias = float(np.log(forget / (1 - forget)))
 assert exercises.check_forget_gate(forget, bias)
 print(f"forget = {forget:.5f}, bias = {bias:.2f}: far above the usual initial bias of 1")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * The LSTM carries two streams: the **cell state** $c_t$, a conveyor belt changed only by

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: tags,jupyter,-all
+#     cell_metadata_filter: tags,jupyter,slideshow,-all
 #     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 5: Text generation with a character language model (문자 수준 언어 모델과 텍스트 생성)
 #
 # A **language model (언어 모델)** gives a probability to every possible next symbol. Read a
@@ -40,7 +40,12 @@
 #
 # Chapters 2-4 built the pieces (RNN, BPTT, GRU/LSTM). Here they meet real data.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 65 minutes; explorers: generation (section 6), units (section 7). Training runs
+# while you talk about n-grams: start the lecture early. Say: a language model gives a
+# probability to every next character.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import subprocess
 import sys
@@ -74,7 +79,7 @@ np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. What a character language model predicts
 #
 # Any text is a sequence of characters `x_1, x_2, ..., x_N`. The chain rule of probability
@@ -99,7 +104,12 @@ rng = np.random.default_rng(SEED)
 # Bits per character is also the size a compressor driven by the model would need, so it is
 # the standard score for character models.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the chain rule splits the probability of a text into one factor per character. Ask
+# the room: *what is bits per character, and what would a uniform guess over 94 characters
+# score?* (log2 94, about 6.6)
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. The data: Python's own help pages (데이터)
 #
 # Every Python installation contains `pydoc_data.topics`: the roughly 80 pages of the
@@ -115,7 +125,7 @@ rng = np.random.default_rng(SEED)
 # characters, cut at a line break, as the **validation text (검증 텍스트)**: mostly pages the
 # model never sees in training.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 corpus = load_python_docs(rng=SEED)
 vocab = corpus.vocab
 train_ids, valid_ids = corpus.encode("train"), corpus.encode("validation")
@@ -128,10 +138,10 @@ fraction = len(valid_ids) / (len(train_ids) + len(valid_ids))
 assert (train_ids.size + valid_ids.size) > 400_000 and 0.09 < fraction < 0.11
 assert (corpus.train + corpus.validation).isascii()
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 print(corpus.validation[:600])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Baselines that count (n-gram 기준 모델)
 #
 # Before training anything, ask what simple counting achieves. An **n-gram model** predicts
@@ -148,7 +158,12 @@ print(corpus.validation[:600])
 #
 # Here is the bigram model from scratch: a `V x V` table of counts.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: counting is a strong baseline: a 5-gram saves more than two bits over a unigram. Ask
+# the room: *what can no 5-gram know?* (anything more than 4 characters back, such as being
+# inside quotes)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 k = 0.1
 counts = np.zeros((V, V))
 np.add.at(counts, (train_ids[:-1], train_ids[1:]), 1.0)  # counts[previous, next]
@@ -166,7 +181,7 @@ np.testing.assert_allclose(bigram.probabilities(valid_ids)[1:], p_scratch, rtol=
 # baselines a little (they are tuned on the text they are scored on), which is the fair
 # direction when the question is whether the RNN beats them.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 baselines, ngram_models = {}, {}
 for order in (1, 2, 3, 4, 5):
     scored = {k: CharNGram(order, V, k).fit(train_ids) for k in (1.0, 0.1, 0.01)}
@@ -185,17 +200,17 @@ assert baselines[5] < baselines[2] - 1.0
 # of contexts, and it cannot look back further than 4 characters, so it cannot know that it
 # is inside a quotation that opened 10 characters ago. Sampling from it shows both sides:
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 print(vocab.decode(ngram_models[5].sample(vocab.encode("The "), 300, rng=SEED, temperature=0.8)))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 1: bits per character
 #
 # `p` holds the probability a model gave to the character that really came next, at every
 # position. Write `bits_per_char(p)`.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def bits_per_char_exercise(p):
     raise NotImplementedError  # your code here
 
@@ -203,7 +218,7 @@ def bits_per_char_exercise(p):
 passed = exercises.check_bits_per_char(bits_per_char_exercise)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def bits_per_char_solution(p):
     return float(-np.mean(np.log2(p)))
@@ -211,7 +226,7 @@ def bits_per_char_solution(p):
 
 assert exercises.check_bits_per_char(bits_per_char_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Long text, short gradients: truncated BPTT with a carried state (상태 유지 학습)
 #
 # We cannot backpropagate through 400 000 steps. **Truncated BPTT (단절된 BPTT)** cuts the
@@ -224,11 +239,15 @@ assert exercises.check_bits_per_char(bits_per_char_solution)
 # and every chunk advances all rows by `T` characters. Row `b` of chunk `k + 1` continues row
 # `b` of chunk `k`. With the ids `0..12`, 3 rows and chunks of 2 steps:
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: we cannot backpropagate through 400 000 steps; we cut into chunks but carry the state
+# forward. Ask the room: *why must each batch row be a contiguous stream?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 for number, (inputs, targets) in enumerate(stream_batches(np.arange(13), batch_size=3, steps=2)):
     print(f"chunk {number}: inputs (T, B) =", inputs.tolist(), " targets =", targets.tolist())
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Each column reads `0 1 2 3`, `4 5 6 7`, `8 9 10 11` across the chunks: three streams.
 # Cutting the text the other way (row `b` gets every `B`-th character) would give each row
 # scattered characters, and a carried state would make no sense.
@@ -240,7 +259,7 @@ for number, (inputs, targets) in enumerate(stream_batches(np.arange(13), batch_s
 # per stream.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def first_chunk(ids, batch_size, steps):
     raise NotImplementedError  # your code here
 
@@ -248,7 +267,7 @@ def first_chunk(ids, batch_size, steps):
 passed = exercises.check_stream_chunk(first_chunk)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def first_chunk_solution(ids, batch_size, steps):
     L = (len(ids) - 1) // batch_size
@@ -258,7 +277,7 @@ def first_chunk_solution(ids, batch_size, steps):
 
 assert exercises.check_stream_chunk(first_chunk_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Training a GRU language model (GRU 언어 모델 학습)
 #
 # The model: characters as one-hot vectors (원-핫), one GRU layer of 128 units (chapter 4),
@@ -267,7 +286,12 @@ assert exercises.check_stream_chunk(first_chunk_solution)
 # norm at 5 (chapter 3), and stop after about two passes over the text (500 updates of
 # 32 x 50 characters), measuring the validation score every 100 updates.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a GRU with 128 units, trained for a few minutes, lands in the range of the tuned
+# 5-gram with far fewer parameters. Ask the room: *why is the 5-gram such a strong opponent
+# on this text?* (technical prose repeats phrases)
+
+# %% slideshow={"slide_type": "subslide"}
 BATCH, STEPS, UPDATES, EVERY = 32, 50, 500, 100
 model = SequenceModel(
     "gru", hidden_size=128, vocab_size=V, output_size=V, rng=SEED, dtype=np.float32
@@ -299,7 +323,7 @@ training_seconds = time.perf_counter() - start
 rnn_bpc = bits_per_char(model, valid_ids)
 print(f"trained {model.num_parameters():,} parameters in {training_seconds:.0f} s")
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"GRU on the validation text: {rnn_bpc:.2f} bits per character")
 for order in (1, 2, 3, 5):
     print(f"  {order}-gram baseline:          {baselines[order]:.2f}")
@@ -309,7 +333,7 @@ assert rnn_bpc < baselines[2] - 0.8  # and clearly better than the best bigram
 assert rnn_bpc < baselines[3]  # and better than a trigram
 assert abs(rnn_bpc - baselines[5]) < 0.3  # in the same range as the 5-gram, on this run
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 window = 20
 smooth = np.convolve(train_bits, np.ones(window) / window, mode="valid")
 steps_seen = (np.arange(len(smooth)) + window) * BATCH * STEPS
@@ -319,13 +343,13 @@ ax = plot_bits_per_char(
     title="GRU language model on Python's help pages: bits per character",
 )
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 five_gram = ngram_models[5]
 print(f"5-gram: {five_gram.num_contexts:,} contexts, {five_gram.num_counts:,} nonzero counts")
 print(f"GRU:    {model.num_parameters():,} parameters")
 assert 0.5 < five_gram.num_counts / model.num_parameters() < 1.5  # similar sizes
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # What the RNN adds, in numbers: it leaves the unigram and bigram baselines far behind and
 # passes the trigram as well. The tuned 5-gram is a strong opponent on
 # this text (technical prose repeats many exact phrases, which counting memorises), and
@@ -345,7 +369,7 @@ assert 0.5 < five_gram.num_counts / model.num_parameters() < 1.5  # similar size
 # weight gradients into single matrix products, so it should not be slower. The timings
 # printed below depend on the machine and its load.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 script = Path(rnnlib.__file__).resolve().parents[1] / "benchmarks" / "char_rnn.py"
 benchmark = subprocess.run(
     [sys.executable, str(script), "--repeats", "7", "--iterations", "30"],
@@ -355,7 +379,7 @@ benchmark = subprocess.run(
 )
 print(benchmark.stdout or benchmark.stderr)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Generating text: greedy or sampled, hot or cold (생성: 탐욕적 디코딩과 온도)
 #
 # To generate, feed a **prime (시작 문자열)**, read the distribution of the next character,
@@ -367,7 +391,13 @@ print(benchmark.stdout or benchmark.stderr)
 #   distribution; `T < 1` sharpens it towards the greedy choice (safer, more repetitive);
 #   `T > 1` flattens it towards uniform (more surprising, more misspelt).
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: greedy decoding loops; sampling with a temperature trades safety for novelty.
+#
+# In the explorer: temperature 0, then 0.7, then 2. Ask the room: *which temperature would
+# you use for names, and which for code?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 greedy = generate(model, vocab, "The ", 400, temperature=0)
 
 
@@ -385,7 +415,7 @@ assert loop_period(greedy) is not None
 # One sampling step by hand: read the prime, divide the last logits by `T`, take the
 # softmax and draw. `generate` does exactly this, then feeds the drawn character back in.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 logits = model.predict(vocab.encode("The ")[:, None])[-1, 0].astype(float)  # (V,)
 T = 0.8
 p_hand = np.exp((logits - logits.max()) / T)
@@ -394,7 +424,7 @@ by_hand = vocab.tokens[np.random.default_rng(5).choice(V, p=p_hand)]
 print(f"drawn by hand: {by_hand!r}")
 assert by_hand == generate(model, vocab, "The ", 1, temperature=T, rng=5)
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for temperature in (0.5, 1.0, 1.5):
     print(f"--- temperature {temperature} ---")
     print(generate(model, vocab, "The ", 240, temperature=temperature, rng=SEED))
@@ -404,7 +434,7 @@ for temperature in (0.5, 1.0, 1.5):
 # share of generated words that also occur in the training text falls as the temperature
 # rises, and the distribution of the next character gets flatter (higher entropy).
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 known_words = set(corpus.train.split())
 real_share, entropies = {}, {}
 for temperature in (0.5, 1.0, 1.5):
@@ -421,20 +451,20 @@ for temperature in (0.5, 1.0, 1.5):
 assert real_share[0.5] > real_share[1.5] + 0.15
 assert entropies[0.5] < entropies[1.0] < entropies[1.5]
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 p = next_char_distribution(model, vocab, "The value of the ", temperature=1.0)
 ax = plot_next_char_distribution(
     p, vocab.tokens, top=15, title="After 'The value of the ': next-character distribution"
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 3: softmax with a temperature
 #
 # Write `temperature_softmax(logits, temperature)` for a vector of logits. It must survive
 # logits like `[1000, 999, -1000]`.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def temperature_softmax(logits, temperature):
     raise NotImplementedError  # your code here
 
@@ -442,7 +472,7 @@ def temperature_softmax(logits, temperature):
 passed = exercises.check_temperature_softmax(temperature_softmax)
 
 
-# %% jupyter={"source_hidden": true} tags=["nbval-check-output"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 # Solution
 def temperature_softmax_solution(logits, temperature):
     z = np.asarray(logits, dtype=float) / temperature
@@ -452,7 +482,7 @@ def temperature_softmax_solution(logits, temperature):
 
 assert exercises.check_temperature_softmax(temperature_softmax_solution)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ### Explorer: temperature, seed and prime
 #
 # Move the temperature from 0 (greedy) to 2 and watch the text go from a loop to sensible
@@ -464,7 +494,7 @@ assert exercises.check_temperature_softmax(temperature_softmax_solution)
 generation_widget = generation_explorer(model, vocab, prime="The value of ", length=160)
 generation_widget
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. A name generator (이름 생성기)
 #
 # The same recipe on a different text: 6 800 English first names from the `faker` package
@@ -474,7 +504,11 @@ generation_widget
 # are held out for validation, so the score measures how well the model generalises to names
 # it has never seen.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the same recipe on names; the newline marks the end of a name. Ask the room: *how
+# would we check that the model does not just copy training names?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 names = load_names("en", rng=SEED)
 name_train, name_valid = names.encode("train"), names.encode("validation")
 print(names)
@@ -493,7 +527,7 @@ print(
 )
 assert name_bpc < name_baselines[2] - 0.2
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 samples = experiments.sample_names(name_model, names.vocab, 24, temperature=0.8)
 generated = [s.strip() for s in samples]
 seen_names = set(names.train.split())
@@ -503,7 +537,7 @@ print(f"{len(new)} of {len(generated)} are not in the training list:", ", ".join
 assert np.mean([s.endswith("\n") and s[:1].isupper() for s in samples]) > 0.8
 assert len(new) >= len(generated) // 3
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Most samples look like names and most are new: the model has learned which letters start
 # a name, which letter clusters are common and how names end, rather than a list to copy.
 # It shares the data's limits, though: 42 000 characters is little, a few samples are
@@ -522,7 +556,7 @@ assert len(new) >= len(generated) // 3
 # even for random weights (an input "space" moves the hidden state of a random network in a
 # fixed direction), so a unit only counts as *learned* if it beats the untrained network.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 probe_text = corpus.validation[:6000]
 features = char_features(probe_text)
 trained_r = feature_correlations(hidden_activations(model, vocab, probe_text), features)
@@ -544,7 +578,7 @@ assert quote_gain > 0.1  # training created a unit that tracks quotation marks
 # perfect (quotes in this text are short, and one unit rarely carries a feature alone), but
 # you can see it switch at the quotes. Red: positive, blue: negative:
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 quote_unit = int(np.argmax(np.abs(trained_r["inside quotes"])))
 excerpt = probe_text[:640]
 ax = plot_activation_text(
@@ -555,18 +589,23 @@ ax = plot_activation_text(
     title=f"Unit {quote_unit} (best 'inside quotes' unit) while reading validation text",
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ### Explorer: pick a unit
 #
 # The list starts with the units that follow each feature best (with their correlation),
 # then all other units. Many units have no simple meaning, which is normal: the network
 # spreads most of what it knows over many units.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: some units follow a feature, such as being inside quotes, that depends on characters
+# far back. In the explorer, pick the quote unit. Ask the room: *why does a unit with no
+# simple meaning not mean the network is broken?*
+
 # %%
 unit_widget = unit_explorer(model, vocab, probe_text, show_chars=500)
 unit_widget
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 # How quickly do the two explorers redraw? (Moves every control a few times; the times
 # depend on the machine.)
 for row in benchmark_explorers(moves_per_control=3):
@@ -575,7 +614,7 @@ for row in benchmark_explorers(moves_per_control=3):
         f"over {row['redraws']} redraws"
     )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * A character language model predicts `p(x_{t+1} | x_1..x_t)` at every step; its score is

@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # 6. Sequence classification: one label for a whole sequence
 #
 # A name like *Virtanen* is almost certainly Finnish; a review like "이 숙소 짱입니다"
@@ -37,7 +37,11 @@
 # The data are small and offline: surnames from the `faker` package and sentences that
 # `rnnlib` generates from templates. Everything trains in seconds.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 65 minutes; explorer: names (section 4). Say: many-to-one: read the whole sequence,
+# then decide from the last hidden state.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import time
 
@@ -72,7 +76,7 @@ rnnlib.viz.use_course_style()
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Many-to-one: read everything, then decide
 #
 # **Intuition.** The RNN reads the sequence one token at a time and keeps a running
@@ -90,7 +94,7 @@ rng = np.random.default_rng(SEED)
 # and flows back through every step (BPTT, chapter 3). In `rnnlib` this is
 # `SequenceModel(..., many_to_one=True)`, with a GRU or LSTM cell (chapter 4) in practice.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. Name → language: data and a counted baseline
 #
 # The `faker` package ships lists of common surnames for many locales. We take seven
@@ -99,7 +103,11 @@ rng = np.random.default_rng(SEED)
 # right answer.
 # Then each language keeps 300 names, split 225 train / 75 test with a seed.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the bigram baseline gets about two names in three right; every RNN must be compared
+# with that, not with chance. Ask the room: *why remove surnames that two languages share?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 names = name_language_data(rng=SEED)
 print(names)
 print(names.source)
@@ -111,7 +119,7 @@ for language in names.classes:
     ]
     print(f"{language:>8}: {', '.join(examples[:6])}")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 train_names, test_names = set(names.train.texts), set(names.test.texts)
 assert not train_names & test_names, "a name is in both splits"
 assert len(names.train) == 7 * 225 and len(names.test) == 7 * 75
@@ -120,7 +128,7 @@ english_us, spanish = ({n.lower() for n in person_names(loc, "last")} for loc in
 assert len(english_us & spanish) > 100 and {"acosta", "aguilar"} <= english_us & spanish
 assert np.all(np.bincount(names.test.labels) == 75)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **Limits of these data.** They are curated lists of *common* surnames, a few hundred
 # per language. Names travel: the English (US) list shares well over a hundred surnames
 # with the Spanish one (*acosta*, *aguilar*, ...), and what remains of it after removing
@@ -138,7 +146,7 @@ assert np.all(np.bincount(names.test.labels) == 75)
 #
 # It sees two neighbouring letters at a time, nothing further away.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 bigram = CharBigramClassifier(alpha=0.1).fit(
     names.train.texts, names.train.labels, len(names.classes)
 )
@@ -151,7 +159,7 @@ assert 0.55 < bigram_accuracy < 0.8 and bigram_accuracy > 4 * chance
 # Counting two letters at a time already gets about two names in three right, more than
 # four times chance. Any RNN must be compared with *this* number, not with chance.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Padding and masks
 #
 # Names have different lengths, but a batch is one array `(T, B)`. We **pad** the short
@@ -164,7 +172,12 @@ assert 0.55 < bigram_accuracy < 0.8 and bigram_accuracy > 4 * chance
 # so the state at the last step `T` is each sequence's state after its own last real
 # token. That is what a many-to-one model classifies.
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: pad to one array and carry the state over the padding with a mask, so the answer is
+# read at each sequence's own end. Ask the room: *what goes wrong without the mask?* (short
+# sequences read padding and their state drifts)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 name_vocab = build_vocabulary(names.train.texts, "char")
 print(name_vocab)
 short = ["li", "rossi", "virtanen"]
@@ -179,7 +192,7 @@ print("mask (T, B):\n", mask.astype(int))
 # **From scratch.** Here is the whole many-to-one forward pass in a few lines of numpy,
 # vanilla RNN cell, embedding lookup, mask and all; then the same numbers from `rnnlib`.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 tiny = SequenceModel(
     "rnn",
     vocab_size=len(name_vocab),
@@ -219,7 +232,7 @@ assert np.allclose(ours, theirs)
 # mask the padded batch gives exactly the same logits; without it, the short names read
 # `<pad>` tokens after their end and their state drifts away.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 alone = np.stack([tiny.predict(*encode_batch([n], name_vocab, "char"))[0] for n in short])
 no_mask = tiny.predict(ids)  # pretend every position is real
 print("largest difference with mask:   ", np.abs(theirs - alone).max())
@@ -228,14 +241,14 @@ assert np.allclose(theirs, alone)
 assert np.abs(no_mask - alone)[:2].max() > 1e-3  # the padded names change
 assert np.allclose(no_mask[2], alone[2])  # the longest name had no padding
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 1: pad a batch
 #
 # Write `pad(sequences, pad_id=0)` that returns `(ids, mask)`, both `(T, B)` with `T`
 # the longest length, right-padded with `pad_id`, the mask 1 on real tokens.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def pad(sequences, pad_id=0):
     raise NotImplementedError  # your code here
 
@@ -243,7 +256,7 @@ def pad(sequences, pad_id=0):
 passed = exercises.check_pad(pad)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def pad(sequences, pad_id=0):
     steps = max(len(s) for s in sequences)
@@ -261,14 +274,19 @@ assert all(
     for x, y in zip(pad([[5, 6], [7]]), pad_batch([np.array([5, 6]), np.array([7])]), strict=True)
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. A character GRU for names
 #
 # Each character goes through a small trainable embedding (16 numbers, §5) into a GRU
 # with 32 hidden units; the head reads the last real state. `batches(...)` reshuffles the
 # training names every epoch and yields padded `(ids, labels, mask)` batches for `fit`.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: an honest result: with 225 names per language the GRU is no better than counting
+# bigrams, and it starts to memorise. Ask the room: *what would you need to make the RNN
+# win?* (more data)
+
+# %% slideshow={"slide_type": "fragment"}
 start = time.perf_counter()
 # embedding 16 -> GRU 32 -> head over the 7 languages; 6 epochs of Adam (lr 0.01),
 # gradient norm clipped at 5. The tests re-run this function with other seeds.
@@ -285,15 +303,15 @@ print(
 )
 print(f"bigram baseline: test accuracy {bigram_accuracy:.2f}")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 print(f"training took {name_seconds:.1f} s")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert rnn_test > 3 * chance
 assert bigram_accuracy - 0.15 < rnn_test <= bigram_accuracy + 0.02  # no better than counting
 assert rnn_train - rnn_test > 0.1  # it fits the training names much better than new ones
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **An honest result.** With 225 names per language, the GRU is **no better than
 # counting bigrams**: a few points below it (with every seed we tried). And it does
 # much better on the names it trained on than on new ones: it is starting to memorise
@@ -305,7 +323,7 @@ assert rnn_train - rnn_test > 0.1  # it fits the training names much better than
 # Where do the two models go wrong? A **confusion matrix** counts, for each true
 # language (row), which language was predicted (column).
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 rnn_confusion, per_class, mixed, average_pair = experiments.language_mixups(
     names.test.labels,
     analysis.predict_classes(name_model, names.test, name_vocab, "char"),
@@ -325,7 +343,7 @@ ax = plot_confusion_matrix(
     bigram_confusion, names.classes, ax=axes[1], title="Bigram baseline on test names"
 )
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # per_class: the share of each language predicted right (the diagonal of the row shares)
 print(
     "GRU accuracy per language:",
@@ -339,7 +357,7 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
     print(f"{a} <-> {b}: {mixed[language[a], language[b]]:.2f} (average pair: {average_pair:.2f})")
     assert mixed[language[a], language[b]] > 1.3 * average_pair
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Finnish and Italian names have distinctive spelling (double vowels, *-nen*; final
 # vowels, *-ini*, *-etti*) and are easier than English, the most mixed list. German and
 # Dutch are mixed up with each other more than the average pair of languages, and so are
@@ -351,7 +369,7 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
 # classifier change its mind: row *t* below is $\operatorname{softmax}(W_{hy} h_t + b_y)$,
 # what the model would answer if the name stopped after letter *t*.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 probe = "virtanen"
 curve = analysis.prefix_probabilities(name_model, name_vocab, probe)
 plot_class_probabilities(
@@ -362,7 +380,7 @@ assert np.allclose(
 )
 assert names.classes[curve[-1].argmax()] == "Finnish"
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The answer can change at every letter, and often the ending decides: *-nen* is very
 # Finnish.
 #
@@ -372,11 +390,15 @@ assert names.classes[curve[-1].argmax()] == "Finnish"
 # (A redraw needs well under 0.3 s of CPU time, measured below, so the picture follows
 # your typing; on a busy shared machine the clock time can be a few times longer.)
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# In the explorer: type rossi, then virtanen, then van dijk, letter by letter. Ask the room:
+# *at which letter does the model change its mind, and why there?*
+
+# %% slideshow={"slide_type": "slide"}
 explorer = name_explorer(name_model, name_vocab, names.classes, bigram, name="rossi")
 explorer
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 cpu_start = time.process_time()
 typed = ["r", "ro", "ros", "ross", "rossi", "müller", "nieminen", "van dijk"]
 for text in typed:
@@ -387,7 +409,7 @@ print(f"per redraw: {cpu_per_redraw:.3f} s of CPU, {wall:.3f} s on the clock (me
 assert cpu_per_redraw < 0.3
 explorer.controls["name"].value = "rossi"
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Words, embeddings, and sentences where order matters
 #
 # ### What an embedding is
@@ -399,13 +421,18 @@ explorer.controls["name"].value = "rossi"
 # numbers, its **word embedding (단어 임베딩)**. Words that play the same role end up with
 # similar rows, because the gradient pushes them the same way.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: an embedding is a learned row per word: one-hot times a matrix is a lookup. A bag of
+# words must fail on negation and word order. Ask the room: *which sentence pair has the
+# same bag of words but opposite labels?*
+
+# %% slideshow={"slide_type": "fragment"}
 vocab_size, dim = 6, 3
 E_demo = rng.normal(size=(vocab_size, dim))
 word_ids = np.array([4, 1, 4])
 assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Here the embeddings are learned together with the classifier, from scratch. They can
 # also be **pre-trained** on a large unlabelled text and then reused: **CBOW** (continuous
 # bag of words) learns them by predicting a word from its neighbours, **skip-gram** by
@@ -431,7 +458,7 @@ assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 # "turn on the alarm no wait the lights off" → Lights.Off). They are flagged
 # `order_dependent`, and twins always land in the same split.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 sentiment = sentiment_data(rng=SEED)
 intent = intent_data(rng=SEED)
 for data in (sentiment, intent):
@@ -444,7 +471,7 @@ for data in (sentiment, intent):
         f"  order-dependent test sentences: {data.test.order_dependent.sum()} of {len(data.test)}"
     )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **Limits.** About a hundred different words and a handful of templates: the point is
 # to isolate order and negation, not to model real reviews or real commands.
 #
@@ -462,14 +489,14 @@ for data in (sentiment, intent):
 #   "bad" and Negative next to "good", and a single weight cannot do both (the XOR
 #   problem). A bag of words can only learn that "bad" is negative.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2: a bag of words
 #
 # Write `bag_of_words(sentence, words)` returning a vector with, at position *i*, how
 # many times `words[i]` occurs in the sentence.
 
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def bag_of_words(sentence, words):
     raise NotImplementedError  # your code here
 
@@ -477,7 +504,7 @@ def bag_of_words(sentence, words):
 passed = exercises.check_bag_of_words(bag_of_words)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def bag_of_words(sentence, words):
     tokens = sentence.split()
@@ -491,7 +518,7 @@ assert exercises.check_bag_of_words(bag_of_words)
 # units) on each corpus, and score both **per kind** on the held-out test split.
 
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # per corpus: a bag of words and a word GRU (embedding 8, 24 hidden units, 8 epochs of
 # Adam), each scored per kind; the tests re-run `order_experiment` with other seeds
 results = {}
@@ -505,7 +532,7 @@ for name, table in results.items():
     for model_name, row in table.items():
         print(f"  {model_name:<11}" + "".join(f"{row[k]:>17.2f}" for k in kinds))
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for name, table in results.items():
     bow, gru = table["bag of words"], table["GRU"]
     assert bow["plain"] >= 0.85, name  # words alone decide: the bag of words is fine
@@ -521,7 +548,7 @@ assert results["sentiment"]["GRU"]["negation"] >= 0.9
 # the words in order and gets at least 90 % of every kind right on sentences it has
 # never seen. The probabilities after each word show how: the last clause takes over.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 sentiment_model, sentiment_vocab = word_models["sentiment"]
 fig, axes = new_figure(1, 2, figsize=(14, 4.2))
 for ax, sentence in zip(
@@ -543,7 +570,7 @@ for ax, sentence in zip(
     expected = "Negative" if words[-1] == "bad" else "Positive"
     assert sentiment.classes[curve[-1].argmax()] == expected
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### The learned word embeddings in 2-D
 #
 # The sentiment GRU's embedding table has 8 numbers per word. To look at it we project
@@ -553,7 +580,12 @@ for ax, sentence in zip(
 # negative), with a circle for English and a triangle for Korean (Hangul labels are
 # romanised letter by letter, because the plotting font has no Hangul).
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: positive and negative adjectives separate across English and Korean, although no
+# sentence mixes them. Ask the room: *what do "great" and 좋아요 share that the model could
+# see?* (their effect on the label)
+
+# %% slideshow={"slide_type": "subslide"}
 lexicon = sentiment_lexicon()
 words = list(lexicon)
 vectors = sentiment_model.embedding.params["E"][sentiment_vocab.encode(words)]
@@ -567,7 +599,7 @@ ax = plot_embedding_projection(
     title="Sentiment GRU: learned embeddings of the adjectives (PCA)",
 )
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 coordinates, positive, nearer_own = experiments.adjective_separation(
     sentiment_model, sentiment_vocab, sentiment_lexicon()
 )
@@ -581,7 +613,7 @@ assert nearer_own >= 0.9
 # up. Pre-trained embeddings (CBOW, skip-gram) would instead group words by the contexts
 # they appear in.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Bidirectional RNNs: when the future matters
 #
 # A one-directional RNN at step *t* has read $x_1 \dots x_t$ only. Sometimes the word that
@@ -595,7 +627,11 @@ assert nearer_own >= 0.9
 # the loss only at that one step). The words before it are drawn independently of the
 # sense, so a left-to-right reader cannot know.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a left-to-right RNN at step t has not seen the future; a bidirectional one has. Ask
+# the room: *사과를 ... 먹었다 or 했다: which direction needs the verb?*
+
+# %% slideshow={"slide_type": "fragment"}
 homonyms = homonym_data(rng=SEED)
 homonym_vocab = build_vocabulary(homonyms.train.texts, "word")
 for sense in (0, 1):
@@ -610,16 +646,16 @@ sense_results = experiments.homonym_experiment(homonyms, homonym_vocab, rng)
 for label, (acc, params, _) in sense_results.items():
     print(f"{label:>16}: test accuracy {acc:.2f}, {params} parameters")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for label, (*_, seconds) in sense_results.items():
     print(f"{label:>16}: {seconds:.2f} s to train")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert sense_results["one-directional"][0] <= 0.65  # a coin flip: the verb is in the future
 assert sense_results["bidirectional"][0] >= 0.9
 assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"][1]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The one-directional GRU is at chance, as it must be; the bidirectional one is right
 # almost always, for about twice the parameters (two GRUs instead of one) and more time.
 # Bidirectional models need the **whole** sequence before they answer, so they suit
@@ -629,7 +665,7 @@ assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"
 # In a many-to-one `SequenceModel` with `bidirectional=True`, the head reads the forward
 # state after the last token and the backward state after reading back to the first.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 3: count the parameters
 #
 # How many trainable numbers has
@@ -638,11 +674,11 @@ assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"
 # (`W_xh (3H, D)`, `W_hh (3H, H)`, `b (3H,)`, `b_hn (H,)`) and do not forget the
 # embedding and the head.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 answer = ...  # a whole number
 passed = exercises.check_parameter_count(answer)
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 V, D, H, C = 20, 8, 16, 3
 gru_direction = 3 * H * D + 3 * H * H + 3 * H + H
@@ -652,7 +688,7 @@ assert (
     answer == SequenceModel(many_to_one=True, rng=0, **exercises.PARAMETER_MODEL).num_parameters()
 )
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Stacked (deep) RNNs: what does a second layer buy?
 #
 # A **stacked RNN (다층 RNN)** feeds the hidden states of one recurrent layer as the input
@@ -660,7 +696,11 @@ assert (
 # build on features the lower one computed. Does it help on the intent task?
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: here a second layer buys nothing: one layer already solves it, two cost more. Ask the
+# room: *when would depth pay?* (features built on features)
+
+# %% slideshow={"slide_type": "fragment"}
 # word GRUs with 1 and 2 layers, trained like above; `seconds` is the fastest of 5
 # forward+backward passes over one batch of 32 sentences
 depth = experiments.depth_experiment(intent, rng)
@@ -670,16 +710,16 @@ for layers, row in depth.items():
         f"{row['parameters']} parameters"
     )
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for layers, row in depth.items():
     print(f"{layers} layer(s): {1000 * row['seconds']:.1f} ms per batch (forward + backward)")
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert depth[1]["accuracy"] >= 0.95 and depth[2]["accuracy"] >= 0.95  # nothing left to gain
 assert depth[2]["parameters"] > 1.5 * depth[1]["parameters"]
 assert depth[2]["seconds"] > 1.2 * depth[1]["seconds"]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Here the second layer buys **nothing**: one layer already gets the held-out sentences
 # right, and two layers cost more than 1.5 times the parameters and more time per
 # batch (the layers run one after the other, each step by step). Depth tends to pay
@@ -687,7 +727,7 @@ assert depth[2]["seconds"] > 1.2 * depth[1]["seconds"]
 # there are data enough to train them; on small tasks, start with one layer and add
 # depth only when the numbers say so.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * **Many-to-one**: read the whole sequence, classify the last hidden state. Batches of

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # 7 · Sequence tagging: an RNN, counted transitions and Viterbi
 #
 # *"Time flies like an arrow; fruit flies like a banana."* The word **flies** is a verb in
@@ -36,7 +36,11 @@
 # 5. compare four kinds of tagger fairly, on all tokens and on the ambiguous ones, and
 #    say which mistakes each kind makes.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 60 minutes; explorer: trellis (section 8). Say: "time flies like an arrow; fruit
+# flies like a banana": the same word, different tags, decided by context.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import itertools
 from collections import Counter
@@ -65,7 +69,7 @@ rnnlib.viz.use_course_style()
 SEED = 7
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. The task and the data
 #
 # **Part-of-speech tagging (품사 태깅)** gives every word of a sentence one tag: noun,
@@ -80,7 +84,12 @@ rng = np.random.default_rng(SEED)
 # true tag. Eight tags: determiner `DET`, adjective `ADJ`, `NOUN`, pronoun `PRON`, `VERB`,
 # `MODAL` (can, will...), preposition `ADP` and adverb `ADV`. A few rules:
 
-# %% tags=["nbval-check-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: one tag per word, many-to-many aligned. More than a quarter of the tokens are
+# ambiguous. Ask the room: *what are the tags of "book" in "book a flight" and "read a
+# book"?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 for symbol in ("S", "NP_sg", "VP_sg", "Tail"):
     print(
         f"{symbol:6s} ->",
@@ -89,7 +98,7 @@ for symbol in ("S", "NP_sg", "VP_sg", "Tail"):
 print("N_sg   ->", ", ".join(LEXICON["N_sg"][1]))
 print("V_base ->", ", ".join(LEXICON["V_base"][1]))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The lexicon deliberately puts common English words under several tags: *book, can,
 # saw, fly, watch, duck, light, will* are nouns **and** verbs (or modals), *like* is a
 # verb and a preposition, *her* is a pronoun ("saw her") and a determiner ("saw her
@@ -97,7 +106,7 @@ print("V_base ->", ", ".join(LEXICON["V_base"][1]))
 # ("the can reads a duck" is a fine sentence here). It is a laboratory for the idea, not
 # English. We draw 3000 sentences and keep a quarter aside as the **test set (시험 데이터)**.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 corpus = generate_pos_corpus(3000, rng=rng)
 train, test = corpus.split(0.25, rng=rng)
 for words, tags in zip(train.sentences[:6], train.tags[:6], strict=True):
@@ -112,7 +121,7 @@ print(
 # is. We score every tagger twice: on all test tokens, and on the ambiguous ones only,
 # where the real work happens.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 stats = ambiguity_stats(train, test)
 print(f"{stats['num_ambiguous_types']} of {stats['num_types']} word types are ambiguous;")
 print(
@@ -123,7 +132,7 @@ for word in ("book", "can", "saw", "flies", "like", "her", "light"):
     counts = stats["ambiguous_words"][word]
     print(f"{word:6s}", ", ".join(f"{tag} {n}" for tag, n in counts.most_common()))
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert stats["ambiguous_token_fraction"] > 0.25
 assert all(
     len(stats["ambiguous_words"][w]) >= 2 for w in ("book", "can", "saw", "flies", "like", "her")
@@ -140,7 +149,7 @@ assert len(lexicon_words()) < 100
 # We turn words and tags into integer ids. The vocabulary is the grammar's whole
 # lexicon, with id 0 kept for padding.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 vocab = Vocabulary(["<pad>"] + lexicon_words())
 K, V = len(TAGS), len(vocab)
 train_words = [vocab.encode(s) for s in train.sentences]
@@ -149,14 +158,18 @@ train_tags, test_tags = train.tag_ids(), test.tag_ids()
 ambiguous = stats["ambiguous_masks"]  # True at the ambiguous test tokens
 print(K, "tags,", V, "word ids; first sentence:", train_words[0], train_tags[0])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. A baseline: the most frequent tag
 #
 # The simplest tagger ignores context: each word gets the tag it carried most often in
 # training. On unambiguous words it is perfect by construction; on ambiguous ones it is
 # right only as often as the majority tag.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the most-frequent-tag baseline is near 90 % overall but wrong on more than a quarter
+# of the ambiguous tokens. That is the gap context must close.
+
+# %% slideshow={"slide_type": "fragment"}
 baseline = tagging.MostFrequentTag(train_words, train_tags, V, K)
 predictions = {"most frequent tag": [baseline.predict(w) for w in test_words]}
 acc_all = analysis.accuracy(predictions["most frequent tag"], test_tags)
@@ -164,7 +177,7 @@ acc_amb = analysis.accuracy(predictions["most frequent tag"], test_tags, ambiguo
 print(f"most frequent tag: {acc_all:.3f} on all tokens, {acc_amb:.3f} on ambiguous tokens")
 assert acc_amb < 0.72 and acc_all > 0.85
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Close to 90 % overall sounds good, but on the ambiguous tokens the baseline is wrong more
 # than a quarter of the time. That is the gap context must close.
 #
@@ -182,7 +195,11 @@ assert acc_amb < 0.72 and acc_all > 0.85
 # way. `tagging.count_transitions` does it; here is one entry by hand, to see that the
 # formula is just counting:
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: tags follow each other in patterns: after a determiner comes a noun or an adjective,
+# never a verb. Ask the room: *which transition is impossible in English?*
+
+# %% slideshow={"slide_type": "fragment"}
 transitions = tagging.count_transitions(train_tags, K, smoothing=1.0)
 DET, ADJ, NOUN, VERB = (TAGS.index(t) for t in ("DET", "ADJ", "NOUN", "VERB"))
 pairs = Counter(pair for tags in train_tags for pair in itertools.pairwise(tags.tolist()))
@@ -193,7 +210,7 @@ print(
 )
 assert np.isclose(by_hand, np.exp(transitions.log_transition[DET, NOUN]))
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 # one table with every probability the HMM counted: a "<start>" row on top (p(first
 # tag)) and an "<end>" column on the right (p(sentence ends | tag)); each row sums to 1
 table = np.zeros((K + 1, K + 1))
@@ -212,13 +229,13 @@ ax.set_xlabel("next tag $y_t$ (or end of sentence)")
 ax.set_ylabel("previous tag $y_{t-1}$ (or start of sentence)")
 ax.set_title("Counted transition probabilities p(next | previous)\n(each row sums to 1)")
 colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label="probability")
-# %%
+# %% slideshow={"slide_type": "fragment"}
 P = np.exp(transitions.log_transition)
 assert P[DET, NOUN] + P[DET, ADJ] > 0.98 and P[DET, VERB] < 0.01
 assert P[TAGS.index("MODAL"), VERB] > 0.95
 assert np.exp(transitions.log_end[TAGS.index("ADV")]) > 0.95
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The matrix is nearly empty: after `DET` comes `NOUN` or `ADJ` (together over 98 %),
 # never a verb; after `MODAL` comes a `VERB` (over 95 %). The top row is where sentences
 # start, the right-hand column where they end, so every row sums to 1. The `ADV` row is
@@ -230,11 +247,11 @@ assert np.exp(transitions.log_end[TAGS.index("ADV")]) > 0.95
 # We also keep the **tag prior (태그 사전 확률)** `p(tag)`, how often each tag occurs at
 # all; we need it for the hybrid decoder in section 6.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 prior = tagging.tag_prior(train_tags, K)
 print(" ".join(f"{t}={p:.3f}" for t, p in zip(TAGS, prior, strict=True)))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Viterbi: the best path through a trellis
 #
 # Suppose every word `t` has a score `s[t, k]` for each tag `k` (a log probability: how
@@ -258,7 +275,13 @@ print(" ".join(f"{t}={p:.3f}" for t, p in zip(TAGS, prior, strict=True)))
 # The recursion in a few lines of numpy (the back-tracking is exercise 2):
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Let the trellis unfold: the best path to each cell keeps one back-pointer; the best path
+# overall is read backwards. Ask the room: *how much work is this for T words and K tags?*
+# (T K^2, not K^T)
+
+
+# %% slideshow={"slide_type": "fragment"}
 def trellis_numpy(scores, trans):
     """delta (T, K) and back-pointers (T, K) of the Viterbi recursion."""
     steps, num_tags = scores.shape
@@ -272,7 +295,7 @@ def trellis_numpy(scores, trans):
     return delta, back
 
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # To have scores to decode, take the **hidden Markov model (HMM, 은닉 마르코프 모델)**
 # view: the score of tag `k` for word `w` is the counted **emission probability (방출 확률)**
 # `log p(w | k)` ("how often is a `VERB` the word *saw*?"). The HMM's best tag sequence is
@@ -280,7 +303,7 @@ def trellis_numpy(scores, trans):
 # `rnnlib.tagging.viterbi`, and the winning path against a brute-force search over all
 # `K^T` sequences of a short sentence.
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 hmm = tagging.HMM.fit(train_words, train_tags, V, K)
 short = next(i for i, s in enumerate(test.sentences) if len(s) == 5 and "her" in s)
 scores = hmm.emission_scores(test_words[short])
@@ -295,7 +318,7 @@ print(f"{K}**{len(scores)} = {K ** len(scores)} paths tried by brute force; the 
 assert K**12 > 68e9  # the 12-word sentence of the text
 print(" ".join(f"{w}/{TAGS[k]}" for w, k in zip(test.sentences[short], result.path, strict=True)))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The trellis of that sentence: each column is a word, each row a tag. The colour says how
 # far the best path ending in that cell is behind the best path ending anywhere in the
 # same column (0 = the leader, darkest; the colour bar gives the scale, and every cell
@@ -303,7 +326,7 @@ print(" ".join(f"{w}/{TAGS[k]}" for w, k in zip(test.sentences[short], result.pa
 # the other cells, the orange line the winning path, and a red ring would mark a word
 # tagged differently from the gold tag.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 trellis_ax = plot_trellis(
     result,
     test.sentences[short],
@@ -311,16 +334,16 @@ trellis_ax = plot_trellis(
     gold=test_tags[short],
     title="HMM trellis: counted emissions + transitions",
 )
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Now the HMM on the whole test set:
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 predictions["HMM (counts + Viterbi)"] = [hmm.decode(w).path for w in test_words]
 hmm_amb = analysis.accuracy(predictions["HMM (counts + Viterbi)"], test_tags, ambiguous)
 print(f"HMM on ambiguous tokens: {hmm_amb:.3f}")
 assert hmm_amb > 0.95 and hmm_amb > acc_amb + 0.2
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # From under 72 % (the baseline) to over 95 % on the ambiguous tokens, with nothing but
 # counting. The
 # HMM's weakness is that it sees context only through *one neighbouring tag* on each
@@ -341,7 +364,11 @@ assert hmm_amb > 0.95 and hmm_amb > acc_amb + 0.2
 # `softmax_cross_entropy(..., mask=mask)` averages only over real words. So a padded
 # batch gives exactly the loss of the unpadded sentences:
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the HMM sees context only through one neighbouring tag; an RNN reads the whole left
+# context, a BiRNN both sides. Ask the room: *which should win on "her"?*
+
+# %% slideshow={"slide_type": "subslide"}
 model = SequenceModel(
     "lstm", hidden_size=8, output_size=K, vocab_size=V, embedding_dim=4, bidirectional=True, rng=rng
 )
@@ -367,7 +394,7 @@ assert np.isclose(padded_loss, unpadded_loss)
 # taggers on the same data: a **left-to-right** RNN, which sees only the words up to `t`,
 # and a **bidirectional** one.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 rnn, rnn_history = experiments.train_rnn_tagger(
     train_words, train_tags, V, K, rng=rng, bidirectional=False
 )
@@ -403,7 +430,7 @@ ax.set_xlabel("training step (batch of 32 sentences)")
 ax.set_ylabel("masked cross-entropy")
 ax.set_title("Training loss of the two RNN taggers\n(thin: each full batch; dots: epoch means)")
 legend = ax.legend()
-# %%
+# %% slideshow={"slide_type": "fragment"}
 assert rnn_history.epoch_loss[-1] < 0.1 and birnn_history.epoch_loss[-1] < 0.03
 assert birnn_history.epoch_loss[-1] < rnn_history.epoch_loss[-1]
 
@@ -412,13 +439,13 @@ assert birnn_history.epoch_loss[-1] < rnn_history.epoch_loss[-1]
 # known from the left context alone. Taking the **argmax** of each word's posterior gives
 # a tagger that decides every word on its own, from whatever context its RNN has read:
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 rnn_post = tagging.rnn_log_posteriors(rnn, test_words)
 birnn_post = tagging.rnn_log_posteriors(birnn, test_words)
 predictions["RNN (argmax)"] = [lp.argmax(axis=1) for lp in rnn_post]
 predictions["BiRNN (argmax)"] = [lp.argmax(axis=1) for lp in birnn_post]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. The hybrid: posteriors become scaled likelihoods
 #
 # Viterbi wants, for each word, a score of the kind the HMM uses: a *likelihood*
@@ -436,7 +463,12 @@ predictions["BiRNN (argmax)"] = [lp.argmax(axis=1) for lp in birnn_post]
 # and here it lets Viterbi combine the RNN's view of each word with the counted
 # transitions.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: dividing the RNN's posterior by the tag prior gives a scaled likelihood that Viterbi
+# can combine with counted transitions. Ask the room: *why divide by the prior?* (Bayes:
+# p(word | tag) is proportional to p(tag | word) / p(tag))
+
+# %% slideshow={"slide_type": "fragment"}
 sentence = 0
 scaled_numpy = rnn_post[sentence] - np.log(prior)  # divide by the prior, in log space
 assert np.allclose(scaled_numpy, tagging.scaled_log_likelihoods(rnn_post[sentence], prior))
@@ -454,20 +486,24 @@ for label, paths in (("RNN", rnn_paths), ("BiRNN", birnn_paths)):
 predictions["RNN + Viterbi (hybrid)"] = rnn_paths["hybrid"]
 predictions["BiRNN + Viterbi (hybrid)"] = birnn_paths["hybrid"]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. The comparison
 #
 # All six taggers on the same test sentences: accuracy on all tokens, on the ambiguous
 # tokens, and on the tokens of the single word *like* (verb or preposition).
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: the comparison: all six taggers on the same sentences. Ask the room: *before the
+# table: which is best on "like"?*
+
+# %% slideshow={"slide_type": "fragment"}
 # `like` masks the tokens of the word "like"; the tests score their taggers the same way
 table = experiments.accuracy_table(predictions, test.sentences, test_tags, ambiguous)
 print(f"{'tagger':26s} {'all':>7s} {'ambiguous':>10s} {'like':>7s}")
 for name, row in table.items():
     print(f"{name:26s} {row['all']:7.3f} {row['ambiguous']:10.3f} {row['like']:7.3f}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # What the table shows, and what holds for every seed we tried (the margins are checked
 # again with two other seeds in `tests/test_tagging.py`):
 #
@@ -484,7 +520,7 @@ for name, row in table.items():
 #   the same to a model whose memory is one tag (a noun before, a determiner after); only
 #   a model that remembers the whole clause (is there a verb already?) can tell them apart.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 # the claims above, checked by the tests on other seeds too
 claims = experiments.tagging_claims(table)
 for claim, holds in claims.items():
@@ -494,7 +530,7 @@ assert all(claims.values())
 # %% [markdown]
 # Which words does each model still get wrong? Counting the mistakes by word:
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 for name in ("HMM (counts + Viterbi)", "RNN (argmax)", "RNN + Viterbi (hybrid)", "BiRNN (argmax)"):
     errors = Counter(
         w
@@ -504,7 +540,7 @@ for name in ("HMM (counts + Viterbi)", "RNN (argmax)", "RNN + Viterbi (hybrid)",
     )
     print(f"{name:26s}", ", ".join(f"{w} {n}" for w, n in errors.most_common(5)))
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 8. Explore the trellis
 #
 # Pick a sentence and switch between the two decoders of the **left-to-right RNN**:
@@ -518,7 +554,11 @@ for name in ("HMM (counts + Viterbi)", "RNN (argmax)", "RNN + Viterbi (hybrid)",
 # The sentences offered are ones where the two decoders disagree; a red ring marks a tag
 # that differs from the gold tag.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# In the explorer: pick a sentence with "her", switch between RNN only and the hybrid. Ask
+# the room: *what pulled the hybrid away when it was wrong?*
+
+# %% slideshow={"slide_type": "slide"}
 disagree = [
     i
     for i, lp in enumerate(rnn_post)
@@ -536,7 +576,7 @@ explorer = trellis_explorer(
 )
 explorer
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Things to try: find a sentence with *her* and watch the hybrid use the next word's tag;
 # find *light* before a noun. Can you find a sentence where the hybrid is wrong and the
 # RNN alone was right? What pulled the hybrid away?
@@ -547,11 +587,11 @@ explorer
 # sentences, build the `(K, K)` matrix `C` with `C[i, j]` = how many times tag `j`
 # directly follows tag `i` inside a sentence. Raw counts, no smoothing.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 few = [t.tolist() for t in train_tags[:5]]
 C = None  # your code here
 is_correct = exercises.check_transition_counts(C, few, K)
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 C = np.zeros((K, K))
 for tags in few:
@@ -559,14 +599,14 @@ for tags in few:
         C[previous, current] += 1
 assert exercises.check_transition_counts(C, few, K)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Exercise 2 (Viterbi).** Complete a decoder `decode(scores, log_transition, log_start)`
 # that returns the best path as an array of tag ids. There is no end term here. Build
 # the trellis (you may reuse the recursion of section 4), then follow the back-pointers
 # from the best last tag back to the first word.
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def decode(scores, log_transition, log_start):
     # trellis, best last tag, back-tracking
     raise NotImplementedError  # your code here
@@ -575,7 +615,7 @@ def decode(scores, log_transition, log_start):
 is_correct = exercises.check_viterbi(decode)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def decode(scores, log_transition, log_start):
     steps, num_tags = scores.shape
@@ -593,20 +633,20 @@ def decode(scores, log_transition, log_start):
 
 assert exercises.check_viterbi(decode)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Exercise 3 (scaled likelihoods).** For the first test sentence, turn the
 # bidirectional RNN's log posteriors `birnn_post[0]` (shape `(T, K)`) into scaled
 # log-likelihoods using `prior`.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 scaled = None  # your code here
 is_correct = exercises.check_scaled_likelihoods(scaled, birnn_post[0], prior)
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 scaled = birnn_post[0] - np.log(prior)
 assert exercises.check_scaled_likelihoods(scaled, birnn_post[0], prior)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * Sequence tagging gives one label per word; ambiguous words (*book, can, saw, flies,

@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 8 · Time-series forecasting with an RNN (시계열 예측)
 #
 # So far every output of our networks was a *class*: the next character, a sentiment, a
@@ -30,7 +30,11 @@
 #
 # Run time: about 15 s on a laptop CPU.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About 45 minutes; explorer: forecast (section 6). Say: now the outputs are numbers: a
+# regression, with MSE as loss.
+
+# %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
 import matplotlib.pyplot as plt
 import numpy as np
@@ -54,7 +58,7 @@ use_course_style()
 SEED = 8
 rng = np.random.default_rng(SEED)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. Two series, both generated here
 #
 # Nothing is downloaded: both series are computed by `rnnlib.data.series` from a seed.
@@ -79,7 +83,11 @@ rng = np.random.default_rng(SEED)
 # *Limits of these data:* both are clean, stationary and one-dimensional; real series
 # have trends, seasons, missing values and outliers, which this chapter does not cover.
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: two series, both generated: a sum of sines (linear) and Mackey-Glass (chaotic). Ask
+# the room: *which one can a linear model predict well, and why?*
+
+# %% slideshow={"slide_type": "subslide"}
 EVERY, CONTEXT = 6.0, 16
 sines = sine_mixture(1200, rng=rng)
 glass = mackey_glass(1400, sample_every=EVERY, rng=rng)
@@ -95,7 +103,7 @@ plot_series(sines[:300], ax=axes[0], title="Noisy sum of three sines (first 300 
 plot_series(series[:300], ax=axes[1], title="Mackey–Glass, τ = 17, one sample every 6 time units")
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # A **delay embedding** plots $x(t)$ against $x(t-d)$. For the sines we would see a
 # smooth closed curve; for Mackey–Glass we see a tangled band that the trajectory never
 # retraces exactly: the fingerprint of chaos. A forecaster must learn this shape.
@@ -108,7 +116,7 @@ plot_delay_embedding(
 )
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. From a series to training examples: windows
 #
 # An RNN for forecasting is **many-to-one**: it reads a window of the last `CONTEXT`
@@ -119,7 +127,12 @@ plt.show()
 # From scratch, with fancy indexing: row `i` of the index is "i steps into each window".
 
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: many-to-one over a window of the last 16 values; every position gives one example.
+# Ask the room: *why must the test windows come from the end of the series?*
+
+
+# %% slideshow={"slide_type": "fragment"}
 def make_windows(values, context):
     count = len(values) - context
     index = np.arange(context)[:, None] + np.arange(count)[None, :]  # (context, N)
@@ -136,12 +149,12 @@ assert np.array_equal(inputs, reference[0]) and np.array_equal(targets, referenc
 # `rnnlib.data.series.windows` gives the same arrays. Now the real data: windows from the
 # first 1000 samples train the models, windows from the last 400 test them.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 train = windows(series[:split], CONTEXT)
 test = windows(series[split:], CONTEXT)
 print("train windows:", train[0].shape, " test windows:", test[0].shape)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Baselines first
 #
 # A forecast is only impressive if it beats simple rules:
@@ -157,7 +170,11 @@ print("train windows:", train[0].shape, " test windows:", test[0].shape)
 # From scratch, AR is one call to `np.linalg.lstsq` on a design matrix of lagged values
 # plus a column of ones:
 
-# %%
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: persistence and linear AR first: a forecast is only impressive if it beats them. Ask
+# the room: *what is persistence's error on a slowly changing series?*
+
+# %% slideshow={"slide_type": "fragment"}
 design = np.hstack([train[0][:, :, 0].T, np.ones((train[0].shape[1], 1))])  # (N, CONTEXT + 1)
 weights, *_ = np.linalg.lstsq(design, train[1][:, 0], rcond=None)
 ar = LinearAR(CONTEXT).fit(*train)
@@ -170,7 +187,7 @@ scores = {
 for name, value in scores.items():
     print(f"{name:>16}: one-step test NRMSE {value:.3f}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Why a sum of sines is a *linear* problem
 #
 # A single sinusoid obeys an exact linear recurrence, $\sin(\omega(t+1)) = 2\cos\omega\,\sin(\omega t) - \sin(\omega(t-1))$.
@@ -178,7 +195,7 @@ for name, value in scores.items():
 # AR model with enough lags predicts it as well as the noise allows. Let us check that on
 # the noisy sines: the AR error should be close to the noise level, which no model can beat.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 sine_train = windows(sines[:split], CONTEXT)
 sine_test = windows(sines[split:], CONTEXT)
 sine_ar = LinearAR(CONTEXT).fit(*sine_train)
@@ -187,7 +204,7 @@ noise_floor = 0.05 / sine_mixture(1200, rng=np.random.default_rng(SEED), noise=0
 print(f"AR on sines: NRMSE {sine_error:.3f}; the noise alone gives about {noise_floor:.3f}")
 assert sine_error < 2.0 * noise_floor  # linear AR is (nearly) as good as it gets here
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # On Mackey–Glass the same AR model is much worse (NRMSE above): the map from the
 # past to the next value is **nonlinear** (the $x/(1+x^{10})$ term), and a linear model
 # can only fit a flat approximation of the tangled attractor. This is where an RNN earns
@@ -201,7 +218,7 @@ assert sine_error < 2.0 * noise_floor  # linear AR is (nearly) as good as it get
 # chapter 3 (BPTT), and we clip the gradient norm at 1 for safety. `train_forecaster`
 # draws random mini-batches of 64 windows for 500 Adam steps.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 model, losses = experiments.train_forecaster(*train, rng=rng, cell="gru", hidden_size=32, steps=500)
 scores["GRU (32 units)"] = analysis.nrmse(model.predict(test[0]), test[1])
 
@@ -215,7 +232,7 @@ ax.set(
 )
 plt.show()
 
-# %% tags=["nbval-check-output"]
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"{'method':>16} | one-step NRMSE on the test windows")
 for name, value in scores.items():
     print(f"{name:>16} | {value:.2f}")
@@ -226,17 +243,21 @@ for name, value in scores.items():
 # model's). A test in `tests/test_forecasting.py` re-trains with two other seeds and
 # checks the same margin.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 rnn_error, ar_error = scores["GRU (32 units)"], scores[f"linear AR({CONTEXT})"]
 assert rnn_error < 0.6 * ar_error < 0.6 * scores["persistence"]
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Forecasting further: free-running prediction
 #
 # To forecast $h$ steps ahead with a one-step model we **feed each prediction back** as
 # the newest input and slide the window: the model starts to read its own output. Errors
 # now compound, and on a chaotic series they compound fast. The same procedure works for
 # AR; persistence simply repeats the last value.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: feeding predictions back makes errors compound, and chaos amplifies them. Ask the
+# room: *how far ahead can anyone forecast a chaotic series?*
 
 # %%
 HORIZON = 30
@@ -254,19 +275,19 @@ errors = {
 plot_error_by_horizon(errors, title="Mackey–Glass: free-running error against the horizon")
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Two things to read off the plot, both asserted below (and re-checked with other seeds
 # in `tests/test_forecasting.py`): the GRU's error **grows with the horizon** (it is reading
 # its own mistakes, and chaos amplifies them), and yet it stays ahead of the linear model
 # for at least the first 10 steps (60 time units).
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 gru, linear = errors["GRU"], errors[f"linear AR({CONTEXT})"]
 assert gru[-1] > 2 * gru[0]  # errors compound
 assert np.all(gru[:10] < linear[:10])  # still ahead after 10 steps = 60 time units
 print(f"GRU NRMSE at horizon 1: {gru[0]:.2f}, at horizon {HORIZON}: {gru[-1]:.2f}")
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 k = 40
 plot_forecast(
     series[split + k : split + k + CONTEXT],
@@ -276,7 +297,7 @@ plot_forecast(
 )
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. Explore
 #
 # The explorer runs the trained GRU (and the AR model and persistence) on a stretch of
@@ -286,10 +307,14 @@ plt.show()
 # locate itself on the attractor; longer context than trained does not help much,
 # because the GRU learned to use about 16 steps.
 
-# %% tags=["nbval-ignore-output"]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# In the explorer: move context below and above 16, push the horizon to 40, pick another
+# start. Ask the room: *where does the GRU fall behind the linear model, if ever?*
+
+# %% slideshow={"slide_type": "slide"} tags=["nbval-ignore-output"]
 forecast_explorer(model, series[split:], trained_context=CONTEXT, ar=ar, max_horizon=40)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # ## 7. Exercises
 #
 # **Exercise 8.1 — windows.** Write `my_windows(values, context)` returning time-major
@@ -297,7 +322,7 @@ forecast_explorer(model, series[split:], trained_context=CONTEXT, ar=ar, max_hor
 # after window `i`. (Try it without looking at `make_windows` above.)
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def my_windows(values, context):
     raise NotImplementedError  # your code here
 
@@ -305,7 +330,7 @@ def my_windows(values, context):
 exercises.check_windows(my_windows)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def my_windows(values, context):
     count = len(values) - context
@@ -315,14 +340,14 @@ def my_windows(values, context):
 
 assert exercises.check_windows(my_windows)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # **Exercise 8.2 — linear autoregression by least squares.** Write `my_ar(series, order)`
 # returning `(weights, intercept)` with the weights ordered oldest lag first, so that
 # $\hat x_t = \text{weights} \cdot (x_{t-p}, \dots, x_{t-1}) + \text{intercept}$.
 # Hint: a design matrix of lagged values plus a column of ones, then `np.linalg.lstsq`.
 
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 def my_ar(values, order):
     raise NotImplementedError  # your code here
 
@@ -330,7 +355,7 @@ def my_ar(values, order):
 exercises.check_ar_fit(my_ar)
 
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
 def my_ar(values, order):
     lagged = np.stack([values[i : len(values) - order + i] for i in range(order)], axis=1)
@@ -341,7 +366,7 @@ def my_ar(values, order):
 
 assert exercises.check_ar_fit(my_ar)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # **Exercise 8.3 — think.** Why must the standardisation use the mean and standard
 # deviation of the *training* part only? What would go wrong, in a real forecasting
 # system, if it used the whole series?
@@ -379,3 +404,7 @@ assert exercises.check_ar_fit(my_ar)
 # | horizon | 예측 구간 | how many steps ahead a forecast is made |
 # | chaos | 혼돈 | deterministic dynamics in which small differences grow exponentially |
 # | standardisation | 표준화 | subtracting the mean and dividing by the standard deviation |
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: summary. Ask the room the exercise question: *why must the standardisation use the
+# mean and standard deviation of the training part only?* (no peeking at the test data)

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .module import Module
+
 __all__ = [
     "as_generator",
     "check_float_array",
@@ -26,7 +28,14 @@ __all__ = [
     "check_nonnegative_float",
     "check_fraction",
     "check_choice",
+    "check_bool",
+    "check_float_dtype",
+    "check_module",
+    "check_gradient",
 ]
+
+#: The float dtypes rnnlib computes in: float64 (gradient checks) and float32.
+FLOAT_DTYPES = (np.dtype(np.float64), np.dtype(np.float32))
 
 
 def _describe(value) -> str:
@@ -92,7 +101,7 @@ def check_float_array(
         array = array.astype(np.float64)
     _check_ndim(array, name, ndim, axes)
     for axis, size in (shape or {}).items():
-        if array.shape[axis] != size:
+        if not -array.ndim <= axis < array.ndim or array.shape[axis] != size:
             hint = f" {axes}" if axes else ""
             raise ValueError(
                 f"{name}: expected size {size} on axis {axis}{hint}, got shape {array.shape}"
@@ -100,6 +109,19 @@ def check_float_array(
     if finite and not np.all(np.isfinite(array)):
         bad = int(np.size(array) - np.count_nonzero(np.isfinite(array)))
         raise ValueError(f"{name}: expected finite values, got {bad} NaN or infinite entries")
+    return array
+
+
+def check_gradient(value, name: str, shape: tuple, dtype, axes: str = "") -> np.ndarray:
+    """A gradient arriving from above: finite floats of exactly ``shape`` (the shape of
+    the forward output it belongs to), converted to ``dtype``."""
+    array = check_float_array(value, name, dtype=dtype)
+    if array.shape != tuple(shape):
+        hint = f" {axes}" if axes else ""
+        raise ValueError(
+            f"{name}: expected shape {tuple(shape)}{hint} like the forward output, "
+            f"got shape {array.shape}"
+        )
     return array
 
 
@@ -119,18 +141,54 @@ def check_index_array(value, name: str, *, size: int, ndim=None, axes: str | Non
     return array.astype(np.int64, copy=False)
 
 
-def check_mask(mask, name: str, shape: tuple[int, ...]) -> np.ndarray | None:
-    """Validate a 0/1 (or boolean) mask of an exact shape; return it as float64, or None."""
+def check_mask(mask, name: str, shape: tuple[int, ...], dtype=np.float64) -> np.ndarray | None:
+    """Validate a 0/1 (or boolean) mask of an exact shape; return it as ``dtype``, or None.
+
+    Give the dtype of the layer the mask goes into, so that gradients keep that dtype.
+    """
     if mask is None:
         return None
+    if isinstance(mask, (str, bytes)):
+        raise TypeError(f"{name}: expected a boolean or 0/1 array, got {_describe(mask)}")
     array = np.asarray(mask)
     if array.dtype.kind not in "biuf":
         raise TypeError(f"{name}: expected a boolean or 0/1 array, got dtype {array.dtype}")
     if array.shape != tuple(shape):
         raise ValueError(f"{name}: expected shape {tuple(shape)}, got shape {array.shape}")
-    if not np.all((array == 0) | (array == 1)):
-        raise ValueError(f"{name}: expected only 0/1 (or False/True) values")
-    return array.astype(np.float64)
+    bad = ~((array == 0) | (array == 1))
+    if np.any(bad):
+        where = tuple(int(i) for i in np.argwhere(bad)[0])
+        raise ValueError(
+            f"{name}: expected only 0/1 (or False/True) values, got {array[where].item()!r} at "
+            f"index {where} ({int(bad.sum())} such entries)"
+        )
+    return array.astype(dtype)
+
+
+def check_bool(value, name: str) -> bool:
+    """``True`` or ``False`` (numpy booleans too); no truthy strings or numbers."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name}: expected True or False, got {_describe(value)}")
+    return bool(value)
+
+
+def check_float_dtype(dtype, name: str = "dtype") -> np.dtype:
+    """One of :data:`FLOAT_DTYPES` (float64 or float32), as a ``numpy.dtype``."""
+    try:
+        resolved = np.dtype(dtype)
+    except TypeError:
+        resolved = None
+    if resolved is None or resolved not in FLOAT_DTYPES:
+        given = _describe(dtype) if resolved is None else f"dtype {resolved}"
+        raise TypeError(f"{name}: expected float32 or float64, got {given}")
+    return resolved
+
+
+def check_module(value, name: str = "module"):
+    """An rnnlib ``Module`` (anything with parameters)."""
+    if not isinstance(value, Module):
+        raise TypeError(f"{name}: expected an rnnlib Module, got {_describe(value)}")
+    return value
 
 
 def check_positive_int(value, name: str, *, minimum: int = 1) -> int:

@@ -241,6 +241,9 @@ def prefix_probabilities(model, vocab, text: str, level: str = "char") -> np.nda
 def accuracy(predicted, gold, masks=None) -> float:
     """Share of tokens predicted correctly, over all sequences (or over the tokens where
     ``masks[i]`` is True, e.g. the ambiguous ones). predicted, gold: lists of ``(T_i,)``."""
+    for name, value in (("predicted", predicted), ("gold", gold)):
+        if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple, np.ndarray)):
+            raise TypeError(f"{name}: expected a list of tag sequences, got {type(value).__name__}")
     if len(predicted) != len(gold):
         raise ValueError(
             f"predicted: expected {len(gold)} sequences like gold, got {len(predicted)}"

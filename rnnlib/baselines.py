@@ -96,6 +96,8 @@ class CharBigramClassifier:
         """Cumulative ``log p(class) + Σ log p(c_t | c_{t-1}, class)`` after each step:
         shape ``(len(name) + end, C)``; the last row scores the whole name."""
         self._check_fitted()
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"name: expected a non-empty string, got {name!r:.40}")
         ids = self._ids(name)
         if not end:
             ids = ids[:-1]
@@ -144,7 +146,10 @@ class BagOfWordsClassifier:
     def fit(self, sentences: Sequence[str], labels, num_classes: int) -> BagOfWordsClassifier:
         sentences = _check_texts(sentences, "sentences")
         labels, num_classes = _check_labels(labels, sentences, num_classes)
-        self.words = sorted({word for s in sentences for word in s.split()})
+        words = sorted({word for s in sentences for word in s.split()})
+        if not words:
+            raise ValueError("sentences: expected at least one word, got only white space")
+        self.words = words
         self.index = {word: i for i, word in enumerate(self.words)}
         self.layer = Dense(len(self.words), num_classes, rng=0)
         for param in self.layer.params.values():

@@ -44,6 +44,7 @@ from ._checks import (
     as_generator,
     check_choice,
     check_float_array,
+    check_float_dtype,
     check_positive_int,
     check_real,
 )
@@ -73,9 +74,7 @@ class Cell(Module):
         super().__init__()
         self.input_size = check_positive_int(input_size, "input_size")
         self.hidden_size = check_positive_int(hidden_size, "hidden_size")
-        dtype = np.dtype(dtype)
-        if dtype.kind != "f":
-            raise TypeError(f"dtype: expected a float dtype (float32 or float64), got {dtype}")
+        dtype = check_float_dtype(dtype)
         rng = as_generator(rng)
         rows = self.num_blocks * hidden_size
         self.add_param("W_xh", init_uniform(rng, (rows, input_size), hidden_size, dtype))
@@ -90,7 +89,7 @@ class Cell(Module):
     # ----- states ------------------------------------------------------------------------
     def zero_state(self, batch_size: int) -> tuple[np.ndarray, ...]:
         """The all-zero state: one ``(B, H)`` array per state part."""
-        shape = (batch_size, self.hidden_size)
+        shape = (check_positive_int(batch_size, "batch_size"), self.hidden_size)
         return tuple(np.zeros(shape, dtype=self.dtype) for _ in self.state_names)
 
     def check_state(self, state, batch_size: int, name: str = "state") -> tuple[np.ndarray, ...]:

@@ -11,7 +11,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ._checks import as_generator, check_index_array, check_nonnegative_float, check_positive_int
+from ._checks import (
+    as_generator,
+    check_float_array,
+    check_index_array,
+    check_nonnegative_float,
+    check_positive_int,
+)
 from .data.encoding import Vocabulary
 from .data.text import stream_batches
 from .functional import log_softmax, softmax
@@ -56,6 +62,10 @@ def check_char_model(model, vocab) -> None:
 def _encode_prime(vocab, prime, name: str = "prime") -> np.ndarray:
     if not isinstance(prime, str) or not prime:
         raise ValueError(f"{name}: expected a non-empty string, got {prime!r:.40}")
+    unknown = [char for char in dict.fromkeys(prime) if char not in vocab]
+    if unknown:
+        shown = ", ".join(repr(char) for char in unknown[:5])
+        raise ValueError(f"{name}: expected characters of the vocabulary, got {shown}")
     return vocab.encode(prime)
 
 
@@ -156,7 +166,11 @@ def free_run(predict: Callable, inputs, horizon: int) -> np.ndarray:
     Returns ``(horizon, N)``: row h is the forecast h+1 steps ahead.
     """
     horizon = check_positive_int(horizon, "horizon")
-    window = np.array(inputs, dtype=np.float64, copy=True)
+    if not callable(predict):
+        raise TypeError(f"predict: expected a function (T, N, 1) -> (N, 1), got {predict!r:.40}")
+    window = check_float_array(
+        inputs, "inputs", ndim=3, axes="(T, N, 1)", shape={2: 1}, dtype=np.float64
+    ).copy()
     forecasts = np.empty((horizon, window.shape[1]))
     for h in range(horizon):
         nxt = predict(window)

@@ -22,14 +22,28 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from ._checks import check_float_array, check_module, check_positive_float
 from .module import Module
 
 __all__ = ["numerical_gradient", "relative_error", "gradcheck"]
 
 
+def _check_callable(f, name: str):
+    if not callable(f):
+        raise TypeError(
+            f"{name}: expected a function of no arguments returning the loss, got {f!r:.60}"
+        )
+
+
 def numerical_gradient(f: Callable[[], float], array: np.ndarray, eps: float = 1e-4) -> np.ndarray:
     """Five-point central-difference gradient of ``f()`` with respect to ``array``
     (each entry perturbed in place and restored)."""
+    _check_callable(f, "f")
+    eps = check_positive_float(eps, "eps")
+    if not isinstance(array, np.ndarray):
+        raise TypeError(
+            f"array: expected a numpy array to perturb in place, got {type(array).__name__}"
+        )
     if array.dtype != np.float64:
         raise TypeError(f"array: expected float64 for a gradient check, got {array.dtype}")
     grad = np.zeros_like(array)
@@ -46,7 +60,9 @@ def numerical_gradient(f: Callable[[], float], array: np.ndarray, eps: float = 1
 
 def relative_error(analytic, numeric, floor: float = 1e-5) -> float:
     """Largest entrywise relative error between two gradients of the same shape."""
-    analytic, numeric = np.asarray(analytic), np.asarray(numeric)
+    analytic = check_float_array(analytic, "analytic", finite=False)
+    numeric = check_float_array(numeric, "numeric", finite=False)
+    floor = check_positive_float(floor, "floor")
     if analytic.shape != numeric.shape:
         raise ValueError(f"numeric: expected shape {analytic.shape}, got {numeric.shape}")
     if analytic.size == 0:
@@ -68,6 +84,18 @@ def gradcheck(
     ``analytic_grad()`` returns the input gradient of the last ``loss_fn()`` call.
     Returns ``{name: max relative error}``.
     """
+    check_module(module)
+    _check_callable(loss_fn, "loss_fn")
+    eps = check_positive_float(eps, "eps")
+    if inputs is not None and not isinstance(inputs, Mapping):
+        raise TypeError(
+            f"inputs: expected a dict name -> (array, grad_fn) or None, got {type(inputs).__name__}"
+        )
+    for name, entry in (inputs or {}).items():
+        if not (isinstance(entry, tuple) and len(entry) == 2 and callable(entry[1])):
+            raise TypeError(
+                f"inputs[{name!r}]: expected a pair (array, grad_fn), got {entry!r:.60}"
+            )
     module.zero_grad()
     loss_fn()
     analytic = {name: grad.copy() for name, _, grad in module.named_parameters()}

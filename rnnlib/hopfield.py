@@ -19,6 +19,7 @@ from ._checks import (
     as_generator,
     check_choice,
     check_float_array,
+    check_positive_float,
     check_positive_int,
 )
 from .patterns import check_bipolar
@@ -502,7 +503,8 @@ def capacity_theory(max_load: float, points: int = 200) -> dict:
     """The theory curves of capacity plots on ``points`` loads from 0.01 to ``max_load``:
     ``{"loads", "one_step": one_step_error_rate, "retrieval": retrieval_error_rate,
     "critical_load": CRITICAL_LOAD}``."""
-    loads = np.linspace(0.01, float(max_load), check_positive_int(points, "points", minimum=2))
+    max_load = check_positive_float(max_load, "max_load")
+    loads = np.linspace(0.01, max_load, check_positive_int(points, "points", minimum=2))
     return {
         "loads": loads,
         "one_step": one_step_error_rate(loads),

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_generator, check_float_array, check_index_array, check_positive_int
+from ._checks import (
+    as_generator,
+    check_float_array,
+    check_float_dtype,
+    check_gradient,
+    check_index_array,
+    check_positive_int,
+)
 from .module import Module
 
 __all__ = ["Dense", "Embedding", "init_uniform"]
@@ -16,8 +23,18 @@ __all__ = ["Dense", "Embedding", "init_uniform"]
 
 def init_uniform(rng, shape, fan_in: int, dtype) -> np.ndarray:
     """Uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)), the mainstream frameworks' default."""
+    fan_in = check_positive_int(fan_in, "fan_in")
     bound = 1.0 / np.sqrt(fan_in)
     return rng.uniform(-bound, bound, size=shape).astype(dtype)
+
+
+def _check_cache(cache, what: str, layer: Module) -> np.ndarray:
+    if not isinstance(cache, np.ndarray):
+        raise TypeError(
+            f"cache: expected the cache from this {type(layer).__name__}'s forward (the array "
+            f"{what}), got {type(cache).__name__}"
+        )
+    return cache
 
 
 class Dense(Module):
@@ -27,6 +44,7 @@ class Dense(Module):
         super().__init__()
         self.in_features = check_positive_int(in_features, "in_features")
         self.out_features = check_positive_int(out_features, "out_features")
+        dtype = check_float_dtype(dtype)
         rng = as_generator(rng)
         self.add_param("W", init_uniform(rng, (out_features, in_features), in_features, dtype))
         self.add_param("b", np.zeros(out_features, dtype=dtype))
@@ -40,7 +58,8 @@ class Dense(Module):
 
     def backward(self, dy, cache):
         """dy: ``(..., out)`` -> dx ``(..., in)``; adds dL/dW = dy^T x and dL/db = sum dy."""
-        x = cache
+        x = _check_cache(cache, "x", self)
+        dy = check_gradient(dy, "dy", x.shape[:-1] + (self.out_features,), self.dtype)
         flat_dy = dy.reshape(-1, self.out_features)
         self.grads["W"] += flat_dy.T @ x.reshape(-1, self.in_features)
         self.grads["b"] += flat_dy.sum(axis=0)
@@ -57,6 +76,7 @@ class Embedding(Module):
         super().__init__()
         self.vocab_size = check_positive_int(vocab_size, "vocab_size")
         self.dim = check_positive_int(dim, "dim")
+        dtype = check_float_dtype(dtype)
         rng = as_generator(rng)
         self.add_param("E", rng.normal(0.0, 1.0, size=(vocab_size, dim)).astype(dtype))
 
@@ -67,6 +87,7 @@ class Embedding(Module):
 
     def backward(self, dvectors, cache):
         """Scatter-add ``dvectors`` into the rows of dL/dE that were looked up."""
-        ids = cache
+        ids = _check_cache(cache, "ids", self)
+        dvectors = check_gradient(dvectors, "dvectors", ids.shape + (self.dim,), self.dtype)
         np.add.at(self.grads["E"], ids.reshape(-1), dvectors.reshape(-1, self.dim))
         return None

@@ -31,6 +31,10 @@ def softmax_cross_entropy(logits, targets, mask=None):
     logits = check_float_array(logits, "logits", ndim=range(1, 5), axes="(..., C)")
     num_classes = logits.shape[-1]
     positions = logits.shape[:-1]
+    if logits.size == 0:
+        raise ValueError(
+            f"logits: expected at least one position and one class, got shape {logits.shape}"
+        )
     targets = np.asarray(targets)
     if targets.dtype.kind in "iu":
         if targets.shape != positions:
@@ -73,6 +77,8 @@ def softmax_cross_entropy(logits, targets, mask=None):
 
 def _regression_inputs(pred, target, mask):
     pred = check_float_array(pred, "pred")
+    if pred.size == 0:
+        raise ValueError(f"pred: expected at least one element, got shape {pred.shape}")
     target = check_float_array(target, "target", dtype=pred.dtype)
     if target.shape != pred.shape:
         raise ValueError(f"target: expected shape {pred.shape} to match pred, got {target.shape}")

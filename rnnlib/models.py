@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import as_generator, check_choice, check_index_array, check_positive_int
+from ._checks import (
+    as_generator,
+    check_bool,
+    check_choice,
+    check_float_dtype,
+    check_gradient,
+    check_index_array,
+    check_positive_int,
+)
 from .cells import CELL_TYPES
 from .data.encoding import one_hot
 from .layers import Dense, Embedding
@@ -75,8 +83,9 @@ class SequenceModel(Module):
         self.hidden_size = check_positive_int(hidden_size, "hidden_size")
         self.output_size = check_positive_int(output_size, "output_size")
         self.num_layers = check_positive_int(num_layers, "num_layers")
-        self.bidirectional = bool(bidirectional)
-        self.many_to_one = bool(many_to_one)
+        self.bidirectional = check_bool(bidirectional, "bidirectional")
+        self.many_to_one = check_bool(many_to_one, "many_to_one")
+        dtype = check_float_dtype(dtype)
         if (input_size is None) == (vocab_size is None):
             raise ValueError(
                 "input_size, vocab_size: expected exactly one of them (float inputs of "
@@ -84,6 +93,8 @@ class SequenceModel(Module):
             )
         if embedding_dim is not None and vocab_size is None:
             raise ValueError("embedding_dim: only meaningful with vocab_size (token-id inputs)")
+        if embedding_dim is not None:
+            embedding_dim = check_positive_int(embedding_dim, "embedding_dim")
         rng = as_generator(rng)
         self.vocab_size = (
             None if vocab_size is None else check_positive_int(vocab_size, "vocab_size")
@@ -148,6 +159,23 @@ class SequenceModel(Module):
 
     def backward(self, doutputs, cache: ModelCache, truncate=None):
         """doutputs: dL/d(outputs), shaped like the outputs. Adds all parameter gradients."""
+        if not isinstance(cache, ModelCache) or cache.recurrent.layer is not self.recurrent:
+            raise ValueError(
+                "cache: expected the cache returned by this model's forward, got "
+                + (
+                    "one from another model"
+                    if isinstance(cache, ModelCache)
+                    else type(cache).__name__
+                )
+            )
+        if truncate is not None:
+            check_positive_int(truncate, "truncate")
+        steps, batch_size = cache.hidden_shape[:2]
+        if self.many_to_one:
+            shape, axes = (batch_size, self.output_size), "(B, C)"
+        else:
+            shape, axes = (steps, batch_size, self.output_size), "(T, B, C)"
+        doutputs = check_gradient(doutputs, "doutputs", shape, self.dtype, axes)
         dfeatures = self.head.backward(doutputs, cache.head)
         if self.many_to_one:
             dhidden = np.zeros(cache.hidden_shape, dtype=self.dtype)

@@ -27,22 +27,46 @@ class Module:
         self.children: dict[str, Module] = {}
 
     def add_param(self, name: str, value: np.ndarray) -> np.ndarray:
-        """Register a parameter array and a zero gradient of its shape; return the array."""
+        """Register a float32/float64 parameter array (updated in place) and a zero gradient
+        of its shape; return the array."""
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"name: expected an identifier such as 'W_hh', got {name!r}")
+        if not isinstance(value, np.ndarray) or value.dtype not in (np.float32, np.float64):
+            raise TypeError(
+                f"value: expected a float32 or float64 numpy array, got {type(value).__name__}"
+                + (f" of dtype {value.dtype}" if isinstance(value, np.ndarray) else "")
+            )
         self.params[name] = value
         self.grads[name] = np.zeros_like(value)
         return value
 
     def add_child(self, name: str, module: Module) -> Module:
         """Register a sub-module under ``name`` (its parameters become ``name.*``); return it."""
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"name: expected a non-empty string, got {name!r}")
+        if not isinstance(module, Module):
+            raise TypeError(f"module: expected an rnnlib Module, got {type(module).__name__}")
         self.children[name] = module
         return module
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
-        """Yield ``(dotted_name, param, grad)`` for this module and all children."""
+        """Yield ``(dotted_name, param, grad)`` for this module and all children.
+
+        A parameter shared by several children (the same cell in both directions of a
+        Bidirectional, tied weights) is yielded once, under its first name: its gradient
+        already sums every use, so an optimiser must step it once.
+        """
+        seen = set()
+        for name, param, grad in self._every_parameter(prefix):
+            if id(param) not in seen:
+                seen.add(id(param))
+                yield name, param, grad
+
+    def _every_parameter(self, prefix: str):
         for name, value in self.params.items():
             yield prefix + name, value, self.grads[name]
         for child_name, child in self.children.items():
-            yield from child.named_parameters(f"{prefix}{child_name}.")
+            yield from child._every_parameter(f"{prefix}{child_name}.")
 
     def zero_grad(self) -> None:
         """Set every gradient of this module and its children to zero (in place)."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._checks import check_float_array, check_mask, check_positive_int
+from ._checks import check_float_array, check_gradient, check_mask, check_positive_int
 from .cells import Cell
 from .module import Module
 from .trace import Trace
@@ -45,6 +45,7 @@ class RecurrentCache:
     final_state: tuple
     traces: list[Trace] = field(default_factory=list)
     parts: list = field(default_factory=list)  # caches of sub-layers (Bidirectional, Stacked)
+    layer: Module | None = None  # the layer whose forward made it (backward checks it)
 
     @property
     def trace(self) -> Trace:
@@ -54,6 +55,45 @@ class RecurrentCache:
 
 def _check_truncate(truncate):
     return None if truncate is None else check_positive_int(truncate, "truncate")
+
+
+def _check_cache(cache, layer):
+    if not isinstance(cache, RecurrentCache) or cache.layer is not layer:
+        raise ValueError(
+            f"cache: expected the cache returned by this {type(layer).__name__}'s forward, "
+            f"got {'one from another layer' if isinstance(cache, RecurrentCache) else type(cache).__name__}"
+        )
+    return cache
+
+
+def _check_layer_state(layer, state, batch_size: int, name: str):
+    """Validate a layer's state (or state gradient) before anything runs: the cell's
+    tuple for a Recurrent, a pair of them for a Bidirectional, a list per layer for a
+    Stacked. ``None`` stands for zeros at any level."""
+    if state is None:
+        return
+    if isinstance(layer, Recurrent):
+        layer.cell.check_state(state, batch_size, name)
+        return
+    parts = ("forward", "backward") if isinstance(layer, Bidirectional) else layer.layers
+    if not isinstance(state, (tuple, list)) or len(state) != len(parts):
+        what = (
+            "a pair (forward_state, backward_state)"
+            if isinstance(layer, Bidirectional)
+            else f"a list of {len(parts)} states (one per layer)"
+        )
+        given = (
+            f"{type(state).__name__} of length {len(state)}"
+            if isinstance(state, (tuple, list))
+            else type(state).__name__
+        )
+        raise ValueError(f"{name}: expected {what}, got {given}")
+    if isinstance(layer, Bidirectional):
+        sublayers = (layer.forward_layer, layer.backward_layer)
+    else:
+        sublayers = layer.layers
+    for k, (sublayer, part) in enumerate(zip(sublayers, state, strict=True)):
+        _check_layer_state(sublayer, part, batch_size, f"{name}[{k}]")
 
 
 class Recurrent(Module):
@@ -81,7 +121,7 @@ class Recurrent(Module):
             raise ValueError(
                 f"inputs: expected at least one step and one sequence, got {inputs.shape}"
             )
-        return inputs, check_mask(mask, "mask", inputs.shape[:2])
+        return inputs, check_mask(mask, "mask", inputs.shape[:2], dtype=self.cell.dtype)
 
     def forward(self, inputs, initial_state=None, mask=None):
         """inputs ``(T, B, D)`` -> ``(hidden (T, B, H), cache)``.
@@ -114,7 +154,7 @@ class Recurrent(Module):
             gates=cell.gate_sequences(buffers),
             mask=mask,
         )
-        cache = RecurrentCache(inputs, initial_state, buffers, mask, state, [trace])
+        cache = RecurrentCache(inputs, initial_state, buffers, mask, state, [trace], layer=self)
         return trace.hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
@@ -125,6 +165,7 @@ class Recurrent(Module):
         records the total dL/dh_t (and dL/dc_t) of every step in ``cache.trace``.
         """
         truncate = _check_truncate(truncate)
+        _check_cache(cache, self)
         cell = self.cell
         inputs, buffers, mask = cache.inputs, cache.buffers, cache.mask
         steps, batch_size, _ = inputs.shape
@@ -196,6 +237,11 @@ class Bidirectional(Module):
                 f"backward_cell: expected input_size {forward_cell.input_size} like the "
                 f"forward cell, got {backward_cell.input_size}"
             )
+        if forward_cell.dtype != backward_cell.dtype:
+            raise ValueError(
+                f"backward_cell: expected dtype {forward_cell.dtype} like the forward cell, "
+                f"got {backward_cell.dtype}"
+            )
         self.input_size = forward_cell.input_size
         self.output_size = forward_cell.hidden_size + backward_cell.hidden_size
 
@@ -203,6 +249,7 @@ class Bidirectional(Module):
         """inputs ``(T, B, D)`` -> ``(hidden (T, B, 2H), cache)``; states are pairs
         ``(forward_state, backward_state)``; ``cache.parts`` holds the two directions' caches."""
         inputs, mask = self.forward_layer.check_inputs(inputs, mask)
+        _check_layer_state(self, initial_state, inputs.shape[1], "initial_state")
         init_fwd, init_bwd = (None, None) if initial_state is None else initial_state
         reversed_mask = None if mask is None else mask[::-1]
         hidden_fwd, cache_fwd = self.forward_layer.forward(inputs, init_fwd, mask)
@@ -217,23 +264,23 @@ class Bidirectional(Module):
             (cache_fwd.final_state, cache_bwd.final_state),
             [cache_fwd.trace, cache_bwd.trace],
             [cache_fwd, cache_bwd],
+            layer=self,
         )
         return hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
         """BPTT through both directions: dhidden ``(T, B, 2H)`` -> ``(dinputs (T, B, D),
         (dinitial_forward, dinitial_backward))``."""
-        cache_fwd, cache_bwd = cache.parts
+        cache_fwd, cache_bwd = _check_cache(cache, self).parts
+        _check_truncate(truncate)
+        _check_layer_state(self, dfinal_state, cache.inputs.shape[1], "dfinal_state")
         size_fwd = self.forward_layer.output_size
         dfinal_fwd, dfinal_bwd = (None, None) if dfinal_state is None else dfinal_state
         if dhidden is None:
             dhidden_fwd = dhidden_bwd = None
         else:
-            expected = cache.inputs.shape[:2] + (self.output_size,)
-            if np.shape(dhidden) != expected:
-                raise ValueError(
-                    f"dhidden: expected shape {expected} (T, B, 2H), got {np.shape(dhidden)}"
-                )
+            shape = cache.inputs.shape[:2] + (self.output_size,)
+            dhidden = check_gradient(dhidden, "dhidden", shape, self.dtype, "(T, B, 2H)")
             dhidden_fwd, dhidden_bwd = dhidden[..., :size_fwd], dhidden[::-1, :, size_fwd:]
         dinputs_fwd, dinit_fwd = self.forward_layer.backward(
             dhidden_fwd, cache_fwd, dfinal_fwd, truncate
@@ -267,12 +314,12 @@ class Stacked(Module):
     def forward(self, inputs, initial_state=None, mask=None):
         """inputs ``(T, B, D)`` -> ``(hidden of the top layer, cache)``; initial_state is
         a list with one state per layer (or None); ``cache.parts`` holds each layer's cache."""
-        if initial_state is not None and len(initial_state) != len(self.layers):
-            raise ValueError(
-                f"initial_state: expected a list of {len(self.layers)} states (one per layer), "
-                f"got {len(initial_state)}"
-            )
-        initial_state = initial_state or [None] * len(self.layers)
+        bottom = self.layers[0]
+        bottom = bottom if isinstance(bottom, Recurrent) else bottom.forward_layer
+        inputs, mask = bottom.check_inputs(inputs, mask)
+        _check_layer_state(self, initial_state, inputs.shape[1], "initial_state")
+        if initial_state is None:
+            initial_state = [None] * len(self.layers)
         hidden, parts = inputs, []
         for layer, state in zip(self.layers, initial_state, strict=True):
             hidden, part = layer.forward(hidden, state, mask)
@@ -285,12 +332,17 @@ class Stacked(Module):
             [p.final_state for p in parts],
             [trace for p in parts for trace in p.traces],
             parts,
+            layer=self,
         )
         return hidden, cache
 
     def backward(self, dhidden, cache, dfinal_state=None, truncate=None):
         """BPTT from the top layer down: returns ``(dinputs, [dinitial_state per layer])``."""
-        dfinal_state = dfinal_state or [None] * len(self.layers)
+        _check_cache(cache, self)
+        _check_truncate(truncate)
+        _check_layer_state(self, dfinal_state, cache.inputs.shape[1], "dfinal_state")
+        if dfinal_state is None:
+            dfinal_state = [None] * len(self.layers)
         dinitial = [None] * len(self.layers)
         for k in range(len(self.layers) - 1, -1, -1):
             dhidden, dinitial[k] = self.layers[k].backward(

@@ -71,6 +71,13 @@ def _check_same_lengths(words, tags, names=("word_ids", "tag_ids")):
 # --------------------------------------------------------------------------- counting
 
 
+def _check_log_scores(value, name: str, **shape) -> np.ndarray:
+    scores = check_float_array(value, name, finite=False, dtype=np.float64, **shape)
+    if np.isnan(scores).any() or (scores == np.inf).any():
+        raise ValueError(f"{name}: expected log scores (finite or -inf), got NaN or +inf")
+    return scores
+
+
 @dataclass(frozen=True)
 class Transitions:
     """Log probabilities of a first-order tag chain.
@@ -83,6 +90,19 @@ class Transitions:
     log_start: np.ndarray
     log_transition: np.ndarray
     log_end: np.ndarray
+
+    def __post_init__(self):
+        """Check the shapes and that every entry is a log score (finite or -inf)."""
+        start = _check_log_scores(self.log_start, "log_start", ndim=1, axes="(K,)")
+        if start.shape[0] == 0:
+            raise ValueError("log_start: expected at least one tag, got shape (0,)")
+        size = {0: start.shape[0], 1: start.shape[0]}
+        transition = _check_log_scores(
+            self.log_transition, "log_transition", ndim=2, axes="(K, K)", shape=size
+        )
+        end = _check_log_scores(self.log_end, "log_end", ndim=1, axes="(K,)", shape={0: size[0]})
+        for name, value in (("log_start", start), ("log_transition", transition), ("log_end", end)):
+            object.__setattr__(self, name, value)
 
     @property
     def num_tags(self) -> int:

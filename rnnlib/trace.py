@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ._checks import check_positive_int
+
 __all__ = ["Trace"]
 
 
@@ -66,7 +68,8 @@ class Trace:
 
     def sequence(self, b: int) -> Trace:
         """The Trace of sequence ``b`` of the batch alone (batch axis kept, size 1)."""
-        if not 0 <= b < self.batch_size:
+        b = check_positive_int(b, "b", minimum=0)
+        if not b < self.batch_size:
             raise ValueError(f"b: expected an index in [0, {self.batch_size}), got {b}")
 
         def pick(array):

@@ -85,28 +85,26 @@ def right_padded_mask(rng, steps, batch_size):
     return (np.arange(steps)[:, None] < lengths[None, :]).astype(float)
 
 
-def linear_loss(layer, x, R, mask=None, truncate=None, store=None):
-    hidden, cache = layer.forward(x, mask=mask)
-    dx, _ = layer.backward(R, cache, truncate=truncate)
-    if store is not None:
-        store["dx"] = dx
-    return float((hidden * R).sum())
+def assert_layer_gradients(layer, rng, steps, batch_size, use_mask):
+    """Gradient check of ``layer`` (parameters and inputs) under the loss sum(R * hidden)."""
+    x = rng.normal(size=(steps, batch_size, layer.input_size))
+    R = rng.normal(size=(steps, batch_size, layer.output_size))
+    mask = right_padded_mask(rng, steps, batch_size) if use_mask else None
+    store = {}
+
+    def loss():
+        hidden, cache = layer.forward(x, mask=mask)
+        store["dx"], _ = layer.backward(R, cache)
+        return float((hidden * R).sum())
+
+    assert_gradients_ok(gradcheck(layer, loss, inputs={"x": (x, lambda: store["dx"])}))
 
 
 @GRADCHECK
 @given(sizes, sizes, sizes, sizes, st.booleans(), seeds)
 def test_recurrent_with_a_mask_passes_the_gradient_check(T, B, D, H, use_mask, seed):
     rng = np.random.default_rng(seed)
-    layer = Recurrent(MinimalGatedCell(D, H, rng=rng))
-    x = rng.normal(size=(T + 1, B, D))
-    R = rng.normal(size=(T + 1, B, H))
-    mask = right_padded_mask(rng, T + 1, B) if use_mask else None
-    store = {}
-
-    def loss():
-        return linear_loss(layer, x, R, mask, store=store)
-
-    assert_gradients_ok(gradcheck(layer, loss, inputs={"x": (x, lambda: store["dx"])}))
+    assert_layer_gradients(Recurrent(MinimalGatedCell(D, H, rng=rng)), rng, T + 1, B, use_mask)
 
 
 def test_truncation_cuts_the_gradient_at_chunk_boundaries():
@@ -133,15 +131,7 @@ def test_bidirectional_and_stacked_pass_the_gradient_check(T, B, use_mask, seed)
             Recurrent(MinimalGatedCell(2 * H, H, rng=rng)),
         ]
     )
-    x = rng.normal(size=(T + 1, B, D))
-    R = rng.normal(size=(T + 1, B, H))
-    mask = right_padded_mask(rng, T + 1, B) if use_mask else None
-    store = {}
-
-    def loss():
-        return linear_loss(layer, x, R, mask, store=store)
-
-    assert_gradients_ok(gradcheck(layer, loss, inputs={"x": (x, lambda: store["dx"])}))
+    assert_layer_gradients(layer, rng, T + 1, B, use_mask)
 
 
 def test_the_trace_records_the_declared_gates(registered):

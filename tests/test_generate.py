@@ -117,7 +117,7 @@ def test_bad_input_names_the_argument(model):
         generate(model, VOCAB, "a", 5, temperature=1.0)
     with pytest.raises(ValueError, match="prime"):
         generate(model, VOCAB, "", 5, temperature=0)
-    with pytest.raises(ValueError, match="sequence"):
+    with pytest.raises(ValueError, match="prime: expected characters of the vocabulary"):
         generate(model, VOCAB, "xyz", 5, temperature=0)
     with pytest.raises(ValueError, match="temperature"):
         next_char_distribution(model, VOCAB, "a", -1.0)

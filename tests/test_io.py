@@ -1,3 +1,5 @@
+import json
+
 import numpy as np
 import pytest
 
@@ -70,9 +72,66 @@ def corrupt_header(path):
     np.savez(path, **arrays)
 
 
+def rewrite(path, header=None, compressed=False):
+    """The same arrays written again, optionally with another JSON header or compressed."""
+    with np.load(path) as archive:
+        arrays = {n: archive[n] for n in archive.files}
+    if header is not None:
+        arrays["__rnnlib_header__"] = np.array(header)
+    (np.savez_compressed if compressed else np.savez)(path, **arrays)
+
+
+def corrupt_header_list(path):
+    rewrite(path, "[1, 2]")
+
+
+def corrupt_header_without_params(path):
+    rewrite(path, '{"format": "rnnlib-params-v1", "metadata": {}}')
+
+
+def corrupt_header_without_metadata(path):
+    """Before the fix this raised KeyError after the parameters had been overwritten."""
+    with np.load(path) as archive:
+        header = json.loads(str(archive["__rnnlib_header__"]))
+    del header["metadata"]
+    rewrite(path, json.dumps(header))
+
+
+def corrupt_compression_method(path):
+    """A zip whose members claim a compression method zipfile does not know (99)."""
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = data.find(signature)
+        while start != -1:
+            data[start + offset : start + offset + 2] = (99).to_bytes(2, "little")
+            start = data.find(signature, start + 4)
+    path.write_bytes(bytes(data))
+
+
+def corrupt_deflate_stream(path):
+    """A compressed archive whose deflate data is damaged (zlib.error when read)."""
+    rewrite(path, compressed=True)
+    data = bytearray(path.read_bytes())
+    for k in range(60, len(data) // 2, 7):
+        data[k] ^= 0x55
+    path.write_bytes(bytes(data))
+
+
 @pytest.mark.parametrize(
     "corrupt",
-    [corrupt_truncate, corrupt_flip, corrupt_not_npz, corrupt_nan, corrupt_pickled, corrupt_header],
+    [
+        corrupt_truncate,
+        corrupt_flip,
+        corrupt_not_npz,
+        corrupt_nan,
+        corrupt_pickled,
+        corrupt_header,
+        corrupt_header_list,
+        corrupt_header_without_params,
+        corrupt_header_without_metadata,
+        corrupt_compression_method,
+        corrupt_deflate_stream,
+    ],
 )
 def test_bad_files_raise_and_load_nothing(tmp_path, corrupt):
     path = tmp_path / "model.npz"
@@ -97,3 +156,19 @@ def test_mismatched_model_raises_and_loads_nothing(tmp_path):
     other = SequenceModel("gru", hidden_size=4, output_size=3, vocab_size=5, rng=0)
     with pytest.raises(ValueError, match="missing"):
         io.load(path, other)
+
+
+def test_a_save_that_fails_midway_leaves_the_old_file_and_no_partial_file(tmp_path, monkeypatch):
+    path = tmp_path / "model.npz"
+    io.save(path, make(0))
+    before = path.read_bytes()
+
+    def broken_savez(handle, **arrays):
+        handle.write(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(np, "savez", broken_savez)
+    with pytest.raises(OSError, match="disk full"):
+        io.save(path, make(1))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.npz"]

@@ -103,7 +103,7 @@ CASES = [
         "int dtype",
         lambda: RNNCell(2, 3, rng=0, dtype=np.int32),
         TypeError,
-        "dtype: expected a float dtype",
+        "dtype: expected float32 or float64, got dtype int32",
     ),
     (
         "forget bias",

@@ -37,7 +37,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .._checks import as_generator, check_choice, check_fraction, check_positive_int
+from .._checks import (
+    as_generator,
+    check_choice,
+    check_fraction,
+    check_index_array,
+    check_positive_int,
+)
 from .encoding import Vocabulary, pad_batch
 from .names import person_names
 
@@ -106,7 +112,16 @@ class LabelledTexts:
 
     def subset(self, selection) -> LabelledTexts:
         """The examples where the boolean ``selection (N,)`` is True (or at the given indices)."""
-        index = np.arange(len(self))[np.asarray(selection)]
+        selection = np.asarray(selection)
+        if selection.dtype == bool:
+            if selection.shape != (len(self),):
+                raise ValueError(
+                    f"selection: expected a boolean array of shape ({len(self)},) or indices, "
+                    f"got shape {selection.shape}"
+                )
+            index = np.flatnonzero(selection)
+        else:
+            index = check_index_array(selection, "selection", size=len(self), ndim=1)
         return LabelledTexts(
             [self.texts[i] for i in index],
             self.labels[index],
@@ -121,6 +136,12 @@ class LabelledTexts:
     def where(self, *, kind: str | None = None, language: str | None = None) -> LabelledTexts:
         """The examples of one kind and/or one language."""
         keep = np.ones(len(self), dtype=bool)
+        for name, value, present in (
+            ("kind", kind, self.kinds),
+            ("language", language, self.languages),
+        ):
+            if value is not None and value not in present:
+                raise ValueError(f"{name}: expected one of {sorted(set(present))}, got {value!r}")
         if kind is not None:
             keep &= np.array([k == kind for k in self.kinds], dtype=bool)
         if language is not None:
@@ -162,6 +183,8 @@ def tokenize(text: str, level: str) -> list[str]:
 
 def build_vocabulary(texts: Sequence[str], level: str) -> Vocabulary:
     """Vocabulary of the tokens in ``texts`` (sorted), after ``<pad>`` (id 0) and ``<unk>`` (id 1)."""
+    if isinstance(texts, str):
+        raise TypeError("texts: expected a list of strings, got str")
     tokens = sorted({token for text in texts for token in tokenize(text, level)})
     return Vocabulary([PAD, UNKNOWN] + tokens)
 
@@ -174,6 +197,10 @@ def encode_batch(texts: Sequence[str], vocab: Vocabulary, level: str):
     """
     if isinstance(texts, str):
         raise TypeError("texts: expected a list of strings, got a single string")
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"vocab: expected a Vocabulary, got {type(vocab).__name__}")
+    if len(texts) == 0:
+        raise ValueError("texts: expected at least one text, got none")
     if PAD not in vocab or UNKNOWN not in vocab:
         raise ValueError("vocab: expected a vocabulary with <pad> and <unk> (build_vocabulary)")
     sequences = []

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from .._checks import check_index_array, check_positive_int
+from .._checks import check_float_dtype, check_index_array, check_positive_int
 
 __all__ = ["Vocabulary", "one_hot", "pad_batch", "romanize"]
 
@@ -20,7 +20,12 @@ class Vocabulary:
     """
 
     def __init__(self, tokens: Iterable):
-        self.tokens = list(dict.fromkeys(tokens))
+        if not isinstance(tokens, Iterable):
+            raise TypeError(f"tokens: expected an iterable of tokens, got {type(tokens).__name__}")
+        try:
+            self.tokens = list(dict.fromkeys(tokens))
+        except TypeError as error:  # unhashable tokens such as lists
+            raise TypeError(f"tokens: expected hashable tokens (strings), got {error}") from None
         if not self.tokens:
             raise ValueError("tokens: expected at least one token, got none")
         self.index = {token: i for i, token in enumerate(self.tokens)}
@@ -40,6 +45,11 @@ class Vocabulary:
 
     def encode(self, sequence: Sequence) -> np.ndarray:
         """Tokens -> int64 ids. Unknown tokens raise a ValueError naming them."""
+        if isinstance(sequence, np.ndarray) or not isinstance(sequence, Sequence):
+            raise TypeError(
+                "sequence: expected a string or a list of tokens, got "
+                f"{type(sequence).__name__} {sequence!r:.40}"
+            )
         unknown = [token for token in sequence if token not in self.index]
         if unknown:
             shown = ", ".join(repr(u) for u in list(dict.fromkeys(unknown))[:5])
@@ -62,6 +72,7 @@ class Vocabulary:
 def one_hot(ids, size: int, dtype=np.float64) -> np.ndarray:
     """ids ``(...)`` -> one-hot vectors ``(..., size)``: a 1 at each id, 0 elsewhere."""
     size = check_positive_int(size, "size")
+    dtype = check_float_dtype(dtype)
     ids = check_index_array(ids, "ids", size=size)
     out = np.zeros(ids.shape + (size,), dtype=dtype)
     np.put_along_axis(out, ids[..., None], 1.0, axis=-1)
@@ -75,6 +86,11 @@ def pad_batch(sequences: Sequence, pad_id: int = 0) -> tuple[np.ndarray, np.ndar
     real tokens and 0 for padding (the recurrent layers carry their state over padding,
     and the losses ignore it).
     """
+    pad_id = check_positive_int(pad_id, "pad_id", minimum=0)
+    if isinstance(sequences, (str, bytes)) or not isinstance(sequences, Iterable):
+        raise TypeError(
+            f"sequences: expected a list of 1-D integer id sequences, got {type(sequences).__name__}"
+        )
     sequences = [np.asarray(s) for s in sequences]
     if not sequences:
         raise ValueError("sequences: expected at least one sequence, got none")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import as_generator, check_fraction, check_positive_int
+from .._checks import as_generator, check_fraction, check_index_array, check_positive_int
 
 __all__ = [
     "TAGS",
@@ -243,6 +243,8 @@ class TaggedCorpus:
         return counts
 
     def subset(self, indices) -> TaggedCorpus:
+        """The sentences at ``indices`` (integers in ``[0, len(self))``), in that order."""
+        indices = check_index_array(indices, "indices", size=len(self), ndim=1)
         return TaggedCorpus(
             tuple(self.sentences[i] for i in indices),
             tuple(self.tags[i] for i in indices),

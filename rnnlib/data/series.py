@@ -28,6 +28,7 @@ from .._checks import (
     check_nonnegative_float,
     check_positive_float,
     check_positive_int,
+    check_real,
 )
 
 __all__ = ["sine_mixture", "mackey_glass", "windows"]
@@ -38,6 +39,12 @@ def sine_mixture(length: int, *, rng, periods=(20.0, 31.0, 53.0), noise: float =
     Gaussian noise of standard deviation ``noise``. Returns ``(length,)`` float64."""
     length = check_positive_int(length, "length")
     noise = check_nonnegative_float(noise, "noise")
+    if isinstance(periods, (str, bytes)) or not isinstance(periods, (tuple, list, np.ndarray)):
+        raise TypeError(
+            f"periods: expected a list of positive numbers, got {type(periods).__name__}"
+        )
+    if len(periods) == 0:
+        raise ValueError("periods: expected at least one period, got none")
     periods = [check_positive_float(p, "periods") for p in periods]
     rng = as_generator(rng)
     t = np.arange(length)
@@ -77,9 +84,13 @@ def mackey_glass(
         (sample_every, "sample_every"),
         (tau, "tau"),
         (dt, "dt"),
-        (transient + 1, "transient"),
+        (beta, "beta"),
+        (gamma, "gamma"),
+        (power, "power"),
     ):
         check_positive_float(value, name)
+    check_nonnegative_float(transient, "transient")
+    x0 = check_real(x0, "x0")
     stride = round(sample_every / dt)
     lag = round(tau / dt)
     if abs(stride * dt - sample_every) > 1e-9 or abs(lag * dt - tau) > 1e-9:

@@ -33,11 +33,12 @@ Fei-Fei 2015).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import as_generator, check_fraction, check_positive_int
+from .._checks import as_generator, check_float_array, check_fraction, check_positive_int
 from .encoding import Vocabulary
 
 __all__ = [
@@ -154,6 +155,8 @@ def names_text(names, *, rng) -> str:
     The newline marks the end of a name, so a model trained on this text learns when
     a name stops, and sampling after ``"\\n"`` starts a new name.
     """
+    if isinstance(names, (str, bytes)) or not isinstance(names, Iterable):
+        raise TypeError(f"names: expected a list of names, got {type(names).__name__}")
     names = list(names)
     if not names or not all(isinstance(n, str) and n and "\n" not in n for n in names):
         raise ValueError("names: expected a non-empty list of non-empty one-line strings")
@@ -174,6 +177,10 @@ def load_names(
 
     if isinstance(locales, str):
         locales = (locales,)
+    if not isinstance(locales, (list, tuple)) or not locales:
+        raise TypeError(
+            f"locales: expected a locale such as 'en_US' or a list of them, got {locales!r:.40}"
+        )
     validation_fraction = check_fraction(validation_fraction, "validation_fraction")
     rng = as_generator(rng)
     names = sorted({name for locale in locales for name in person_names(locale, kind)})
@@ -281,14 +288,16 @@ def feature_correlations(hidden, features: dict[str, np.ndarray]) -> dict[str, n
 
         r_j = sum_t (h_tj - mean h_j)(f_t - mean f) / (N std(h_j) std(f))
     """
-    hidden = np.asarray(hidden, dtype=np.float64)
-    if hidden.ndim != 2:
-        raise ValueError(f"hidden: expected a 2-D array (N, H), got shape {hidden.shape}")
+    hidden = check_float_array(hidden, "hidden", ndim=2, axes="(N, H)", dtype=np.float64)
+    if not isinstance(features, dict):
+        raise TypeError(
+            f"features: expected a dict name -> (N,) values, got {type(features).__name__}"
+        )
     centred = hidden - hidden.mean(axis=0)
     scale = hidden.std(axis=0)
     result = {}
     for name, values in features.items():
-        values = np.asarray(values, dtype=np.float64)
+        values = check_float_array(values, f"features[{name!r}]", dtype=np.float64)
         if values.shape != hidden.shape[:1]:
             raise ValueError(
                 f"features[{name!r}]: expected shape {hidden.shape[:1]} (one value per row "

@@ -9,16 +9,23 @@ headless in tests. Sizes and fonts are chosen to be readable on a projector.
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
 from matplotlib.ticker import LogFormatterMathtext, LogLocator, NullLocator
 
+from .._checks import check_choice
+
 __all__ = [
     "COURSE_STYLE",
+    "COURSE_STYLES",
     "HANGUL_FONT",
+    "LECTURE_STYLE",
+    "STYLE_ENVIRONMENT_VARIABLE",
     "use_course_style",
     "new_axes",
     "new_figure",
@@ -49,6 +56,29 @@ COURSE_STYLE = {
 }
 
 
+#: The same figures for a lecture hall: larger text, thicker lines, same figure size (so
+#: an explorer still fits on a slide). ``make lecture`` selects it for every kernel.
+LECTURE_STYLE = {
+    **COURSE_STYLE,
+    "font.size": 16,
+    "axes.titlesize": 17,
+    "axes.labelsize": 16,
+    "legend.fontsize": 14,
+    "xtick.labelsize": 14,
+    "ytick.labelsize": 14,
+    "lines.linewidth": 2.5,
+    "lines.markersize": 8,
+    "axes.linewidth": 1.2,
+}
+
+#: The course's styles by name.
+COURSE_STYLES = {"default": COURSE_STYLE, "lecture": LECTURE_STYLE}
+
+#: The environment variable that picks the style when :func:`use_course_style` is
+#: called without a name (``make lecture`` sets it to ``lecture``).
+STYLE_ENVIRONMENT_VARIABLE = "RNN_COURSE_STYLE"
+
+
 def _register_hangul_font() -> None:
     """Make NanumGothic known to matplotlib, from the files of the installed
     ``koreanize-matplotlib`` wheel (found without importing it: its import fails on
@@ -66,11 +96,24 @@ def _register_hangul_font() -> None:
         font_manager.fontManager.addfont(str(path))
 
 
-def use_course_style() -> None:
-    """Apply :data:`COURSE_STYLE` to matplotlib (call once at the top of a notebook),
-    with Hangul drawn in :data:`HANGUL_FONT`."""
+def use_course_style(name: str | None = None) -> None:
+    """Apply one of :data:`COURSE_STYLES` to matplotlib (call once at the top of a
+    notebook), with Hangul drawn in :data:`HANGUL_FONT`.
+
+    ``name`` is ``"default"`` or ``"lecture"``; when it is None, the environment variable
+    :data:`STYLE_ENVIRONMENT_VARIABLE` decides (unset or empty: ``"default"``).
+    """
+    if name is None:
+        name = os.environ.get(STYLE_ENVIRONMENT_VARIABLE) or "default"
+        check_choice(name, STYLE_ENVIRONMENT_VARIABLE, tuple(COURSE_STYLES))
+    else:
+        check_choice(name, "name", tuple(COURSE_STYLES))
     _register_hangul_font()
-    plt.rcParams.update(COURSE_STYLE)
+    # Keys that only another style sets go back to matplotlib's defaults first, so
+    # switching styles in one process gives the same figures as a fresh start.
+    others = set().union(*COURSE_STYLES.values()) - set(COURSE_STYLES[name])
+    plt.rcParams.update({key: matplotlib.rcParamsDefault[key] for key in others})
+    plt.rcParams.update(COURSE_STYLES[name])
 
 
 def new_axes(ax=None, figsize=None):

@@ -44,3 +44,14 @@ def lab_page(playwright_browser, lab_server):
     finally:
         context.close()
         lab_server.shutdown_sessions()
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory):
+    """The static book: ``build/book`` when it is newer than every notebook (``make test``
+    builds it just before), otherwise built once here into a temporary folder."""
+    from book_harness import BOOK_DIR, book_is_current, build_book
+
+    if book_is_current(BOOK_DIR):
+        return BOOK_DIR
+    return build_book(tmp_path_factory.mktemp("book") / "book")

@@ -76,7 +76,7 @@ class LabServer:
     def __init__(self, workdir: Path):
         self.root = workdir / "notebooks"
         shutil.copytree(NOTEBOOK_DIR, self.root, ignore=shutil.ignore_patterns(".ipynb_*"))
-        settings = workdir / "lab-settings"
+        self.settings = settings = workdir / "lab-settings"
         for relative, values in LAB_SETTINGS.items():
             path = settings / relative
             path.parent.mkdir(parents=True, exist_ok=True)
