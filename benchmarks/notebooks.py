@@ -56,7 +56,7 @@ print({MARKER!r} + _json.dumps(_widgets.benchmark_explorers()))
 
 
 def budget_seconds(notebook: Path) -> int:
-    """Run-time budget of a notebook from its number: 00-02 60 s, 03 90 s, 04-08 120 s."""
+    """Run-time budget of a notebook from its number: 00-02 60 s, 03 90 s, 04 and later 120 s."""
     number = int(notebook.name[:2]) if notebook.name[:2].isdigit() else 0
     return 60 if number <= 2 else 90 if number == 3 else 120
 

@@ -24,7 +24,7 @@
 #
 # **On this page you will**
 #
-# 1. see the map of the course: eight chapters, what each teaches and how long it runs;
+# 1. see the map of the course: nine chapters, what each teaches and how long it runs;
 # 2. learn how the notebooks and their interactive widgets work;
 # 3. check that your environment is ready (no network needed);
 # 4. train a tiny RNN to spell "hello" and look inside its memory with a widget.
@@ -84,6 +84,7 @@ rng = np.random.default_rng(SEED)
 # | [06 Sequence classification](06_sequence_classification.ipynb) | many-to-one models: sentiment, intent ("알람 꺼줘" → Alarm.Off), the language of a name; padding and masks, word embeddings; bidirectional and stacked RNNs |
 # | [07 Sequence tagging with Viterbi](07_sequence_tagging.ipynb) | part-of-speech tagging: an RNN's tag likelihoods + counted tag transitions, combined by the Viterbi algorithm |
 # | [08 Time-series forecasting](08_time_series.ipynb) | regression with an RNN: sine mixtures and the chaotic Mackey-Glass series, one step and many steps ahead |
+# | [09 Encoder–decoder and attention](09_encoder_decoder_attention.ipynb) | sequence-to-sequence models: dates in Korean and English ("이천이십육년 십일월 이십이일") → ISO 8601, the fixed-size bottleneck, attention (Bahdanau, Luong) from scratch, teacher forcing and exposure bias, greedy and beam search, self-attention as the step to transformers |
 #
 # How long does a chapter take to run from top to bottom ("Run All Cells")? `make bench`
 # measures it on a 2-core machine and writes the times to `benchmarks/run_times.json`;
@@ -97,7 +98,7 @@ rng = np.random.default_rng(SEED)
 CHAPTERS = [
     "01_sequences_and_hopfield", "02_vanilla_rnn", "03_bptt_and_vanishing_gradients",
     "04_lstm_and_gru", "05_text_generation", "06_sequence_classification",
-    "07_sequence_tagging", "08_time_series",
+    "07_sequence_tagging", "08_time_series", "09_encoder_decoder_attention",
 ]  # fmt: skip
 missing = [name for name in CHAPTERS if not Path(f"{name}.ipynb").exists()]
 assert not missing, f"chapters listed in the map but not found next to this notebook: {missing}"
@@ -206,22 +207,25 @@ assert "inline" in matplotlib.get_backend(), "run `%matplotlib inline` (first ce
 RNNLIB_MODULES = [
     # core numerics
     "functional", "losses", "module", "layers", "cells", "recurrent", "trace", "models",
-    "optim", "train", "gradcheck", "io",
+    "optim", "train", "gradcheck", "io", "attention", "seq2seq",
     # algorithms the chapters teach, and measurements
     "hopfield", "patterns", "ngram", "generate", "baselines", "tagging", "analysis",
     # data: generators, encoders, corpora
     "data.encoding", "data.tasks", "data.names", "data.text", "data.classification",
-    "data.pos", "data.series",
+    "data.pos", "data.series", "data.pairs", "data.dates",
     # plots and explorers
     "viz", "viz.rnn", "viz.hopfield", "viz.gradients", "viz.gates", "viz.text",
-    "viz.classification", "viz.tagging", "viz.series",
+    "viz.classification", "viz.tagging", "viz.series", "viz.attention",
     "widgets", "widgets.rnn", "widgets.hopfield", "widgets.gradients", "widgets.gates",
     "widgets.text", "widgets.classification", "widgets.tagging", "widgets.series",
+    "widgets.attention",
     # each chapter's seeded experiments and exercise checks
     "experiments.ch01", "experiments.ch02", "experiments.ch03", "experiments.ch04",
     "experiments.ch05", "experiments.ch06", "experiments.ch07", "experiments.ch08",
+    "experiments.ch09",
     "exercises.ch01", "exercises.ch02", "exercises.ch03", "exercises.ch04",
     "exercises.ch05", "exercises.ch06", "exercises.ch07", "exercises.ch08",
+    "exercises.ch09",
 ]  # fmt: skip
 for name in RNNLIB_MODULES:
     importlib.import_module(f"rnnlib.{name}")
@@ -363,9 +367,9 @@ hidden_state_explorer(model, vocab, ["hello", "hell", "olleh", "hhello"])
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
-# * The course has eight chapters, from Hopfield networks to LSTMs and applications; each
-#   runs offline on a laptop CPU, with a run-time budget of at most two minutes that
-#   `make bench` measures against.
+# * The course has nine chapters, from Hopfield networks to LSTMs, applications and
+#   attention; each runs offline on a laptop CPU, with a run-time budget of at most two
+#   minutes that `make bench` measures against.
 # * Claims in the text are `assert`ed in code; exercises check your answer and explain
 #   mistakes; solutions are collapsed.
 # * A widget cell is one line; the figure redraws whenever a control changes.

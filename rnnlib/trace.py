@@ -33,6 +33,7 @@ class Trace:
     grad_hidden: np.ndarray | None = None  #: (T, B, H) total dL/dh_t, after backward
     grad_cell_state: np.ndarray | None = None  #: (T, B, H) total dL/dc_t, after backward
     reversed_time: bool = False  #: True for the backward direction of a Bidirectional
+    attention: np.ndarray | None = None  #: (T, B, S) attention weights of a decoder, else None
 
     @property
     def steps(self) -> int:
@@ -84,4 +85,5 @@ class Trace:
             mask=pick(self.mask),
             grad_hidden=pick(self.grad_hidden),
             grad_cell_state=pick(self.grad_cell_state),
+            attention=pick(self.attention),
         )

@@ -9,7 +9,7 @@ For every ``notebooks/*.ipynb``:
 * it names the ``python3`` kernel (otherwise JupyterLab asks which kernel to start);
 * its first code cell has ``%matplotlib inline`` (``MPLBACKEND=Agg`` would hide figures);
 * its name does not start with ``test_`` (pytest would import the paired ``.py``);
-* chapters 01-08 end with a ``## Glossary`` section whose table is
+* chapters 01-09 end with a ``## Glossary`` section whose table is
   ``| English | 한국어 | Meaning |``, and GLOSSARY.md is what ``scripts/build_glossary.py``
   generates from them.
 """
@@ -29,7 +29,7 @@ from jupytext.config import load_jupytext_config
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
-CHAPTERS = [p for p in NOTEBOOKS if re.match(r"0[1-8]_", p.name)]
+CHAPTERS = [p for p in NOTEBOOKS if re.match(r"(0[1-9]|[1-9][0-9])_", p.name)]
 
 
 def _load_script(name: str):
