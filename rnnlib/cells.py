@@ -233,9 +233,10 @@ class Cell(Module):
         the names and shapes must be exactly those of ``cls(D, H).params`` (``b`` is used
         as given: ``LSTMCell``'s ``forget_bias`` is not added). ``cell_kwargs`` go to the
         constructor (e.g. ``activation="relu"``)."""
-        if not isinstance(weights, dict) or not {"W_xh", "W_hh"} <= set(weights):
-            got = sorted(weights) if isinstance(weights, dict) else type(weights).__name__
-            raise ValueError(f"weights: expected a dict with W_xh, W_hh, b, ...; got {got}")
+        if not isinstance(weights, dict):
+            raise TypeError(f"weights: expected a dict name -> array, got {type(weights).__name__}")
+        if not {"W_xh", "W_hh"} <= set(weights):
+            raise ValueError(f"weights: expected W_xh, W_hh, b, ...; got {sorted(weights)}")
         W_xh = check_float_array(weights["W_xh"], "weights['W_xh']", ndim=2, axes="(G*H, D)")
         W_hh = check_float_array(weights["W_hh"], "weights['W_hh']", ndim=2, axes="(G*H, H)")
         cell = cls(W_xh.shape[1], W_hh.shape[1], rng=0, **cell_kwargs)

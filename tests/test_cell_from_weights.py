@@ -47,7 +47,8 @@ def test_from_weights_passes_constructor_arguments():
 @pytest.mark.parametrize(
     ("weights", "words"),
     [
-        ([1, 2], "weights: expected a dict with W_xh, W_hh"),
+        ([1, 2], "weights: expected a dict name -> array, got list"),
+        ({"b": np.zeros(3)}, "weights: expected W_xh, W_hh, b, ...; got ['b']"),
         (
             {"W_xh": np.zeros((3, 2)), "W_hh": np.zeros((3, 3))},
             "expected the names ['W_hh', 'W_xh', 'b']",
