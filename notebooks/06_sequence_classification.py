@@ -18,7 +18,7 @@
 # A name like *Virtanen* is almost certainly Finnish; a review like "이 숙소 짱입니다"
 # ("this place is awesome") is Positive; a command like "알람 꺼줘" ("turn off the alarm")
 # means *Alarm.Off*. In each case a whole sequence goes in and **one** label comes out.
-# This is the **many-to-one** (다대일) shape from chapter 2, and the task is called
+# This is the **many-to-one** (다대일) shape from [chapter 2](02_vanilla_rnn.ipynb), and the task is called
 # **sequence classification (시퀀스 분류)**.
 #
 # **Learning objectives.** After this chapter you can
@@ -91,10 +91,10 @@ rng = np.random.default_rng(SEED)
 # $$h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad h_0 = 0,$$
 # $$p(\text{class} \mid x_1, \dots, x_T) = \operatorname{softmax}(W_{hy} h_T + b_y).$$
 #
-# Training minimises the cross-entropy of the true class, exactly as in chapter 2, but
+# Training minimises the cross-entropy of the true class, exactly as in [chapter 2](02_vanilla_rnn.ipynb), but
 # with one loss per sequence instead of one per step. The gradient enters at $h_T$ only
-# and flows back through every step (BPTT, chapter 3). In `rnnlib` this is
-# `SequenceModel(..., many_to_one=True)`, with a GRU or LSTM cell (chapter 4) in practice.
+# and flows back through every step (BPTT, [chapter 3](03_bptt_and_vanishing_gradients.ipynb)). In `rnnlib` this is
+# `SequenceModel(..., many_to_one=True)`, with a GRU or LSTM cell ([chapter 4](04_lstm_and_gru.ipynb)) in practice.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. Name → language: data and a counted baseline
@@ -634,7 +634,7 @@ assert nearer_own >= 0.9
 # $$L = -\frac{1}{N}\sum_{n=1}^{N} \log p(o_n \mid c_n)$$
 #
 # over the $N$ pairs of a batch. The backward pass is the softmax cross-entropy of
-# chapter 2 once more, then a matrix product and a lookup run backwards:
+# [chapter 2](02_vanilla_rnn.ipynb) once more, then a matrix product and a lookup run backwards:
 #
 # $$\frac{\partial L}{\partial s_n} = \frac{\operatorname{softmax}(s_n) - \text{onehot}(o_n)}{N},
 # \quad \frac{\partial L}{\partial W_\text{out}} = \sum_n \frac{\partial L}{\partial s_n} v_n^\top,
@@ -669,7 +669,7 @@ assert len(centres) == 2 * (4 + 3)  # 4 neighbours at distance 1 and 3 at distan
 # `(loss, dW_in, dW_out)`: the mean loss $L$ above over the $N$ pairs (`centres` and
 # `contexts` are `(N,)` word ids; `W_in`, `W_out` are `(V, D)`), and its gradients, each
 # of the shape of its parameter. The check compares each gradient with a numerical one
-# (five-point differences, as in chapter 3) on pairs whose centres repeat, and names the
+# (five-point differences, as in [chapter 3](03_bptt_and_vanishing_gradients.ipynb)) on pairs whose centres repeat, and names the
 # usual mistakes.
 
 
@@ -758,7 +758,7 @@ ax = plot_embedding_projection(
 # ## 6. Bidirectional RNNs: when the future matters
 #
 # A one-directional RNN at step *t* has read $x_1 \dots x_t$ only. Sometimes the word that
-# decides comes later. Recall "사과" from chapter 1: in "나는 어제 사과를 결국 **먹었다**"
+# decides comes later. Recall "사과" from [chapter 1](01_sequences_and_hopfield.ipynb): in "나는 어제 사과를 결국 **먹었다**"
 # it is an apple, in "나는 어제 사과를 결국 **했다**" an apology. The verb comes *after*
 # "사과를". A **bidirectional RNN (양방향 RNN)** runs a second RNN from the end to the start
 # and concatenates the two states, $[\overrightarrow{h}_t ; \overleftarrow{h}_t]$, so every
@@ -807,7 +807,7 @@ assert sense_results["bidirectional"][1] > 1.8 * sense_results["one-directional"
 #
 # How many trainable numbers has
 # `SequenceModel("gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3,
-# bidirectional=True, many_to_one=True)`? Use the GRU shapes of chapter 4
+# bidirectional=True, many_to_one=True)`? Use the GRU shapes of [chapter 4](04_lstm_and_gru.ipynb)
 # (`W_xh (3H, D)`, `W_hh (3H, H)`, `b (3H,)`, `b_hn (H,)`) and do not forget the
 # embedding and the head.
 

@@ -219,7 +219,7 @@ assert scores[f"linear AR({CONTEXT})"] > 3 * sine_error
 # The model: a GRU layer with 32 hidden units reads the window; a Dense layer maps its
 # last hidden state to one number. The loss is the **mean squared error (평균 제곱 오차)**
 # between prediction and target; gradients flow back through time exactly as in
-# chapter 3 (BPTT), and we clip the gradient norm at 1 for safety. `train_forecaster`
+# [chapter 3](03_bptt_and_vanishing_gradients.ipynb) (BPTT), and we clip the gradient norm at 1 for safety. `train_forecaster`
 # draws random mini-batches of 64 windows for 500 Adam steps.
 
 # %% slideshow={"slide_type": "subslide"}

@@ -109,7 +109,7 @@ def cross_reference_problems(path: Path) -> list[str]:
 
 #: notebooks in which every mention of another chapter must be a link (checked above);
 #: the other chapters are to follow.
-LINKED_ONLY = ("00", "01", "02", "03")
+LINKED_ONLY = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "09")
 
 
 @pytest.mark.parametrize("notebook", [p for p in NOTEBOOKS if p.name[:2] in LINKED_ONLY])
@@ -207,8 +207,7 @@ def rebinding_problems(path: Path) -> list[str]:
 
 #: chapters whose solutions still rebind the learner's names (issue 13, reported to the
 #: chapters' owners): strict xfail, so fixing one makes this list fail until it is updated.
-KNOWN_REBINDING = {"04_lstm_and_gru", "06_sequence_classification", "07_sequence_tagging",
-                   "08_time_series"}  # fmt: skip
+KNOWN_REBINDING = {"04_lstm_and_gru"}
 
 
 @pytest.mark.parametrize(
@@ -261,7 +260,7 @@ def test_readme_quotes_the_benchmarked_run_times():
 
 RUN_TIME_IN_PROSE = re.compile(r"[Rr]un(?:s| time)?:? (?:in )?(?:about |~)\d+ ?s\b")
 #: chapters that still type a run time into their prose (reported to their owners)
-KNOWN_TYPED_RUN_TIMES = {"08_time_series"}
+KNOWN_TYPED_RUN_TIMES = set()
 
 
 @pytest.mark.parametrize(
