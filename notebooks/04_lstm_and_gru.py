@@ -16,7 +16,7 @@
 # # Chapter 4 — LSTM and GRU
 # ### 4장 — LSTM과 GRU: 게이트로 기억을 지키기
 #
-# Chapter 3 ended with a vanilla RNN that could not learn the adding problem once the two
+# [Chapter 3](03_bptt_and_vanishing_gradients.ipynb) ended with a vanilla RNN that could not learn the adding problem once the two
 # numbers it had to add were more than a couple of dozen steps away from the answer. The
 # reason was arithmetic: the gradient that reaches an early step is a product of one
 # Jacobian $\mathrm{diag}(1-h_t^2)\,W_{hh}$ per step, and such a product shrinks
@@ -40,7 +40,7 @@
 # 6. read gate activations of a trained model, and measure how often gates saturate.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# About 70 minutes; explorer: gate activations (section 6.2). Say: chapter 3's RNN could not
+# About 70 minutes; explorer: gate activations (section 6.2). Say: [chapter 3](03_bptt_and_vanishing_gradients.ipynb)'s RNN could not
 # carry the adding problem's numbers over 50 steps; the LSTM adds a belt with no matrix on
 # it.
 
@@ -75,7 +75,7 @@ rng = np.random.default_rng(SEED)
 # A vanilla RNN has one memory vector, and it rewrites all of it at every step:
 # $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$. Whatever it wants to keep for later must
 # survive a matrix product and a squashing function at every single step — and so must the
-# gradient on its way back (chapter 3).
+# gradient on its way back ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)).
 #
 # The LSTM splits the memory in two:
 #
@@ -449,7 +449,7 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. The showdown: vanilla RNN vs LSTM vs GRU on the adding problem
 #
-# The task is chapter 3's **adding problem** (덧셈 문제): every step shows a random number in
+# The task is [chapter 3](03_bptt_and_vanishing_gradients.ipynb)'s **adding problem** (덧셈 문제): every step shows a random number in
 # $[0, 1)$ and a marker; two steps are marked, one in each half; after the last step the
 # model must output the sum of the two marked numbers. Always answering 1 (the mean) gives an
 # MSE of $\mathrm{Var}(u_1 + u_2) = 1/6 \approx 0.167$: that **trivial baseline** (자명한 기준선)
@@ -757,7 +757,7 @@ print(
 # Work backwards through the forward lines: $h_t = o_t \odot \tanh(c_t)$ first (careful:
 # $c_t$ reaches the loss both directly and through $h_t$), then
 # $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, then the sigmoids and the tanh, then the matrix
-# products. The check compares every gradient with a numerical one (chapter 3, section 2)
+# products. The check compares every gradient with a numerical one ([chapter 3, section 2](03_bptt_and_vanishing_gradients.ipynb#2.-BPTT-by-hand))
 # and, if `db` is wrong, names the gate whose gradient is wrong.
 
 

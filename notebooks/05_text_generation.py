@@ -38,7 +38,7 @@
 # 5. find hidden units that follow simple features of the text (inside quotes, after a space)
 #    and show them.
 #
-# Chapters 2-4 built the pieces (RNN, BPTT, GRU/LSTM). Here they meet real data.
+# Chapters [2](02_vanilla_rnn.ipynb), [3](03_bptt_and_vanishing_gradients.ipynb) and [4](04_lstm_and_gru.ipynb) built the pieces (RNN, BPTT, GRU/LSTM). Here they meet real data.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # About 65 minutes; explorers: generation (section 6), units (section 8). Training runs
@@ -80,7 +80,7 @@ rng = np.random.default_rng(SEED)
 # A character-level RNN estimates every factor. After reading `x_1..x_t`, its hidden state
 # (은닉 상태) `h_t` summarises the past, and a softmax layer turns `W_hy h_t + b_y` into
 # `p(x_{t+1} | x_1..x_t)` over the vocabulary (어휘). Training minimises the cross-entropy
-# (교차 엔트로피) of the true next character, exactly as in chapter 2's "hello" model, only
+# (교차 엔트로피) of the true next character, exactly as in [chapter 2](02_vanilla_rnn.ipynb)'s "hello" model, only
 # on a long text.
 #
 # **Bits per character (문자당 비트, bpc).** The surprise of an event of probability `p` is
@@ -270,10 +270,10 @@ assert exercises.check_stream_chunk(first_chunk_solution)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Training a GRU language model (GRU 언어 모델 학습)
 #
-# The model: characters as one-hot vectors (원-핫), one GRU layer of 128 units (chapter 4),
+# The model: characters as one-hot vectors (원-핫), one GRU layer of 128 units ([chapter 4](04_lstm_and_gru.ipynb)),
 # a dense softmax layer over the 94 characters. `fit(..., stateful=True)` carries each
 # chunk's final state into the next chunk. We train in float32 with Adam, clip the gradient
-# norm at 5 (chapter 3), and stop after about two passes over the text (500 updates of
+# norm at 5 ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)), and stop after about two passes over the text (500 updates of
 # 32 x 50 characters), measuring the validation score every 100 updates.
 #
 # The run is one seeded function, `experiments.gru_against_ngrams(corpus, rng)`: on the
@@ -560,7 +560,7 @@ generation_widget
 # 1. `min_char_rnn_loss(inputs, targets, h_prev, params) -> (loss, grads, h_last)`: the
 #    forward pass over the chunk (`h_t = tanh(W_xh[:, x_t] + W_hh h_{t-1} + b_h)`, the
 #    input being one-hot, then `p_t = softmax(W_hy h_t + b_y)`), the **summed**
-#    cross-entropy in nats, and backpropagation through time (chapter 3): `grads` has the
+#    cross-entropy in nats, and backpropagation through time ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)): `grads` has the
 #    same keys and shapes as `params`; `h_last` is the last hidden state.
 # 2. `min_char_rnn_sample(params, h, seed_id, n, rng) -> ids`: feed `seed_id`, draw the
 #    next id from `p`, feed it back, `n` times; return the `n` drawn ids.
@@ -806,7 +806,7 @@ unit_widget
 # * Some hidden units become readable, such as a unit that follows whether we are inside
 #   quotes, something a fixed window of 4 characters cannot know.
 #
-# Next, chapter 6 reads whole sequences to classify them (many-to-one): names to languages,
+# Next, [chapter 6](06_sequence_classification.ipynb) reads whole sequences to classify them (many-to-one): names to languages,
 # sentences to sentiments and intents.
 #
 # ## Glossary (용어집)
