@@ -205,23 +205,7 @@ def rebinding_problems(path: Path) -> list[str]:
     return problems
 
 
-#: chapters whose solutions still rebind the learner's names (issue 13; none left since
-#: chapter 4's solutions got their own names): strict xfail, so fixing one makes this list
-#: fail until it is updated.
-KNOWN_REBINDING: set[str] = set()
-
-
-@pytest.mark.parametrize(
-    "notebook",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(p.stem in KNOWN_REBINDING, reason="to fix", strict=True),
-        )
-        for p in NOTEBOOKS
-    ],
-    ids=[p.stem for p in NOTEBOOKS],
-)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_solutions_do_not_rebind_the_learners_names(notebook):
     problems = rebinding_problems(notebook)
     assert not problems, f"{notebook.name}: " + "; ".join(problems)
@@ -260,21 +244,9 @@ def test_readme_quotes_the_benchmarked_run_times():
 
 
 RUN_TIME_IN_PROSE = re.compile(r"[Rr]un(?:s| time)?:? (?:in )?(?:about |~)\d+ ?s\b")
-#: chapters that still type a run time into their prose (reported to their owners)
-KNOWN_TYPED_RUN_TIMES = set()
 
 
-@pytest.mark.parametrize(
-    "notebook",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(p.stem in KNOWN_TYPED_RUN_TIMES, reason="to fix", strict=True),
-        )
-        for p in NOTEBOOKS
-    ],
-    ids=[p.stem for p in NOTEBOOKS],
-)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_prose_does_not_type_run_times(notebook):
     """Run times come from benchmarks/run_times.json (make bench), never typed by hand."""
     typed = [m.group(0) for text in _markdown(notebook) for m in RUN_TIME_IN_PROSE.finditer(text)]
