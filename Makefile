@@ -38,7 +38,7 @@ allow_no_tests = || { rc=$$?; if [ $$rc -eq 5 ]; then echo "(no tests collected)
 NBVAL_FLAGS := -p no:cacheprovider --nbval-lax --nbval-current-env \
 	--nbval-sanitize-with notebooks/nbval_sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: help setup lab test lint unit nbval browser chromium notebook notebooks bench \
+.PHONY: help setup lab test lint unit nbval browser chromium notebook notebooks bench pretrain \
 	format glossary clean distclean lecture book handouts slides
 
 help:
@@ -52,6 +52,7 @@ help:
 	@echo "make notebooks  the same for every notebook"
 	@echo "make glossary   regenerate GLOSSARY.md from the chapters' glossary tables"
 	@echo "make bench      library speed and notebook run/redraw times"
+	@echo "make pretrain   train chapter 5's larger character model (10-15 min), write pretrained/"
 	@echo "make format     ruff format + ruff check --fix"
 	@echo "make clean      remove caches and results (keeps .venv); distclean also removes .venv"
 
@@ -125,7 +126,12 @@ glossary: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/core.py --threads 1 2
 	$(PY) benchmarks/char_rnn.py
+	$(PY) benchmarks/sequence_length.py
 	env -u MPLBACKEND $(PY) benchmarks/notebooks.py
+
+# Chapter 5's pretrained character model: weights and training log, committed to the repo.
+pretrain: $(STAMP)
+	$(PY) scripts/pretrain_char_model.py
 
 format: $(STAMP)
 	$(BIN)/ruff format $(LINT_PATHS)

@@ -10,6 +10,11 @@ wall time of its cells (kernel start excluded) is compared with its budget
 reports the median and worst redraw (budget 0.3 s). The tables are printed as Markdown
 and written to ``benchmarks/results/notebooks.md``. On a shared or loaded machine the
 times can be several times higher than on an idle laptop.
+
+The run times also go into ``benchmarks/run_times.json`` (committed; a subset run updates
+only its notebooks), with the time and load average of each measurement: the one source
+of the run times. The start page shows that file; the "Run all" column of README.md's
+chapter table is rewritten from it (``tests/test_notebook_text.py`` checks both agree).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import sys
 import time
 from pathlib import Path
@@ -29,6 +35,17 @@ from nbclient.exceptions import CellExecutionError
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 RESULTS = ROOT / "benchmarks" / "results" / "notebooks.md"
+RUN_TIMES = ROOT / "benchmarks" / "run_times.json"
+README = ROOT / "README.md"
+#: a row of README.md's chapter table: ...](notebooks/NN_name.ipynb) | what | N s | ...
+README_ROW = re.compile(r"(\]\(notebooks/(\d\d_\w+\.ipynb)\) \|[^|]*\| )(\d+)( s \|)")
+
+
+def readme_seconds(run_s: float) -> int:
+    """How README.md quotes a run time: whole seconds, at least 1."""
+    return max(1, round(run_s))
+
+
 REDRAW_BUDGET_S = 0.3
 MARKER = "RNNLIB-EXPLORER-BENCHMARK:"
 BENCHMARK_CODE = f"""
@@ -78,6 +95,8 @@ def run(notebook: Path, timeout: int) -> dict:
             row["error"] = str(error).strip().splitlines()[-1][:200]
             return row
         row["run_s"] = time.perf_counter() - start
+        row["load_average"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        row["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         probe = nbformat.v4.new_code_cell(BENCHMARK_CODE)
         nb.cells.append(probe)
         start = time.perf_counter()
@@ -135,6 +154,40 @@ def markdown(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_run_times(rows: list[dict]) -> None:
+    """Merge the measured run times into ``benchmarks/run_times.json``."""
+    data = json.loads(RUN_TIMES.read_text(encoding="utf-8")) if RUN_TIMES.exists() else {}
+    notebooks = data.get("notebooks", {})
+    for row in rows:
+        if "run_s" in row:
+            notebooks[row["notebook"]] = {
+                "run_s": round(row["run_s"], 1),
+                "budget_s": row["budget_s"],
+                "measured": row["measured"],
+                "load_average": row["load_average"] and round(row["load_average"], 1),
+            }
+    data = {
+        "machine": f"{os.cpu_count()} CPU(s), Python {platform.python_version()}, "
+        f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}",
+        "notebooks": dict(sorted(notebooks.items())),
+    }
+    RUN_TIMES.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
+    readme = README_ROW.sub(
+        lambda m: (
+            m.group(1)
+            + str(
+                readme_seconds(notebooks[m.group(2)]["run_s"])
+                if m.group(2) in notebooks
+                else m.group(3)
+            )
+            + m.group(4)
+        ),
+        readme,
+    )
+    README.write_text(readme, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="notebook file names or prefixes")
@@ -148,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     text = markdown(rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
+    write_run_times(rows)
     print(text)
     print(f"(written to {RESULTS.relative_to(ROOT)})", file=sys.stderr)
     return 1 if any("error" in row for row in rows) else 0

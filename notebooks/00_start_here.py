@@ -33,7 +33,7 @@
 # used, and every chapter ends with a glossary; `GLOSSARY.md` collects them all.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# About 20 minutes, before chapter 1 in the first session. Say: the course reads sequences
+# About 20 minutes, before [chapter 1](01_sequences_and_hopfield.ipynb) in the first session. Say: the course reads sequences
 # one step at a time and carries a memory; every idea is built in numpy and checked against
 # `rnnlib`; every claim in the text is an `assert`.
 #
@@ -44,6 +44,7 @@
 # %matplotlib inline
 import importlib
 import inspect
+import json
 import platform
 import re
 import time
@@ -71,22 +72,24 @@ rng = np.random.default_rng(SEED)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The course map
 #
-# Read the chapters in order: each one uses the ideas of the ones before it. The times are
-# how long a chapter takes to run from top to bottom ("Run All Cells"), measured with
-# `make bench` on a 2-core machine, with the budget each chapter must stay within; reading
-# it and playing with the widgets takes longer, and that is the point.
+# Read the chapters in order: each one uses the ideas of the ones before it.
 #
-# | Chapter | What it teaches | Time to run (budget) |
-# |---|---|---|
-# | [01 Sequences and Hopfield networks](01_sequences_and_hopfield.ipynb) | why order and context matter ("사과": an apple or an apology?); why a fixed input window falls short; the Hopfield network as an associative memory: Hebbian weights, sign updates, energy, capacity | ~4 s (< 60 s) |
-# | [02 The vanilla RNN](02_vanilla_rnn.ipynb) | the recurrence $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$, unrolling and shared weights, softmax outputs, the "hello" next-character model, one-to-many / many-to-one / many-to-many | ~4 s (< 60 s) |
-# | [03 BPTT and vanishing gradients](03_bptt_and_vanishing_gradients.ipynb) | backpropagation through time by hand, the gradient check, Jacobian products and why gradients vanish or explode, clipping, truncated BPTT | ~5 s (< 90 s) |
-# | [04 LSTM and GRU](04_lstm_and_gru.ipynb) | cell state and gates (forget, input, output), why the additive cell path keeps gradients alive, the GRU, RNN vs. LSTM vs. GRU on a long-memory task | ~22 s (< 120 s) |
-# | [05 Text generation](05_text_generation.ipynb) | a character language model, sampling with a temperature, embeddings | ~19 s (< 120 s) |
-# | [06 Sequence classification](06_sequence_classification.ipynb) | many-to-one models: sentiment, intent ("알람 꺼줘" → Alarm.Off), the language of a name; bidirectional and stacked RNNs | ~6 s (< 120 s) |
-# | [07 Sequence tagging with Viterbi](07_sequence_tagging.ipynb) | part-of-speech tagging: an RNN's tag likelihoods + counted tag transitions, combined by the Viterbi algorithm | ~5 s (< 120 s) |
-# | [08 Time-series forecasting](08_time_series.ipynb) | regression with an RNN: sine mixtures and the chaotic Mackey-Glass series, one step and many steps ahead | ~3 s (< 120 s) |
-# | [09 Encoder–decoder and attention](09_encoder_decoder_attention.ipynb) | sequence-to-sequence models: dates in Korean and English ("이천이십육년 십일월 이십이일") → ISO 8601, the fixed-size bottleneck, attention (Bahdanau, Luong) from scratch, teacher forcing and exposure bias, greedy and beam search, self-attention as the step to transformers | ~50 s (< 120 s) |
+# | Chapter | What it teaches |
+# |---|---|
+# | [01 Sequences and Hopfield networks](01_sequences_and_hopfield.ipynb) | why order and context matter ("사과": an apple or an apology?); why a fixed input window falls short; the Hopfield network as an associative memory: Hebbian weights, sign updates, energy, capacity |
+# | [02 The vanilla RNN](02_vanilla_rnn.ipynb) | the recurrence $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$, unrolling and shared weights, softmax outputs, the "hello" next-character model, one-to-many / many-to-one / many-to-many |
+# | [03 BPTT and vanishing gradients](03_bptt_and_vanishing_gradients.ipynb) | backpropagation through time by hand, the gradient check, Jacobian products and why gradients vanish or explode, clipping, truncated BPTT |
+# | [04 LSTM and GRU](04_lstm_and_gru.ipynb) | cell state and gates (forget, input, output), why the additive cell path keeps gradients alive, the GRU, RNN vs. LSTM vs. GRU on a long-memory task |
+# | [05 Text generation](05_text_generation.ipynb) | a character language model on one-hot characters, truncated BPTT with a carried state, sampling with a temperature, bits per character against n-gram baselines |
+# | [06 Sequence classification](06_sequence_classification.ipynb) | many-to-one models: sentiment, intent ("알람 꺼줘" → Alarm.Off), the language of a name; padding and masks, word embeddings; bidirectional and stacked RNNs |
+# | [07 Sequence tagging with Viterbi](07_sequence_tagging.ipynb) | part-of-speech tagging: an RNN's tag likelihoods + counted tag transitions, combined by the Viterbi algorithm |
+# | [08 Time-series forecasting](08_time_series.ipynb) | regression with an RNN: sine mixtures and the chaotic Mackey-Glass series, one step and many steps ahead |
+# | [09 Encoder–decoder and attention](09_encoder_decoder_attention.ipynb) | sequence-to-sequence models: dates in Korean and English ("이천이십육년 십일월 이십이일") → ISO 8601, the fixed-size bottleneck, attention (Bahdanau, Luong) from scratch, teacher forcing and exposure bias, greedy and beam search, self-attention as the step to transformers |
+#
+# How long does a chapter take to run from top to bottom ("Run All Cells")? `make bench`
+# measures it on a 2-core machine and writes the times to `benchmarks/run_times.json`;
+# the table below reads that file (the README quotes the same file). Reading a chapter
+# and playing with its widgets takes longer, and that is the point.
 #
 # All data is either generated by `rnnlib` from a seed or ships inside an installed package,
 # so the course runs offline and gives the same numbers every time.
@@ -99,6 +102,22 @@ CHAPTERS = [
 ]  # fmt: skip
 missing = [name for name in CHAPTERS if not Path(f"{name}.ipynb").exists()]
 assert not missing, f"chapters listed in the map but not found next to this notebook: {missing}"
+
+bench = json.loads(Path("../benchmarks/run_times.json").read_text(encoding="utf-8"))
+rows = [
+    "| Chapter | Time to run (s) | Budget (s) | Measured | Load average |",
+    "|---|---:|---:|---|---:|",
+]
+for name in CHAPTERS:
+    entry = bench["notebooks"][f"{name}.ipynb"]
+    rows.append(
+        f"| {name[:2]} | {max(1, round(entry['run_s']))} | {entry['budget_s']} "
+        f"| {entry['measured']} | {entry['load_average']} |"
+    )
+Markdown(
+    f"Measured on {bench['machine']} (a load average above 2 on 2 cores means other work"
+    " shared the machine and slowed the run):\n\n" + "\n".join(rows)
+)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## How the notebooks work
@@ -190,7 +209,8 @@ RNNLIB_MODULES = [
     "functional", "losses", "module", "layers", "cells", "recurrent", "trace", "models",
     "optim", "train", "gradcheck", "io", "attention", "seq2seq",
     # algorithms the chapters teach, and measurements
-    "hopfield", "patterns", "ngram", "generate", "baselines", "tagging", "analysis",
+    "hopfield", "patterns", "ngram", "generate", "baselines", "tagging", "embeddings",
+    "analysis",
     # data: generators, encoders, corpora
     "data.encoding", "data.tasks", "data.names", "data.text", "data.classification",
     "data.pos", "data.series", "data.pairs", "data.dates",
@@ -214,7 +234,8 @@ print(f"rnnlib: all {len(RNNLIB_MODULES)} modules import, from {Path(rnnlib.__fi
 
 # %% [markdown]
 # The data sets ship inside installed packages, so nothing is downloaded. For example the
-# person names used in chapters 5 and 6 come from the `faker` package:
+# person names used in [chapter 5](05_text_generation.ipynb) and
+# [chapter 6](06_sequence_classification.ipynb) come from the `faker` package:
 
 # %% slideshow={"slide_type": "fragment"}
 from rnnlib.data.names import person_names
@@ -226,7 +247,7 @@ print(f"{len(names)} English first names, e.g. {', '.join(names[:4])}")
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A first RNN: learning to spell "hello"
 #
-# Here is a preview of chapter 2. The task: read "hell" one character at a time and, after
+# Here is a preview of [chapter 2](02_vanilla_rnn.ipynb). The task: read "hell" one character at a time and, after
 # each character, predict the **next** one. The answers are "e", "l", "l", "o".
 #
 # Look at the two "l"s: after the first "l" comes another "l", after the second comes "o".
@@ -250,7 +271,7 @@ print(f"{len(names)} English first names, e.g. {', '.join(names[:4])}")
 # has already seen one "l")
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
-vocab = Vocabulary.from_text("hello")
+vocab = Vocabulary("hello")  # h, e, l, o: in order of first appearance
 ids = vocab.encode("hello")
 inputs, targets = ids[:-1], ids[1:]  # read "hell", predict "ello"
 print("vocabulary:", vocab.tokens)
@@ -361,8 +382,9 @@ assert guess == vocab.tokens[int(after_h.argmax())] == "e", (guess, after_olleh,
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
-# * The course has nine chapters, from Hopfield networks to LSTMs, applications and attention; each
-#   runs offline on a laptop CPU in under half a minute (budget: two minutes).
+# * The course has nine chapters, from Hopfield networks to LSTMs, applications and
+#   attention; each runs offline on a laptop CPU, with a run-time budget of at most two
+#   minutes that `make bench` measures against.
 # * Claims in the text are `assert`ed in code; exercises check your answer and explain
 #   mistakes; solutions are collapsed.
 # * A widget cell is one line; the figure redraws whenever a control changes.

@@ -34,7 +34,7 @@
 # 6. tell one-to-many, many-to-one and many-to-many problems apart, and choose between a
 #    regression loss (MSE, MAE) and a classification loss (cross-entropy).
 #
-# The backward pass (how the weights are learned) is the subject of chapter 3. Here we use
+# The backward pass (how the weights are learned) is the subject of [chapter 3](03_bptt_and_vanishing_gradients.ipynb). Here we use
 # `rnnlib`'s optimiser and treat training as a black box.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -139,9 +139,13 @@ assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 # | `s_t` | `h_t` | hidden state | `(H,)` | `cache.traces[0].hidden[t, b]` |
 # | `o_t` | `softmax(y_t)` | output distribution | `(C,)` | `softmax(outputs[t])` |
 #
-# `f` is a nonlinearity, usually `tanh` (section 5 shows why it cannot be left out).
+# `f` is a nonlinearity, usually `tanh` ([section 5](#5.-Why-a-nonlinearity?-(비선형성)) shows why it cannot be left out).
 # `rnnlib` works on batches of row vectors, so it computes `x @ W_xh.T`: the same numbers
 # as `W_xh x` for a column vector, with the matrices in the shapes of the equations.
+#
+# **A note on the lecture notes.** One of the lecture notes this course is built on writes
+# the recurrence as `y_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`. That quantity is the
+# hidden state `h_t`; the output is read from it, `y_t = W_hy h_t + b_y`.
 #
 # The table, checked against a real model with `D = C = 5` characters and `H = 8` units:
 
@@ -211,7 +215,9 @@ assert np.all(x_hell.sum(axis=1) == 1)
 # One-hot vectors carry no notion of similarity: every pair of characters is equally far
 # apart. They also make the first product cheap to understand: **multiplying `W_xh` by a
 # one-hot vector just picks out one column of `W_xh`**, a learned vector for that character.
-# (Chapter 5 replaces one-hot vectors by a learned embedding, which is exactly this lookup.)
+# ([Chapter 5](05_text_generation.ipynb)'s character model keeps one-hot inputs;
+# [chapter 6](06_sequence_classification.ipynb#5.-Words,-embeddings,-and-sentences-where-order-matters)
+# replaces them by a learned embedding, which is exactly this lookup.)
 
 # %% slideshow={"slide_type": "fragment"}
 W_demo = rng.normal(size=(3, 4))
@@ -286,6 +292,25 @@ scores_rnnlib = hand_model.predict(vocab_hello.encode("hell")[:, None])
 assert np.allclose(scores_rnnlib[:, 0], scores_by_hand)
 print("rnnlib reproduces the hand computation: hidden states and output scores agree.")
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **One matrix or two?** Some texts (and one of our lecture notes) write the step with a
+# single matrix acting on the previous state and the input stacked into one vector:
+#
+# $$h_t = \tanh\big(W \, [h_{t-1}; x_t] + b\big), \qquad W = [W_{hh} \;\; W_{xh}]
+#   \text{ of shape } (H, H + D).$$
+#
+# It is the same thing. Multiplying a matrix by a stacked vector splits into the product
+# of its left block with the top part plus its right block with the bottom part:
+# `W [h; x] = W_hh h + W_xh x`. Checked on the hand-computed example:
+
+# %% slideshow={"slide_type": "fragment"}
+W_concat = np.hstack([W_hh, W_xh])  # (H, H + D): W_hh's columns, then W_xh's
+h = np.zeros(4)
+for t, x in enumerate(x_hell):
+    h = np.tanh(W_concat @ np.concatenate([h, x]) + b)  # [h_{t-1}; x_t]: (H + D,)
+    assert np.allclose(h, hidden_by_hand[t])
+print("W", W_concat.shape, "@ [h_{t-1}; x_t] gives the same h_t as W_hh h_{t-1} + W_xh x_t")
+
 # %% [markdown]
 # The hidden states as a picture: one column per step, one row per unit, red for positive,
 # blue for negative. Every value lies in (-1, 1), the range of tanh.
@@ -317,6 +342,35 @@ def rnn_step_solution(x, h_prev, W_xh, W_hh, b):
 
 
 assert exercises.check_rnn_step(rnn_step_solution)
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# ### Exercise 3: the forward pass over T steps
+#
+# Write `rnn_forward(xs, h0, W_xh, W_hh, b)`: `xs` holds one input per row, `(T, D)`; start
+# from `h0` `(H,)` and return every hidden state `h_1, ..., h_T` as the rows of a
+# `(T, H)` array. Use your `rnn_step` (or the solution's `rnn_step_solution`).
+
+
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
+def rnn_forward(xs, h0, W_xh, W_hh, b):
+    raise NotImplementedError  # your code here
+
+
+passed = exercises.check_rnn_forward(rnn_forward)
+
+
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
+# Solution
+def rnn_forward_solution(xs, h0, W_xh, W_hh, b):
+    hidden, h = [], h0
+    for x in xs:  # one step per row, in order
+        h = rnn_step_solution(x, h, W_xh, W_hh, b)  # the new state is the next step's h_prev
+        hidden.append(h)
+    return np.array(hidden)  # (T, H)
+
+
+assert exercises.check_rnn_forward(rnn_forward_solution)
+assert np.allclose(rnn_forward_solution(x_hell, np.zeros(4), W_xh, W_hh, b), hidden_by_hand)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Why a nonlinearity? (비선형성)
@@ -377,7 +431,8 @@ assert linear_error < 1e-10 and tanh_error > 0.05
 # **tanh vs ReLU.** `tanh` squashes any input into (-1, 1) and is zero-centred; ReLU,
 # `max(0, a)`, is unbounded above. Inside a recurrence, that matters: the same `W_hh` is
 # applied at every step, so a ReLU state can grow without limit, while a tanh state stays
-# bounded. (Chapter 3 looks at what these functions do to gradients.)
+# bounded. ([Chapter 3](03_bptt_and_vanishing_gradients.ipynb#3.-The-Jacobian-of-one-step,-and-products-of-Jacobians)
+# looks at what these functions do to gradients.)
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_activations(title="tanh stays in (-1, 1); ReLU is unbounded above")
@@ -405,8 +460,13 @@ assert np.all(np.abs(h_tanh) < 1) and np.all(h_relu > 1000)
 #
 # The **temperature** `T` (default 1) rescales the scores first. A low temperature
 # exaggerates their differences and pushes the distribution towards the arg-max; a high
-# temperature flattens it towards uniform. Chapter 5 uses it to sample text that is more or
-# less adventurous.
+# temperature flattens it towards uniform.
+# [Chapter 5](05_text_generation.ipynb#6.-Generating-text:-greedy-or-sampled,-hot-or-cold-(생성:-탐욕적-디코딩과-온도))
+# uses it to sample text that is more or less adventurous.
+#
+# **A note on the lecture notes.** One of them says that the *inputs* of softmax sum to 1.
+# It is the *outputs*: the scores going in can be any real numbers (above they sum to
+# 2.1); the probabilities coming out always sum to 1.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Say: softmax keeps the order of the scores; the temperature sharpens or flattens. In the
@@ -418,6 +478,7 @@ scores = np.array([2.0, 1.0, 0.1, -1.0])
 p = functional.softmax(scores)
 print("scores:", scores, " softmax:", p, " sum:", round(p.sum(), 6))
 assert np.all(p > 0) and np.isclose(p.sum(), 1.0)
+assert not np.isclose(scores.sum(), 1.0)  # the inputs need not sum to 1
 assert np.array_equal(np.argsort(p), np.argsort(scores))  # order kept
 assert np.allclose(functional.softmax(scores + 100.0), p)  # shift changes nothing
 assert np.allclose(functional.softmax(np.array([1000.0, 999.0])), [0.731, 0.269], atol=1e-3)
@@ -447,7 +508,7 @@ assert np.isclose(warm[0], warm[1]) and abs(warm[0] - 0.45) < 0.01, warm
 assert np.allclose(cold[:2], 0.5, atol=1e-6), cold
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 3: softmax with temperature
+# ### Exercise 4: softmax with temperature
 #
 # Write `softmax(z, temperature=1.0)` for a vector of scores. It must also work for large
 # scores such as `[1000, 999, 0]`.
@@ -479,7 +540,7 @@ assert exercises.check_softmax(softmax_solution)
 # `h -> e`, `e -> l`, `l -> l`, `l -> o`. The last character has no successor, so it is
 # only a target.
 #
-# ### Exercise 4: training pairs
+# ### Exercise 5: training pairs
 #
 # Write `make_pairs(text, vocab)` returning `(input_ids, target_ids)` as integer arrays.
 
@@ -504,7 +565,7 @@ assert exercises.check_next_char_pairs(make_pairs_solution)
 # %% [markdown]
 # **Training on "hello".** The model is an RNN with 8 hidden units and a 4-way output
 # (`h, e, l, o`). Training repeats four lines: run the model forward, measure the
-# cross-entropy loss, run the backward pass (chapter 3) to get the gradients, and let the
+# cross-entropy loss, run the backward pass ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)) to get the gradients, and let the
 # Adam optimiser nudge the weights. Inputs are time-major `(T, B)`: 4 steps, 1 sequence.
 
 # %% slideshow={"slide_type": "subslide"}
@@ -699,7 +760,7 @@ fig = plot_io_patterns()
 # Each with a tiny runnable example.
 #
 # **Many-to-many, aligned** (one output per input, at the same step): the next-character
-# model above; part-of-speech tagging (chapter 5). Outputs have shape `(T, B, C)`.
+# model above; part-of-speech tagging ([chapter 7](07_sequence_tagging.ipynb)). Outputs have shape `(T, B, C)`.
 
 # %% slideshow={"slide_type": "fragment"}
 print("inputs", inputs_hi.shape, "-> outputs", logits_hi.shape)
@@ -769,6 +830,13 @@ assert np.array_equal(sentiment_scores.argmax(axis=1), label_ids)
 # encoder) reads the whole input; its final hidden state becomes the initial state of a
 # second RNN (the decoder), which writes an output sequence of its own length. Here, untrained,
 # only the shapes: 4 steps in, 2 steps out.
+#
+# **Speech recognition (음성 인식)** is not aligned either: a recording comes in as about
+# 100 frames of sound per second, the transcript goes out as far fewer letters, and nobody
+# marks which frame belongs to which letter. RNN recognisers read the frames with a
+# (bidirectional) RNN and either use an encoder-decoder like this one or let the network
+# output "no letter" at most frames and train it with CTC (connectionist temporal
+# classification, Graves et al. 2006), which sums over all alignments.
 
 # %% slideshow={"slide_type": "skip"}
 encoder = Recurrent(RNNCell(4, 8, rng=1))
@@ -782,7 +850,7 @@ print("encoder reads (4, 1, 4); decoder writes", decoder_scores.shape)
 assert decoder_scores.shape == (2, 1, 4)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 5: which pattern?
+# ### Exercise 6: which pattern?
 #
 # Assign each task one of `"one-to-many"`, `"many-to-one"`, `"many-to-many aligned"`,
 # `"many-to-many not aligned"`.
@@ -893,6 +961,123 @@ print(f"same loss: {np.isclose(loss_index, loss_onehot)}")
 assert np.isclose(loss_index, loss_onehot) and np.allclose(grad_index, grad_onehot)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## 11. The same names in PyTorch and Keras (프레임워크 대응표)
+#
+# `rnnlib` stores its weights in the shapes and block orders of the mainstream frameworks,
+# so weights trained elsewhere carry over. The LSTM and GRU are the subject of
+# [chapter 4](04_lstm_and_gru.ipynb); their rows are here so that the table is in one place.
+# PyTorch names the parameters of layer 0 of `torch.nn.RNN`, `torch.nn.LSTM` and
+# `torch.nn.GRU` like this (H hidden units, D inputs):
+#
+# | `rnnlib` | PyTorch | note |
+# |---|---|---|
+# | `W_xh (G*H, D)` | `weight_ih_l0 (G*H, D)` | same shape; G = 1 (RNN), 4 (LSTM), 3 (GRU) |
+# | `W_hh (G*H, H)` | `weight_hh_l0 (G*H, H)` | same shape |
+# | `b (G*H,)`, RNN and LSTM | `bias_ih_l0 + bias_hh_l0` | PyTorch keeps two biases; only their sum matters |
+# | LSTM blocks of `W_xh`, `W_hh`, `b` | i, f, g, o | input, forget, candidate (cell), output: the same order |
+# | GRU blocks | r, z, n | reset, update, new: the same order |
+# | GRU `b` | `[b_ir + b_hr; b_iz + b_hz; b_in]` | the first 2H rows summed, the last H from `bias_ih_l0` only |
+# | GRU `b_hn (H,)` | `bias_hh_l0[2H:]` | it sits *inside* the reset product: $n = \tanh(W_{in} x + b_{in} + r \odot (W_{hn} h + b_{hn}))$, so it cannot be folded into `b` |
+# | `h_t = (1 - z) n + z h_{t-1}` | the same | colah's blog and the Deep Learning Specialization swap `z` and `1 - z` |
+#
+# For the losses, the difference is only the form of the targets (section 10):
+#
+# | targets | `rnnlib` | Keras | PyTorch |
+# |---|---|---|---|
+# | class indices, `(T, B)` | `softmax_cross_entropy(logits, ids)` | `SparseCategoricalCrossentropy` | `nn.CrossEntropyLoss` with class indices |
+# | one-hot rows, `(T, B, C)` | `softmax_cross_entropy(logits, one_hot)` | `CategoricalCrossentropy` | `nn.CrossEntropyLoss` with probabilities |
+#
+# `rnnlib`'s loss takes scores (logits); Keras's losses expect probabilities unless they
+# are built with `from_logits=True`.
+#
+# **Building a cell from given weights.** `Cell.from_weights(weights)` builds any cell type
+# from a dict of its parameters (names and shapes as in the table; the sizes are read from
+# the shapes), and `cell.step_trace(cache)` returns the `Trace` of one step run with
+# `cell.forward`: `h`, the LSTM's `c` and every gate by name. (`LSTMCell(...)` itself adds
+# `forget_bias = 1` to the forget block of `b` when it initialises random weights;
+# `from_weights` takes `b` exactly as given.) Here are PyTorch-shaped LSTM weights (random
+# numbers standing in for a trained model), one step with PyTorch's documented equations
+# written in numpy, and the same step through `rnnlib`:
+
+# %%
+from rnnlib.cells import GRUCell, LSTMCell
+
+D_pt, H_pt = 3, 2
+pt_rng = np.random.default_rng(11)
+torch_lstm = {  # the names and shapes of torch.nn.LSTM(3, 2).state_dict()
+    "weight_ih_l0": pt_rng.normal(size=(4 * H_pt, D_pt)),
+    "weight_hh_l0": pt_rng.normal(size=(4 * H_pt, H_pt)),
+    "bias_ih_l0": pt_rng.normal(size=4 * H_pt),
+    "bias_hh_l0": pt_rng.normal(size=4 * H_pt),
+}
+x_pt, h_pt, c_pt = pt_rng.normal(size=D_pt), pt_rng.normal(size=H_pt), pt_rng.normal(size=H_pt)
+
+# PyTorch's equations: the four blocks i, f, g, o of W_ih x + b_ih + W_hh h + b_hh
+pre = (
+    torch_lstm["weight_ih_l0"] @ x_pt + torch_lstm["bias_ih_l0"]
+    + torch_lstm["weight_hh_l0"] @ h_pt + torch_lstm["bias_hh_l0"]
+)  # fmt: skip
+i_pt, f_pt, g_pt, o_pt = np.split(pre, 4)
+i_pt, f_pt, g_pt, o_pt = (
+    functional.sigmoid(i_pt),
+    functional.sigmoid(f_pt),
+    np.tanh(g_pt),
+    functional.sigmoid(o_pt),
+)
+c_next = f_pt * c_pt + i_pt * g_pt
+h_next = o_pt * np.tanh(c_next)
+
+lstm = LSTMCell.from_weights(
+    {
+        "W_xh": torch_lstm["weight_ih_l0"],
+        "W_hh": torch_lstm["weight_hh_l0"],
+        "b": torch_lstm["bias_ih_l0"] + torch_lstm["bias_hh_l0"],
+    }
+)
+state, step_cache = lstm.forward(x_pt[None], (h_pt[None], c_pt[None]))  # a batch of one
+step = lstm.step_trace(step_cache)
+print("rnnlib h:", step.hidden[0, 0], " c:", step.cell_state[0, 0])
+print("gates:", {name: gate[0, 0].round(3).tolist() for name, gate in step.gates.items()})
+assert np.allclose(step.hidden[0, 0], h_next) and np.allclose(step.cell_state[0, 0], c_next)
+assert np.allclose(state[0][0], h_next) and np.allclose(state[1][0], c_next)
+for name, value in zip(lstm.gate_names, (i_pt, f_pt, g_pt, o_pt), strict=True):
+    assert np.allclose(step.gates[name][0, 0], value), name
+
+# %% [markdown]
+# The GRU, with its bias `b_hn` inside the reset product:
+
+# %%
+torch_gru = {  # torch.nn.GRU(3, 2).state_dict()
+    "weight_ih_l0": pt_rng.normal(size=(3 * H_pt, D_pt)),
+    "weight_hh_l0": pt_rng.normal(size=(3 * H_pt, H_pt)),
+    "bias_ih_l0": pt_rng.normal(size=3 * H_pt),
+    "bias_hh_l0": pt_rng.normal(size=3 * H_pt),
+}
+W_i_r, W_i_z, W_i_n = np.split(torch_gru["weight_ih_l0"], 3)
+W_h_r, W_h_z, W_h_n = np.split(torch_gru["weight_hh_l0"], 3)
+b_i_r, b_i_z, b_i_n = np.split(torch_gru["bias_ih_l0"], 3)
+b_h_r, b_h_z, b_h_n = np.split(torch_gru["bias_hh_l0"], 3)
+r_pt = functional.sigmoid(W_i_r @ x_pt + b_i_r + W_h_r @ h_pt + b_h_r)
+z_pt = functional.sigmoid(W_i_z @ x_pt + b_i_z + W_h_z @ h_pt + b_h_z)
+n_pt = np.tanh(W_i_n @ x_pt + b_i_n + r_pt * (W_h_n @ h_pt + b_h_n))
+h_gru = (1 - z_pt) * n_pt + z_pt * h_pt
+
+gru = GRUCell.from_weights(
+    {
+        "W_xh": torch_gru["weight_ih_l0"],
+        "W_hh": torch_gru["weight_hh_l0"],
+        "b": np.concatenate([b_i_r + b_h_r, b_i_z + b_h_z, b_i_n]),
+        "b_hn": b_h_n,
+    }
+)
+(h_rnnlib,), gru_cache = gru.forward(x_pt[None], h_pt[None])
+gru_step = gru.step_trace(gru_cache)
+print("rnnlib GRU h:", h_rnnlib[0], " PyTorch's equations:", h_gru)
+assert np.allclose(h_rnnlib[0], h_gru)
+assert np.allclose(gru_step.gates["reset_gate"][0, 0], r_pt)
+assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * An RNN reads a sequence one step at a time and keeps a **hidden state**, updated by one
@@ -911,10 +1096,15 @@ assert np.isclose(loss_index, loss_onehot) and np.allclose(grad_index, grad_oneh
 # * Patterns: one-to-many (generation, captioning), many-to-one (sentiment, intent),
 #   many-to-many aligned (next character, tagging) and not aligned (translation).
 # * Regression: real-valued targets with MSE or MAE (MAE is gentler with outliers).
-#   Classification: cross-entropy, with index or one-hot targets (same loss).
+#   Classification: cross-entropy, with index or one-hot targets (same loss; Keras calls
+#   them sparse categorical and categorical cross-entropy).
+# * `h_t = tanh(W [h_{t-1}; x_t] + b)` with one matrix `W = [W_hh W_xh]` is the same RNN.
+# * PyTorch's `weight_ih_l0`, `weight_hh_l0` are `W_xh`, `W_hh`; its two biases add up to
+#   `b` (the GRU's `b_hn` stays apart); `Cell.from_weights` builds a cell from them and
+#   `cell.step_trace` shows one step's states and gates.
 #
-# Next, chapter 3 opens the black box of training: backpropagation through time, and why
-# gradients in an RNN vanish or explode.
+# Next, [chapter 3](03_bptt_and_vanishing_gradients.ipynb) opens the black box of training:
+# backpropagation through time, and why gradients in an RNN vanish or explode.
 #
 # ## Glossary (용어집)
 #

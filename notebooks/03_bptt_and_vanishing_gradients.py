@@ -16,7 +16,7 @@
 # # Chapter 3 — Backpropagation through time, vanishing and exploding gradients
 # ### 3장 — 시간 역전파(BPTT), 기울기 소실과 폭발
 #
-# In chapter 2 a vanilla RNN learned to predict the next character of "hihello". It
+# In [chapter 2](02_vanilla_rnn.ipynb) a vanilla RNN learned to predict the next character of "hihello". It
 # was trained by gradient descent, and we let rnnlib compute the gradients. This
 # chapter opens that box. We derive **backpropagation through time (시간 역전파, BPTT)**
 # by hand, check it against rnnlib and against finite differences, and then use it to
@@ -35,12 +35,13 @@
 #    gradients vanish or can explode;
 # 5. tame exploding gradients with clipping, and say why clipping by norm keeps the
 #    direction while clipping by value does not;
-# 6. explain what truncated BPTT saves and what it cannot learn;
+# 6. explain what truncated BPTT saves, what it cuts (the gradient across a chunk
+#    boundary) and what it does not (the state carried across it);
 # 7. show a vanilla RNN failing on a long-term dependency, and explain why RNNs are slow.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # About 65 minutes; explorers: gradient flow (section 4), clipping (section 5). Say: we open
-# the box of chapter 2's training: backpropagation through time, and why plain RNNs forget.
+# the box of [chapter 2](02_vanilla_rnn.ipynb)'s training: backpropagation through time, and why plain RNNs forget.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -76,7 +77,7 @@ rng = np.random.default_rng(SEED)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. The loss is a sum over time steps
 #
-# Recall the vanilla RNN of chapter 2, for steps $t = 1, \dots, T$ with $h_0 = 0$:
+# Recall the vanilla RNN of [chapter 2](02_vanilla_rnn.ipynb), for steps $t = 1, \dots, T$ with $h_0 = 0$:
 #
 # $$a_t = W_{xh} x_t + W_{hh} h_{t-1} + b, \qquad h_t = \tanh(a_t), \qquad \hat y_t = W_{hy} h_t .$$
 #
@@ -118,7 +119,7 @@ ax = plot_backprop_graph(4)
 # The factor $1 - h_t^2$ is the derivative of tanh, written with its output:
 # $\tanh'(a) = 1 - \tanh(a)^2$. (The output weights need no recursion,
 # $\partial L/\partial W_{hy} = \sum_t (\hat y_t - y_t)\, h_t^\top$, so we leave them out.) In code, with a batch of $B$ sequences and rows as
-# vectors (so $W h$ becomes `h @ W.T`, as in rnnlib), this is all of BPTT:
+# vectors (so $W h$ becomes `h @ W.T`, as in rnnlib), the forward pass is:
 
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -137,22 +138,73 @@ def rnn_forward(x, W_xh, W_hh, b):
     return h
 
 
+# %% [markdown] slideshow={"slide_type": "skip"}
+# The backward pass is yours to write, in two pieces, as in cs231n's assignment 3.
+#
+# ### Exercise 1: one step back
+#
+# Write `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)` for one step, batch rows as
+# vectors: given the total gradient `dh` $= \partial L/\partial h_t$ `(B, H)`, return
+# `(dh_prev, dW_xh, dW_hh, db)`: the gradient passed on to $h_{t-1}$ `(B, H)` and this
+# step's contributions to the weight gradients, `(H, D)`, `(H, H)` and `(H,)`. The check
+# compares every output with a numerical gradient and names the usual mistakes.
+
+
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
+def rnn_step_backward(dh, x_t, h_prev, h_t, W_hh):
+    raise NotImplementedError  # your code here
+
+
+_ = exercises.check_rnn_step_backward(rnn_step_backward)
+
+
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
+# Solution
+def rnn_step_backward_solution(dh, x_t, h_prev, h_t, W_hh):
+    da = (1.0 - h_t**2) * dh  # back through tanh: tanh'(a) = 1 - tanh(a)^2
+    return da @ W_hh, da.T @ x_t, da.T @ h_prev, da.sum(axis=0)
+
+
+assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# ### Exercise 2: the BPTT loop
+#
+# Write `rnn_backward(dh_local, x, h, W_hh)`: `dh_local[t-1]` $= \partial L_t/\partial h_t$
+# `(T, B, H)`, `h` as returned by `rnn_forward` (with `h[0]` $= h_0$). Walk from $t = T$
+# back to 1, add the gradient coming back from step $t+1$ to the local one, call your
+# step, and sum the weight gradients over the steps. Return
+# `(dW_xh, dW_hh, db, dh_total)`, where `dh_total[t-1]` is the total $\partial L/\partial h_t$.
+# What comes back from step $t+1$ (`dh_next`) is where most first attempts go wrong; the
+# check says at which step the gradient first disagrees.
+
+
+# %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 def rnn_backward(dh_local, x, h, W_hh):
-    """dh_local[t-1] = dL_t/dh_t. Returns dW_xh, dW_hh, db and the total dL/dh_t (T, B, H)."""
-    steps = x.shape[0]
-    dW_xh, dW_hh = np.zeros((W_hh.shape[0], x.shape[2])), np.zeros_like(W_hh)
-    db, dh_total = np.zeros(W_hh.shape[0]), np.zeros_like(dh_local)
-    dh_from_next = np.zeros_like(h[0])  # nothing comes back from beyond step T
+    raise NotImplementedError  # your code here
+
+
+_ = exercises.check_rnn_backward(rnn_backward)
+
+
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
+# Solution
+def rnn_backward_solution(dh_local, x, h, W_hh):
+    steps, _, hidden_size = dh_local.shape
+    dW_xh, dW_hh = np.zeros((hidden_size, x.shape[2])), np.zeros_like(W_hh)
+    db, dh_total = np.zeros(hidden_size), np.zeros_like(dh_local)
+    dh_next = np.zeros_like(h[0])  # nothing comes back from beyond step T
     for t in range(steps, 0, -1):
-        dh = dh_local[t - 1] + dh_from_next  # total gradient reaching h_t
+        dh = dh_local[t - 1] + dh_next  # total gradient reaching h_t: local + from t+1
         dh_total[t - 1] = dh
-        da = (1.0 - h[t] ** 2) * dh  # back through tanh
-        dW_xh += da.T @ x[t - 1]
-        dW_hh += da.T @ h[t - 1]
-        db += da.sum(axis=0)
-        dh_from_next = da @ W_hh  # on to h_{t-1}
+        dh_next, dW_xh_t, dW_hh_t, db_t = rnn_step_backward_solution(
+            dh, x[t - 1], h[t - 1], h[t], W_hh
+        )  # dh_next is *replaced*: it is what step t passes to step t-1
+        dW_xh, dW_hh, db = dW_xh + dW_xh_t, dW_hh + dW_hh_t, db + db_t  # shared: a sum
     return dW_xh, dW_hh, db, dh_total
 
+
+assert exercises.check_rnn_backward(rnn_backward_solution)
 
 # %% [markdown]
 # A small random problem: $T = 6$ steps, a batch of 3, 4 input features, 5 hidden units
@@ -176,7 +228,7 @@ def loss_and_local_grads():
 
 
 loss, dh_local, h = loss_and_local_grads()
-dW_xh, dW_hh, db, dh_total = rnn_backward(dh_local, x, h, W_hh)
+dW_xh, dW_hh, db, dh_total = rnn_backward_solution(dh_local, x, h, W_hh)
 
 # %% [markdown]
 # **Same numbers as rnnlib.** rnnlib's `Recurrent(RNNCell)` implements the same
@@ -236,7 +288,7 @@ assert max(errors.values()) < 1e-6
 #
 # The Jacobian (야코비 행렬) $J_k$ has entry $(i, j) = \partial h_{k,i}/\partial h_{k-1,j}
 # = f'(a_{k,i})\,W_{hh}[i, j]$: row $i$ is scaled by the slope of unit $i$. The code line
-# `dh_from_next = da @ W_hh` above is exactly the multiplication by $J_t^\top$.
+# `da @ W_hh` in `rnn_step_backward` is exactly the multiplication by $J_t^\top$.
 #
 # Let us confirm the formula for one step of our small RNN against finite differences:
 
@@ -384,7 +436,7 @@ assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 # single step, the loss jumps up, and the next gradient is even bigger. The loss surface of
 # an RNN has steep "cliffs" where this happens.
 #
-# Here is such a run: a vanilla RNN on the adding problem (section 7), with $W_{hh}$
+# Here is such a run: a vanilla RNN on the adding problem ([section 7](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails)), with $W_{hh}$
 # started at spectral norm 2 and plain SGD with learning rate 0.3. The same run with
 # **gradient clipping (기울기 클리핑)** rescales the whole gradient whenever its global norm
 # $\lVert g\rVert$ exceeds a threshold $c$:
@@ -489,8 +541,7 @@ assert unturned == [0, 45, 90, 135, 180], unturned
 #
 # **What it cuts.** With a loss on the last step of a 40-step sequence and $k = 10$, the
 # inputs before the last chunk get *exactly zero* gradient; inside the last chunk the
-# gradient is the same as with full BPTT. Truncated BPTT cannot learn a dependency longer
-# than $k$ steps, however simple.
+# gradient is the same as with full BPTT.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Say: truncated BPTT carries the state forward but cuts the gradient after k steps: memory
@@ -504,6 +555,51 @@ ax = plot_truncation(full, cut, truncate=10)
 
 assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
 assert np.allclose(cut[30:], full[30:])
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **What it cuts, exactly, and what it does not.** No gradient crosses a chunk boundary:
+# a weight is never told how an input more than $k$ steps before a loss should have been
+# stored. But the *state* does cross the boundary, and the weights learned inside the
+# last chunk act on whatever it carries. So a dependency longer than $k$ can still be
+# learned, whenever the state that reaches the last chunk holds the information.
+#
+# An experiment shows both sides. The task: a clue, $+1$ or $-1$, then noise; after the
+# last step, say the clue's sign. At test time the clue always sits at step 1 of $T = 20$,
+# **19 steps** before the answer, and training uses $k = 5$. `experiments.truncated_long_dependency`
+# trains a tanh RNN twice from the same initial weights, 4 times over:
+#
+# * **clue always at step 1 in training.** No gradient ever reaches the step where the
+#   clue comes in, so its input weights $W_{xh}[:, 0]$ never move from their random start;
+# * **clue at any step in training.** Clues that fall inside the last chunk teach the
+#   shared weights to write the clue into the state and to keep it there; the same
+#   weights then carry a clue from step 1 across all three chunk boundaries.
+
+# %% slideshow={"slide_type": "fragment"}
+long_dependency = experiments.truncated_long_dependency(length=20, truncate=5, rng=SEED)
+for name, accuracy in [
+    ("clue always at step 1", long_dependency.truncated),
+    ("clue at any step", long_dependency.truncated_anywhere),
+]:
+    print(f"truncate=5, trained with {name:22}: test accuracy {np.round(accuracy, 2)}")
+
+# %% [markdown]
+# With the clue anywhere, every run says the sign from 19 steps back (accuracy at least
+# 0.9 in each of the 4 runs): a dependency almost four times longer than $k$ learned with
+# truncated BPTT. With the clue only at step 1, the clue's input weights stay exactly as
+# initialised and the mean accuracy stays below 0.8 (near the coin flip's 0.5): whatever
+# the random start happens to carry is all there is to read. (The tests repeat this with
+# other seeds.)
+
+# %% tags=["nbval-check-output"]
+moved = long_dependency.clue_weight_change
+assert np.all(moved["truncated"] == 0.0), "no gradient reached the clue's input weights"
+assert np.all(moved["truncated_anywhere"] > 0.1)
+assert long_dependency.truncated_anywhere.min() >= 0.9, "learned across 3 chunk boundaries"
+assert long_dependency.truncated.mean() < 0.8, "not learned when no gradient reaches the clue"
+print(
+    "clue's input weights moved by at most:",
+    {k: round(float(v.max()), 3) for k, v in moved.items()},
+)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **What it saves.** Running the sequence chunk by chunk holds only one chunk of hidden
@@ -543,6 +639,30 @@ for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Long-term dependencies: where the vanilla RNN fails
 #
+# Language is full of long-term dependencies (장기 의존성). Korean puts the verb at the
+# end of the sentence, and the verb agrees with a subject that may have come many words
+# before: an honoured subject such as 할머니께서 ("grandmother", with the honorific
+# subject marker) takes the honorific verb 주무셨다 ("slept", honorific), a younger
+# sibling 동생은 the plain 잤다.
+#
+# | Korean | English |
+# |---|---|
+# | **할머니께서는** 어제 저녁 늦게까지 거실에서 손주들과 함께 옛날 사진을 보시다가 **주무셨다**. | Grandmother looked at old photos with her grandchildren in the living room until late last evening, and then fell asleep. |
+# | **동생은** 어제 저녁 늦게까지 거실에서 친구들과 함께 게임을 하다가 **잤다**. | My younger sibling played games with friends in the living room until late last evening, and then fell asleep. |
+#
+# A model that writes such a sentence word by word must still know, at the last word,
+# who the subject was, nine or ten words (and many more characters) back:
+
+# %%
+honorific = (
+    "할머니께서는 어제 저녁 늦게까지 거실에서 손주들과 함께 옛날 사진을 보시다가 주무셨다".split()
+)
+plain = "동생은 어제 저녁 늦게까지 거실에서 친구들과 함께 게임을 하다가 잤다".split()
+for words in (honorific, plain):
+    print(f"subject {words[0]!r} ... verb {words[-1]!r}: {len(words) - 1} words apart")
+assert min(len(honorific), len(plain)) - 1 >= 9
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The **adding problem** (Hochreiter and Schmidhuber, 1997) is built to need long-term
 # memory (장기 의존성). Each step carries a random number in $[0, 1)$ and a marker; exactly
 # two steps are marked, one in each half of the sequence, and the target after the last
@@ -557,7 +677,7 @@ for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Say: the adding problem needs memory over the whole sequence; the vanilla RNN solves it
 # for short sequences and falls back to the baseline from about 30 steps. Ask the room: *is
-# this a lack of capacity or of gradient?* (gradient: chapter 4)
+# this a lack of capacity or of gradient?* (gradient: [chapter 4](04_lstm_and_gru.ipynb))
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 inputs, targets = adding_problem(4, 8, rng=SEED)
@@ -581,7 +701,7 @@ ax = plot_dependency(dependency)
 # For short sequences the RNN solves the task (an MSE far below the baseline). As the
 # distance grows it falls back to the baseline: from 30 steps on it has learned nothing
 # beyond "predict about 1". The gradient that should tell the early steps "remember this
-# number" has vanished on its way back (section 4).
+# number" has vanished on its way back ([section 4](#4.-The-singular-value-bound:-vanish-or-explode)).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 relative = dict(
@@ -616,9 +736,9 @@ assert timing["recurrent"][-1] > 4 * timing["recurrent"][0]
 assert timing["recurrent"][0] > timing["parallel"][0]
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# ## Exercises (연습 문제)
+# ## More exercises (연습 문제)
 #
-# ### Exercise 1 — the step Jacobian
+# ### Exercise 3 — the step Jacobian
 # Write `step_jacobian(h_t, W_hh)` returning $\partial h_t/\partial h_{t-1}$ for a tanh RNN,
 # an $(H, H)$ array, given the hidden state $h_t$ of shape $(H,)$.
 
@@ -633,14 +753,14 @@ _ = exercises.check_step_jacobian(step_jacobian)
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
-def step_jacobian(h_t, W_hh):
+def step_jacobian_solution(h_t, W_hh):
     return (1.0 - h_t**2)[:, None] * W_hh  # = np.diag(1 - h_t**2) @ W_hh
 
 
-assert exercises.check_step_jacobian(step_jacobian)
+assert exercises.check_step_jacobian(step_jacobian_solution)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 2 — how far does a gradient reach?
+# ### Exercise 4 — how far does a gradient reach?
 # Write `steps_to_vanish(spectral_norm, gamma, factor)`: the smallest whole number of steps
 # $k \ge 0$ after which the singular-value bound $(\gamma\,\sigma)^k$ is at most `factor`
 # (assume $\gamma\sigma < 1$). For example, how many steps does a tanh RNN with
@@ -660,15 +780,15 @@ _ = exercises.check_steps_to_vanish(steps_to_vanish)
 import math
 
 
-def steps_to_vanish(spectral_norm, gamma, factor):
+def steps_to_vanish_solution(spectral_norm, gamma, factor):
     return max(0, math.ceil(math.log(factor) / math.log(gamma * spectral_norm) - 1e-12))
 
 
-assert exercises.check_steps_to_vanish(steps_to_vanish)
-print("sigma = 0.9, tanh, a millionth:", steps_to_vanish(0.9, 1.0, 1e-6), "steps")
+assert exercises.check_steps_to_vanish(steps_to_vanish_solution)
+print("sigma = 0.9, tanh, a millionth:", steps_to_vanish_solution(0.9, 1.0, 1e-6), "steps")
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 3 — clipping by the global norm
+# ### Exercise 5 — clipping by the global norm
 # Write `clip_by_norm(grads, max_norm)`: given a list of gradient arrays, return the list
 # scaled so that the norm over *all* entries together is at most `max_norm`, keeping the
 # direction (and unchanged when it already is).
@@ -684,13 +804,13 @@ _ = exercises.check_clip_by_norm(clip_by_norm)
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
 # Solution
-def clip_by_norm(grads, max_norm):
+def clip_by_norm_solution(grads, max_norm):
     norm = np.sqrt(sum(np.sum(g**2) for g in grads))
     scale = min(1.0, max_norm / norm) if norm > 0 else 1.0
     return [g * scale for g in grads]
 
 
-assert exercises.check_clip_by_norm(clip_by_norm)
+assert exercises.check_clip_by_norm(clip_by_norm_solution)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
@@ -705,11 +825,14 @@ assert exercises.check_clip_by_norm(clip_by_norm)
 #   below $1/\gamma$ gradients vanish exponentially; above it they can explode.
 # * Exploding gradients are tamed by clipping the global norm, which bounds every update
 #   by lr times the threshold and keeps its direction (clipping by value does not).
-# * Truncated BPTT saves memory (one chunk of states) but gives exactly zero gradient to
-#   anything more than a chunk back.
+# * Truncated BPTT saves memory (one chunk of states) and gives exactly zero gradient to
+#   anything more than a chunk back; the carried state still crosses the boundary, so a
+#   longer dependency is learned when the weights learned inside a chunk keep the
+#   information in the state (19 steps with $k = 5$ above), and not when only a gradient
+#   from further back could have taught them to store it.
 # * Vanishing gradients are why a vanilla RNN fails on long dependencies: on the adding
 #   problem it falls to the trivial baseline (MSE about 1/6) as the distance grows. The
-#   LSTM and GRU of chapter 4 add a path along which the gradient need not vanish.
+#   LSTM and GRU of [chapter 4](04_lstm_and_gru.ipynb) add a path along which the gradient need not vanish.
 # * RNN steps are sequential: time per sequence grows linearly in $T$.
 #
 # ## Glossary (용어집)

@@ -16,8 +16,8 @@
 # # Chapter 9 — Encoder–decoder and attention
 # ### 9장 — 인코더-디코더와 어텐션: RNN에서 트랜스포머로 가는 다리
 #
-# So far every model wrote one output per input step (chapters 2, 5, 7, 8) or one output
-# for the whole sequence (chapter 6). Translation breaks both shapes: "이천이십육년 십일월
+# So far every model wrote one output per input step ([chapters 2](02_vanilla_rnn.ipynb), 5, 7, 8) or one output
+# for the whole sequence ([chapter 6](06_sequence_classification.ipynb)). Translation breaks both shapes: "이천이십육년 십일월
 # 이십이일" has 15 characters and its ISO form "2026-11-22" has 10, and the first output
 # digit depends on syllables in the middle of the input. The **encoder–decoder**
 # (인코더-디코더, also *sequence-to-sequence*, 시퀀스-투-시퀀스; Sutskever, Vinyals and Le
@@ -163,7 +163,7 @@ assert set(dates.held_out["format"].targets) == set(dates.test.targets)
 # of 5 to 40 letters from `a`–`j` ("cabjd" → "djbac"). A model must carry every letter to
 # the output; there is nothing to guess.
 #
-# The batches are time-major and padded like chapter 6's, with a source mask; the
+# The batches are time-major and padded like [chapter 6](06_sequence_classification.ipynb)'s, with a source mask; the
 # decoder reads `<s> y_1 … y_n` and must write `y_1 … y_n </s>`. `rnnlib.seq2seq.Seq2Seq`
 # builds the encoder–decoder on any of the course's cells (here a GRU, with a
 # bidirectional encoder); `attention=None` is the plain model of §1:

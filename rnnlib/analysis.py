@@ -2,7 +2,8 @@
 
 Gradient flow (Jacobian norms, the singular-value bound, per-step gradient norms), gates
 (saturation, the memory state), classifiers (predictions, confusion matrix, prefix
-probabilities, accuracy), embeddings (a 2-D projection) and forecasts (NRMSE). Nothing
+probabilities, accuracy), embeddings (a 2-D projection, cosine similarities, nearest
+words) and forecasts (NRMSE, NRMSE by context length). Nothing
 here trains a model; the seeded runs that do live in :mod:`rnnlib.experiments`.
 """
 
@@ -20,6 +21,7 @@ from ._checks import (
     check_positive_int,
 )
 from .data.classification import encode_batch
+from .data.series import windows
 from .functional import relu_grad, sigmoid_grad, softmax, tanh_grad
 from .losses import mse
 from .models import SequenceModel
@@ -41,7 +43,10 @@ __all__ = [
     "prefix_probabilities",
     "accuracy",
     "project_2d",
+    "cosine_similarities",
+    "nearest_words",
     "nrmse",
+    "nrmse_by_context",
 ]
 
 # ----- gradient flow ---------------------------------------------------------------------------
@@ -287,9 +292,52 @@ def project_2d(vectors):
     return coordinates * signs, explained
 
 
+def cosine_similarities(vectors) -> np.ndarray:
+    """``(W, W)`` cosine similarity ``u.v / (|u| |v|)`` between the rows of ``vectors (W, D)``."""
+    vectors = check_float_array(vectors, "vectors", ndim=2, axes="(W, D)")
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    if np.any(norms == 0):
+        raise ValueError("vectors: expected no all-zero row (its cosine is undefined)")
+    unit = vectors / norms
+    return unit @ unit.T
+
+
+def nearest_words(vectors, words, word: str, k: int = 3) -> list[str]:
+    """The ``k`` words (other than ``word``) whose rows of ``vectors (W, D)`` have the
+    highest cosine similarity with ``word``'s row; ``words`` names the rows."""
+    k = check_positive_int(k, "k")
+    words = list(words)
+    if word not in words:
+        raise ValueError(f"word: expected one of the {len(words)} words, got {word!r}")
+    similarity = cosine_similarities(vectors)[words.index(word)]
+    order = [i for i in np.argsort(-similarity, kind="stable") if words[i] != word]
+    return [words[i] for i in order[:k]]
+
+
 def nrmse(pred, truth) -> float:
     """``sqrt(mean((pred - truth)^2)) / std(truth)`` (1.0 = no better than the mean)."""
     pred, truth = np.asarray(pred, dtype=np.float64), np.asarray(truth, dtype=np.float64)
     if pred.shape != truth.shape:
         raise ValueError(f"pred: expected shape {truth.shape} like truth, got {pred.shape}")
     return float(np.sqrt(np.mean((pred - truth) ** 2)) / np.std(truth))
+
+
+def nrmse_by_context(predict, series, first_target: int, contexts) -> dict[int, float]:
+    """One-step NRMSE of ``predict`` when it reads windows of each length in ``contexts``.
+
+    Every context length is scored on the same targets, ``series[first_target:]``: the
+    windows of length ``c`` are those of :func:`rnnlib.data.series.windows` over
+    ``series[first_target - c:]``. ``predict(inputs (c, N, 1)) -> (N, 1)``. Returns
+    ``{c: NRMSE}``.
+    """
+    series = check_float_array(series, "series", ndim=1, axes="(T,)")
+    scores = {}
+    for context in contexts:
+        context = check_positive_int(context, "contexts")
+        if context > first_target:
+            raise ValueError(
+                f"contexts: expected lengths up to first_target = {first_target}, got {context}"
+            )
+        inputs, targets = windows(series[first_target - context :], context)
+        scores[context] = nrmse(predict(inputs), targets)
+    return scores

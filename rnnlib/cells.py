@@ -51,6 +51,7 @@ from ._checks import (
 from .functional import sigmoid
 from .layers import init_uniform
 from .module import Module
+from .trace import Trace
 
 __all__ = ["Cell", "RNNCell", "LSTMCell", "GRUCell", "CELL_TYPES", "register_cell"]
 
@@ -211,6 +212,45 @@ class Cell(Module):
         dstate_prev = self.step_backward(0, dstate, state, buffers, dxproj, dhproj)
         dx = self.accumulate_grads(x, state[0], dxproj[0], dhproj[0])
         return dx, dstate_prev
+
+    def step_trace(self, cache) -> Trace:
+        """The :class:`~rnnlib.trace.Trace` of the step ``forward`` ran (T = 1): its input,
+        ``hidden``, ``cell_state`` (None without a memory part) and ``gates`` by name,
+        each ``(1, B, H)``, e.g. ``cell.step_trace(cache).gates["forget_gate"][0]``."""
+        x, _, buffers = cache
+        states = self.state_sequences(buffers)
+        return Trace(
+            inputs=x[None],
+            hidden=states[0],
+            cell_state=states[1] if len(states) > 1 else None,
+            gates=self.gate_sequences(buffers),
+        )
+
+    @classmethod
+    def from_weights(cls, weights: dict, **cell_kwargs) -> Cell:
+        """A cell whose parameters are copies of ``weights`` (name -> array), e.g. weights
+        trained elsewhere. The sizes come from ``W_xh (G*H, D)`` and ``W_hh (G*H, H)``;
+        the names and shapes must be exactly those of ``cls(D, H).params`` (``b`` is used
+        as given: ``LSTMCell``'s ``forget_bias`` is not added). ``cell_kwargs`` go to the
+        constructor (e.g. ``activation="relu"``)."""
+        if not isinstance(weights, dict):
+            raise TypeError(f"weights: expected a dict name -> array, got {type(weights).__name__}")
+        if not {"W_xh", "W_hh"} <= set(weights):
+            raise ValueError(f"weights: expected W_xh, W_hh, b, ...; got {sorted(weights)}")
+        W_xh = check_float_array(weights["W_xh"], "weights['W_xh']", ndim=2, axes="(G*H, D)")
+        W_hh = check_float_array(weights["W_hh"], "weights['W_hh']", ndim=2, axes="(G*H, H)")
+        cell = cls(W_xh.shape[1], W_hh.shape[1], rng=0, **cell_kwargs)
+        if set(weights) != set(cell.params):
+            raise ValueError(
+                f"weights: expected the names {sorted(cell.params)} of a {cls.__name__}, "
+                f"got {sorted(weights)}"
+            )
+        for name, param in cell.params.items():
+            param[...] = check_float_array(
+                weights[name], f"weights[{name!r}]", shape=dict(enumerate(param.shape)),
+                ndim=param.ndim,
+            )  # fmt: skip
+        return cell
 
 
 class RNNCell(Cell):

@@ -33,6 +33,7 @@ __all__ = [
     "BatchRecallResult",
     "recall_in_networks",
     "one_step_error_rate",
+    "exact_one_step_error_rate",
     "retrieval_error_rate",
     "capacity_theory",
 ]
@@ -425,6 +426,30 @@ def one_step_error_rate(load):
         raise ValueError(f"load: expected loads P/N > 0, got {loads.min():g}")
     rates = np.array([0.5 * math.erfc(math.sqrt(1.0 / (2.0 * a))) for a in loads.ravel()])
     return float(rates[0]) if loads.ndim == 0 else rates.reshape(loads.shape)
+
+
+def exact_one_step_error_rate(num_units: int, num_patterns: int) -> float:
+    """The exact probability that one update flips a given unit of a stored pattern, for
+    ``num_patterns`` random patterns of ``num_units`` units (no large-N approximation).
+
+    ``N xi_i h_i = (N - 1) + S`` with ``S`` a sum of ``n = (N - 1)(P - 1)`` independent ±1
+    terms, ``S = 2B - n`` with ``B ~ Binomial(n, 1/2)``; the unit flips when
+    ``S < -(N - 1)`` (``S = -(N - 1)`` is a tie, which keeps the unit). Compare
+    :func:`one_step_error_rate`, its large-N limit.
+    """
+    num_units = check_positive_int(num_units, "num_units")
+    num_patterns = check_positive_int(num_patterns, "num_patterns")
+    terms = (num_units - 1) * (num_patterns - 1)
+    largest_b = math.ceil((terms - num_units + 1) / 2) - 1  # the largest B with S < -(N-1)
+    if largest_b < 0:
+        return 0.0
+    log_terms = [
+        math.lgamma(terms + 1) - math.lgamma(b + 1) - math.lgamma(terms - b + 1)
+        - terms * math.log(2)
+        for b in range(largest_b + 1)
+    ]  # fmt: skip
+    top = max(log_terms)
+    return math.exp(top) * sum(math.exp(term - top) for term in log_terms)
 
 
 def _ags_load(y: float) -> float:

@@ -1,8 +1,10 @@
 """Sequence tagging (시퀀스 태깅) without training loops, all in log space with ``K`` tags:
 counted transitions and tag priors, :func:`viterbi` (``O(T K^2)`` dynamic programming),
-the :class:`HMM` and :class:`MostFrequentTag` baselines, the RNN's posteriors
-(:func:`rnn_log_posteriors`) turned into scaled likelihoods and decoded with the
-transitions (:func:`hybrid_decode`), and padded batches of tagged sentences. Chapter 7
+the :class:`HMM` and :class:`MostFrequentTag` baselines, a tagger's posteriors
+(:func:`rnn_log_posteriors`, or :func:`window_log_posteriors` for a tagger that reads
+only the words around each token, :func:`window_ids`) turned into scaled likelihoods and
+decoded with the transitions (:func:`hybrid_decode`: exact for a posterior on the word
+alone, an approximation for an RNN's), and padded batches of tagged sentences. Chapter 7
 derives each piece.
 """
 
@@ -37,6 +39,8 @@ __all__ = [
     "scaled_log_likelihoods",
     "hybrid_decode",
     "rnn_log_posteriors",
+    "window_ids",
+    "window_log_posteriors",
     "tagging_batches",
 ]
 
@@ -315,11 +319,13 @@ class MostFrequentTag:
 
 
 def scaled_log_likelihoods(log_posteriors, prior) -> np.ndarray:
-    """``log p(tag | x) - log p(tag)`` ``(T, K)``: RNN posteriors as scaled likelihoods.
+    """``log p(tag | x) - log p(tag)`` ``(T, K)``: posteriors as scaled likelihoods.
 
-    By Bayes' rule ``p(x_t | tag) = p(tag | x_t) p(x_t) / p(tag)``; the factor ``p(x_t)``
-    is the same for every tag at step ``t``, so it cannot change which path wins and
-    is dropped. prior: ``(K,)`` positive probabilities summing to 1.
+    For a posterior on the word alone, Bayes' rule gives ``p(x_t | tag) = p(tag | x_t)
+    p(x_t) / p(tag)``; the factor ``p(x_t)`` is the same for every tag at step ``t``, so it
+    cannot change which path wins and is dropped. For a posterior conditioned on more
+    (an RNN's), the result is proportional to the likelihood of everything it conditions
+    on, an approximation. prior: ``(K,)`` positive probabilities summing to 1.
     """
     log_posteriors = check_float_array(
         log_posteriors, "log_posteriors", ndim=2, axes="(T, K)", finite=False
@@ -379,3 +385,33 @@ def rnn_log_posteriors(model, word_ids, batch_size: int = 256) -> list[np.ndarra
         log_probs = log_softmax(logits)
         out.extend(log_probs[: len(s), b] for b, s in enumerate(chunk))
     return out
+
+
+def window_ids(word_ids, width: int, pad_id: int = 0) -> np.ndarray:
+    """The window of ``2 width + 1`` words around every token, as a time-major batch.
+
+    word_ids: a list of sentences (1-D integer arrays). Returns ``(2 width + 1, N)``
+    int64 with ``N`` the total number of tokens (sentence after sentence): column ``n``
+    holds ``x_{t-width}, ..., x_{t+width}`` around token ``n``, with ``pad_id`` where the
+    window reaches beyond its sentence. A model that reads only this column has a
+    posterior ``p(tag_t | x_{t-width..t+width})``; ``width=0`` sees the word alone.
+    """
+    width = check_positive_int(width, "width", minimum=0)
+    sentences = _check_sequences(word_ids, "word_ids", np.iinfo(np.int64).max)
+    columns = []
+    for sentence in sentences:
+        padded = np.concatenate([np.full(width, pad_id), sentence, np.full(width, pad_id)])
+        offsets = np.arange(2 * width + 1)[:, None] + np.arange(len(sentence))[None, :]
+        columns.append(padded[offsets])
+    return np.concatenate(columns, axis=1).astype(np.int64)
+
+
+def window_log_posteriors(model, word_ids, width: int) -> list[np.ndarray]:
+    """``log p(tag_t | x_{t-width..t+width})`` per sentence, each ``(T_i, K)``, from a
+    many-to-one model over :func:`window_ids` (``model.forward(ids (2w+1, N))`` gives
+    logits ``(N, K)``)."""
+    sentences = _check_sequences(word_ids, "word_ids", np.iinfo(np.int64).max)
+    logits, _ = model.forward(window_ids(sentences, width))
+    log_probs = log_softmax(logits)
+    ends = np.cumsum([len(s) for s in sentences])[:-1]
+    return np.split(log_probs, ends)

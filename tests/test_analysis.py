@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from rnnlib import SequenceModel, analysis
+from rnnlib.baselines import persistence
 from rnnlib.data import classification as cd
 from rnnlib.functional import softmax
 from rnnlib.trace import Trace
@@ -92,3 +93,22 @@ def test_activation_slope_from_outputs():
         assert analysis.activation_slope(outputs, name).max() == pytest.approx(bound)
     with pytest.raises(ValueError, match="activation"):
         analysis.activation_slope(a, "gelu")
+
+
+def test_cosine_similarities_and_nearest_words():
+    vectors = np.array([[1.0, 0.0], [2.0, 0.1], [0.0, 1.0], [-1.0, 0.0]])
+    similarity = analysis.cosine_similarities(vectors)
+    assert np.allclose(np.diag(similarity), 1) and np.isclose(similarity[0, 3], -1)
+    assert analysis.nearest_words(vectors, list("abcd"), "a", k=2) == ["b", "c"]
+    with pytest.raises(ValueError, match="vectors: expected no all-zero row"):
+        analysis.cosine_similarities(np.zeros((2, 3)))
+    with pytest.raises(ValueError, match="word: expected one of the 2 words"):
+        analysis.nearest_words(np.eye(2), ["a", "b"], "c")
+
+
+def test_nrmse_by_context_scores_every_length_on_the_same_targets():
+    series = np.sin(np.arange(60.0) / 3)
+    last = analysis.nrmse_by_context(persistence, series, 40, (1, 5, 40))
+    assert len(set(np.round(list(last.values()), 12))) == 1  # persistence reads the last value
+    with pytest.raises(ValueError, match="contexts: expected lengths up to first_target = 40"):
+        analysis.nrmse_by_context(persistence, series, 40, (41,))

@@ -16,10 +16,17 @@ import pytest
 from snapshots import assert_unchanged, snapshot
 
 from rnnlib import functional, gradcheck, io, losses
-from rnnlib.analysis import accuracy, predict_classes
+from rnnlib.analysis import (
+    accuracy,
+    cosine_similarities,
+    nearest_words,
+    nrmse_by_context,
+    predict_classes,
+)
 from rnnlib.baselines import BagOfWordsClassifier, CharBigramClassifier
 from rnnlib.cells import GRUCell, LSTMCell, RNNCell, register_cell
 from rnnlib.data import classification, encoding, names, pos, series, tasks, text
+from rnnlib.embeddings import SkipGram, skipgram_loss, skipgram_pairs
 from rnnlib.generate import (
     bits_per_char,
     free_run,
@@ -53,6 +60,8 @@ from rnnlib.tagging import (
     tag_word_counts,
     tagging_batches,
     viterbi,
+    window_ids,
+    window_log_posteriors,
 )
 from rnnlib.train import fit, train_step
 
@@ -122,13 +131,15 @@ class World:
         self.bow = BagOfWordsClassifier(steps=3).fit(["good", "bad"], np.array([0, 1]), 2)
         self.corpus = pos.generate_pos_corpus(6, rng=0)
         self.texts = classification.homonym_data(20, rng=0)
+        self.skipgram = SkipGram(V, 3, rng=13)
+        self.skipgram_cache = self.skipgram.forward(np.array([0, 1, 0]))[1]
 
     def things(self) -> dict:
         """What a failing call must leave alone."""
         kinds = (
             Dense, Embedding, RNNCell, LSTMCell, Recurrent, Bidirectional, Stacked,
             SequenceModel, Adam, SGD, Path, encoding.Vocabulary, CharNGram, HopfieldNetwork,
-            HMM, CharBigramClassifier, BagOfWordsClassifier, Transitions,
+            HMM, CharBigramClassifier, BagOfWordsClassifier, Transitions, SkipGram,
         )  # fmt: skip
         return {name: v for name, v in vars(self).items() if isinstance(v, kinds)}
 
@@ -580,6 +591,20 @@ CASES = [
     ("analysis.accuracy", "counts differ", lambda w: accuracy(w.tags, w.tags[:1]), ValueError, "predicted: expected 1 sequences like gold, got 2"),
     ("analysis.accuracy", "shape", lambda w: accuracy([np.array([0])], [np.array([0, 1])]), ValueError, "predicted[0]: expected shape (2,)"),
     ("analysis.accuracy", "nothing selected", lambda w: accuracy(w.tags, w.tags, [np.zeros(3), np.zeros(2)]), ValueError, "masks: expected at least one selected token"),
+    ("analysis.cosine_similarities", "an all-zero row", lambda w: cosine_similarities(np.zeros((2, 3))), ValueError, "vectors: expected no all-zero row"),
+    ("analysis.cosine_similarities", "1-D", lambda w: cosine_similarities(np.ones(3)), ValueError, "vectors: expected an array with 2 dimensions"),
+    ("analysis.nearest_words", "unknown word", lambda w: nearest_words(np.eye(2), ["a", "b"], "c"), ValueError, "word: expected one of the 2 words, got 'c'"),
+    ("analysis.nrmse_by_context", "context longer than the past", lambda w: nrmse_by_context(lambda x: x[-1], np.arange(10.0), 4, (5,)), ValueError, "contexts: expected lengths up to first_target = 4, got 5"),
+    ("analysis.nrmse_by_context", "series 2-D", lambda w: nrmse_by_context(lambda x: x[-1], np.zeros((10, 1)), 4, (2,)), ValueError, "series: expected an array with 1 dimension"),
+    ("embeddings.skipgram_pairs", "a single sentence array", lambda w: skipgram_pairs(np.array([1, 2, 3])), TypeError, "sentences: expected a list of id sequences"),
+    ("embeddings.skipgram_pairs", "window 0", lambda w: skipgram_pairs([np.array([1, 2])], window=0), ValueError, "window"),
+    ("embeddings.skipgram_pairs", "no sentence", lambda w: skipgram_pairs([]), ValueError, "sentences: expected at least one sentence"),
+    ("SkipGram", "dim 0", lambda w: SkipGram(V, 0, rng=0), ValueError, "dim"),
+    ("SkipGram.forward", "id out of range", lambda w: w.skipgram.forward(np.array([V])), ValueError, f"centres: expected indices in [0, {V}), got {V}"),
+    ("SkipGram.backward", "dscores of the wrong width", lambda w: w.skipgram.backward(np.zeros((3, V + 1)), w.skipgram_cache), ValueError, "dscores: expected size"),
+    ("embeddings.skipgram_loss", "one context short", lambda w: skipgram_loss(w.skipgram, np.array([0, 1]), np.array([0])), ValueError, "contexts: expected one context per centre"),
+    ("tagging.window_ids", "negative width", lambda w: window_ids(w.words, -1), ValueError, "width"),
+    ("tagging.window_log_posteriors", "a single array", lambda w: window_log_posteriors(w.clf, np.array([1, 2]), 1), TypeError, "word_ids: expected a list of sequences"),
     # ---------------------------------------------------------------- generate
     ("next_char_distribution", "float model", lambda w: next_char_distribution(w.clf, w.vocab, "ab"), ValueError, "model: expected a model reading token ids with vocab_size=5 (= len(vocab)), got vocab_size=None"),
     ("next_char_distribution", "unknown character", lambda w: next_char_distribution(w.char_model, w.vocab, "az"), ValueError, "prime: expected characters of the vocabulary, got 'z'"),

@@ -4,7 +4,7 @@ import pytest
 from rnnlib.baselines import adding_baseline
 from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
 from rnnlib.data.names import available_locales, person_names
-from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem, copy_task
+from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem, copy_task, remember_the_sign
 
 
 def test_vocabulary_round_trip_and_unknown_tokens():
@@ -56,3 +56,15 @@ def test_person_names_come_from_faker_offline():
     assert len(person_names("en_US", "last")) > 100
     with pytest.raises(ValueError, match="locale"):
         person_names("xx_XX")
+
+
+def test_remember_the_sign_places_one_clue_per_sequence():
+    inputs, targets = remember_the_sign(50, 8, positions=[2, 5], noise=0.0, rng=0)
+    assert inputs.shape == (8, 50, 2) and targets.shape == (50,)
+    clues = inputs[..., 0]
+    assert np.all(np.count_nonzero(clues, axis=0) == 1)
+    assert set(np.flatnonzero(clues.any(axis=1))) <= {2, 5}
+    assert np.array_equal(clues.sum(axis=0) > 0, targets == 1)
+    assert np.all(inputs[..., 1] == 0.0)
+    with pytest.raises(ValueError, match="positions: expected steps in"):
+        remember_the_sign(5, 8, positions=[8], rng=0)

@@ -1,6 +1,7 @@
 """The chapter 2 exercise checks accept right answers and explain wrong ones."""
 
 import numpy as np
+import pytest
 
 from rnnlib.exercises import ch02
 
@@ -125,3 +126,43 @@ def test_check_io_patterns(capsys):
     partial = dict(right)
     del partial[task]
     _verdict(capsys, ch02.check_io_patterns(partial), False, "no answer yet")
+
+
+# ----- the forward pass over T steps -------------------------------------------------------
+def right_forward(xs, h0, W_xh, W_hh, b):
+    hidden, h = [], h0
+    for x in xs:
+        h = np.tanh(W_xh @ x + W_hh @ h + b)
+        hidden.append(h)
+    return np.array(hidden)
+
+
+def not_carried(xs, h0, W_xh, W_hh, b):
+    return np.array([np.tanh(W_xh @ x + W_hh @ h0 + b) for x in xs])
+
+
+def test_right_forward_passes(capsys):
+    assert ch02.check_rnn_forward(right_forward)
+    assert "Correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (not_carried, ["step 2 of 5 first disagrees", "state is not carried"]),
+        (lambda *a: right_forward(*a)[-1], ["got (4,)", "return every h_t"]),
+        (lambda *a: right_forward(*a).T, ["got (4, 5)", "transposed"]),
+        (
+            lambda xs, h0, *w: np.vstack([h0, right_forward(xs, h0, *w)]),
+            ["got (6, 4)", "h_0 is the start"],
+        ),
+        (lambda xs, *rest: right_forward(xs[::-1], *rest), ["steps run backwards in time"]),
+        (lambda xs, h0, U, W, b: right_forward(xs, h0, U, W, 0 * b), ["h_1 is already wrong"]),
+        (_stub, ["not attempted"]),
+    ],
+)
+def test_wrong_forwards_are_explained(answer, words, capsys):
+    assert ch02.check_rnn_forward(answer) is False
+    out = capsys.readouterr().out
+    for word in words:
+        assert word in out, out

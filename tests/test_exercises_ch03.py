@@ -113,3 +113,116 @@ def test_clip_by_norm_accepts_the_right_answer(capsys):
 def test_clip_by_norm_explains_wrong_answers(answer, words, capsys):
     assert ch03.check_clip_by_norm(answer) is False
     assert words in capsys.readouterr().out
+
+
+# ----- exercise: one step of BPTT ----------------------------------------------------------
+
+
+def right_step_backward(dh, x_t, h_prev, h_t, W_hh):
+    da = (1 - h_t**2) * dh
+    return da @ W_hh, da.T @ x_t, da.T @ h_prev, da.sum(axis=0)
+
+
+def test_step_backward_accepts_the_right_answer(capsys):
+    assert ch03.check_rnn_step_backward(right_step_backward)
+    assert "Correct" in capsys.readouterr().out
+
+
+def _changed(index, value_fn):
+    """The right step backward with output ``index`` replaced by ``value_fn(...)``."""
+
+    def answer(dh, x_t, h_prev, h_t, W_hh):
+        outputs = list(right_step_backward(dh, x_t, h_prev, h_t, W_hh))
+        outputs[index] = value_fn(dh, x_t, h_prev, h_t, W_hh)
+        return tuple(outputs)
+
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (
+            lambda dh, x, hp, ht, W: (dh @ W, dh.T @ x, dh.T @ hp, dh.sum(0)),
+            ["dh_prev: relative error", "dW_hh: relative error", "derivative is missing"],
+        ),
+        (
+            _changed(2, lambda dh, x, hp, ht, W: hp.T @ ((1 - ht**2) * dh)),
+            ["dW_hh: relative error", "transposed: dW_hh = da.T @ h_prev"],
+        ),
+        (
+            _changed(0, lambda dh, x, hp, ht, W: ((1 - ht**2) * dh) @ W.T),
+            ["dh_prev", "W_hh is transposed"],
+        ),
+        (
+            _changed(1, lambda dh, x, hp, ht, W: x.T @ ((1 - ht**2) * dh)),
+            ["dW_xh: expected shape (4, 3), got (3, 4) (transposed?)"],
+        ),
+        (_changed(3, lambda dh, x, hp, ht, W: (1 - ht**2) * dh), ["sum over the batch"]),
+        (_changed(2, lambda dh, x, hp, ht, W: ((1 - ht**2) * dh).T @ ht), ["not h_t"]),
+        (lambda *a: right_step_backward(*a)[:3], ["expected four results"]),
+        (not_attempted, ["not attempted"]),
+    ],
+)
+def test_step_backward_explains_wrong_answers(answer, words, capsys):
+    assert ch03.check_rnn_step_backward(answer) is False
+    out = capsys.readouterr().out
+    for word in words:
+        assert word in out, out
+
+
+# ----- exercise: the BPTT loop -------------------------------------------------------------
+
+
+def bptt(dh_local, x, h, W_hh, mistake=None):
+    """BPTT built on the right step, or with one of the classic mistakes."""
+    steps, _, hidden = dh_local.shape
+    dW_xh, dW_hh, db = np.zeros((hidden, x.shape[2])), np.zeros((hidden, hidden)), np.zeros(hidden)
+    dh_total, dh_next = np.zeros_like(dh_local), np.zeros_like(h[0])
+    for t in range(steps, 0, -1):
+        dh = dh_next if mistake == "no local" and t < steps else dh_local[t - 1] + dh_next
+        dh_total[t - 1] = dh
+        dh_prev, gx, gh, gb = right_step_backward(dh, x[t - 1], h[t - 1], h[t], W_hh)
+        if mistake == "overwrite":
+            dW_xh, dW_hh, db = gx, gh, gb
+        else:
+            dW_xh, dW_hh, db = dW_xh + gx, dW_hh + gh, db + gb
+        if mistake == "accumulate dh_next":
+            dh_next = dh_next + dh_prev
+        elif mistake == "skip slope":
+            dh_next = dh @ W_hh
+        else:
+            dh_next = dh_prev
+    return dW_xh, dW_hh, db, dh_total
+
+
+def test_bptt_loop_accepts_the_right_answer(capsys):
+    assert ch03.check_rnn_backward(bptt)
+    assert "Correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("mistake", "words"),
+    [
+        ("accumulate dh_next", ["first disagrees at step t = 3", "not accumulated (dh_next +="]),
+        ("skip slope", ["first disagrees at step t = 4", "skips the tanh slope"]),
+        ("no local", ["first disagrees at step t = 4", "local gradient dL_t/dh_t is dropped"]),
+        ("overwrite", ["overwritten at each step", "dW_hh: relative error"]),
+    ],
+)
+def test_bptt_loop_names_the_dh_next_mistakes(mistake, words, capsys):
+    assert ch03.check_rnn_backward(lambda *a: bptt(*a, mistake=mistake)) is False
+    out = capsys.readouterr().out
+    for word in words:
+        assert word in out, out
+
+
+def test_bptt_loop_names_shapes_and_a_forward_loop(capsys):
+    def transposed(*args):
+        dW_xh, dW_hh, db, dh_total = bptt(*args)
+        return dW_xh.T, dW_hh, db, dh_total
+
+    assert ch03.check_rnn_backward(transposed) is False
+    assert "dW_xh: expected shape (4, 3), got (3, 4)" in capsys.readouterr().out
+    assert ch03.check_rnn_backward(not_attempted) is False
+    assert "not attempted" in capsys.readouterr().out

@@ -145,3 +145,100 @@ def test_forget_gate_explains_wrong_answers(forget, bias, words, capsys):
 def test_expected_parameters_match_the_cells(cls, D, H):
     name = next(name for name, registered in CELL_TYPES.items() if registered is cls)
     assert expected_parameters(name, D, H) == cls(D, H, rng=0).num_parameters()
+
+
+# ----- exercise 4: the LSTM step backward ----------------------------------------------------------
+
+
+def lstm_step_backward(
+    dh, dc, cache, *, transpose_forget_W_hh=False, skip_tanh_path=False, forget_slope=True
+):
+    """A right answer, with switches for the usual mistakes."""
+    i, f, g, o = (cache[k] for k in "ifgo")
+    tanh_c = cache["tanh_c"]
+    dc_t = dc if skip_tanh_path else dc + dh * o * (1 - tanh_c**2)
+    da_f = dc_t * cache["c_prev"] * (f * (1 - f) if forget_slope else 1.0)
+    da = np.concatenate(
+        [dc_t * g * i * (1 - i), da_f, dc_t * i * (1 - g**2), dh * tanh_c * o * (1 - o)]
+    )
+    dW_hh = np.outer(da, cache["h_prev"])
+    if transpose_forget_W_hh:
+        H = dh.size
+        dW_hh[H : 2 * H] = dW_hh[H : 2 * H].T.copy()
+    return (
+        cache["W_xh"].T @ da,
+        cache["W_hh"].T @ da,
+        dc_t * f,
+        np.outer(da, cache["x"]),
+        dW_hh,
+        da,
+    )
+
+
+def test_lstm_step_backward_accepts_the_right_answer(capsys):
+    assert ch04.check_lstm_step_backward(lstm_step_backward)
+    assert "Correct" in capsys.readouterr().out
+
+
+def test_lstm_step_forward_matches_rnnlib():
+    arrays, *_ = ch04._backward_case()
+    cell = LSTMCell(3, 4, rng=0, forget_bias=0.0)
+    for name in ("W_xh", "W_hh", "b"):
+        cell.params[name][...] = arrays[name]
+    h, c, _ = ch04.lstm_step_forward(
+        *(arrays[k] for k in ("x", "h_prev", "c_prev", "W_xh", "W_hh", "b"))
+    )
+    (h_lib, c_lib), _ = cell.forward(
+        arrays["x"][None], (arrays["h_prev"][None], arrays["c_prev"][None])
+    )
+    np.testing.assert_allclose(h, h_lib[0], atol=1e-12)
+    np.testing.assert_allclose(c, c_lib[0], atol=1e-12)
+
+
+def _swap(result, index, value):
+    result = list(result)
+    result[index] = value
+    return tuple(result)
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (
+            lambda dh, dc, cache: lstm_step_backward(dh, dc, cache, transpose_forget_W_hh=True),
+            "forget gate's block of dW_hh (rows 4:8) is transposed",
+        ),
+        (
+            lambda dh, dc, cache: lstm_step_backward(dh, dc, cache, skip_tanh_path=True),
+            "dc_t = dc + dh * o * (1 - tanh(c)**2)",
+        ),
+        (
+            lambda dh, dc, cache: lstm_step_backward(dh, dc, cache, forget_slope=False),
+            "the forget gate's gradient is wrong",
+        ),
+        (
+            lambda dh, dc, cache: _swap(
+                lstm_step_backward(dh, dc, cache), 3, lstm_step_backward(dh, dc, cache)[3].T
+            ),
+            "transpose of (16, 3)",
+        ),
+        (
+            lambda dh, dc, cache: _swap(
+                lstm_step_backward(dh, dc, cache),
+                1,
+                cache["W_hh"][:4] @ lstm_step_backward(dh, dc, cache)[1],
+            ),
+            "dh_prev = W_hh.T @ db",
+        ),
+        (
+            lambda dh, dc, cache: _swap(lstm_step_backward(dh, dc, cache), 2, dc * cache["f"]),
+            "dc_prev = dc_t * f",
+        ),
+        (lambda dh, dc, cache: lstm_step_backward(dh, dc, cache)[:5], "a tuple of six"),
+        (not_attempted, "not attempted"),
+        (crashes, "ZeroDivisionError"),
+    ],
+)
+def test_lstm_step_backward_explains_wrong_answers(answer, words, capsys):
+    assert ch04.check_lstm_step_backward(answer) is False
+    assert words in capsys.readouterr().out

@@ -5,37 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from rnnlib.data.text import load_python_docs
 from rnnlib.exercises import ch05
-
-
-def _softmax_t(logits, temperature):
-    z = np.asarray(logits, dtype=float) / temperature
-    e = np.exp(z - z.max())
-    return e / e.sum()
 
 
 def _stub(*args):
     raise NotImplementedError
-
-
-@pytest.mark.parametrize(
-    "answer, expected",
-    [
-        (_softmax_t, None),
-        (_stub, "not attempted"),
-        (lambda z, T: np.exp(np.asarray(z) / T), "sum to"),
-        (lambda z, T: _softmax_t(np.asarray(z) * T, 1.0), "multiplied"),
-        (lambda z, T: _softmax_t(z, 1.0), "no effect"),
-        (lambda z, T: np.exp(np.asarray(z) / T) / np.exp(np.asarray(z) / T).sum(), "subtract"),
-        (lambda z, T: [0.5, 0.5], "shape"),
-    ],
-)
-def test_temperature_softmax_check(answer, expected, capsys):
-    with np.errstate(all="ignore"):
-        passed = ch05.check_temperature_softmax(answer)
-    out = capsys.readouterr().out
-    assert passed is (expected is None)
-    assert (expected or "Correct") in out
 
 
 @pytest.mark.parametrize(
@@ -84,3 +59,105 @@ def test_stream_chunk_check(answer, expected, capsys):
     out = capsys.readouterr().out
     assert passed is (expected is None)
     assert (expected or "Correct") in out
+
+
+# ----- min-char-rnn ----------------------------------------------------------------------
+
+
+def mc_loss(inputs, targets, h_prev, params, *, carry=True, mean=False, transpose=False):
+    """A right min-char-rnn loss and backward pass, with switches for usual mistakes."""
+    W_xh, W_hh, W_hy, b_h, b_y = (params[k] for k in ("W_xh", "W_hh", "W_hy", "b_h", "b_y"))
+    hs, ps, loss = {-1: h_prev}, {}, 0.0
+    for t, (i, j) in enumerate(zip(inputs, targets, strict=True)):
+        hs[t] = np.tanh(W_xh[:, i] + W_hh @ hs[t - 1] + b_h)
+        y = W_hy @ hs[t] + b_y
+        e = np.exp(y - y.max())
+        ps[t] = e / e.sum()
+        loss -= np.log(ps[t][j])
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros_like(h_prev)
+    for t in reversed(range(len(inputs))):
+        dy = ps[t].copy()
+        dy[targets[t]] -= 1
+        grads["W_hy"] += np.outer(dy, hs[t])
+        grads["b_y"] += dy
+        da = (1 - hs[t] ** 2) * (W_hy.T @ dy + (dh_next if carry else 0.0))
+        grads["b_h"] += da
+        grads["W_xh"][:, inputs[t]] += da
+        grads["W_hh"] += np.outer(hs[t - 1], da) if transpose else np.outer(da, hs[t - 1])
+        dh_next = W_hh.T @ da
+    return (loss / len(inputs) if mean else loss), grads, hs[len(inputs) - 1]
+
+
+def mc_sample(params, h, seed_id, n, rng, *, greedy=False, include_seed=False):
+    V = params["W_xh"].shape[1]
+    ids, current = ([seed_id] if include_seed else []), seed_id
+    for _ in range(n - include_seed):
+        h = np.tanh(params["W_xh"][:, current] + params["W_hh"] @ h + params["b_h"])
+        y = params["W_hy"] @ h + params["b_y"]
+        p = np.exp(y - y.max())
+        p /= p.sum()
+        current = int(np.argmax(p)) if greedy else int(rng.choice(V, p=p))
+        ids.append(current)
+    return ids
+
+
+def mc_train(ids, vocab_size, num_updates, rng, *, lr=0.1, hidden=64, steps=25):
+    rng = np.random.default_rng(rng)
+    H, V = hidden, vocab_size
+    params = {
+        "W_xh": rng.normal(0, 0.01, (H, V)),
+        "W_hh": rng.normal(0, 0.01, (H, H)),
+        "W_hy": rng.normal(0, 0.01, (V, H)),
+        "b_h": np.zeros(H),
+        "b_y": np.zeros(V),
+    }
+    memory = {k: np.zeros_like(v) for k, v in params.items()}
+    h, position = np.zeros(H), 0
+    for _ in range(num_updates):
+        if position + steps + 1 > len(ids):
+            h, position = np.zeros(H), 0
+        chunk = ids[position : position + steps + 1]
+        _, grads, h = mc_loss(chunk[:-1], chunk[1:], h, params)
+        for k in params:
+            np.clip(grads[k], -5, 5, out=grads[k])
+            memory[k] += grads[k] ** 2
+            params[k] -= lr * grads[k] / np.sqrt(memory[k] + 1e-8)
+        position += steps
+    return params
+
+
+@pytest.fixture(scope="module")
+def course_ids():
+    corpus = load_python_docs(rng=0)
+    return corpus.encode("train"), corpus.encode("validation")
+
+
+def test_min_char_rnn_accepts_the_right_answer(course_ids, capsys):
+    assert ch05.check_min_char_rnn(mc_loss, mc_sample, mc_train, *course_ids)
+    out = capsys.readouterr().out
+    assert "Correct" in out and "bits per character" in out
+
+
+@pytest.mark.parametrize(
+    "loss_fn, sample_fn, words",
+    [
+        (_stub, mc_sample, "not attempted"),
+        (lambda *a: mc_loss(*a, carry=False), mc_sample, "dh_next"),
+        (lambda *a: mc_loss(*a, mean=True), mc_sample, "mean over the steps"),
+        (lambda *a: mc_loss(*a, transpose=True), mc_sample, "transposed"),
+        (lambda *a: mc_loss(*a)[:2], mc_sample, "(loss, grads, h_last)"),
+        (mc_loss, lambda *a: mc_sample(*a, greedy=True), "do not take the argmax"),
+        (mc_loss, lambda *a: mc_sample(*a, include_seed=True), "starts with the seed id"),
+        (mc_loss, _stub, "not attempted"),
+    ],
+)
+def test_min_char_rnn_explains_wrong_answers(course_ids, loss_fn, sample_fn, words, capsys):
+    assert ch05.check_min_char_rnn(loss_fn, sample_fn, mc_train, *course_ids) is False
+    assert words in capsys.readouterr().out
+
+
+def test_min_char_rnn_training_must_reach_the_target(course_ids, capsys):
+    too_slow = lambda *a: mc_train(*a, lr=0.002)  # noqa: E731 - a learning rate 50x too small
+    assert ch05.check_min_char_rnn(mc_loss, mc_sample, too_slow, *course_ids) is False
+    assert f"the target is {ch05.TARGET_BPC}" in capsys.readouterr().out

@@ -5,6 +5,7 @@ import pytest
 
 from rnnlib import SequenceModel
 from rnnlib.data.encoding import pad_batch
+from rnnlib.embeddings import SkipGram, skipgram_loss
 from rnnlib.exercises import ch06
 
 
@@ -73,3 +74,66 @@ def test_check_parameter_count(capsys):
     for answer, message in cases.items():
         assert not ch06.check_parameter_count(answer)
         assert message in capsys.readouterr().out, answer
+
+
+def _skipgram(W_in, W_out, centres, contexts, *, mistake=None):
+    """A skip-gram loss and gradients, right or with one of the usual mistakes."""
+    n = len(centres)
+    v = W_in[centres]
+    scores = v @ W_out.T
+    p = np.exp(scores - scores.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    onehot = np.eye(len(W_in))[contexts]
+    loss = -np.mean(np.log(p[np.arange(n), contexts]))
+    dscores = (p - (0 if mistake == "no one-hot" else onehot)) / (1 if mistake == "sum" else n)
+    if mistake == "sum":
+        loss *= n
+    dW_out = dscores.T @ v
+    dW_in = np.zeros_like(W_in)
+    if mistake == "overwrite":
+        dW_in[centres] += dscores @ W_out
+    else:
+        np.add.at(dW_in, centres, dscores @ W_out)
+    if mistake == "transposed":
+        dW_out = dW_out.T
+    return loss, dW_in, dW_out
+
+
+@pytest.mark.parametrize(
+    "mistake, expected_messages",
+    [
+        (None, ["Correct"]),
+        ("overwrite", ["dW_in", "np.add.at"]),
+        ("sum", ["mean", "N times too large"]),
+        ("no one-hot", ["dW_out misses the one-hot", "dW_in misses the one-hot"]),
+        ("transposed", ["dW_out: expected shape (V, D) = (7, 3)", "transposed"]),
+    ],
+)
+def test_check_skipgram_gradients(mistake, expected_messages, capsys):
+    passed = ch06.check_skipgram_gradients(lambda *a: _skipgram(*a, mistake=mistake))
+    out = capsys.readouterr().out
+    assert passed == (mistake is None), out
+    for message in expected_messages:
+        assert message in out, out
+
+
+def test_check_skipgram_gradients_unattempted_and_malformed(capsys):
+    def stub(W_in, W_out, centres, contexts):
+        raise NotImplementedError
+
+    assert not ch06.check_skipgram_gradients(stub)
+    assert "not attempted" in capsys.readouterr().out
+    assert not ch06.check_skipgram_gradients(lambda *a: _skipgram(*a)[1:])
+    assert "triple" in capsys.readouterr().out
+
+
+def test_the_skipgram_example_repeats_centres_and_the_library_agrees():
+    """The overwrite mistake is only visible with repeated centres; the library's
+    SkipGram (the checker's reference) gives the same gradients as the test's answer."""
+    W_in, W_out, centres, contexts = ch06.skipgram_example()
+    assert np.bincount(centres).max() >= 3
+    loss, dW_in, dW_out = _skipgram(W_in, W_out, centres, contexts)
+    model = SkipGram(*W_in.shape, rng=0)
+    model.params["W_in"][...], model.params["W_out"][...] = W_in, W_out
+    assert np.isclose(skipgram_loss(model, centres, contexts), loss)
+    assert np.allclose(model.grads["W_in"], dW_in) and np.allclose(model.grads["W_out"], dW_out)

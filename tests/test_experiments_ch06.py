@@ -66,17 +66,36 @@ def test_bag_of_words_fails_where_order_matters_and_the_gru_does_not(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_a_second_layer_buys_nothing_on_intents(seed):
+def test_one_layer_leaves_a_second_nothing_to_win_on_intents(seed):
     depth = ch06.depth_experiment(cd.intent_data(rng=seed), np.random.default_rng(seed))
     assert depth[1]["accuracy"] >= 0.95 and depth[2]["accuracy"] >= 0.95, depth
     assert depth[2]["parameters"] > 1.5 * depth[1]["parameters"]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_only_the_bidirectional_gru_resolves_the_homonym(seed):
+def test_only_bidirectional_grus_resolve_the_homonym_stacked_or_not(seed):
     data = cd.homonym_data(rng=seed)
     vocab = cd.build_vocabulary(data.train.texts, "word")
-    results = ch06.homonym_experiment(data, vocab, np.random.default_rng(seed))
+    results = ch06.homonym_experiment(
+        data, vocab, np.random.default_rng(seed), models=tuple(ch06.HOMONYM_MODELS)
+    )
     accuracy = {label: row[0] for label, row in results.items()}
     assert accuracy["one-directional"] <= 0.65 and accuracy["bidirectional"] >= 0.9, accuracy
+    assert accuracy["2 layers, one-directional"] <= 0.65, accuracy
+    assert accuracy["2 layers, bidirectional"] >= 0.9, accuracy
     assert results["bidirectional"][1] > 1.8 * results["one-directional"][1]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_skipgram_vectors_group_words_by_context_not_by_polarity(seed):
+    data = cd.sentiment_data(rng=seed)
+    model, vocab, losses = ch06.train_skipgram(data.train.texts, np.random.default_rng(seed))
+    scores = ch06.context_similarity(
+        model.vectors, vocab, cd.sentiment_word_groups(), cd.sentiment_lexicon()
+    )
+    assert losses[-1] < losses[0] - 0.3, losses
+    assert scores["within"] - scores["across"] > 0.6, scores
+    assert scores["nearest_in_group"] >= 0.9, scores
+    assert abs(scores["same_polarity"] - scores["opposite_polarity"]) < 0.1, scores
+    nearest = analysis.nearest_words(model.vectors, vocab.tokens, "good")
+    assert any(cd.sentiment_lexicon()[w][1] == "negative" for w in nearest), nearest

@@ -4,7 +4,7 @@ chapter 8's RNN forecaster (rnnlib.experiments.ch08) with other seeds."""
 import numpy as np
 import pytest
 
-from rnnlib.analysis import nrmse
+from rnnlib.analysis import nrmse, nrmse_by_context
 from rnnlib.baselines import LinearAR, persistence
 from rnnlib.data.series import mackey_glass, sine_mixture, windows
 from rnnlib.experiments.ch08 import train_forecaster
@@ -83,6 +83,11 @@ def test_rnn_beats_both_baselines_on_mackey_glass_for_other_seeds(seed):
     ]
     linear = [nrmse(p, t) for p, t in zip(free_run(ar_model, starts, horizon), truth, strict=True)]
     assert gru[-1] > 2 * gru[0] and all(g < a for g, a in zip(gru[:10], linear[:10], strict=True))
+    # too little past hurts; more past than trained on does not help
+    by_context = nrmse_by_context(model.predict, series, 1000 + CONTEXT, (3, 4, 16, 32))
+    assert by_context[3] > 3 * by_context[16] and by_context[4] > 2 * by_context[16], by_context
+    assert by_context[32] > 0.8 * by_context[16], by_context
+    assert np.isclose(by_context[16], rnn)  # the same targets as the test windows
 
 
 def test_plot_forecast_keeps_its_legend_off_the_data():

@@ -49,7 +49,7 @@ def test_showdown_claims_hold_for_other_seeds(seed):
     runs = experiments.showdown(lengths=(10, 50), rng=seed)
     # the showdown: gated models solve T = 50, the vanilla RNN stays at the baseline
     assert runs["rnn", 10].relative_mse < 0.3
-    assert runs["rnn", 50].relative_mse > 0.8
+    assert runs["rnn", 50].relative_mse > 0.9
     for cell in ("lstm", "gru"):
         for length in (10, 50):
             assert runs[cell, length].relative_mse < 0.1, (cell, length)
@@ -73,8 +73,13 @@ def test_showdown_claims_hold_for_other_seeds(seed):
         _, cache = runs[cell, 50].model.forward(inputs)
         gates = CELL_TYPES[cell].sigmoid_gates
         saturation[cell] = analysis.gate_saturation(cache.traces[0], gates)
-    assert saturation["lstm"]["forget_gate"]["high"].max() > 0.5
-    assert saturation["gru"]["update_gate"]["high"].mean() > 0.3
+    lstm_switches = sum(
+        int(np.sum((fractions["high"] > 0.9) | (fractions["low"] > 0.9)))
+        for fractions in saturation["lstm"].values()
+    )
+    assert saturation["lstm"]["forget_gate"]["high"].max() > 0.9
+    assert 1 <= lstm_switches <= 8
+    assert saturation["gru"]["update_gate"]["high"].mean() > 0.5
 
 
 @pytest.mark.parametrize("seed", [11, 12, 13])

@@ -13,11 +13,7 @@ import pytest  # noqa: E402
 
 from rnnlib.data.encoding import Vocabulary  # noqa: E402
 from rnnlib.data.text import (  # noqa: E402
-    char_features,
-    feature_correlations,
     load_names,
-    load_python_docs,
-    stream_batches,
 )
 from rnnlib.experiments.ch05 import (  # noqa: E402
     best_ngram_bpc,
@@ -32,8 +28,6 @@ from rnnlib.generate import (  # noqa: E402
     next_char_distribution,
 )
 from rnnlib.models import SequenceModel  # noqa: E402
-from rnnlib.optim import Adam  # noqa: E402
-from rnnlib.train import fit  # noqa: E402
 from rnnlib.viz.text import (  # noqa: E402
     activation_html,
     char_label,
@@ -165,6 +159,21 @@ def test_generation_explorer_redraws_fast(model):
     )  # smoke test; timed by make bench
 
 
+def test_generation_explorer_switches_between_models(model):
+    other = SequenceModel(
+        "rnn", hidden_size=4, vocab_size=len(VOCAB), output_size=len(VOCAB), rng=5
+    )
+    explorer = generation_explorer({"small": other, "this": model}, VOCAB, prime="ab", length=30)
+    explorer.controls["temperature"].value = 0.0
+    greedy_small = explorer.note.value
+    explorer.controls["model"].value = "this"
+    assert explorer.note.value != greedy_small
+    sample = generate(model, VOCAB, "ab", 30, temperature=0)
+    assert sample + "</pre>" in explorer.note.value
+    with pytest.raises(TypeError, match="models"):
+        generation_explorer({"x": "not a model"}, VOCAB)
+
+
 def test_unit_explorer_ranks_units(model):
     text = 'a "bc" (a b) c\n' * 8
     explorer = unit_explorer(model, VOCAB, text, show_chars=40)
@@ -176,6 +185,20 @@ def test_unit_explorer_ranks_units(model):
     assert max(explorer.redraw_seconds) < 3.0  # smoke test; timed by make bench
 
 
+def test_unit_explorer_follows_the_chosen_model(model):
+    text = 'a "bc" (a b) c\n' * 8
+    wide = SequenceModel("gru", hidden_size=9, vocab_size=len(VOCAB), output_size=len(VOCAB), rng=4)
+    explorer = unit_explorer({"this": model, "wide": wide}, VOCAB, text, show_chars=40)
+    explorer.controls["unit"].value = 2
+    explorer.controls["model"].value = "wide"
+    assert explorer.controls["unit"].options == tuple(explorer.by_model["wide"]["options"])
+    explorer.controls["unit"].value = 8  # a unit only the wide model has
+    values = explorer.by_model["wide"]["hidden"][:40, 8]
+    assert explorer.note.value.endswith(activation_html(text[:40], values, vmax=1.0))  # after a key
+    explorer.controls["model"].value = "this"  # back: the unit list and the picture follow
+    assert explorer.controls["unit"].value == explorer.by_model["this"]["options"][0][1]
+
+
 def test_rank_units():
     correlations = {"a": np.array([0.1, -0.9, 0.3]), "b": np.array([0.8, 0.0, 0.2])}
     assert rank_units(correlations, per_feature=1) == [(1, "a", -0.9), (0, "b", 0.8)]
@@ -183,62 +206,7 @@ def test_rank_units():
     assert [u for u, _, _ in ranked] == [1, 0, 2]
 
 
-# ----- the chapter's training claims with other seeds (smaller, shorter training) ---------
-@pytest.fixture(scope="module", params=[11, 12])
-def trained(request):
-    """A GRU language model trained like the chapter's, but smaller and for 200 updates."""
-    seed = request.param
-    corpus = load_python_docs(rng=seed)
-    V = len(corpus.vocab)
-    model = SequenceModel(
-        "gru", hidden_size=96, vocab_size=V, output_size=V, rng=seed, dtype=np.float32
-    )
-    untrained = SequenceModel(
-        "gru", hidden_size=96, vocab_size=V, output_size=V, rng=seed, dtype=np.float32
-    )
-    batches = stream_batches(corpus.encode(), 32, 50)[:200]
-    fit(model, Adam(model, lr=0.02), batches, clip_norm=5.0, stateful=True, progress=False)
-    return corpus, model, untrained
-
-
-def test_char_lm_beats_counted_baselines_on_other_seeds(trained):
-    """Chapter 5: the GRU beats the unigram baseline by over 1.5 bits and the bigram
-    one by a clear margin on held-out text; greedy decoding falls into a loop."""
-    corpus, model, _ = trained
-    train, validation = corpus.encode(), corpus.encode("validation")
-    V = len(corpus.vocab)
-    unigram, bigram = (best_ngram_bpc(train, validation, V, n, (1, 0.1)) for n in (1, 2))
-    rnn = bits_per_char(model, validation)
-    assert rnn < unigram - 1.5
-    assert rnn < bigram - 0.5
-    greedy = generate(model, corpus.vocab, "The ", 400, temperature=0)
-    assert any(greedy[-100 - p : -p] == greedy[-100:] for p in range(1, 61))
-
-
-def test_temperature_claims_on_other_seeds(trained):
-    """Chapter 5: colder samples reuse more training words; hotter next-character
-    distributions have a higher entropy."""
-    corpus, model, _ = trained
-    known = set(corpus.train.split())
-    share = {}
-    for temperature in (0.5, 1.5):
-        words = generate(model, corpus.vocab, "The ", 1200, temperature=temperature, rng=1).split()
-        share[temperature] = np.mean([w in known for w in words])
-    assert share[0.5] > share[1.5] + 0.15
-
-
-def test_a_quote_unit_emerges_on_other_seeds(trained):
-    """Chapter 5: training creates a unit following "inside quotes" more closely than
-    any unit of the untrained network (by more than 0.1 in |r|)."""
-    corpus, model, untrained = trained
-    text = corpus.validation[:6000]
-    features = {"inside quotes": char_features(text)["inside quotes"]}
-    r_trained = feature_correlations(hidden_activations(model, corpus.vocab, text), features)
-    r_random = feature_correlations(hidden_activations(untrained, corpus.vocab, text), features)
-    gain = np.abs(r_trained["inside quotes"]).max() - np.abs(r_random["inside quotes"]).max()
-    assert gain > 0.1
-
-
+# ----- chapter 5's name generator with other seeds (the language model: test_ch05_claims.py)
 @pytest.mark.parametrize("seed", [11, 12])
 def test_name_generator_on_other_seeds(seed):
     """Chapter 5: the name model beats the bigram baseline on held-out names, and most

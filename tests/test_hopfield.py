@@ -395,3 +395,20 @@ def test_plots_explain_the_shading_and_the_critical_load():
     assert any("critical load" in text.get_text() for text in legend.get_texts())
     assert any("critical load" in text.get_text() for text in fig.axes[1].texts)
     plt.close("all")
+
+
+@pytest.mark.parametrize(("num_units", "num_patterns"), [(200, 50), (200, 200), (100, 30)])
+def test_exact_one_step_error_rate_is_close_to_the_large_n_formula(num_units, num_patterns):
+    exact = hf.exact_one_step_error_rate(num_units, num_patterns)
+    theory = hf.one_step_error_rate(num_patterns / num_units)
+    assert 0 < exact < 0.5 and abs(exact - theory) < 0.2 * theory
+
+
+def test_exact_one_step_error_rate_by_hand():
+    # N = 3, P = 2: N xi h = 2 + S, S a sum of 2 terms; a flip needs S < -2: never
+    assert hf.exact_one_step_error_rate(3, 2) == 0.0
+    assert hf.exact_one_step_error_rate(100, 1) == 0.0  # one pattern: no crosstalk
+    # N = 2, P = 3: S a sum of 2 terms, flip when S < -1, i.e. S = -2: probability 1/4
+    assert hf.exact_one_step_error_rate(2, 3) == pytest.approx(0.25)
+    with pytest.raises(ValueError, match="num_units"):
+        hf.exact_one_step_error_rate(0, 3)

@@ -14,7 +14,14 @@ from hypothesis.extra.numpy import arrays
 from rnnlib import analysis, tagging
 from rnnlib.data.encoding import Vocabulary
 from rnnlib.data.pos import TAGS, ambiguity_stats, generate_pos_corpus, lexicon_words
-from rnnlib.experiments.ch07 import accuracy_table, compare_taggers, tagging_claims
+from rnnlib.experiments.ch07 import (
+    accuracy_table,
+    compare_taggers,
+    hybrid_claims,
+    hybrid_experiment,
+    tagging_claims,
+    train_window_tagger,
+)
 from rnnlib.models import SequenceModel
 from rnnlib.tagging import Transitions, count_transitions, path_score, viterbi
 
@@ -287,3 +294,54 @@ def test_chapter_claims_hold_for_other_seeds(seed):
     table = accuracy_table(results, test.sentences, test.tag_ids(), ambiguous)
     claims = tagging_claims(table)
     assert all(claims.values()), claims
+    # section 6: window taggers and the two RNNs, decoded with and without transitions
+    hybrid_table = hybrid_experiment(
+        encode(train),
+        train.tag_ids(),
+        encode(test),
+        test.tag_ids(),
+        ambiguous,
+        len(vocab),
+        len(TAGS),
+        rng=seed,
+    )
+    for label in ("RNN", "BiRNN"):
+        hybrid_table[f"{label} (section 5)"] = {
+            "argmax": table[f"{label} (argmax)"]["ambiguous"],
+            "hybrid": table[f"{label} + Viterbi (hybrid)"]["ambiguous"],
+        }
+    hybrid_checks = hybrid_claims(hybrid_table, table["HMM (counts + Viterbi)"]["ambiguous"])
+    assert all(hybrid_checks.values()), (hybrid_checks, hybrid_table)
+
+
+def test_window_ids_pad_beyond_each_sentence_and_posteriors_split_back():
+    sentences = [np.array([5, 6, 7]), np.array([8])]
+    assert tagging.window_ids(sentences, 1).tolist() == [[0, 5, 6, 0], [5, 6, 7, 8], [6, 7, 0, 0]]
+    assert tagging.window_ids(sentences, 0).tolist() == [[5, 6, 7, 8]]
+    model = train_window_tagger(
+        sentences, [np.array([0, 1, 2]), np.array([1])], 9, 3, 1, rng=0, epochs=1
+    )
+    posteriors = tagging.window_log_posteriors(model, sentences, 1)
+    assert [p.shape for p in posteriors] == [(3, 3), (1, 3)]
+    assert all(np.allclose(np.exp(p).sum(axis=1), 1) for p in posteriors)
+    with pytest.raises(ValueError, match="width"):
+        tagging.window_ids(sentences, -1)
+
+
+def test_the_hybrid_on_a_counted_word_posterior_is_the_hmm():
+    """p(tag | word) / p(tag) = p(word | tag) N / c(word): the hybrid decodes the HMM's paths."""
+    corpus = generate_pos_corpus(300, rng=3)
+    vocab = Vocabulary(["<pad>"] + lexicon_words())
+    words = [vocab.encode(s) for s in corpus.sentences]
+    tags = corpus.tag_ids()
+    K, V = len(TAGS), len(vocab)
+    counts = tagging.tag_word_counts(words, tags, V, K)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_local = np.log(counts) - np.log(counts.sum(axis=0, keepdims=True))
+        hmm = tagging.HMM(
+            tagging.count_transitions(tags, K), tagging.count_emissions(words, tags, V, K, 0)
+        )
+    prior = tagging.tag_prior(tags, K, smoothing=0)
+    for w in words:
+        hybrid = tagging.hybrid_decode(log_local[:, w].T, prior, hmm.transitions)
+        assert np.array_equal(hybrid.path, hmm.decode(w).path)

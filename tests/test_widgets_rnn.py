@@ -97,3 +97,22 @@ def test_softmax_explorer():
         softmax_explorer([1.0, 2.0], labels=list("abc"))
     with pytest.raises(ValueError, match="2 to 8"):
         softmax_explorer(np.zeros(9))
+
+
+def test_benchmark_explorers_types_into_text_boxes():
+    """make bench times typing too (chapter 6's name explorer has a text box)."""
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    from rnnlib.widgets import benchmark_explorers
+
+    seen = []
+
+    def draw(name):
+        seen.append(name)
+        return plt.figure()
+
+    explorer = Explorer(draw, {"name": widgets.Text(value="ro")}, title="typing")
+    rows = [row for row in benchmark_explorers() if row["explorer"] == "typing"]
+    assert rows and rows[0]["redraws"] == 3
+    assert seen[1:] == ["roo", "rooo", "roooo"] and explorer.controls["name"].value == "roooo"

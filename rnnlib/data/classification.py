@@ -58,6 +58,7 @@ __all__ = [
     "intent_data",
     "homonym_data",
     "sentiment_lexicon",
+    "sentiment_word_groups",
     "tokenize",
     "build_vocabulary",
     "encode_batch",
@@ -456,6 +457,25 @@ def sentiment_lexicon() -> dict[str, tuple[str, str]]:
                 for word in words.get(key, []):
                     lexicon[word] = (language, polarity)
     return lexicon
+
+
+def sentiment_word_groups() -> dict[str, list[str]]:
+    """The sentiment templates' words grouped by the slot they fill, per language:
+    ``{"en aspect": ["room", ...], "en adjective": [...], "en intensifier": [...],
+    "ko aspect": [...], "ko adjective": [...], "ko intensifier": [...]}``.
+
+    Words of one group are used in the same contexts ("the ___ was", "was ___"), whatever
+    their meaning; adjectives of both polarities share a group.
+    """
+    groups = {}
+    for language, words in _SENTIMENT_WORDS.items():
+        adjectives = [
+            w for key in ("positive", "negative", "praise", "complaint") for w in words.get(key, [])
+        ]
+        groups[f"{language} aspect"] = list(words["aspects"])
+        groups[f"{language} adjective"] = adjectives
+        groups[f"{language} intensifier"] = list(words["intensifiers"])
+    return groups
 
 
 _DEVICES = ["Alarm", "Lights", "Music"]

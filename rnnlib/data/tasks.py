@@ -7,6 +7,9 @@
 * Copy task: a sequence of ``num_symbols`` random symbols, then ``delay`` blank steps,
   then a "go" marker; the model must output the symbols again, in order, after the
   marker. Predicting blanks (and at best a random symbol) is the baseline.
+* Remember the sign: one step carries a clue, +1 or -1, on input 0; every step carries
+  noise on input 1; the target after the last step is the clue's sign (class 1 for +1).
+  Guessing scores 50%.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 
 from .._checks import as_generator, check_positive_int
 
-__all__ = ["adding_problem", "ADDING_BASELINE_MSE", "copy_task"]
+__all__ = ["adding_problem", "ADDING_BASELINE_MSE", "copy_task", "remember_the_sign"]
 
 #: MSE of always predicting 1 on the adding problem: Var(U1 + U2) = 2/12.
 ADDING_BASELINE_MSE = 1.0 / 6.0
@@ -65,3 +68,25 @@ def copy_task(n: int, delay: int, *, rng, num_symbols: int = 5, alphabet: int = 
     mask = np.zeros((steps, n))
     mask[-num_symbols:] = 1.0
     return inputs, targets, mask
+
+
+def remember_the_sign(n: int, length: int, *, rng, positions=None, noise: float = 1.0):
+    """Return ``inputs (length, n, 2)`` and ``targets (n,)`` class ids (0: -1, 1: +1).
+
+    Sequence ``b`` has its clue ``inputs[p_b, b, 0] = ±1`` at a step ``p_b`` drawn from
+    ``positions`` (default: step 0 only, ``length - 1`` steps before the answer) and
+    zeros elsewhere on input 0; ``inputs[:, b, 1]`` is Normal(0, ``noise``²) noise.
+    """
+    n = check_positive_int(n, "n")
+    length = check_positive_int(length, "length")
+    rng = as_generator(rng)
+    positions = np.array([0] if positions is None else positions)
+    if positions.ndim != 1 or positions.size == 0 or positions.min() < 0:
+        raise ValueError(f"positions: expected steps in [0, {length}), got {positions.tolist()}")
+    if positions.max() >= length:
+        raise ValueError(f"positions: expected steps in [0, {length}), got {positions.tolist()}")
+    targets = rng.integers(0, 2, size=n)
+    inputs = np.zeros((length, n, 2))
+    inputs[rng.choice(positions, size=n), np.arange(n), 0] = 2.0 * targets - 1.0
+    inputs[:, :, 1] = noise * rng.standard_normal((length, n))
+    return inputs, targets

@@ -16,6 +16,7 @@ from . import NOT_ATTEMPTED, call_learner, feedback
 
 __all__ = [
     "check_rnn_step",
+    "check_rnn_forward",
     "check_softmax",
     "check_next_char_pairs",
     "check_parameter_shapes",
@@ -83,11 +84,64 @@ def check_rnn_step(rnn_step) -> bool:
     return feedback(title, [f"h differs from tanh(W_xh x + W_hh h_prev + b) by up to {worst:.3g}"])
 
 
+# ----- 1b. the forward pass over T steps ---------------------------------------------------
+def _reference_forward(xs, h0, W_xh, W_hh, b):
+    hidden, h = [], h0
+    for x in xs:
+        h = np.tanh(W_xh @ x + W_hh @ h + b)
+        hidden.append(h)
+    return np.array(hidden)
+
+
+def check_rnn_forward(rnn_forward) -> bool:
+    """``rnn_forward(xs (T, D), h0 (H,), W_xh, W_hh, b) -> hs (T, H)``: every hidden state
+    ``h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`` for ``t = 1..T``, starting from ``h0``."""
+    title = "Exercise 3 (the forward pass over T steps)"
+    x, h0, W_xh, W_hh, b = _step_inputs()
+    steps = 5
+    xs = np.random.default_rng(21).normal(size=(steps, x.size))
+    result, problem = call_learner(rnn_forward, xs, h0, W_xh, W_hh, b)
+    if problem:
+        return feedback(title, [problem])
+    hs, problem = _as_float_array(result, "the result")
+    if problem:
+        return feedback(title, [problem])
+    reference = _reference_forward(xs, h0, W_xh, W_hh, b)
+    T, H = reference.shape
+    if hs.shape != (T, H):
+        shape_hints = {
+            (H,): "only one hidden state: return every h_t, stacked into (T, H)",
+            (H, T): "transposed: one row per step, (T, H)",
+            (T + 1, H): "one row too many: h_0 is the start, not an output; return h_1..h_T",
+        }
+        hint = shape_hints.get(hs.shape, "one row per step, one column per hidden unit")
+        return feedback(title, [f"expected shape (T, H) = ({T}, {H}), got {hs.shape}: {hint}"])
+    if np.allclose(hs, reference):
+        return feedback(title, [])
+    first = int(np.argmax(~np.all(np.isclose(hs, reference), axis=1)))
+    not_carried = np.array([np.tanh(W_xh @ x_t + W_hh @ h0 + b) for x_t in xs])
+    if np.allclose(hs, not_carried):
+        message = (
+            "every step starts again from h0: the state is not carried; feed each new h_t "
+            "in as h_prev of the next step"
+        )
+    elif np.allclose(hs, _reference_forward(xs[::-1], h0, W_xh, W_hh, b)):
+        message = "the steps run backwards in time: read x_1 first"
+    elif first == 0:
+        message = "h_1 is already wrong: check one step on its own (previous exercise)"
+    else:
+        message = (
+            f"h_1..h_{first} are right, h_{first + 1} is the first that differs: what "
+            "changes from one step to the next?"
+        )
+    return feedback(title, [f"step {first + 1} of {T} first disagrees; {message}"])
+
+
 # ----- 2. softmax with temperature ----------------------------------------------------------
 def check_softmax(softmax) -> bool:
     """``softmax(z (C,), temperature=1.0) -> p (C,)``, expected ``exp(z/T) / sum exp(z/T)``,
     finite for large scores."""
-    title = "Exercise 3 (softmax with temperature)"
+    title = "Exercise 4 (softmax with temperature)"
     z = np.array([2.0, 1.0, 0.1, -1.0])
     result, problem = call_learner(softmax, z)
     if problem:
@@ -151,7 +205,7 @@ def check_next_char_pairs(make_pairs) -> bool:
     ``text[:-1]`` and must predict ``text[1:]``, one character ahead."""
     from ..data.encoding import Vocabulary
 
-    title = "Exercise 4 (next-character training pairs)"
+    title = "Exercise 5 (next-character training pairs)"
     problems = []
     for text in ("hihello", "hello"):
         vocab = Vocabulary(text)
@@ -281,7 +335,7 @@ def _normalise_pattern(name) -> str:
 
 def check_io_patterns(answers: dict) -> bool:
     """``answers``: task (a key of :data:`IO_PATTERN_TASKS`) -> one of :data:`IO_PATTERN_NAMES`."""
-    title = "Exercise 5 (input/output patterns)"
+    title = "Exercise 6 (input/output patterns)"
     if not isinstance(answers, dict):
         return feedback(title, [f"expected a dict task -> pattern, got {type(answers).__name__}"])
     if not answers or all(value in (None, ..., "") for value in answers.values()):

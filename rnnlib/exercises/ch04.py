@@ -8,6 +8,11 @@ for a wrong or unfinished answer, and returns True only when every case is right
 2. :func:`check_parameter_count` - parameters of an RNN, LSTM and GRU cell from D and H.
 3. :func:`check_forget_gate` - the constant forget gate that keeps half of the cell state
    (and of its gradient) over 100 steps, and the bias that gives it.
+4. :func:`check_lstm_step_backward` - the backward pass of one LSTM step, checked against
+   numerical gradients parameter by parameter; a wrong answer is traced to the gate whose
+   gradient is wrong (``db`` holds the four gates' pre-activation gradients), a transposed
+   weight gradient, or the gradient path through ``tanh(c_t)``. The forward step it
+   differentiates is :func:`lstm_step_forward`.
 """
 
 from __future__ import annotations
@@ -19,9 +24,17 @@ import numpy as np
 
 from ..cells import CELL_TYPES, GRUCell
 from ..functional import sigmoid
+from ..gradcheck import numerical_gradient, relative_error
 from . import call_learner, explain_array, feedback
 
-__all__ = ["check_gru_step", "check_parameter_count", "check_forget_gate", "expected_parameters"]
+__all__ = [
+    "check_gru_step",
+    "check_parameter_count",
+    "check_forget_gate",
+    "expected_parameters",
+    "lstm_step_forward",
+    "check_lstm_step_backward",
+]
 
 
 # ----- exercise 1: a GRU step ------------------------------------------------------------------
@@ -197,5 +210,190 @@ def check_forget_gate(forget, bias, steps: int = 100, keep: float = 0.5) -> bool
             problems.append(
                 f"sigmoid({bias:g}) = {1 / (1 + math.exp(-bias)):.4f}, not your "
                 f"forget value {forget:g}: invert the sigmoid, bias = log(f / (1 - f))."
+            )
+    return feedback(title, problems)
+
+
+# ----- exercise 4: the LSTM step backward --------------------------------------------------------
+
+GATES = ("input", "forget", "candidate", "output")  # the blocks of W_xh, W_hh and b, in order
+
+#: How each gate's pre-activation gradient (its block of db) is formed, for the feedback.
+GATE_FORMULAS = {
+    "input": "da_i = dc_t * g * i * (1 - i)",
+    "forget": "da_f = dc_t * c_prev * f * (1 - f)",
+    "candidate": "da_g = dc_t * i * (1 - g**2)",
+    "output": "da_o = dh * tanh(c) * o * (1 - o)",
+}
+
+
+def lstm_step_forward(x, h_prev, c_prev, W_xh, W_hh, b):
+    """One LSTM step for one sequence, keeping what the backward pass needs.
+
+    ``x (D,)``, ``h_prev (H,)``, ``c_prev (H,)``, ``W_xh (4H, D)``, ``W_hh (4H, H)``,
+    ``b (4H,)`` (blocks input, forget, candidate, output) -> ``(h (H,), c (H,), cache)``::
+
+        a = W_xh x + W_hh h_prev + b = [a_i; a_f; a_g; a_o]
+        i, f, o = sigmoid(a_i, a_f, a_o);  g = tanh(a_g)
+        c = f * c_prev + i * g;  h = o * tanh(c)
+
+    ``cache`` is a dict with ``x, h_prev, c_prev, i, f, g, o, c, tanh_c, W_xh, W_hh``.
+    """
+    a_i, a_f, a_g, a_o = np.split(W_xh @ x + W_hh @ h_prev + b, 4)
+    i, f, o, g = sigmoid(a_i), sigmoid(a_f), sigmoid(a_o), np.tanh(a_g)
+    c = f * c_prev + i * g
+    tanh_c = np.tanh(c)
+    h = o * tanh_c
+    cache = {
+        "x": x,
+        "h_prev": h_prev,
+        "c_prev": c_prev,
+        "i": i,
+        "f": f,
+        "g": g,
+        "o": o,
+        "c": c,
+        "tanh_c": tanh_c,
+        "W_xh": W_xh,
+        "W_hh": W_hh,
+    }
+    return h, c, cache
+
+
+_BACKWARD_NAMES = ("dx", "dh_prev", "dc_prev", "dW_xh", "dW_hh", "db")
+_BACKWARD_INPUTS = ("x", "h_prev", "c_prev", "W_xh", "W_hh", "b")
+
+
+def _backward_case(seed=4, D=3, H=4):
+    """A random step with lively gates, upstream gradients, and the numerical gradients
+    of ``L = sum(dh * h) + sum(dc * c)`` with respect to every input of the step."""
+    rng = np.random.default_rng(seed)
+    arrays = {
+        "x": rng.standard_normal(D),
+        "h_prev": np.tanh(rng.standard_normal(H)),
+        "c_prev": rng.standard_normal(H),
+        "W_xh": rng.standard_normal((4 * H, D)),
+        "W_hh": rng.standard_normal((4 * H, H)),
+        "b": rng.standard_normal(4 * H),
+    }
+    dh, dc = rng.standard_normal(H), rng.standard_normal(H)
+
+    def loss():
+        h, c, _ = lstm_step_forward(*(arrays[name] for name in _BACKWARD_INPUTS))
+        return float(dh @ h + dc @ c)
+
+    numeric = {
+        "d" + name: numerical_gradient(loss, arrays[name], eps=1e-5) for name in _BACKWARD_INPUTS
+    }
+    return arrays, dh, dc, numeric
+
+
+def _diagnose_gates(db, want_db, H, problems):
+    """Name the gates whose block of ``db`` is wrong (``db`` = the pre-activation
+    gradients); return True when every gate is right."""
+    wrong = [
+        gate
+        for k, gate in enumerate(GATES)
+        if relative_error(db[k * H : (k + 1) * H], want_db[k * H : (k + 1) * H]) > 1e-6
+    ]
+    if not wrong:
+        return True
+    if set(wrong) == {"input", "forget", "candidate"}:
+        problems.append(
+            "the input, forget and candidate gates are wrong while the output gate is right: "
+            "all three receive their gradient through c_t, so dc_t is wrong. c_t also "
+            "reaches the loss through h = o * tanh(c): dc_t = dc + dh * o * (1 - tanh(c)**2)."
+        )
+        return False
+    for gate in wrong:
+        problems.append(
+            f"the {gate} gate's gradient is wrong (its block of db, rows "
+            f"{GATES.index(gate) * H}:{(GATES.index(gate) + 1) * H}): "
+            f"{GATE_FORMULAS[gate]}, where dc_t = dc + dh * o * (1 - tanh(c)**2)."
+        )
+    return False
+
+
+def check_lstm_step_backward(lstm_step_backward) -> bool:
+    """Check ``lstm_step_backward(dh (H,), dc (H,), cache) -> (dx, dh_prev, dc_prev,
+    dW_xh, dW_hh, db)`` for the step :func:`lstm_step_forward`.
+
+    ``dh`` and ``dc`` are dL/dh_t and dL/dc_t from above; every returned gradient has
+    the shape of its variable. Each is compared with a numerical gradient (five-point
+    central differences, float64); a wrong ``db`` is traced to its gate, a wrong weight
+    gradient to a transposed or misplaced gate block.
+    """
+    title = "Exercise 4 (the LSTM step backward)"
+    arrays, dh, dc, numeric = _backward_case()
+    H = dh.size
+    _, _, cache = lstm_step_forward(*(arrays[name].copy() for name in _BACKWARD_INPUTS))
+    result, problem = call_learner(lstm_step_backward, dh.copy(), dc.copy(), cache)
+    if problem:
+        return feedback(title, [problem])
+    if not isinstance(result, (tuple, list)) or len(result) != len(_BACKWARD_NAMES):
+        return feedback(
+            title,
+            ["expected a tuple of six gradients (dx, dh_prev, dc_prev, dW_xh, dW_hh, db)."],
+        )
+    grads, problems = {}, []
+    for name, value in zip(_BACKWARD_NAMES, result, strict=True):
+        want = numeric[name].shape
+        try:
+            value = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            problems.append(
+                f"{name}: expected an array of shape {want}, got {type(value).__name__}."
+            )
+            continue
+        if value.shape == want:
+            grads[name] = value
+        elif value.shape == want[::-1]:
+            problems.append(
+                f"{name} has shape {value.shape}, the transpose of {want}: a gradient has the "
+                "shape of its variable; for W = W_xh or W_hh, dW = outer(da, input), not "
+                "outer(input, da)."
+            )
+        else:
+            problems.append(
+                f"{name}: expected shape {want} (the shape of its variable), got {value.shape}."
+            )
+    if problems:
+        return feedback(title, problems)
+    errors = {name: relative_error(grads[name], numeric[name]) for name in _BACKWARD_NAMES}
+    wrong = [name for name in _BACKWARD_NAMES if errors[name] > 1e-6]
+    if not wrong:
+        return feedback(title, [])
+    report = ", ".join(
+        f"{name} {'OK' if name not in wrong else 'WRONG'} ({errors[name]:.1e})"
+        for name in _BACKWARD_NAMES
+    )
+    problems.append(f"gradient check, relative error per gradient: {report}.")
+    gates_right = _diagnose_gates(grads["db"], numeric["db"], H, problems)
+    if gates_right:
+        for name, source in (("dW_xh", "x"), ("dW_hh", "h_prev")):
+            for k, gate in enumerate(GATES):
+                rows = slice(k * H, (k + 1) * H)
+                mine, want = grads[name][rows], numeric[name][rows]
+                if relative_error(mine, want) <= 1e-6:
+                    continue
+                if mine.shape[0] == mine.shape[1] and relative_error(mine.T, want) <= 1e-6:
+                    problems.append(
+                        f"the {gate} gate's block of {name} (rows {k * H}:{(k + 1) * H}) is "
+                        f"transposed: it must be outer(da_{gate[0]}, {source}) (row = unit of "
+                        f"the gate, column = entry of {source}), not outer({source}, da)."
+                    )
+                else:
+                    problems.append(
+                        f"the {gate} gate's block of {name} (rows {k * H}:{(k + 1) * H}) is "
+                        f"wrong although the gate's gradient db is right: {name} = outer(db, {source})."
+                    )
+        if "dx" in wrong:
+            problems.append("dx is wrong although db is right: dx = W_xh.T @ db.")
+        if "dh_prev" in wrong:
+            problems.append("dh_prev is wrong although db is right: dh_prev = W_hh.T @ db.")
+        if "dc_prev" in wrong:
+            problems.append(
+                "dc_prev is wrong although the gates are right: along the belt "
+                "dc_prev = dc_t * f, with dc_t = dc + dh * o * (1 - tanh(c)**2)."
             )
     return feedback(title, problems)

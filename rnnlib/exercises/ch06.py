@@ -2,7 +2,9 @@
 
 1. :func:`check_pad` - pad variable-length id sequences into a time-major batch and a mask.
 2. :func:`check_bag_of_words` - count vector of a sentence (and see why twins collide).
-3. :func:`check_parameter_count` - the number of parameters of a bidirectional GRU classifier.
+3. :func:`check_skipgram_gradients` - the skip-gram loss and its gradients, checked per
+   parameter against a numerical gradient.
+4. :func:`check_parameter_count` - the number of parameters of a bidirectional GRU classifier.
 
 Each check prints the verdict, names the most likely mistake and returns True or False;
 it never raises, and an unattempted stub gets a hint instead of a traceback.
@@ -14,6 +16,8 @@ import numbers
 
 import numpy as np
 
+from ..embeddings import SkipGram, skipgram_loss
+from ..gradcheck import numerical_gradient, relative_error
 from . import NOT_ATTEMPTED, call_learner, feedback
 
 __all__ = [
@@ -23,6 +27,8 @@ __all__ = [
     "PAD_EXAMPLE",
     "BAG_WORDS",
     "PARAMETER_MODEL",
+    "check_skipgram_gradients",
+    "skipgram_example",
 ]
 
 #: the sequences check_pad feeds to the learner's function
@@ -124,7 +130,7 @@ def check_parameter_count(answer) -> bool:
     """``answer``: the number of parameters of
     ``SequenceModel("gru", vocab_size=20, embedding_dim=8, hidden_size=16, output_size=3,
     bidirectional=True, many_to_one=True)``."""
-    title = "Exercise 3 (counting parameters)"
+    title = "Exercise 4 (counting parameters)"
     if answer is None or answer is Ellipsis:
         return feedback(title, [NOT_ATTEMPTED])
     if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
@@ -157,3 +163,123 @@ def check_parameter_count(answer) -> bool:
             "(3H*D + 3H*H + 3H + H) and a head 2H*C + C"
         )
     return feedback(title, [message])
+
+
+def skipgram_example():
+    """The inputs check_skipgram_gradients gives the learner: ``W_in (V, D)``,
+    ``W_out (V, D)`` with V = 7, D = 3, and N = 6 pairs whose centres repeat (word 2
+    three times, word 5 twice)."""
+    rng = np.random.default_rng(6)
+    W_in, W_out = rng.normal(0.0, 0.5, size=(2, 7, 3))
+    centres = np.array([2, 5, 2, 0, 5, 2])
+    contexts = np.array([1, 4, 3, 2, 6, 1])
+    return W_in, W_out, centres, contexts
+
+
+def _reference(W_in, W_out, centres, contexts):
+    """Loss and gradients from rnnlib.embeddings (the library's SkipGram)."""
+    model = SkipGram(*W_in.shape, rng=0)
+    model.params["W_in"][...], model.params["W_out"][...] = W_in, W_out
+    loss = skipgram_loss(model, centres, contexts)
+    return loss, model.grads["W_in"].copy(), model.grads["W_out"].copy(), model
+
+
+def _usual_mistakes(W_in, W_out, centres, contexts):
+    """The gradients that the usual mistakes give, with what to say about each."""
+    n = len(centres)
+    v = W_in[centres]
+    scores = v @ W_out.T
+    p = np.exp(scores - scores.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    onehot = np.eye(W_in.shape[0])[contexts]
+    dscores = (p - onehot) / n
+    overwritten = np.zeros_like(W_in)
+    overwritten[centres] += dscores @ W_out  # one update per row survives
+    no_onehot = np.zeros_like(W_in)
+    np.add.at(no_onehot, centres, (p / n) @ W_out)
+    missing_onehot = "misses the one-hot term: dscores = (softmax(s) - onehot(contexts)) / N"
+    return {
+        "W_in": [
+            (
+                overwritten,
+                "dW_in is right only for centres that occur once: `dW_in[centres] += dv` "
+                "keeps one update per repeated row (word 2 is a centre three times). "
+                "Accumulate with np.add.at(dW_in, centres, dv)",
+            ),
+            (no_onehot, f"dW_in {missing_onehot}"),
+        ],
+        "both": [
+            (
+                n,
+                "every gradient is N times too large: the loss is the mean over the N pairs, "
+                "so divide dscores by N",
+            ),
+            (
+                -1,
+                "every gradient has the wrong sign: d(-log p_o)/ds = softmax(s) - onehot(o)",
+            ),
+        ],
+        "W_out": [
+            ((p / n).T @ v, f"dW_out {missing_onehot}"),
+        ],
+    }
+
+
+def check_skipgram_gradients(skipgram_gradients) -> bool:
+    """``skipgram_gradients(W_in, W_out, centres, contexts) -> (loss, dW_in, dW_out)``:
+    the mean cross-entropy of the contexts under ``softmax(W_out W_in[c])`` and its
+    gradients ``(V, D)``, each compared with a five-point numerical gradient."""
+    title = "Exercise 3 (skip-gram loss and gradients)"
+    W_in, W_out, centres, contexts = skipgram_example()
+    result, problem = call_learner(
+        skipgram_gradients, W_in.copy(), W_out.copy(), centres.copy(), contexts.copy()
+    )
+    if problem:
+        return feedback(title, [problem])
+    if not isinstance(result, tuple) or len(result) != 3:
+        return feedback(title, ["return a triple (loss, dW_in, dW_out)"])
+    loss, dW_in, dW_out = result
+    right_loss, right_in, right_out, model = _reference(W_in, W_out, centres, contexts)
+    problems = []
+    if np.ndim(loss) != 0:
+        problems.append(
+            f"loss: expected one number (the mean over the N pairs), got shape {np.shape(loss)}"
+        )
+    elif np.isclose(float(loss), len(centres) * right_loss):
+        problems.append("loss is the sum over the N pairs: take the mean (divide by N)")
+    elif not np.isclose(float(loss), right_loss):
+        problems.append(
+            f"loss: expected {right_loss:.6f} (the mean of -log p(context | centre)), got {float(loss):.6f}"
+        )
+    numeric = {
+        name: numerical_gradient(lambda: _reference(W_in, W_out, centres, contexts)[0], model_param)
+        for name, model_param in (("W_in", W_in), ("W_out", W_out))
+    }
+    mistakes = _usual_mistakes(W_in, W_out, centres, contexts)
+    for name, grad, right in (("W_in", dW_in, right_in), ("W_out", dW_out, right_out)):
+        grad = np.asarray(grad, dtype=float)
+        if grad.shape != right.shape:
+            hint = (
+                " (transposed: the gradient has the parameter's shape)"
+                if grad.shape == right.shape[::-1]
+                else ""
+            )
+            problems.append(
+                f"d{name}: expected shape (V, D) = {right.shape} like {name}, got {grad.shape}{hint}"
+            )
+            continue
+        error = relative_error(grad, numeric[name])
+        if error < 1e-6:
+            continue
+        message = f"d{name}: largest relative error {error:.2g} against the numerical gradient"
+        for wrong, why in mistakes.get(name, []):
+            if np.allclose(grad, wrong):
+                message += f"; {why}"
+                break
+        else:
+            for factor, why in mistakes["both"]:
+                if np.allclose(grad, factor * right):
+                    message += f"; {why}"
+                    break
+        problems.append(message)
+    return feedback(title, problems)

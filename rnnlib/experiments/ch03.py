@@ -21,9 +21,9 @@ from .._checks import (
 from ..analysis import SLOPE_BOUND, jacobian_norms, recurrent_matrix, singular_value_bound
 from ..baselines import adding_baseline
 from ..cells import RNNCell
-from ..data.tasks import adding_problem
+from ..data.tasks import adding_problem, remember_the_sign
 from ..layers import Dense
-from ..losses import mse
+from ..losses import mse, softmax_cross_entropy
 from ..models import SequenceModel
 from ..optim import SGD, Adam, clip_grad_norm, global_grad_norm
 from ..recurrent import Recurrent
@@ -35,6 +35,8 @@ __all__ = [
     "TrainingRun",
     "clipping_run",
     "truncated_gradient",
+    "LongDependency",
+    "truncated_long_dependency",
     "bptt_cost",
     "dependency_vs_distance",
     "time_per_sequence",
@@ -271,6 +273,83 @@ def truncated_gradient(
     dhidden[-1, 0] = rng.standard_normal(hidden_size)
     dinputs, _ = layer.backward(dhidden, cache, truncate=truncate)
     return np.linalg.norm(dinputs[:, 0], axis=-1)
+
+
+@dataclass
+class LongDependency:
+    """Test accuracies (one per repeat) of :func:`truncated_long_dependency`'s two runs,
+    and how far the clue's input weights ``W_xh[:, 0]`` moved in training (max abs)."""
+
+    length: int  #: T; the clue sits at step 1, T - 1 steps before the answer
+    truncate: int  #: k
+    truncated: np.ndarray  #: truncate=k, clue always at step 1 in training
+    truncated_anywhere: np.ndarray  #: truncate=k, clue at any step in training
+    clue_weight_change: dict  #: run name -> (repeats,) max |change of W_xh[:, 0]|
+
+
+def truncated_long_dependency(
+    length: int = 20,
+    truncate: int = 5,
+    *,
+    repeats: int = 4,
+    steps: int = 200,
+    batch_size: int = 32,
+    hidden_size: int = 16,
+    noise: float = 2.0,
+    lr: float = 1e-2,
+    test_size: int = 1000,
+    rng=0,
+) -> LongDependency:
+    """Can truncated BPTT learn a dependency longer than its k steps?
+
+    Task :func:`rnnlib.data.tasks.remember_the_sign`: a ±1 clue, then noise; say the
+    clue's sign after the last step. The test clue always sits at step 1, ``T - 1``
+    steps before the answer (19 > k = 5 by default). Two trainings of a tanh RNN with
+    ``truncate=k`` (Adam, clipping at norm 1), from the same initial weights per repeat:
+
+    * ``truncated``: ``truncate=k``, training clues at step 1. No gradient ever reaches
+      the step where the clue enters, so its input weights ``W_xh[:, 0]`` never move;
+      the answer can only be read from whatever the untrained path happens to carry;
+    * ``truncated_anywhere``: ``truncate=k``, training clues at any step. Clues inside
+      the last chunk teach the shared weights to write and keep the clue, and the state
+      carried across the chunk boundaries then holds a clue from step 1 as well.
+
+    Each repeat draws its own seed from ``rng``; the two runs of a repeat share it.
+    """
+    length = check_positive_int(length, "length", minimum=2)
+    truncate = check_positive_int(truncate, "truncate")
+    repeats = check_positive_int(repeats, "repeats")
+    steps = check_positive_int(steps, "steps")
+    seeds = as_generator(rng).integers(2**32, size=repeats)
+    runs = {"truncated": [0], "truncated_anywhere": list(range(length))}
+    accuracy = {name: np.zeros(repeats) for name in runs}
+    moved = {name: np.zeros(repeats) for name in runs}
+    for repeat, seed in enumerate(seeds):
+        for name, positions in runs.items():
+            run_rng = np.random.default_rng(seed)
+            model = SequenceModel(
+                "rnn", input_size=2, hidden_size=hidden_size, output_size=2,
+                many_to_one=True, rng=run_rng,
+            )  # fmt: skip
+            W_xh = {name: param for name, param, _ in model.named_parameters()}[
+                "recurrent.0.cell.W_xh"
+            ]  # updated in place by the optimiser
+            clue_weights = W_xh[:, 0].copy()
+            optimizer = Adam(model, lr=lr)
+            for _ in range(steps):
+                inputs, targets = remember_the_sign(
+                    batch_size, length, positions=positions, noise=noise, rng=run_rng
+                )
+                outputs, cache = model.forward(inputs)
+                _, doutputs = softmax_cross_entropy(outputs, targets)
+                model.zero_grad()
+                model.backward(doutputs, cache, truncate=truncate)
+                clip_grad_norm(model, 1.0)
+                optimizer.step()
+            moved[name][repeat] = np.abs(W_xh[:, 0] - clue_weights).max()
+            inputs, targets = remember_the_sign(test_size, length, noise=noise, rng=run_rng)
+            accuracy[name][repeat] = np.mean(model.predict(inputs).argmax(axis=-1) == targets)
+    return LongDependency(length, truncate, **accuracy, clue_weight_change=moved)
 
 
 def bptt_cost(

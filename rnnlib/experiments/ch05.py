@@ -1,28 +1,176 @@
-"""Chapter 5's name generator: a character GRU trained on a list of names, against
-counted n-gram baselines, and the names it samples."""
+"""The seeded runs chapter 5 asserts: character models against counted n-grams.
+
+* :func:`train_language_model` - the chapter's GRU language model on Python's help pages
+  (two passes, a validation curve);
+* :func:`context_ablation` - bits per character when the model may see only the last
+  ``k`` characters, for several ``k``;
+* :func:`gru_against_ngrams` - on one split of the text: the GRU, the best
+  5-gram on the same split, and the context ablation (the claims of section 5);
+* :func:`train_name_generator`, :func:`sample_names` - the name generator of section 7;
+* :func:`pretrain_language_model`, :func:`load_pretrained` - the larger model that
+  ``make pretrain`` trains for minutes and the chapter loads.
+"""
 
 from __future__ import annotations
 
+import json
+import time
+from pathlib import Path
+
 import numpy as np
 
-from .._checks import check_positive_int
+from .._checks import as_generator, check_positive_int
 from ..data.text import stream_batches
+from ..functional import log_softmax
 from ..generate import bits_per_char, generate
+from ..io import load
 from ..models import SequenceModel
 from ..ngram import CharNGram
 from ..optim import Adam
-from ..train import fit
+from ..train import fit, train_step
 
 
 def best_ngram_bpc(train_ids, valid_ids, vocab_size, order, smoothings=(1.0, 0.1, 0.01)) -> float:
-    """Bits per character on ``valid_ids`` of the best ``order``-gram over the smoothings.
+    """Bits per character on ``valid_ids`` of the best ``order``-gram (:func:`best_ngram`)."""
+    return best_ngram(train_ids, valid_ids, vocab_size, order, smoothings).bits_per_char(valid_ids)
 
-    Each :class:`rnnlib.ngram.CharNGram` with add-``k`` smoothing, ``k`` in
-    ``smoothings``, is fitted to ``train_ids``; returns the lowest validation score.
+
+#: The chapter's GRU language model (section 5): sizes and schedule.
+LANGUAGE_MODEL = {
+    "hidden_size": 128,
+    "batch_size": 32,
+    "steps": 50,
+    "updates": 500,  # about two passes over the training text
+    "validate_every": 100,
+    "lr": 0.02,
+    "clip_norm": 5.0,
+    "curve_chars": 10_000,  # the validation curve uses the first 10 000 characters
+}
+
+
+def language_model(vocab_size, rng=0) -> SequenceModel:
+    """The chapter's untrained GRU language model (float32, one-hot inputs).
+
+    With the same int ``rng`` it rebuilds the initial weights of a model trained by
+    :func:`train_language_model` (the chapter keeps one as an untrained reference).
     """
-    return min(
-        CharNGram(order, vocab_size, k).fit(train_ids).bits_per_char(valid_ids) for k in smoothings
+    return SequenceModel(
+        "gru",
+        hidden_size=LANGUAGE_MODEL["hidden_size"],
+        vocab_size=vocab_size,
+        output_size=vocab_size,
+        rng=rng,
+        dtype=np.float32,
     )
+
+
+def train_language_model(corpus, rng=0) -> dict:
+    """Train :func:`language_model` on ``corpus`` with the settings of :data:`LANGUAGE_MODEL`.
+
+    Adam, stateful truncated BPTT over contiguous streams (two passes, in order),
+    gradient norm clipped. Returns a dict: ``model``, ``train_bits`` (the training loss
+    of every update, in bits), ``seen`` (characters trained on at each validation) and
+    ``valid_curve`` (bits per character on the first ``curve_chars`` validation
+    characters at those points), ``bpc`` (on the whole validation text) and ``seconds``
+    (training time).
+    """
+    settings = LANGUAGE_MODEL
+    batch, steps, updates, every = (
+        settings[name] for name in ("batch_size", "steps", "updates", "validate_every")
+    )
+    model = language_model(len(corpus.vocab), rng)
+    optimizer = Adam(model, lr=settings["lr"])
+    chunks = stream_batches(corpus.encode("train"), batch, steps)
+    schedule = (chunks * 2)[:updates]  # two passes over the text, in order
+    curve_ids = corpus.encode("validation")[: settings["curve_chars"]]
+    start = time.perf_counter()
+    train_bits, seen, valid_curve = [], [0], [bits_per_char(model, curve_ids)]
+    for first in range(0, updates, every):
+        history = fit(
+            model,
+            optimizer,
+            schedule[first : first + every],
+            clip_norm=settings["clip_norm"],
+            stateful=True,
+            progress=False,
+        )
+        train_bits += [loss / np.log(2) for loss in history.loss]
+        seen.append((first + every) * batch * steps)
+        valid_curve.append(bits_per_char(model, curve_ids))
+    seconds = time.perf_counter() - start
+    return {
+        "model": model,
+        "train_bits": train_bits,
+        "seen": seen,
+        "valid_curve": valid_curve,
+        "bpc": bits_per_char(model, corpus.encode("validation")),
+        "seconds": seconds,
+    }
+
+
+def context_ablation(model, ids, contexts=(1, 2, 4, 8, 16, 32, 64), num_positions=2000, rng=0):
+    """Bits per character when the model may see only the last ``k`` characters.
+
+    ``num_positions`` positions ``p`` of ``ids`` are drawn (seeded, ``p >= max(contexts)``);
+    for each ``k`` in ``contexts`` the model reads ``ids[p - k : p]`` from a zero state and
+    predicts ``ids[p]``. Returns ``{"contexts": [...], "bpc": [...] (one per k),
+    "positions": (num_positions,)}``, so counted n-grams can be scored at the same
+    positions (an n-gram sees ``n - 1`` characters).
+    """
+    contexts = [check_positive_int(k, "contexts") for k in contexts]
+    num_positions = check_positive_int(num_positions, "num_positions")
+    ids = np.asarray(ids)
+    longest = max(contexts)
+    if ids.size <= longest:
+        raise ValueError(f"ids: expected more than {longest} characters, got {ids.size}")
+    positions = np.sort(
+        as_generator(rng).choice(np.arange(longest, ids.size), num_positions, replace=False)
+    )
+    targets = ids[positions]
+    scores = []
+    for k in contexts:
+        windows = ids[positions[None, :] + np.arange(-k, 0)[:, None]]  # (k, N)
+        logits = model.predict(windows)[-1].astype(np.float64)  # (N, V): after the k-th
+        logp = np.take_along_axis(log_softmax(logits), targets[:, None], axis=1)
+        scores.append(float(-logp.mean() / np.log(2.0)))
+    return {"contexts": contexts, "bpc": scores, "positions": positions}
+
+
+def ngram_bits_at(ngram, ids, positions) -> float:
+    """Bits per character of a fitted :class:`~rnnlib.ngram.CharNGram` at ``positions``."""
+    return float(-np.mean(np.log2(ngram.probabilities(ids)[positions])))
+
+
+def best_ngram(train_ids, valid_ids, vocab_size, order, smoothings=(1.0, 0.1, 0.01)) -> CharNGram:
+    """The ``order``-gram whose add-``k`` smoothing (``k`` in ``smoothings``) scores best
+    on ``valid_ids`` (tuned on the text it is scored on: the fair direction for a baseline)."""
+    models = [CharNGram(order, vocab_size, k).fit(train_ids) for k in smoothings]
+    return min(models, key=lambda model: model.bits_per_char(valid_ids))
+
+
+def gru_against_ngrams(corpus, rng=0, contexts=(1, 2, 4, 8, 16, 32, 64)) -> dict:
+    """Section 5's comparison, like with like: the GRU and the 5-gram on the same split.
+
+    ``corpus`` is the split (e.g. ``load_python_docs(rng=seed)``); the GRU
+    (:func:`train_language_model`, initialised with ``rng``) and the best 5-gram
+    (:func:`best_ngram`) are trained on its training text and scored on its validation
+    text; then :func:`context_ablation` on the validation text (positions drawn with
+    ``rng``), with the 5-gram scored at the same positions. Returns ``run`` (the GRU run),
+    ``gru_bpc``, ``five_gram`` (the model), ``five_gram_bpc``, ``ablation`` (the dict of
+    :func:`context_ablation`) and ``five_gram_at_positions``.
+    """
+    train_ids, valid_ids = corpus.encode("train"), corpus.encode("validation")
+    run = train_language_model(corpus, rng=rng)
+    five_gram = best_ngram(train_ids, valid_ids, len(corpus.vocab), 5)
+    ablation = context_ablation(run["model"], valid_ids, contexts, rng=rng)
+    return {
+        "run": run,
+        "gru_bpc": run["bpc"],
+        "five_gram": five_gram,
+        "five_gram_bpc": five_gram.bits_per_char(valid_ids),
+        "ablation": ablation,
+        "five_gram_at_positions": ngram_bits_at(five_gram, valid_ids, ablation["positions"]),
+    }
 
 
 def train_name_generator(names, rng=0) -> tuple[SequenceModel, float]:
@@ -60,3 +208,112 @@ def sample_names(model, vocab, count, temperature=0.8) -> list[str]:
         generate(model, vocab, "\n", 20, temperature=temperature, rng=s, stop="\n")
         for s in range(count)
     ]
+
+
+# ----- the pretrained character model (``make pretrain``) ------------------------------------
+
+#: Where ``make pretrain`` writes the weights and the training log (committed to the repo).
+PRETRAINED_DIR = Path(__file__).resolve().parents[2] / "pretrained"
+PRETRAINED_WEIGHTS = PRETRAINED_DIR / "char_gru.npz"
+PRETRAINED_LOG = PRETRAINED_DIR / "char_gru_log.json"
+
+#: The settings of the pretrained model: larger and trained longer than the chapter's GRU.
+PRETRAIN_SETTINGS = {
+    "corpus_seed": 0,  # load_python_docs(rng=0): the chapter's split, its validation held out
+    "cell": "gru",
+    "hidden_size": 256,
+    "num_layers": 2,
+    "seed": 0,
+    "batch_size": 32,
+    "steps": 100,
+    "lr": 0.002,
+    "final_lr": 0.0002,  # linear decay from lr to final_lr over the updates
+    "clip_norm": 5.0,
+    "num_updates": 900,
+    "validate_every": 150,
+}
+
+
+def pretrain_model(corpus, settings=PRETRAIN_SETTINGS):
+    """The untrained model of ``settings`` for ``corpus`` (float32, seeded)."""
+    V = len(corpus.vocab)
+    return SequenceModel(
+        settings["cell"],
+        hidden_size=settings["hidden_size"],
+        num_layers=settings["num_layers"],
+        vocab_size=V,
+        output_size=V,
+        rng=settings["seed"],
+        dtype=np.float32,
+    )
+
+
+def pretrain_language_model(corpus, settings=PRETRAIN_SETTINGS, *, num_updates=None, report=None):
+    """Train the pretrained character model; return ``(model, log)``.
+
+    Stateful truncated BPTT over contiguous streams (``batch_size`` x ``steps``
+    characters per update, the state reset at the start of every pass over the text),
+    Adam with the learning rate decaying linearly from ``lr`` to ``final_lr``, gradient
+    norm clipped at ``clip_norm``. Every ``validate_every`` updates the bits per
+    character on the validation text are measured; the returned model holds the
+    weights of the best measurement (early stopping), ``log["best_update"]`` says which.
+
+    ``num_updates`` (default ``settings["num_updates"]``) stops early with the same
+    schedule, so the first losses of a short run equal those of the full run (the test
+    of the committed log relies on this). ``report(update, log)`` is called after each
+    validation. ``log``: ``settings``, ``train_loss`` (nats, one per update),
+    ``valid_bpc`` (``[update, bpc]`` pairs), ``best_update``, ``best_valid_bpc``.
+    """
+    total = settings["num_updates"]
+    num_updates = total if num_updates is None else check_positive_int(num_updates, "num_updates")
+    model = pretrain_model(corpus, settings)
+    optimizer = Adam(model, lr=settings["lr"])
+    chunks = stream_batches(corpus.encode("train"), settings["batch_size"], settings["steps"])
+    valid_ids = corpus.encode("validation")
+    log = {"settings": dict(settings), "train_loss": [], "valid_bpc": []}
+    best = (np.inf, 0, {name: p.copy() for name, p, _ in model.named_parameters()})
+    state = None
+    for update in range(num_updates):
+        position = update % len(chunks)
+        if position == 0:
+            state = None  # a new pass starts at the beginning of each stream
+        optimizer.lr = settings["lr"] + (settings["final_lr"] - settings["lr"]) * update / total
+        inputs, targets = chunks[position]
+        loss, _, final = train_step(
+            model,
+            optimizer,
+            inputs,
+            targets,
+            clip_norm=settings["clip_norm"],
+            initial_state=state,
+        )
+        state = [tuple(part.copy() for part in layer) for layer in final]  # one per layer
+        log["train_loss"].append(float(loss))
+        done = update + 1
+        if done % settings["validate_every"] == 0 or done == num_updates:
+            bpc = float(bits_per_char(model, valid_ids))
+            log["valid_bpc"].append([done, bpc])
+            if bpc < best[0]:
+                best = (bpc, done, {name: p.copy() for name, p, _ in model.named_parameters()})
+            if report is not None:
+                report(done, log)
+    for name, param, _ in model.named_parameters():
+        param[...] = best[2][name]
+    log["best_valid_bpc"], log["best_update"] = best[0], best[1]
+    return model, log
+
+
+def load_pretrained(corpus):
+    """The committed pretrained model and its training log: ``(model, log)``.
+
+    Raises ``FileNotFoundError`` (saying to run ``make pretrain``) when the files are
+    missing; :func:`rnnlib.io.load` checks every parameter's name, shape and dtype.
+    """
+    if not PRETRAINED_WEIGHTS.exists() or not PRETRAINED_LOG.exists():
+        raise FileNotFoundError(
+            f"{PRETRAINED_WEIGHTS} or its log is missing: run `make pretrain` to create them"
+        )
+    log = json.loads(PRETRAINED_LOG.read_text())
+    model = pretrain_model(corpus, log["settings"])
+    load(PRETRAINED_WEIGHTS, model)
+    return model, log

@@ -4,7 +4,9 @@
 * :func:`language_mixups` - per-language accuracy and how often pairs are mixed up;
 * :func:`order_experiment` - bag of words against a word GRU, scored per sentence kind;
 * :func:`adjective_separation` - do the learned adjective embeddings split by polarity?
-* :func:`homonym_experiment` - one-directional against bidirectional GRU on "사과를";
+* :func:`train_skipgram` - skip-gram word vectors from the sentiment sentences alone;
+* :func:`context_similarity` - are words of one template slot close, and is polarity?
+* :func:`homonym_experiment` - one- or bidirectional, one or two stacked GRU layers on "사과를";
 * :func:`depth_experiment` - one against two stacked GRU layers on intents.
 
 Every function takes ``rng`` (a seed or a numpy Generator, used as is): the notebook
@@ -13,15 +15,14 @@ passes its Generator, the tests other seeds.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
 from .. import optim
 from .._checks import as_generator
-from ..analysis import confusion_matrix, predict_classes, project_2d
+from ..analysis import confusion_matrix, cosine_similarities, predict_classes, project_2d
 from ..baselines import BagOfWordsClassifier
-from ..data.classification import batches, build_vocabulary
+from ..data.classification import batches, build_vocabulary, tokenize
+from ..embeddings import SkipGram, skipgram_loss, skipgram_pairs
 from ..losses import softmax_cross_entropy
 from ..models import SequenceModel
 from ..train import fit
@@ -135,25 +136,93 @@ def adjective_separation(model, vocab, lexicon):
     return coordinates, positive, nearer_own
 
 
+def train_skipgram(texts, rng, *, dim=10, window=2, epochs=10, lr=0.05, batch_size=256):
+    """Skip-gram word vectors (:class:`rnnlib.embeddings.SkipGram`) from sentences alone.
+
+    The (centre, context) pairs within ``window`` words of each other are shuffled every
+    epoch and fed in batches of ``batch_size`` to Adam (``lr``); no label is used.
+    Returns ``(model, vocab, epoch_losses)``: ``vocab`` the word vocabulary of ``texts``
+    and ``epoch_losses`` the mean loss of each epoch.
+    """
+    rng = as_generator(rng)
+    vocab = build_vocabulary(texts, "word")
+    sentences = [np.array(vocab.encode(tokenize(text, "word"))) for text in texts]
+    centres, contexts = skipgram_pairs(sentences, window)
+    model = SkipGram(len(vocab), dim, rng=rng)
+    optimizer = optim.Adam(model, lr=lr)
+    epoch_losses = []
+    for _ in range(epochs):
+        order = rng.permutation(len(centres))
+        total = 0.0
+        for begin in range(0, len(order), batch_size):
+            batch = order[begin : begin + batch_size]
+            model.zero_grad()
+            total += skipgram_loss(model, centres[batch], contexts[batch]) * len(batch)
+            optimizer.step()
+        epoch_losses.append(total / len(centres))
+    return model, vocab, epoch_losses
+
+
+def context_similarity(vectors, vocab, groups, lexicon):
+    """How word vectors ``(V, D)`` (rows in ``vocab`` order) reflect template slots and polarity.
+
+    groups: ``{group: [words]}`` (``sentiment_word_groups()``); lexicon: word ->
+    ``(language, polarity)`` (``sentiment_lexicon()``). Returns a dict with the mean
+    cosine similarity of two different words of the same group (``"within"``) and of
+    two words of different groups (``"across"``); ``"nearest_in_group"``, the share of
+    words whose nearest word (by cosine, among the grouped words) is in their own group;
+    and, over adjectives of the same language, the mean cosine of two different words of
+    the same polarity (``"same_polarity"``) and of opposite polarities
+    (``"opposite_polarity"``).
+    """
+    words = [w for members in groups.values() for w in members]
+    group = np.array([k for k, members in enumerate(groups.values()) for _ in members])
+    similarity = cosine_similarities(np.asarray(vectors)[vocab.encode(words)])
+    others = ~np.eye(len(words), dtype=bool)
+    same_group = (group[:, None] == group[None, :]) & others
+    nearest = np.where(others, similarity, -np.inf).argmax(axis=1)
+    adjective = np.array([w in lexicon for w in words])
+    language = np.array([lexicon[w][0] if w in lexicon else "" for w in words])
+    polarity = np.array([lexicon[w][1] if w in lexicon else "" for w in words])
+    pairs = adjective[:, None] & adjective[None, :] & (language[:, None] == language[None, :])
+    same_polarity = polarity[:, None] == polarity[None, :]
+    return {
+        "within": float(similarity[same_group].mean()),
+        "across": float(similarity[group[:, None] != group[None, :]].mean()),
+        "nearest_in_group": float(np.mean(group[nearest] == group)),
+        "same_polarity": float(similarity[pairs & same_polarity & others].mean()),
+        "opposite_polarity": float(similarity[pairs & ~same_polarity].mean()),
+    }
+
+
 def loss_at_marked_word(outputs, targets, mask):
     """Cross-entropy at the marked word only: targets are -1 everywhere else."""
     marked = (targets >= 0) & (mask > 0)
     return softmax_cross_entropy(outputs, np.where(marked, targets, 0), mask=marked)
 
 
-def homonym_experiment(data, vocab, rng):
-    """Label the sense of the marked word with a one- and a bidirectional GRU.
+#: the homonym experiment's models: label -> (stacked layers, bidirectional)
+HOMONYM_MODELS = {
+    "one-directional": (1, False),
+    "bidirectional": (1, True),
+    "2 layers, one-directional": (2, False),
+    "2 layers, bidirectional": (2, True),
+}
 
-    Each model (embedding 8, 16 hidden units per direction) is trained 10 epochs with
-    Adam (lr 0.02), loss at the marked word only, no clipping. Returns a dict
-    ``{"one-directional": (test accuracy, parameters, seconds to train),
-    "bidirectional": (...)}``.
+
+def homonym_experiment(data, vocab, rng, models=("one-directional", "bidirectional")):
+    """Label the sense of the marked word with the GRUs named in ``models`` (keys of
+    :data:`HOMONYM_MODELS`: one or two stacked layers, one- or bidirectional).
+
+    Each model (embedding 8, 16 hidden units per direction and layer) is trained 10
+    epochs with Adam (lr 0.02), loss at the marked word only, no clipping. Returns
+    ``{label: (test accuracy, parameters)}``.
     """
     rng = as_generator(rng)
     results = {}
-    for bidirectional in (False, True):
-        model = _gru(vocab, 2, rng, 8, 16, bidirectional=bidirectional)
-        start = time.perf_counter()
+    for label in models:
+        num_layers, bidirectional = HOMONYM_MODELS[label]
+        model = _gru(vocab, 2, rng, 8, 16, num_layers=num_layers, bidirectional=bidirectional)
         _train(
             model,
             data.train,
@@ -165,31 +234,16 @@ def homonym_experiment(data, vocab, rng):
             clip_norm=None,
             per_token=True,
         )
-        seconds = time.perf_counter() - start
         accuracy = np.mean(predict_classes(model, data.test, vocab, "word") == data.test.labels)
-        label = "bidirectional" if bidirectional else "one-directional"
-        results[label] = (accuracy, model.num_parameters(), seconds)
+        results[label] = (accuracy, model.num_parameters())
     return results
-
-
-def seconds_per_batch(model, data, vocab, repeats=5) -> float:
-    """The fastest of a few forward+backward passes over one batch of 32 sentences."""
-    ids, labels, mask = next(batches(data.train, vocab, "word", 32, rng=0)())
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        outputs, cache = model.forward(ids, mask)
-        model.backward(softmax_cross_entropy(outputs, labels)[1], cache)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def depth_experiment(data, rng, layers=(1, 2)):
     """Word GRUs (:func:`train_word_gru`) with 1 and 2 stacked layers on ``data``.
 
-    Returns ``{num_layers: dict(accuracy, order, parameters, seconds)}``: test accuracy,
-    accuracy on the order-dependent test sentences, parameter count and
-    :func:`seconds_per_batch`.
+    Returns ``{num_layers: dict(accuracy, order, parameters)}``: test accuracy, accuracy
+    on the order-dependent test sentences and parameter count.
     """
     rng = as_generator(rng)
     depth = {}
@@ -200,6 +254,5 @@ def depth_experiment(data, rng, layers=(1, 2)):
             accuracy=correct.mean(),
             order=correct[data.test.order_dependent].mean(),
             parameters=model.num_parameters(),
-            seconds=seconds_per_batch(model, data, vocab),
         )
     return depth

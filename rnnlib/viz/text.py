@@ -187,21 +187,32 @@ def plot_next_char_distribution(
     return ax
 
 
-def plot_bits_per_char(curves: dict, baselines: dict | None = None, ax=None, title=None):
-    """Learning curves in bits per character, with constant baselines.
+def plot_bits_per_char(
+    curves: dict,
+    baselines: dict | None = None,
+    ax=None,
+    title=None,
+    xlabel="training characters seen",
+    log2_x=False,
+):
+    """Bits per character against ``x``, with constant baselines.
 
     curves: ``{label: (x, bits)}`` e.g. training and validation bits/char against the
-    number of characters seen; baselines: ``{label: bits}`` drawn as dashed lines.
+    number of characters seen (the default ``xlabel``), or against the context a model
+    may see (``log2_x=True`` spaces 1, 2, 4, ... evenly); baselines: ``{label: bits}``
+    drawn as dashed lines.
     """
     fig, ax = new_axes(ax)
     for label, (x, y) in curves.items():
         ax.plot(x, y, marker="o" if len(x) < 40 else None, label=label)
+    if log2_x:
+        ax.set_xscale("log", base=2)
     styles = ["--", ":", "-.", (0, (5, 1)), (0, (1, 3))]
     for k, (label, value) in enumerate((baselines or {}).items()):
         ax.axhline(
             value, color="gray", linestyle=styles[k % len(styles)], label=f"{label}: {value:.2f}"
         )
-    ax.set_xlabel("training characters seen")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("bits per character (lower is better)")
     ax.set_title(title or "Character language model: bits per character")
     ax.legend(loc="upper right")

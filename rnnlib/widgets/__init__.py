@@ -195,6 +195,8 @@ def _next_value(control):
         return options[(index + 1) % len(options)]
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
         return not control.value
+    if isinstance(control, widgets.Text):  # one more character typed (or a fresh start)
+        return control.value + control.value[-1:] if 0 < len(control.value) < 12 else "a"
     if (
         hasattr(control, "max")
         and hasattr(control, "step")

@@ -16,6 +16,7 @@ import numpy as np
 from .._checks import check_positive_int
 from ..data.text import char_features, feature_correlations
 from ..generate import generate, hidden_activations, next_char_distribution
+from ..models import SequenceModel
 from ..viz import PALETTE, new_figure
 from ..viz.text import activation_html, plot_next_char_distribution
 from . import Explorer
@@ -23,8 +24,26 @@ from . import Explorer
 __all__ = ["generation_explorer", "unit_explorer", "rank_units"]
 
 
+def _check_models(models) -> dict:
+    """``models`` as ``{label: model}``: one language model, or a dict of them."""
+    if isinstance(models, SequenceModel):
+        models = {"model": models}
+    if not isinstance(models, dict) or not models:
+        raise TypeError(
+            "models: expected a SequenceModel or a dict {label: model}, "
+            f"got {type(models).__name__}"
+        )
+    for label, model in models.items():
+        if not isinstance(model, SequenceModel) or model.vocab_size is None:
+            raise TypeError(
+                f"models[{label!r}]: expected a SequenceModel with vocab_size, "
+                f"got {type(model).__name__}"
+            )
+    return models
+
+
 def generation_explorer(
-    model,
+    models,
     vocab,
     prime: str = "The ",
     length: int = 200,
@@ -33,9 +52,17 @@ def generation_explorer(
     title: str = "Text generation: temperature, seed and prime",
 ) -> Explorer:
     """Generate ``length`` characters after a prime text and show the next-character
-    distribution after the prime at the chosen temperature (0 = greedy)."""
+    distribution after the prime at the chosen temperature (0 = greedy).
+
+    models: a character :class:`~rnnlib.models.SequenceModel`, or ``{label: model}``
+    (a dropdown picks one; e.g. the chapter's small model and the pretrained one).
+    """
+    models = _check_models(models)
     length = check_positive_int(length, "length")
-    controls = {
+    controls = {}
+    if len(models) > 1:
+        controls["model"] = widgets.Dropdown(options=list(models), description="model")
+    controls |= {
         "temperature": widgets.FloatSlider(
             value=temperature,
             min=0.0,
@@ -49,8 +76,9 @@ def generation_explorer(
         ),
         "prime": widgets.Text(value=prime, description="prime", continuous_update=False),
     }
+    first = next(iter(models))
 
-    def draw(temperature, seed, prime):
+    def draw(temperature, seed, prime, model=first):
         fig, ax = new_figure(figsize=(9.0, 3.2))
         unknown = sorted({c for c in prime if c not in vocab})
         if not prime or unknown:
@@ -58,8 +86,9 @@ def generation_explorer(
             ax.set_title("Type a prime text made of known characters")
             shown = ", ".join(repr(c) for c in unknown[:5]) or "an empty prime"
             return fig, f"<p>Cannot start from {html.escape(shown)}: not in the vocabulary.</p>"
-        probs = next_char_distribution(model, vocab, prime, temperature)
-        text = generate(model, vocab, prime, length, temperature=temperature, rng=seed)
+        chosen = models[model]
+        probs = next_char_distribution(chosen, vocab, prime, temperature)
+        text = generate(chosen, vocab, prime, length, temperature=temperature, rng=seed)
         plot_next_char_distribution(
             probs,
             vocab.tokens,
@@ -68,7 +97,8 @@ def generation_explorer(
             min_prob=0.01,  # the characters that matter
             fixed_axis=True,  # the flattening shows in the bars, not in the ticks
             title=f"p(next character | prime), temperature {temperature:.1f}"
-            + (" (greedy)" if temperature == 0 else f"; seed {seed} draws the hatched one"),
+            + (" (greedy)" if temperature == 0 else f"; seed {seed} draws the hatched one")
+            + (f", {model}" if len(models) > 1 else ""),
         )
         page = (
             '<pre style="font-size:15px;white-space:pre-wrap">'
@@ -101,8 +131,15 @@ def rank_units(correlations: dict[str, np.ndarray], per_feature: int = 3) -> lis
     return ranked
 
 
+def _unit_options(correlations, ranked, num_units):
+    """Dropdown options: the ranked units (with their feature) first, then all others."""
+    listed = {unit for unit, _, _ in ranked}
+    options = [(f"unit {u}: r = {r:+.2f} with '{f}'", u) for u, f, r in ranked]
+    return options + [(f"unit {u}", u) for u in range(num_units) if u not in listed]
+
+
 def unit_explorer(
-    model,
+    models,
     vocab,
     text: str,
     show_chars: int = 500,
@@ -112,34 +149,55 @@ def unit_explorer(
 ) -> Explorer:
     """Pick a hidden unit and see the text coloured by its activation.
 
-    The model reads ``text``; every unit is correlated with the features of
+    models: a character :class:`~rnnlib.models.SequenceModel`, or ``{label: model}`` (a
+    dropdown picks one; the unit list follows the model). Each model reads ``text``; every
+    unit of layer ``layer`` is correlated with the features of
     :func:`rnnlib.data.text.char_features` over the whole text, and the selector lists
     the best units of each feature first (then all the others). The picture shows the
-    first ``show_chars`` characters.
+    first ``show_chars`` characters. ``explorer.correlations`` and
+    ``explorer.ranked_units`` hold the first model's measurements (``.by_model`` all).
     """
+    models = _check_models(models)
     show_chars = check_positive_int(show_chars, "show_chars")
-    hidden = hidden_activations(model, vocab, text, layer=layer)
     features = char_features(text)
-    correlations = feature_correlations(hidden, features)
-    ranked = rank_units(correlations, per_feature)
-    listed = {unit for unit, _, _ in ranked}
-    options = [(f"unit {u}: r = {r:+.2f} with '{f}'", u) for u, f, r in ranked]
-    options += [(f"unit {u}", u) for u in range(hidden.shape[1]) if u not in listed]
-    best_feature = {u: f for u, f, _ in ranked}
-    controls = {
-        "unit": widgets.Dropdown(
-            options=options,
-            value=options[0][1],
-            description="unit",
-            layout=widgets.Layout(width="460px"),
-        )
-    }
+    by_model = {}
+    for label, model in models.items():
+        hidden = hidden_activations(model, vocab, text, layer=layer)
+        correlations = feature_correlations(hidden, features)
+        ranked = rank_units(correlations, per_feature)
+        by_model[label] = {
+            "hidden": hidden,
+            "correlations": correlations,
+            "ranked": ranked,
+            "options": _unit_options(correlations, ranked, hidden.shape[1]),
+            "best_feature": {u: f for u, f, _ in ranked},
+        }
+    first = next(iter(models))
+    options = by_model[first]["options"]
+    unit_control = widgets.Dropdown(
+        options=options,
+        value=options[0][1],
+        description="unit",
+        layout=widgets.Layout(width="460px"),
+    )
+    controls = {}
+    if len(models) > 1:
+        controls["model"] = widgets.Dropdown(options=list(models), description="model")
+
+        def follow_model(change):  # registered before the explorer's redraw: units first
+            chosen = by_model[change["new"]]["options"]
+            unit_control.options = chosen  # selects the first option
+
+        controls["model"].observe(follow_model, names="value")
+    controls["unit"] = unit_control
     shown = text[:show_chars]
     steps = np.arange(len(shown))
 
-    def draw(unit):
-        values = hidden[: len(shown), unit]
-        feature = best_feature.get(unit) or max(
+    def draw(unit, model=first):
+        measured = by_model[model]
+        correlations = measured["correlations"]
+        values = measured["hidden"][: len(shown), unit]
+        feature = measured["best_feature"].get(unit) or max(
             correlations, key=lambda name: abs(correlations[name][unit])
         )
         fig, ax = new_figure(figsize=(10.5, 2.8))
@@ -157,7 +215,11 @@ def unit_explorer(
         ax.set_ylim(-1.05, 1.05)
         ax.set_xlabel("character position")
         ax.set_ylabel("activation")
-        ax.set_title(f"Hidden unit {unit} while reading the text", loc="left")
+        ax.set_title(
+            f"Hidden unit {unit} while reading the text"
+            + (f" ({model})" if len(models) > 1 else ""),
+            loc="left",
+        )
         # the key above the axes, never over the curve
         ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=11, frameon=False)
         key = (
@@ -169,6 +231,7 @@ def unit_explorer(
         return fig, key + activation_html(shown, values, vmax=1.0)
 
     explorer = Explorer(draw, controls, title)
-    explorer.correlations = correlations
-    explorer.ranked_units = ranked
+    explorer.by_model = by_model
+    explorer.correlations = by_model[first]["correlations"]
+    explorer.ranked_units = by_model[first]["ranked"]
     return explorer
