@@ -80,6 +80,10 @@ class LectureServer:
         self.workdir = Path(workdir)
         self.root = self.workdir / "notebooks"
         shutil.copytree(NOTEBOOK_DIR, self.root, ignore=shutil.ignore_patterns(".ipynb_*"))
+        # the start page reads ../benchmarks/run_times.json (the measured run times)
+        (self.workdir / "benchmarks").mkdir()
+        for results in sorted((ROOT / "benchmarks").glob("*.json")):
+            shutil.copy2(results, self.workdir / "benchmarks" / results.name)
         settings = self.workdir / "lab-settings"
         for relative, values in LECTURE_SETTINGS.items():
             path = settings / relative
