@@ -35,6 +35,10 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # pytest exits 5 when it collected nothing (e.g. no notebooks yet): not a failure here.
 allow_no_tests = || { rc=$$?; if [ $$rc -eq 5 ]; then echo "(no tests collected)"; else exit $$rc; fi; }
 
+# Test processes (pytest-xdist): the machine's two cores. Unit tests are shared out one by
+# one, notebooks one whole notebook per worker, browser tests one test per worker (each
+# worker starts its own JupyterLab and Chromium). TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 NBVAL_FLAGS := -p no:cacheprovider --nbval-lax --nbval-current-env \
 	--nbval-sanitize-with notebooks/nbval_sanitize.cfg --nbval-cell-timeout=300
 
@@ -84,13 +88,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 
 unit: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/pytest tests --ignore=tests/browser -q $(allow_no_tests)
+	MPLBACKEND=Agg $(BIN)/pytest tests --ignore=tests/browser -q -n $(TEST_WORKERS) $(allow_no_tests)
 
 nbval: $(STAMP)
-	$(if $(NOTEBOOKS),env -u MPLBACKEND $(BIN)/pytest $(NBVAL_FLAGS) $(NOTEBOOKS) $(allow_no_tests),@echo "(no notebooks)")
+	$(if $(NOTEBOOKS),env -u MPLBACKEND $(BIN)/pytest $(NBVAL_FLAGS) -n $(TEST_WORKERS) --dist loadfile $(NOTEBOOKS) $(allow_no_tests),@echo "(no notebooks)")
 
 browser: $(STAMP) chromium book
-	env -u MPLBACKEND $(BIN)/pytest tests/browser -v -rs --durations=0 $(allow_no_tests)
+	env -u MPLBACKEND $(BIN)/pytest tests/browser -v -rs --durations=0 -n $(TEST_WORKERS) --dist load $(allow_no_tests)
 
 # --- lecture, book, handouts --------------------------------------------------------------
 
