@@ -17,19 +17,11 @@ import sys
 import time
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # scripts/ is on the path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BOOK = ROOT / "build" / "book"
 DEFAULT_OUT = ROOT / "build" / "handouts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FOOTER = (
     '<div style="font-size:8px; width:100%; text-align:center; color:#555;">'
     '<span class="title"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span>'
