@@ -58,6 +58,7 @@ from IPython.display import Markdown
 import rnnlib
 from rnnlib.data.encoding import Vocabulary, one_hot
 from rnnlib.functional import softmax
+from rnnlib.i18n import set_language
 from rnnlib.models import SequenceModel
 from rnnlib.optim import Adam
 from rnnlib.train import fit
@@ -66,6 +67,7 @@ from rnnlib.widgets import Explorer
 from rnnlib.widgets.rnn import hidden_state_explorer
 
 use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 SEED = 0
 rng = np.random.default_rng(SEED)
 

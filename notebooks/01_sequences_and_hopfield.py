@@ -51,6 +51,7 @@ import numpy as np
 from rnnlib import hopfield, patterns
 from rnnlib.exercises import ch01 as exercises
 from rnnlib.experiments import ch01 as experiments
+from rnnlib.i18n import set_language
 from rnnlib.viz import new_axes, use_course_style
 from rnnlib.viz.hopfield import (
     plot_capacity,
@@ -60,6 +61,7 @@ from rnnlib.viz.hopfield import (
 from rnnlib.widgets.hopfield import capacity_explorer, recall_explorer
 
 use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)

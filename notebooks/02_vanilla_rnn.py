@@ -52,6 +52,7 @@ from rnnlib.cells import RNNCell
 from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
 from rnnlib.exercises import ch02 as exercises
 from rnnlib.experiments import ch02 as experiments
+from rnnlib.i18n import set_language
 from rnnlib.recurrent import Recurrent
 from rnnlib.viz import new_axes, use_course_style
 from rnnlib.viz.rnn import (
@@ -66,6 +67,7 @@ from rnnlib.viz.rnn import (
 from rnnlib.widgets.rnn import hidden_state_explorer, softmax_explorer
 
 use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)

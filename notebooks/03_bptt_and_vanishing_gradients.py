@@ -55,6 +55,7 @@ from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
 from rnnlib.exercises import ch03 as exercises
 from rnnlib.experiments import ch03 as experiments
 from rnnlib.gradcheck import numerical_gradient, relative_error
+from rnnlib.i18n import set_language
 from rnnlib.layers import Dense
 from rnnlib.optim import clip_grad_norm, clip_grad_value
 from rnnlib.recurrent import Recurrent
@@ -72,6 +73,7 @@ from rnnlib.widgets.gradients import clipping_explorer, gradient_flow_explorer
 
 SEED = 3
 rnnlib.viz.use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 rng = np.random.default_rng(SEED)
 
 # %% [markdown] slideshow={"slide_type": "slide"}

@@ -55,6 +55,7 @@ from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
 from rnnlib.exercises import ch04 as exercises
 from rnnlib.experiments import ch04 as experiments
 from rnnlib.functional import sigmoid
+from rnnlib.i18n import set_language
 from rnnlib.viz.gates import (
     plot_gate_saturation,
     plot_lstm_diagram,
@@ -66,6 +67,7 @@ from rnnlib.widgets.gates import gate_explorer
 
 SEED = 4
 rnnlib.viz.use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 np.set_printoptions(precision=3, suppress=True)
 rng = np.random.default_rng(SEED)
 

@@ -59,12 +59,14 @@ from rnnlib.data.text import (
 from rnnlib.exercises import ch05 as exercises
 from rnnlib.experiments import ch05 as experiments
 from rnnlib.generate import bits_per_char, generate, hidden_activations, next_char_distribution
+from rnnlib.i18n import set_language
 from rnnlib.ngram import CharNGram
 from rnnlib.viz import use_course_style
 from rnnlib.viz.text import plot_activation_text, plot_bits_per_char, plot_next_char_distribution
 from rnnlib.widgets.text import generation_explorer, unit_explorer
 
 use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)

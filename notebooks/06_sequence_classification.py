@@ -66,6 +66,7 @@ from rnnlib.embeddings import skipgram_pairs
 from rnnlib.exercises import ch06 as exercises
 from rnnlib.experiments import ch06 as experiments
 from rnnlib.functional import softmax
+from rnnlib.i18n import set_language
 from rnnlib.viz import new_figure
 from rnnlib.viz.classification import (
     plot_class_probabilities,
@@ -75,6 +76,7 @@ from rnnlib.viz.classification import (
 from rnnlib.widgets.classification import name_explorer
 
 rnnlib.viz.use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 SEED = 0
 rng = np.random.default_rng(SEED)
 

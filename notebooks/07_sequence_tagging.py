@@ -61,12 +61,14 @@ from rnnlib.data.pos import (
 )
 from rnnlib.exercises import ch07 as exercises
 from rnnlib.experiments import ch07 as experiments
+from rnnlib.i18n import set_language
 from rnnlib.losses import softmax_cross_entropy
 from rnnlib.models import SequenceModel
 from rnnlib.viz.tagging import plot_trellis
 from rnnlib.widgets.tagging import trellis_explorer
 
 rnnlib.viz.use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 SEED = 7
 rng = np.random.default_rng(SEED)
 

@@ -43,6 +43,7 @@ from rnnlib.data.series import mackey_glass, sine_mixture, windows
 from rnnlib.exercises import ch08 as exercises
 from rnnlib.experiments import ch08 as experiments
 from rnnlib.generate import free_run
+from rnnlib.i18n import set_language
 from rnnlib.viz import new_figure, use_course_style
 from rnnlib.viz.series import (
     plot_delay_embedding,
@@ -53,6 +54,7 @@ from rnnlib.viz.series import (
 from rnnlib.widgets.series import forecast_explorer
 
 use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 SEED = 8
 rng = np.random.default_rng(SEED)
 

@@ -67,12 +67,14 @@ from rnnlib.exercises import ch09 as exercises
 from rnnlib.experiments import ch09 as experiments
 from rnnlib.functional import softmax
 from rnnlib.gradcheck import gradcheck
+from rnnlib.i18n import set_language
 from rnnlib.seq2seq import Seq2Seq, translate
 from rnnlib.viz import new_figure
 from rnnlib.viz.attention import plot_accuracy_by_length, plot_attention, plot_position_accuracy
 from rnnlib.widgets.attention import attention_explorer
 
 rnnlib.viz.use_course_style()
+set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
 np.set_printoptions(precision=3, suppress=True)
 SEED = 9
 rng = np.random.default_rng(SEED)

@@ -110,6 +110,7 @@ def _error_texts(page) -> list[str]:
 
 SIZES = [(1366, 768), (1280, 720)]  # a laptop screen, a projector view
 SIZE_TOLERANCE = 0.05
+LAYOUT_SETTLE_S = 5.0  # how long a layout may take to settle before it is judged
 STATIC_PICTURE = ".jp-OutputArea-output .rnnlib-explorer-static img"
 
 # One explorer's layout, measured in the page: what the learner sees without scrolling.
@@ -155,8 +156,26 @@ def _measure(page, explorer, size, where) -> list[str]:
     explorer.locator(":scope > img.widget-image").evaluate(
         "img => img.decode ? img.decode().catch(() => null) : null"
     )  # the picture is loaded before it is measured
-    m = explorer.evaluate(MEASURE_JS)
     label = f"{where} at {size[0]}x{size[1]}"
+    # JupyterLab lays a resized or scrolled notebook out over several frames, and on a busy
+    # machine (two workers, each with a browser, a server and a kernel) one measurement can
+    # catch it half done: a problem counts only if it is still there after a few seconds.
+    deadline = time.monotonic() + LAYOUT_SETTLE_S
+    while True:
+        problems = _layout_problems(explorer.evaluate(MEASURE_JS), label)
+        if not problems or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    folder = os.environ.get("BROWSER_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"\W+", "_", label)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+    return problems
+
+
+def _layout_problems(m: dict, label: str) -> list[str]:
+    """What is wrong with one measurement ``m`` of MEASURE_JS (empty: it reads well)."""
     problems = []
     if m["height"] > m["viewHeight"]:
         problems.append(f"{label}: {m['height']:.0f} px tall in a {m['viewHeight']:.0f} px view")
@@ -177,11 +196,6 @@ def _measure(page, explorer, size, where) -> list[str]:
         problems.append(f"{label}: cut labels {m['cut']}")
     if m["rows"] > 2:
         problems.append(f"{label}: controls in {m['rows']} rows")
-    folder = os.environ.get("BROWSER_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"\W+", "_", label)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"))
     return problems
 
 
