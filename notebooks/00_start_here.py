@@ -209,7 +209,7 @@ assert "inline" in matplotlib.get_backend(), "run `%matplotlib inline` (first ce
 RNNLIB_MODULES = [
     # core numerics
     "functional", "losses", "module", "layers", "cells", "recurrent", "trace", "models",
-    "optim", "train", "gradcheck", "io", "attention", "seq2seq",
+    "optim", "train", "gradcheck", "io", "attention", "seq2seq", "i18n", "messages",
     # algorithms the chapters teach, and measurements
     "hopfield", "patterns", "ngram", "generate", "baselines", "tagging", "embeddings",
     "analysis",
