@@ -19,6 +19,7 @@ from matplotlib import cycler, font_manager
 from matplotlib.ticker import LogFormatterMathtext, LogLocator, NullLocator
 
 from .._checks import check_choice
+from ..i18n import language, tr
 
 __all__ = [
     "COURSE_STYLE",
@@ -34,6 +35,7 @@ __all__ = [
     "new_figure",
     "few_log_ticks",
     "annotate_cells",
+    "data_label",
 ]
 
 #: The course's one list of colours for categories (classes, models, curves): Okabe &
@@ -181,6 +183,29 @@ def few_log_ticks(axis, count: int = 8) -> None:
     )
     axis.set_minor_locator(NullLocator())
     axis.set_major_formatter(LogFormatterMathtext(labelOnlyBase=False))
+
+
+def data_label(label) -> str:
+    """A label from the data (a class name such as "French" or "Positive", an intent such
+    as "Lights.Off", a sense such as "apple") as the learner reads it in a figure.
+
+    In English the label is returned unchanged. In Korean a label with an entry in
+    :data:`rnnlib.messages.KOREAN` is translated with :func:`rnnlib.i18n.tr`, and a
+    compound ``"Device.State"`` label whose parts all have entries is translated part by
+    part ("조명 끄기"); any other label is a code or a name and stays as it is (a POS tag
+    "NOUN", a date, a character, a word of the data, a label already translated).
+    """
+    text = str(label)
+    if language() == "en":
+        return text
+    from ..messages import KOREAN
+
+    if text in KOREAN:
+        return tr(text)
+    parts = text.split(".")
+    if len(parts) > 1 and all(part in KOREAN for part in parts):
+        return " ".join(tr(part) for part in parts)
+    return text
 
 
 def annotate_cells(ax, values, fmt="{:+.2f}", threshold=0.6, fontsize=None):

@@ -5,13 +5,16 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from ..i18n import tr
 from . import new_axes
 
 __all__ = ["plot_attention", "plot_accuracy_by_length", "plot_position_accuracy"]
 
 
 def _label(token: str) -> str:
-    return {" ": "\u2423", "</s>": "end"}.get(token, token)
+    if token == "</s>":
+        return tr("end")
+    return {" ": "\u2423"}.get(token, token)
 
 
 def plot_attention(
@@ -45,9 +48,9 @@ def plot_attention(
     ax.set_xticks(np.arange(positions), [_label(t) for t in source_tokens], fontsize=11)
     ax.set_yticks(np.arange(steps), [_label(t) for t in output_tokens], fontsize=11)
     ax.tick_params(length=0)
-    ax.set_xlabel("source token (입력)")
-    ax.set_ylabel("output token (출력)")
-    fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02, label="attention weight")
+    ax.set_xlabel(tr("source token (입력)"))
+    ax.set_ylabel(tr("output token (출력)"))
+    fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02, label=tr("attention weight"))
     if show_values:
         for t, s in zip(*np.nonzero(weights >= 0.1), strict=True):
             ax.text(s, t, f"{weights[t, s]:.1f}", ha="center", va="center", fontsize=8,
@@ -56,7 +59,7 @@ def plot_attention(
         ax.add_patch(
             Rectangle((-0.5, highlight - 0.5), positions, 1.0, fill=False, ec="tab:red", lw=2.5)
         )
-    ax.set_title(title or "Attention: where each output token looked")
+    ax.set_title(title or tr("Attention: where each output token looked"))
     return ax
 
 
@@ -71,11 +74,11 @@ def plot_accuracy_by_length(bins, accuracies: dict, *, title: str | None = None,
     for (name, values), style in zip(accuracies.items(), styles, strict=False):
         ax.plot(centres, values, style, lw=2.2, ms=8, label=name)
     ax.set_xticks(centres, [f"{low}-{high}" for low, high in bins])
-    ax.set_xlabel("input length (characters)")
-    ax.set_ylabel("exact match (whole output right)")
+    ax.set_xlabel(tr("input length (characters)"))
+    ax.set_ylabel(tr("exact match (whole output right)"))
     ax.set_ylim(-0.03, 1.03)
     ax.legend(loc="best")
-    ax.set_title(title or "Exact match against input length")
+    ax.set_title(title or tr("Exact match against input length"))
     return ax
 
 
@@ -88,9 +91,9 @@ def plot_position_accuracy(curves: dict, *, title: str | None = None, ax=None):
     styles = ["o-", "s--", "^-."]
     for (name, values), style in zip(curves.items(), styles, strict=False):
         ax.plot(np.arange(1, len(values) + 1), values, style, lw=2, ms=5, label=name)
-    ax.set_xlabel("output position t")
-    ax.set_ylabel("share of tokens right at t")
+    ax.set_xlabel(tr("output position t"))
+    ax.set_ylabel(tr("share of tokens right at t"))
     ax.set_ylim(-0.03, 1.03)
     ax.legend(loc="lower left")
-    ax.set_title(title or "Token accuracy along the output")
+    ax.set_title(title or tr("Token accuracy along the output"))
     return ax

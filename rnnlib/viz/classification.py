@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from .._checks import check_float_array
-from . import MARKERS, PALETTE, new_axes, palette_color
+from ..i18n import tr
+from . import MARKERS, PALETTE, data_label, new_axes, palette_color
 
 __all__ = [
     "plot_confusion_matrix",
@@ -49,12 +50,13 @@ def plot_confusion_matrix(matrix, classes: Sequence[str], ax=None, title=None, n
                 fontsize=10,
                 color="white" if dark else "black",
             )
-    ax.set_xticks(range(len(classes)), list(classes), rotation=45, ha="right")
-    ax.set_yticks(range(len(classes)), list(classes))
-    ax.set_xlabel("predicted class")
-    ax.set_ylabel("true class")
+    names = [data_label(c) for c in classes]
+    ax.set_xticks(range(len(classes)), names, rotation=45, ha="right")
+    ax.set_yticks(range(len(classes)), names)
+    ax.set_xlabel(tr("predicted class"))
+    ax.set_ylabel(tr("true class"))
     ax.grid(False)
-    ax.set_title(title or "Confusion matrix (rows: true class, share of each row)")
+    ax.set_title(title or tr("Confusion matrix (rows: true class, share of each row)"))
     fig.colorbar(image, ax=ax, shrink=0.8)
     return ax
 
@@ -115,15 +117,15 @@ def plot_class_probabilities(
             linestyle=class_linestyle(c),
             lw=3 if thick else 1.8,
             alpha=1.0 if thick else 0.8,
-            label=f"{classes[c]} ({final[c]:.2f})",
+            label=f"{data_label(classes[c])} ({final[c]:.2f})",
         )
     ax.set_xticks(steps, list(tokens))
     ax.set_ylim(-0.02, 1.02)
-    ax.set_xlabel("token read so far")
-    ax.set_ylabel("p(class | prefix)")
-    ax.set_title(title or "Class probabilities after each token")
+    ax.set_xlabel(tr("token read so far"))
+    ax.set_ylabel(tr("p(class | prefix)"))
+    ax.set_title(title or tr("Class probabilities after each token"))
     if legend:
-        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), title="class (final p)")
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), title=tr("class (final p)"))
     return ax
 
 
@@ -206,7 +208,11 @@ def plot_embedding_projection(
         for shape in markers:
             rows = [i for i in range(len(words)) if groups[i] == group and shapes[i] == shape]
             if rows:
-                label = group if shape is None else f"{group} ({shape})"
+                label = (
+                    data_label(group)
+                    if shape is None
+                    else f"{data_label(group)} ({data_label(shape)})"
+                )
                 ax.scatter(
                     coordinates[rows, 0],
                     coordinates[rows, 1],
@@ -250,9 +256,13 @@ def plot_embedding_projection(
             else None,
             zorder=4,
         )
-    ax.set_xlabel(f"first principal direction ({explained[0]:.0%} of variance)")
-    ax.set_ylabel(f"second principal direction ({explained[1]:.0%} of variance)")
-    ax.set_title(title or "Word embeddings projected to 2-D (PCA)")
+    ax.set_xlabel(
+        tr("first principal direction ({share} of variance)", share=f"{explained[0]:.0%}")
+    )
+    ax.set_ylabel(
+        tr("second principal direction ({share} of variance)", share=f"{explained[1]:.0%}")
+    )
+    ax.set_title(title or tr("Word embeddings projected to 2-D (PCA)"))
     if len(colors) > 1 or len(markers) > 1:
         ax.legend(loc="best")
     return ax

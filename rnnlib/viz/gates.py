@@ -13,14 +13,19 @@ from matplotlib.ticker import MaxNLocator
 from .._checks import check_float_array, check_positive_float
 from ..analysis import memory_state
 from ..cells import CELL_TYPES
+from ..i18n import tr
 from ..trace import Trace
-from . import PALETTE, annotate_cells, few_log_ticks, new_axes, new_figure
+from . import PALETTE, annotate_cells, data_label, few_log_ticks, new_axes, new_figure
 
 __all__ = [
     "GATE_COLORS",
     "CELL_PALETTE",
     "cell_color",
     "cell_label",
+    "GATE_SHORT_NAMES",
+    "gate_label",
+    "gates_at_step_title",
+    "unit_gates_title",
     "STAGES",
     "plot_lstm_diagram",
     "plot_vectors",
@@ -62,6 +67,28 @@ def cell_color(cell: str):
 def cell_label(cell: str) -> str:
     """The legend label of a cell type: its registry name upper-cased ("LSTM")."""
     return cell.upper()
+
+
+#: The short name of each gate (and state) in tick labels and legends: "forget" for
+#: "forget_gate". A name not listed loses its "_gate" ending.
+GATE_SHORT_NAMES = {
+    "forget_gate": "forget",
+    "input_gate": "input",
+    "candidate": "candidate",
+    "output_gate": "output",
+    "reset_gate": "reset",
+    "update_gate": "update",
+}
+
+
+def gate_label(name: str, short: bool = False) -> str:
+    """A gate's or state's name as a learner reads it, in the current language:
+    "forget gate" / "망각 게이트" for ``"forget_gate"``, or with ``short`` "forget" / "망각"
+    (tick labels and legends). Names without a message-table entry keep their English,
+    with spaces for underscores."""
+    if short:
+        return data_label(GATE_SHORT_NAMES.get(name, name.replace("_gate", "")))
+    return data_label(name).replace("_", " ")
 
 
 #: The stages of an LSTM step, in order, with the colour of their highlight.
@@ -175,10 +202,10 @@ def plot_lstm_diagram(highlight: str | None = None, *, ax=None, title=None):
     line([(2.2, 2.95), (2.2, 4.68)], ("forget",), arrow=True)
     line([(4.2, 2.95), (4.97, 3.67)], ("input",), arrow=True)
     line([(6.2, 2.95), (5.43, 3.67)], ("candidate",), arrow=True)
-    gate(gates_x["forget"], r"$\sigma$", "$f_t$", "forget", ("forget",))
-    gate(gates_x["input"], r"$\sigma$", "$i_t$", "input", ("input",))
-    gate(gates_x["candidate"], "tanh", "$g_t$", "candidate", ("candidate",))
-    gate(gates_x["output"], r"$\sigma$", "$o_t$", "output", ("output",))
+    gate(gates_x["forget"], r"$\sigma$", "$f_t$", tr("forget"), ("forget",))
+    gate(gates_x["input"], r"$\sigma$", "$i_t$", tr("input"), ("input",))
+    gate(gates_x["candidate"], "tanh", "$g_t$", tr("candidate"), ("candidate",))
+    gate(gates_x["output"], r"$\sigma$", "$o_t$", tr("output"), ("output",))
     # output: h_t = o_t * tanh(c_t)
     line([(9.5, 5.0), (9.5, 4.35)], ("output",), arrow=True)
     ax.add_patch(
@@ -205,8 +232,10 @@ def plot_lstm_diagram(highlight: str | None = None, *, ax=None, title=None):
     ax.set_ylim(-1.2, 5.9)
     ax.set_aspect("equal")
     ax.axis("off")
-    stage_name = "the whole cell" if highlight is None else f"stage: {highlight}"
-    ax.set_title(title or f"LSTM cell ({stage_name})")
+    stage_name = (
+        tr("the whole cell") if highlight is None else tr("stage: {stage}", stage=tr(highlight))
+    )
+    ax.set_title(title or tr("LSTM cell ({stage})", stage=stage_name))
     return ax
 
 
@@ -233,10 +262,10 @@ def plot_vectors(vectors: dict, *, ax=None, title=None, fmt="{:+.2f}"):
     annotate_cells(ax, values, fmt=fmt, threshold=0.6 * limit, fontsize=12)
     ax.set_yticks(range(len(rows)), [f"${label}$" for label in vectors])
     ax.set_xticks(range(units), [str(j) for j in range(units)])
-    ax.set_xlabel("unit")
+    ax.set_xlabel(tr("unit"))
     ax.tick_params(axis="y", labelsize=14)
     ax.grid(False)
-    ax.set_title(title or "Vectors of one step")
+    ax.set_title(title or tr("Vectors of one step"))
     return ax
 
 
@@ -244,7 +273,7 @@ def plot_lstm_stage(stage: str | None, vectors: dict, *, title=None, figsize=(14
     """Where a step happens in the cell (left) and its numbers (right). Returns the Figure."""
     fig, (left, right) = new_figure(1, 2, figsize=figsize, width_ratios=(1.15, 1))
     plot_lstm_diagram(stage, ax=left)
-    plot_vectors(vectors, ax=right, title="the numbers of this step")
+    plot_vectors(vectors, ax=right, title=tr("the numbers of this step"))
     if title:
         fig.suptitle(title)
     return fig
@@ -262,8 +291,8 @@ def _model_colour(label: str):
 def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin=None):
     """Several per-step gradient norms (``{label: (T,)}``) against t, on a log axis.
 
-    Labels containing "cell" are drawn solid, others dashed, so the cell-state and the
-    hidden-state paths of the same model are told apart; labels naming a model ("vanilla
+    Labels containing "cell" (in Korean "셀 상태", the entry of "cell state") are drawn
+    solid, others dashed, so the cell-state and the hidden-state paths of the same model are told apart; labels naming a model ("vanilla
     RNN", "LSTM", "GRU") get that model's colour.
 
     ymin: the bottom of the y-axis, or None to show every curve whole. A curve that falls
@@ -283,12 +312,13 @@ def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin
     values = np.concatenate(list(checked.values()))
     positive = values[values > 0]
     low = ymin if ymin is not None else max(positive.min() if positive.size else floor, floor) / 3
+    cell_words = ("cell", tr("cell state"))
     for label, curve in checked.items():
         steps = np.arange(1, len(curve) + 1)
         (line,) = ax.semilogy(
             steps,
             np.maximum(curve, floor),
-            "-" if "cell" in label else "--",
+            "-" if any(word in label for word in cell_words) else "--",
             color=_model_colour(label),
             linewidth=2.5,
             label=label,
@@ -308,9 +338,12 @@ def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin
             )
             mantissa, exponent = f"{max(float(curve.min()), floor):.0e}".split("e")
             ax.annotate(
-                f"{label.split(',')[0]} leaves the axis here\n"
-                rf"(down to ${mantissa}\times10^{{{int(exponent)}}}$ at step "
-                f"{steps[np.argmin(curve)]})",
+                tr(
+                    "{label} leaves the axis here\n(down to {value} at step {step})",
+                    label=label.split(",")[0],
+                    value=rf"${mantissa}\times10^{{{int(exponent)}}}$",
+                    step=steps[np.argmin(curve)],
+                ),
                 xy=(exit_step, 0.0),
                 xycoords=ax.get_xaxis_transform(),
                 xytext=(0.62, 0.3),
@@ -323,10 +356,10 @@ def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin
             )
     ax.set_ylim(low, values.max() * 3)
     few_log_ticks(ax.yaxis)
-    ax.set_xlabel("time step t (the loss is read after the last step T)")
-    ax.set_ylabel(ylabel or "gradient norm (log scale)")
+    ax.set_xlabel(tr("time step t (the loss is read after the last step T)"))
+    ax.set_ylabel(ylabel or tr("gradient norm (log scale)"))
     ax.legend(fontsize=11, loc="lower left" if low == ymin else "lower right")
-    ax.set_title(title or "How much gradient reaches each step")
+    ax.set_title(title or tr("How much gradient reaches each step"))
     return ax
 
 
@@ -375,15 +408,15 @@ def plot_showdown(runs: dict, *, window: int = 25, figsize=None, title=None):
                 color="black",
                 linestyle=":",
                 linewidth=1.8,
-                label="always predict 1 (MSE about 1/6)",
+                label=tr("always predict 1 (MSE about 1/6)"),
             )
         few_log_ticks(ax.yaxis)
-        ax.set_xlabel("training step")
-        ax.set_title(f"length T = {length}")
-    axes[0].set_ylabel(f"training MSE (mean of {window} steps, log)")
+        ax.set_xlabel(tr("training step"))
+        ax.set_title(tr("length T = {length}", length=length))
+    axes[0].set_ylabel(tr("training MSE (mean of {window} steps, log)", window=window))
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncol=len(labels), fontsize=11)
-    fig.suptitle(title or "Adding problem: who learns to remember?")
+    fig.suptitle(title or tr("Adding problem: who learns to remember?"))
     return fig
 
 
@@ -401,11 +434,11 @@ def plot_step_seconds(result: dict, *, ax=None, title=None):
             color=cell_color(cell),
             label=cell_label(cell),
         )
-    ax.set_xlabel("sequence length T")
-    ax.set_ylabel("milliseconds per training step")
+    ax.set_xlabel(tr("sequence length T"))
+    ax.set_ylabel(tr("milliseconds per training step"))
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=11)
-    ax.set_title(title or "Cost of one training step grows linearly with T")
+    ax.set_title(title or tr("Cost of one training step grows linearly with T"))
     return ax
 
 
@@ -428,7 +461,9 @@ def plot_gate_saturation(saturation: dict, *, bins: int = 10, figsize=None, titl
     edges = np.linspace(0, 1, bins + 1)
     for ax, name in zip(axes, names, strict=True):
         colour = GATE_COLORS.get(name, "C0")
-        ax.hist(saturation[name]["low"], bins=edges, color=colour, alpha=0.35, label="< 0.1 (shut)")
+        ax.hist(
+            saturation[name]["low"], bins=edges, color=colour, alpha=0.35, label=tr("< 0.1 (shut)")
+        )
         ax.hist(
             saturation[name]["high"],
             bins=edges,
@@ -436,15 +471,15 @@ def plot_gate_saturation(saturation: dict, *, bins: int = 10, figsize=None, titl
             alpha=0.9,
             histtype="step",
             linewidth=3,
-            label="> 0.9 (open)",
+            label=tr("> 0.9 (open)"),
         )
-        ax.set_title(name.replace("_", " "))
-        ax.set_xlabel("fraction of time")
+        ax.set_title(gate_label(name))
+        ax.set_xlabel(tr("fraction of time"))
         ax.set_xlim(0, 1)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend(fontsize=11, loc="upper right")
-    axes[0].set_ylabel("number of units")
-    fig.suptitle(title or "Gate saturation: how often each unit's gate is shut or open")
+    axes[0].set_ylabel(tr("number of units"))
+    fig.suptitle(title or tr("Gate saturation: how often each unit's gate is shut or open"))
     return fig
 
 
@@ -488,9 +523,9 @@ def plot_gates_at_step(
     heatmap = ax_gates.imshow(
         values, cmap="Greys", vmin=0, vmax=1, aspect="auto", interpolation="nearest"
     )
-    ax_gates.set_yticks(range(len(names)), [name.replace("_gate", "") for name in names])
+    ax_gates.set_yticks(range(len(names)), [gate_label(name, short=True) for name in names])
     ax_gates.grid(False)
-    ax_gates.set_title(f"gates at step t = {t + 1} (white 0 = shut, black 1 = open)")
+    ax_gates.set_title(gates_at_step_title(t))
     name, state = memory_state(trace)
     limit = state_limit or max(1.0, float(np.abs(state[:, sequence]).max()))
     bars = ax_state.bar(np.arange(units), state[t, sequence], color=GATE_COLORS[name], width=0.8)
@@ -499,9 +534,19 @@ def plot_gates_at_step(
     # few tick labels: text is most of the drawing time of a widget redraw
     ax_state.set_yticks([-limit, 0, limit], [f"{-limit:.2g}", "0", f"{limit:.2g}"])
     ax_state.set_xticks(range(0, units, max(1, units // 8)))
-    ax_state.set_xlabel("unit")
-    ax_state.set_ylabel(name.replace("_", " "))
+    ax_state.set_xlabel(tr("unit"))
+    ax_state.set_ylabel(gate_label(name))
     return {"axes": axes, "heatmap": heatmap, "bars": list(bars)}
+
+
+def gates_at_step_title(t: int) -> str:
+    """The title of :func:`plot_gates_at_step` at step ``t`` (0-based)."""
+    return tr("gates at step t = {step} (white 0 = shut, black 1 = open)", step=t + 1)
+
+
+def unit_gates_title(unit: int) -> str:
+    """The title of :func:`plot_unit_gates` for ``unit``."""
+    return tr("unit {unit} over the whole sequence", unit=unit)
 
 
 def plot_unit_gates(
@@ -524,22 +569,22 @@ def plot_unit_gates(
             linewidth=2,
             color=GATE_COLORS.get(name),
             linestyle=GATE_STYLES.get(name, "-"),
-            label=name.replace("_gate", ""),
+            label=gate_label(name, short=True),
         )
     ax_gates.set_ylim(-0.05, 1.05)
     ax_gates.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
-    ax_gates.set_ylabel("gate value")
+    ax_gates.set_ylabel(tr("gate value"))
     # beside the axes, never over the curves
     ax_gates.legend(fontsize=11, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    ax_gates.set_title(f"unit {unit} over the whole sequence")
+    ax_gates.set_title(unit_gates_title(unit))
     name, state = memory_state(trace)
     (state_line,) = ax_state.plot(
         steps, state[:, sequence, unit], color=GATE_COLORS[name], linewidth=2
     )
     ax_state.axhline(0, color="black", linewidth=0.8)
     ax_state.yaxis.set_major_locator(MaxNLocator(3))
-    ax_state.set_ylabel(name.replace("_", " "))
-    ax_state.set_xlabel("time step t")
+    ax_state.set_ylabel(gate_label(name))
+    ax_state.set_xlabel(tr("time step t"))
     for ax in axes:
         for mark in marks:
             ax.axvline(mark + 1, color="black", linestyle=":", linewidth=1.5)

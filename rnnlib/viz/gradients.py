@@ -25,6 +25,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
 
 from .._checks import check_float_array, check_positive_float
 from ..functional import relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
+from ..i18n import tr
 from . import PALETTE, few_log_ticks, new_axes, new_figure
 from .rnn import plot_unrolled
 
@@ -36,6 +37,7 @@ __all__ = [
     "plot_training_runs",
     "plot_clipping",
     "plot_clipped_norms",
+    "clipped_steps_title",
     "plot_truncation",
     "plot_bptt_cost",
     "plot_dependency",
@@ -80,7 +82,7 @@ def plot_backprop_graph(steps: int = 4, *, ax=None, title=None):
             fontsize=11,
         )
     ax.set_ylim(min(ax.get_ylim()[0], -0.6), ax.get_ylim()[1])
-    ax.set_title(title or "BPTT: the gradient flows back along the chain (red)")
+    ax.set_title(title or tr("BPTT: the gradient flows back along the chain (red)"))
     return ax
 
 
@@ -88,15 +90,19 @@ def plot_activation_slopes(x_range=(-5.0, 5.0), *, ax=None, title=None):
     """f'(a) for tanh (max 1), sigmoid (max 1/4) and ReLU (0 or 1). Returns the Axes."""
     a = np.linspace(*x_range, 401)
     _, ax = new_axes(ax, figsize=(8, 4))
-    ax.plot(a, tanh_grad(tanh(a)), linewidth=2.5, label="tanh'(a) = 1 - tanh(a)^2  (max 1)")
-    ax.plot(a, sigmoid_grad(sigmoid(a)), linewidth=2.5, label="sigmoid'(a) = s(1 - s)  (max 1/4)")
-    ax.plot(a, relu_grad(relu(a)), linewidth=2, linestyle="--", label="ReLU'(a)  (0 or 1)")
+    ax.plot(a, tanh_grad(tanh(a)), linewidth=2.5, label=tr("tanh'(a) = 1 - tanh(a)^2  (max 1)"))
+    ax.plot(
+        a, sigmoid_grad(sigmoid(a)), linewidth=2.5, label=tr("sigmoid'(a) = s(1 - s)  (max 1/4)")
+    )
+    ax.plot(a, relu_grad(relu(a)), linewidth=2, linestyle="--", label=tr("ReLU'(a)  (0 or 1)"))
     ax.axhline(0.25, color="0.5", linestyle=":", linewidth=1)
-    ax.set_xlabel("pre-activation a")
-    ax.set_ylabel("derivative f'(a)")
+    ax.set_xlabel(tr("pre-activation a"))
+    ax.set_ylabel(tr("derivative f'(a)"))
     ax.set_ylim(-0.05, 1.15)
     ax.legend(loc="upper left", fontsize=11)
-    ax.set_title(title or "Activation derivatives: the factor each step multiplies the gradient by")
+    ax.set_title(
+        title or tr("Activation derivatives: the factor each step multiplies the gradient by")
+    )
     return ax
 
 
@@ -150,18 +156,18 @@ def plot_gradient_norms(flows, *, bound: bool = True, ax=None, title=None):
             [],
             linestyle="--",
             color="0.3",
-            label=r"bound $(\gamma\,\sigma_{\max})^{T-t}$"
-            + (r"  ($\blacktriangle$: leaves the axis)" if left else ""),
+            label=tr(r"bound $(\gamma\,\sigma_{\max})^{T-t}$")
+            + ("  " + tr(r"($\blacktriangle$: leaves the axis)") if left else ""),
         )
     ax.set_ylim(low, high)
     few_log_ticks(ax.yaxis)
-    ax.set_xlabel("time step t (the loss is at the last step T)")
-    ax.set_ylabel(r"$\|\partial L/\partial h_t\|$  (log scale)")
+    ax.set_xlabel(tr("time step t (the loss is at the last step T)"))
+    ax.set_ylabel(tr("{quantity}  (log scale)", quantity=r"$\|\partial L/\partial h_t\|$"))
     if len(flows) > 2:  # many entries: beside the plot, not over the curves
         ax.legend(fontsize=11, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     else:
         ax.legend(fontsize=11, loc="best")
-    ax.set_title(title or "Gradient reaching each step: exponential in the distance T - t")
+    ax.set_title(title or tr("Gradient reaching each step: exponential in the distance T - t"))
     return ax
 
 
@@ -181,15 +187,15 @@ def plot_jacobian_norms(flow, *, ax=None, title=None):
         flow.gamma * flow.spectral_norm,
         color=BACKWARD,
         linestyle="--",
-        label=f"bound gamma sigma_max = {flow.gamma * flow.spectral_norm:.3g}",
+        label=tr("bound gamma sigma_max = {value}", value=f"{flow.gamma * flow.spectral_norm:.3g}"),
     )
-    ax.axhline(1.0, color="0.4", linestyle=":", label="1 (neither shrinks nor grows)")
+    ax.axhline(1.0, color="0.4", linestyle=":", label=tr("1 (neither shrinks nor grows)"))
     top = max(1.2, 1.15 * flow.gamma * flow.spectral_norm)
     ax.set_ylim(0, top)
-    ax.set_xlabel("time step t")
-    ax.set_ylabel("Jacobian norm")
+    ax.set_xlabel(tr("time step t"))
+    ax.set_ylabel(tr("Jacobian norm"))
     ax.legend(fontsize=11, loc="lower left")
-    ax.set_title(title or "One step's factor on the gradient")
+    ax.set_title(title or tr("One step's factor on the gradient"))
     return ax
 
 
@@ -215,23 +221,26 @@ def plot_training_runs(runs: dict, *, baseline=None, figsize=(13, 4.5), title=No
                 run.max_norm,
                 color=line.get_color(),
                 linestyle="--",
-                label=f"threshold {run.max_norm:g}",
+                label=tr("threshold {value}", value=f"{run.max_norm:g}"),
             )
     if baseline is not None:
         ax_loss.axhline(
-            baseline, color="0.3", linestyle=":", label=f"always predict 1 ({baseline:.3f})"
+            baseline,
+            color="0.3",
+            linestyle=":",
+            label=tr("always predict 1 ({value})", value=f"{baseline:.3f}"),
         )
     few_log_ticks(ax_loss.yaxis)
     few_log_ticks(ax_grad.yaxis)
-    ax_loss.set_xlabel("training step")
-    ax_loss.set_ylabel("loss (MSE, log scale)")
-    ax_loss.set_title("Training loss")
+    ax_loss.set_xlabel(tr("training step"))
+    ax_loss.set_ylabel(tr("loss (MSE, log scale)"))
+    ax_loss.set_title(tr("Training loss"))
     ax_loss.legend(fontsize=11)
-    ax_grad.set_xlabel("training step")
-    ax_grad.set_ylabel("||gradient|| before clipping")
-    ax_grad.set_title("Global gradient norm")
+    ax_grad.set_xlabel(tr("training step"))
+    ax_grad.set_ylabel(tr("||gradient|| before clipping"))
+    ax_grad.set_title(tr("Global gradient norm"))
     ax_grad.legend(fontsize=11)
-    fig.suptitle(title or "Exploding gradients: the same run without and with clipping")
+    fig.suptitle(title or tr("Exploding gradients: the same run without and with clipping"))
     return fig
 
 
@@ -267,7 +276,7 @@ def plot_clipping(gradient, threshold, *, ax=None, title=None, zoom=False, legen
         )
     )
     extent = 1.5 * threshold if zoom else 1.15 * max(norm, threshold * np.sqrt(2))
-    raw_label = f"raw gradient g  (||g|| = {norm:.3g})"
+    raw_label = tr("raw gradient g  (||g|| = {value})", value=f"{norm:.3g}")
     if zoom and norm > 0:  # g leaves this view: draw its direction
         ray = gradient / norm * 2 * extent
         ax.plot([0, ray[0]], [0, ray[1]], color="0.35", linestyle="--", lw=1.5, label=raw_label)
@@ -275,8 +284,18 @@ def plot_clipping(gradient, threshold, *, ax=None, title=None, zoom=False, legen
     else:
         vectors = [(gradient, "0.35", raw_label, 2.5)]
     vectors += [
-        (by_norm, BY_NORM, f"clip by norm  (||.|| = {np.linalg.norm(by_norm):.3g})", 3.5),
-        (by_value, BY_VALUE, f"clip by value  (||.|| = {np.linalg.norm(by_value):.3g})", 2.0),
+        (
+            by_norm,
+            BY_NORM,
+            tr("clip by norm  (||.|| = {value})", value=f"{np.linalg.norm(by_norm):.3g}"),
+            3.5,
+        ),
+        (
+            by_value,
+            BY_VALUE,
+            tr("clip by value  (||.|| = {value})", value=f"{np.linalg.norm(by_value):.3g}"),
+            2.0,
+        ),
     ]
     for vector, colour, label, width in vectors:
         ax.annotate(
@@ -291,12 +310,13 @@ def plot_clipping(gradient, threshold, *, ax=None, title=None, zoom=False, legen
     ax.set_aspect("equal")
     ax.axhline(0, color="0.6", linewidth=0.8)
     ax.axvline(0, color="0.6", linewidth=0.8)
-    ax.set_xlabel("gradient component 1")
-    ax.set_ylabel("gradient component 2")
+    ax.set_xlabel(tr("gradient component 1"))
+    ax.set_ylabel(tr("gradient component 2"))
     if legend:
         ax.legend(fontsize=11, loc="upper left", bbox_to_anchor=(1.02, 1.0))
     ax.set_title(
-        title or f"Clipping at c = {threshold:.3g}: norm keeps the direction, value may not"
+        title
+        or tr("Clipping at c = {c}: norm keeps the direction, value may not", c=f"{threshold:.3g}")
     )
     return ax
 
@@ -308,23 +328,33 @@ def plot_clipped_norms(grad_norms, threshold, *, ax=None, title=None, legend=Tru
     threshold = check_positive_float(threshold, "threshold")
     _, ax = new_axes(ax)
     steps = _steps(grad_norms)
-    ax.semilogy(steps, grad_norms, linewidth=0.8, color="0.4", label="before clipping")
+    ax.semilogy(steps, grad_norms, linewidth=0.8, color="0.4", label=tr("before clipping"))
     ax.semilogy(
         steps,
         np.minimum(grad_norms, threshold),
         linewidth=1.2,
         color=BY_NORM,
-        label="after clipping by norm",
+        label=tr("after clipping by norm"),
     )
-    ax.axhline(threshold, color=BY_NORM, linestyle="--", label=f"threshold {threshold:.3g}")
+    ax.axhline(
+        threshold,
+        color=BY_NORM,
+        linestyle="--",
+        label=tr("threshold {value}", value=f"{threshold:.3g}"),
+    )
     few_log_ticks(ax.yaxis)
-    ax.set_xlabel("training step")
-    ax.set_ylabel("||gradient||  (log scale)")
+    ax.set_xlabel(tr("training step"))
+    ax.set_ylabel(tr("||gradient||  (log scale)"))
     clipped = int(np.sum(grad_norms > threshold))
-    ax.set_title(title or f"A training run: {clipped} of {len(steps)} steps clipped")
+    ax.set_title(title or clipped_steps_title(clipped, len(steps)))
     if legend:
         ax.legend(fontsize=11)
     return ax
+
+
+def clipped_steps_title(clipped: int, total: int) -> str:
+    """The title of :func:`plot_clipped_norms`: how many of the steps were clipped."""
+    return tr("A training run: {clipped} of {total} steps clipped", clipped=clipped, total=total)
 
 
 def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
@@ -337,7 +367,7 @@ def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
     truncated = check_float_array(truncated, "truncated", ndim=1, axes="(T,)", shape={0: len(full)})
     _, ax = new_axes(ax)
     steps = _steps(full)
-    (line_full,) = ax.semilogy(steps, full, marker="o", markersize=4, label="full BPTT")
+    (line_full,) = ax.semilogy(steps, full, marker="o", markersize=4, label=tr("full BPTT"))
     shown = np.where(truncated > 0, truncated, np.nan)
     (line_cut,) = ax.semilogy(
         steps,
@@ -345,7 +375,7 @@ def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
         marker="s",
         markersize=4,
         linestyle="--",
-        label=f"truncated, k = {truncate}",
+        label=tr("truncated, k = {k}", k=truncate),
     )
     zeros = steps[truncated == 0]
     if zeros.size:
@@ -358,7 +388,7 @@ def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
             color=line_cut.get_color(),
             transform=ax.get_xaxis_transform(),  # x in data, y in axes: 0 = bottom edge
             clip_on=False,
-            label="truncated: exactly 0 (a log axis has no 0)",
+            label=tr("truncated: exactly 0 (a log axis has no 0)"),
         )
     for n, cut in enumerate(range(truncate, len(full), truncate)):
         ax.axvline(
@@ -366,13 +396,13 @@ def plot_truncation(full, truncated, truncate: int, *, ax=None, title=None):
             color="0.5",
             linestyle=":",
             linewidth=1.2,
-            label=f"chunk boundary (every {truncate} steps)" if n == 0 else None,
+            label=tr("chunk boundary (every {k} steps)", k=truncate) if n == 0 else None,
         )
     few_log_ticks(ax.yaxis)
-    ax.set_xlabel("time step t (the loss is at the last step)")
-    ax.set_ylabel(r"$\|\partial L/\partial x_t\|$  (log scale)")
+    ax.set_xlabel(tr("time step t (the loss is at the last step)"))
+    ax.set_ylabel(tr("{quantity}  (log scale)", quantity=r"$\|\partial L/\partial x_t\|$"))
     ax.legend(fontsize=11, loc="upper left")
-    ax.set_title(title or "Truncated BPTT: no gradient reaches inputs before the last cut")
+    ax.set_title(title or tr("Truncated BPTT: no gradient reaches inputs before the last cut"))
     return ax
 
 
@@ -385,21 +415,21 @@ def plot_bptt_cost(lengths, full, truncated, truncate: int, *, figsize=(13, 4.5)
     fig, (ax_mem, ax_time) = new_figure(1, 2, figsize=figsize)
     lengths = np.asarray(lengths)
     for rows, label, style in (
-        (full, "full BPTT", "-o"),
-        (truncated, f"truncated, k = {truncate}", "--s"),
+        (full, tr("full BPTT"), "-o"),
+        (truncated, tr("truncated, k = {k}", k=truncate), "--s"),
     ):
         ax_mem.plot(lengths, [row["stored"] for row in rows], style, label=label)
         ax_time.plot(lengths, [1e3 * row["seconds"] for row in rows], style, label=label)
-    ax_mem.set_xlabel("sequence length T")
-    ax_mem.set_ylabel("hidden-state values kept for backward")
-    ax_mem.set_title("Memory: full BPTT keeps all T steps")
+    ax_mem.set_xlabel(tr("sequence length T"))
+    ax_mem.set_ylabel(tr("hidden-state values kept for backward"))
+    ax_mem.set_title(tr("Memory: full BPTT keeps all T steps"))
     ax_mem.legend(fontsize=11)
-    ax_time.set_xlabel("sequence length T")
-    ax_time.set_ylabel("milliseconds (fastest of repeats)")
+    ax_time.set_xlabel(tr("sequence length T"))
+    ax_time.set_ylabel(tr("milliseconds (fastest of repeats)"))
     ax_time.set_ylim(bottom=0)
-    ax_time.set_title("Time: both pass over all T steps")
+    ax_time.set_title(tr("Time: both pass over all T steps"))
     ax_time.legend(fontsize=11)
-    fig.suptitle(title or "Cost of full vs truncated BPTT for one forward + backward pass")
+    fig.suptitle(title or tr("Cost of full vs truncated BPTT for one forward + backward pass"))
     return fig
 
 
@@ -418,7 +448,7 @@ def plot_dependency(result: dict, *, ax=None, title=None):
             marker="o",
             linewidth=2,
             alpha=0.9,
-            label="vanilla RNN, test MSE" if k == 0 else None,
+            label=tr("vanilla RNN, test MSE") if k == 0 else None,
             color="C0",
         )
     ax.plot(
@@ -426,15 +456,17 @@ def plot_dependency(result: dict, *, ax=None, title=None):
         np.atleast_2d(result["baseline"]).mean(axis=0),
         color="0.3",
         linestyle="--",
-        label="always predict 1 (~1/6)",
+        label=tr("always predict 1 (~1/6)"),
     )
     ax.set_xscale("log", base=2)
     ax.set_xticks(lengths, [str(n) for n in lengths])
     ax.set_ylim(0, max(0.25, float(mse.max()) * 1.1))
-    ax.set_xlabel("sequence length T (log scale): distance from the marked inputs to the answer")
-    ax.set_ylabel("test MSE")
+    ax.set_xlabel(
+        tr("sequence length T (log scale): distance from the marked inputs to the answer")
+    )
+    ax.set_ylabel(tr("test MSE"))
     ax.legend(fontsize=11)
-    ax.set_title(title or "Adding problem: the vanilla RNN falls to the trivial baseline")
+    ax.set_title(title or tr("Adding problem: the vanilla RNN falls to the trivial baseline"))
     return ax
 
 
@@ -447,17 +479,17 @@ def plot_sequence_time(result: dict, *, ax=None, title=None):
         1e3 * np.asarray(result["recurrent"]),
         "-o",
         linewidth=2,
-        label="RNN layer: T steps one after another",
+        label=tr("RNN layer: T steps one after another"),
     )
     ax.plot(
         lengths,
         1e3 * np.asarray(result["parallel"]),
         "--s",
         linewidth=2,
-        label="feed-forward layer: all T positions at once",
+        label=tr("feed-forward layer: all T positions at once"),
     )
-    ax.set_xlabel("sequence length T")
-    ax.set_ylabel("milliseconds per sequence")
+    ax.set_xlabel(tr("sequence length T"))
+    ax.set_ylabel(tr("milliseconds per sequence"))
     ax.legend(fontsize=11)
-    ax.set_title(title or "Why RNNs are slow: time grows with T, step after step")
+    ax.set_title(title or tr("Why RNNs are slow: time grows with T, step after step"))
     return ax

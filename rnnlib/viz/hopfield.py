@@ -12,6 +12,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from ..i18n import tr
 from ..patterns import GLYPH_SHAPE
 from . import PALETTE, new_axes, new_figure
 
@@ -22,6 +23,7 @@ __all__ = [
     "plot_energy",
     "plot_overlaps",
     "plot_recall",
+    "recall_title",
     "plot_capacity",
     "plot_pattern_survival",
     "survival_grid",
@@ -39,7 +41,8 @@ OVERLAP_COLORS = (PALETTE[0], PALETTE[3])
 SWEEP_SHADE = PALETTE[1]
 _CHANGED = PALETTE[3]
 #: Where a recall ended: exact, a few units wrong, lost; each also has a marker (none,
-#: a dot, a cross) and a key, so the colours are never the only cue.
+#: a dot, a cross) and a key, so the colours are never the only cue. (English; the key
+#: shows them in the current language.)
 SURVIVAL_LABELS = ("exact", "≤5% wrong (·)", "lost (×)")
 SURVIVAL_COLORS = (PALETTE[4], PALETTE[1], PALETTE[3])
 _SURVIVAL_MARKS = (None, ".", "x")
@@ -85,14 +88,13 @@ def plot_patterns(patterns, shape=GLYPH_SHAPE, titles=None, suptitle=None):
     return fig
 
 
-def plot_energy(
-    energies, ax=None, sweep_of_step=None, title="Energy at each update step", sweep_name="sweep"
-):
+def plot_energy(energies, ax=None, sweep_of_step=None, title=None, sweep_name="sweep"):
     """Energy after each recorded step (step 0 is the cue).
 
     sweep_of_step: ``(K,)`` the sweep of each step (from a ``RecallResult``); when given,
     every other sweep is shaded and the legend names the shaded ones. sweep_name: what
     one sweep is called in that legend ("sweep", or "update" for synchronous recall).
+    title: None for "Energy at each update step".
     """
     fig, ax = new_axes(ax, figsize=(6, 3.2))
     energies = np.asarray(energies, dtype=float)
@@ -106,22 +108,31 @@ def plot_energy(
             ax.axvspan(inside[0] - 0.5, inside[-1] + 0.5, color=SWEEP_SHADE, alpha=0.15, lw=0)
         ax.patches[-len(shaded)].set_label(_shaded_label(shaded, sweep_name))
         ax.legend(loc="best", fontsize=11)
-    ax.set_xlabel("update step (units changed so far)")
-    ax.set_ylabel("energy E(s)")
-    ax.set_title(title)
+    ax.set_xlabel(tr("update step (units changed so far)"))
+    ax.set_ylabel(tr("energy E(s)"))
+    ax.set_title(tr("Energy at each update step") if title is None else title)
     return ax
 
 
 def _shaded_label(shaded, sweep_name):
     """Legend text for the shaded sweeps, e.g. "sweep 1 (all units once)"."""
     numbers = ", ".join(str(int(s)) for s in shaded[:3]) + (", ..." if len(shaded) > 3 else "")
-    plural = "s" if len(shaded) > 1 else ""
-    note = " (all units once)" if sweep_name == "sweep" else ""
-    return f"{sweep_name}{plural} {numbers}{note}"
+    several = len(shaded) > 1
+    if sweep_name == "sweep":
+        if several:
+            return tr("sweeps {numbers} (all units once)", numbers=numbers)
+        return tr("sweep {numbers} (all units once)", numbers=numbers)
+    if sweep_name == "update":
+        if several:
+            return tr("updates {numbers}", numbers=numbers)
+        return tr("update {numbers}", numbers=numbers)
+    return f"{sweep_name}{'s' if several else ''} {numbers}"
 
 
-def plot_overlaps(overlaps, labels=None, ax=None, title="Overlap with each stored pattern"):
-    """Bar chart of the overlaps ``m_mu`` (``(P,)``) of a state with the stored patterns."""
+def plot_overlaps(overlaps, labels=None, ax=None, title=None):
+    """Bar chart of the overlaps ``m_mu`` (``(P,)``) of a state with the stored patterns.
+
+    title: None for "Overlap with each stored pattern"."""
     fig, ax = new_axes(ax, figsize=(4, 3.2))
     overlaps = np.asarray(overlaps, dtype=float)
     labels = [str(i) for i in range(len(overlaps))] if labels is None else list(labels)
@@ -129,9 +140,9 @@ def plot_overlaps(overlaps, labels=None, ax=None, title="Overlap with each store
     ax.bar(labels, overlaps, color=colors)
     ax.axhline(0.0, color="black", linewidth=0.8)
     ax.set_ylim(-1.05, 1.05)
-    ax.set_xlabel("stored pattern")
-    ax.set_ylabel("overlap m")
-    ax.set_title(title)
+    ax.set_xlabel(tr("stored pattern"))
+    ax.set_ylabel(tr("overlap m"))
+    ax.set_title(tr("Overlap with each stored pattern") if title is None else title)
     return ax
 
 
@@ -147,18 +158,29 @@ def plot_recall(result, shape=GLYPH_SHAPE, snapshots: int = 6, title=None):
     )
     for ax, step in zip(axes[:-1], picks, strict=False):
         changed = result.changed_units[step - 1] if step > 0 else None
-        plot_state(result.states[step], shape, ax=ax, title=f"step {step}", changed=changed)
+        plot_state(
+            result.states[step], shape, ax=ax, title=tr("step {step}", step=step), changed=changed
+        )
     plot_energy(
         result.energies,
         ax=axes[-1],
         sweep_of_step=result.sweep_of_step,
-        title="Energy",
+        title=tr("Energy"),
         sweep_name="sweep" if result.mode == "asynchronous" else "update",
     )
-    fig.suptitle(
-        title or f"{result.mode.capitalize()} recall: {result.stop_reason} after {num_steps} steps"
-    )
+    fig.suptitle(title or recall_title(result.mode, result.stop_reason, num_steps))
     return fig
+
+
+def recall_title(mode: str, stop_reason: str, num_steps: int) -> str:
+    """The title of a recall, e.g. "Asynchronous recall: fixed point after 12 steps", in
+    the current language."""
+    return tr(
+        "{mode} recall: {reason} after {steps} steps",
+        mode=tr(mode).capitalize(),
+        reason=tr(stop_reason),
+        steps=num_steps,
+    )
 
 
 def plot_capacity(results, theory=None):
@@ -179,26 +201,40 @@ def plot_capacity(results, theory=None):
             color="gray",
             linestyle=":",
             linewidth=2,
-            label="one step: ½ erfc(√(N/2P))",
+            label=tr("one step: ½ erfc(√(N/2P))"),
         )
         left.plot(
             theory["loads"],
             theory["retrieval"],
             color="black",
             linewidth=1.5,
-            label="retrieval state, N → ∞ (AGS)",
+            label=tr("retrieval state, N → ∞ (AGS)"),
         )
         left.axvline(
-            critical, color="black", linestyle="--", linewidth=1, label="critical load (N → ∞)"
+            critical,
+            color="black",
+            linestyle="--",
+            linewidth=1,
+            label=tr("critical load (N → ∞)"),
         )
         right.axvline(critical, color="black", linestyle="--", linewidth=1)
         left.text(critical + 0.003, 0.3, f"{critical:.3f}", fontsize=11)
         # left of the line the exact-recall curves are near 1, so its label fits below them
-        right.text(critical - 0.004, 0.02, f"critical load {critical:.3f}", fontsize=11, ha="right")
+        right.text(
+            critical - 0.004,
+            0.02,
+            tr("critical load {value}", value=f"{critical:.3f}"),
+            fontsize=11,
+            ha="right",
+        )
     for color, result in zip(colors, results, strict=False):
         label = f"N = {result.num_units}"
         left.plot(
-            result.loads, result.bit_error, marker="o", color=color, label=f"{label}: after recall"
+            result.loads,
+            result.bit_error,
+            marker="o",
+            color=color,
+            label=tr("{label}: after recall", label=label),
         )
         left.plot(
             result.loads,
@@ -206,17 +242,17 @@ def plot_capacity(results, theory=None):
             marker="x",
             linestyle="none",
             color=color,
-            label=f"{label}: one step",
+            label=tr("{label}: one step", label=label),
         )
         right.plot(result.loads, result.exact_recall, marker="o", color=color, label=label)
     for ax in (left, right):
-        ax.set_xlabel("load P / N (patterns per unit)")
+        ax.set_xlabel(tr("load P / N (patterns per unit)"))
     left.set_ylim(-0.01, 0.35)
-    left.set_ylabel("fraction of wrong units")
-    left.set_title("Bit-error rate, starting from each stored pattern")
+    left.set_ylabel(tr("fraction of wrong units"))
+    left.set_title(tr("Bit-error rate, starting from each stored pattern"))
     right.set_ylim(-0.03, 1.03)
-    right.set_ylabel("fraction of patterns recalled exactly")
-    right.set_title("Exact recall")
+    right.set_ylabel(tr("fraction of patterns recalled exactly"))
+    right.set_title(tr("Exact recall"))
     right.legend(loc="upper right", fontsize=11)
     # one legend under both panels: its 5-7 entries would cover data inside the axes
     fig.legend(*left.get_legend_handles_labels(), loc="outside lower center", ncol=3, fontsize=11)
@@ -244,7 +280,7 @@ def survival_marks(grid) -> list[np.ndarray]:
 
 def survival_key(counts) -> list[str]:
     """The key's entries, with how many patterns each has: ``["exact 12", ...]``."""
-    return [f"{label} {n}" for label, n in zip(SURVIVAL_LABELS, counts, strict=True)]
+    return [f"{tr(label)} {n}" for label, n in zip(SURVIVAL_LABELS, counts, strict=True)]
 
 
 def plot_pattern_survival(final_errors, num_units, ax=None, columns: int = 20, title=None):
@@ -286,5 +322,7 @@ def plot_pattern_survival(final_errors, num_units, ax=None, columns: int = 20, t
     ax.set_yticks([])
     ax.grid(False)
     ax.set_frame_on(False)
-    ax.set_title(title or f"{len(np.asarray(final_errors))} stored patterns after recall")
+    ax.set_title(
+        title or tr("{count} stored patterns after recall", count=len(np.asarray(final_errors)))
+    )
     return ax

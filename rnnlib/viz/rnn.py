@@ -22,6 +22,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
 from .._checks import check_float_array, check_positive_float
 from ..functional import softmax
+from ..i18n import tr
 from ..trace import Trace
 from . import annotate_cells, new_axes, new_figure
 
@@ -144,11 +145,15 @@ def plot_unrolled(
     ax.set_ylim(-0.6, 3.6)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(title or f"An RNN unrolled over {steps} steps: the same weights at every step")
+    ax.set_title(
+        title
+        or tr("An RNN unrolled over {steps} steps: the same weights at every step", steps=steps)
+    )
     return ax
 
 
-#: the four input/output patterns, as (inputs, outputs) label lists
+#: the four input/output patterns, as (inputs, outputs) label lists; the names are the
+#: panel titles (in English; shown in the current language)
 IO_PATTERNS = {
     "one-to-many\n(image -> caption, start -> text)": (
         ["x", None, None, None],
@@ -170,8 +175,8 @@ def plot_io_patterns(figsize=(15, 7)):
     """The four input/output patterns of an RNN, each drawn as an unrolled chain. -> Figure."""
     fig, axes = new_figure(2, 2, figsize=figsize)
     for ax, (name, (ins, outs)) in zip(axes.flat, IO_PATTERNS.items(), strict=True):
-        plot_unrolled(ins, outs, weights=("", "", ""), initial_state=False, ax=ax, title=name)
-    fig.suptitle("Input/output patterns: where the inputs enter and where outputs are read")
+        plot_unrolled(ins, outs, weights=("", "", ""), initial_state=False, ax=ax, title=tr(name))
+    fig.suptitle(tr("Input/output patterns: where the inputs enter and where outputs are read"))
     return fig
 
 
@@ -234,12 +239,12 @@ def plot_hidden_strip(
     ax.set_yticks(range(units), [str(j) for j in range(units)] if units <= 16 else None)
     if units > 16:
         ax.set_yticks(np.arange(0, units, max(1, units // 8)))
-    ax.set_xlabel("time step t (input)")
-    ax.set_ylabel("hidden unit")
+    ax.set_xlabel(tr("time step t (input)"))
+    ax.set_ylabel(tr("hidden unit"))
     ax.grid(False)
     if colorbar:
-        fig.colorbar(image, ax=ax, label="$h_t$ value", shrink=0.9)
-    ax.set_title(title or "Hidden state $h_t$ at each step")
+        fig.colorbar(image, ax=ax, label=tr("$h_t$ value"), shrink=0.9)
+    ax.set_title(title or tr("Hidden state $h_t$ at each step"))
     return ax
 
 
@@ -265,14 +270,14 @@ def plot_output_bars(probs, labels, *, target=None, ax=None, title=None):
     if target is not None:
         bars[target].set_hatch("//")
         bars[target].set_linewidth(2.0)
-        ticks[target] += "\n(true)"
+        ticks[target] += "\n" + tr("(true)")
     for k, p in enumerate(probs):
         ax.text(k, p + 0.02, f"{p:.2f}", ha="center", va="bottom", fontsize=10)
     ax.set_xticks(range(probs.size), ticks)
     ax.set_ylim(0, 1.12)
-    ax.set_xlabel("class (next character)")
-    ax.set_ylabel("probability")
-    ax.set_title(title or "Output distribution (most likely in orange)")
+    ax.set_xlabel(tr("class (next character)"))
+    ax.set_ylabel(tr("probability"))
+    ax.set_title(title or tr("Output distribution (most likely in orange)"))
     return ax
 
 
@@ -291,7 +296,7 @@ def plot_step_distributions(probs, labels, *, inputs=None, targets=None, ax=None
     fig, ax = new_axes(ax, figsize=(min(3 + 0.9 * steps, 14), 1.8 + 0.5 * classes))
     image = ax.imshow(probs.T, cmap="Greens", vmin=0, vmax=1, aspect="auto")
     annotate_cells(ax, probs.T, fmt="{:.2f}", threshold=0.6)
-    ticks = _step_ticks(steps, inputs, "inputs", prefix="in ")
+    ticks = _step_ticks(steps, inputs, "inputs", prefix=tr("in") + " ")
     if targets is not None:
         targets = list(targets)
         if len(targets) != steps:
@@ -303,11 +308,11 @@ def plot_step_distributions(probs, labels, *, inputs=None, targets=None, ax=None
             )
     ax.set_xticks(range(steps), ticks)
     ax.set_yticks(range(classes), [repr(label) for label in labels])
-    ax.set_xlabel("time step t (input character)")
-    ax.set_ylabel("predicted next character")
+    ax.set_xlabel(tr("time step t (input character)"))
+    ax.set_ylabel(tr("predicted next character"))
     ax.grid(False)
-    fig.colorbar(image, ax=ax, label="probability", shrink=0.9)
-    ax.set_title(title or "Predicted distribution at each step (true next character outlined)")
+    fig.colorbar(image, ax=ax, label=tr("probability"), shrink=0.9)
+    ax.set_title(title or tr("Predicted distribution at each step (true next character outlined)"))
     return ax
 
 
@@ -336,10 +341,10 @@ def plot_state_comparison(states: dict, *, ax=None, title=None):
     top = max(1e-9, max(float(np.abs(v).max()) for v in vectors.values()))
     ax.set_ylim(-1.1 * top, 1.6 * top)  # headroom for the legend above the bars
     ax.set_xticks(range(units))
-    ax.set_xlabel("hidden unit")
-    ax.set_ylabel("value")
+    ax.set_xlabel(tr("hidden unit"))
+    ax.set_ylabel(tr("value"))
     ax.legend(loc="upper center", ncol=min(len(vectors), 3))
-    ax.set_title(title or "Hidden states compared unit by unit")
+    ax.set_title(title or tr("Hidden states compared unit by unit"))
     return ax
 
 
@@ -364,11 +369,11 @@ def plot_softmax(logits, temperature=1.0, labels=None, *, score_range=None, axes
     left.bar(positions, logits, color=PLAIN, edgecolor="0.2")
     left.axhline(0, color="0.3", linewidth=0.8)
     left.set_xticks(positions, labels)
-    left.set_xlabel("class")
-    left.set_ylabel("score (logit) $z_k$")
+    left.set_xlabel(tr("class"))
+    left.set_ylabel(tr("score (logit) $z_k$"))
     if score_range is not None:
         left.set_ylim(*score_range)
-    left.set_title("Scores: any real numbers")
+    left.set_title(tr("Scores: any real numbers"))
     probs = softmax(logits, temperature=temperature)
     right.bar(positions, probs, color=HIGHLIGHT, edgecolor="0.2", label=f"T = {temperature:.2g}")
     if not np.isclose(temperature, 1.0):  # at T = 1 the reference would repeat the bars
@@ -379,16 +384,21 @@ def plot_softmax(logits, temperature=1.0, labels=None, *, score_range=None, axes
             edgecolor="0.2",
             linestyle="--",
             linewidth=1.5,
-            label="T = 1 (reference)",
+            label=tr("T = 1 (reference)"),
         )
     for k, p in enumerate(probs):
         right.text(k, p + 0.02, f"{p:.2f}", ha="center", va="bottom", fontsize=10)
     right.set_xticks(positions, labels)
     right.set_ylim(0, 1.12)
-    right.set_xlabel("class")
-    right.set_ylabel("probability")
+    right.set_xlabel(tr("class"))
+    right.set_ylabel(tr("probability"))
     right.legend(loc="upper right")
-    right.set_title(f"softmax(z / T), T = {temperature:.2g}: positive, sums to 1")
+    right.set_title(
+        tr(
+            "softmax(z / T), T = {temperature}: positive, sums to 1",
+            temperature=f"{temperature:.2g}",
+        )
+    )
     if title:
         fig.suptitle(title)
     return fig
@@ -398,14 +408,14 @@ def plot_activations(x_range=(-3.0, 3.0), *, ax=None, title=None):
     """tanh, ReLU and the identity over ``x_range``. Returns the Axes."""
     x = np.linspace(*x_range, 301)
     _, ax = new_axes(ax, figsize=(7, 4))
-    ax.plot(x, x, color="0.5", linestyle=":", label="identity (no nonlinearity)")
-    ax.plot(x, np.tanh(x), linewidth=2.5, label="tanh: squashes into (-1, 1)")
+    ax.plot(x, x, color="0.5", linestyle=":", label=tr("identity (no nonlinearity)"))
+    ax.plot(x, np.tanh(x), linewidth=2.5, label=tr("tanh: squashes into (-1, 1)"))
     ax.plot(x, np.maximum(x, 0), linewidth=2.5, linestyle="--", label="ReLU: max(0, a)")
     ax.axhline(0, color="0.3", linewidth=0.8)
     ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set_ylim(-2, x_range[1])
-    ax.set_xlabel("pre-activation a")
+    ax.set_xlabel(tr("pre-activation a"))
     ax.set_ylabel("f(a)")
     ax.legend(loc="upper left")
-    ax.set_title(title or "Activation functions")
+    ax.set_title(title or tr("Activation functions"))
     return ax

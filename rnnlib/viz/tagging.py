@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.collections import LineCollection
 
+from ..i18n import tr
 from . import PALETTE, new_axes
 
 __all__ = ["plot_trellis"]
@@ -48,7 +49,7 @@ def plot_trellis(
     ticks = np.linspace(floor, 0.0, 4)
     colorbar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02, ticks=ticks)
     colorbar.set_ticklabels([f"\u2264{floor:.0f}", *(f"{v:.0f}" for v in ticks[1:])])
-    colorbar.set_label("log-score behind the column's leader\n(0 = best path so far)")
+    colorbar.set_label(tr("log-score behind the column's leader\n(0 = best path so far)"))
     segments = [
         [(t - 1, result.backpointers[t, k]), (t, k)]
         for t in range(1, steps)
@@ -63,7 +64,7 @@ def plot_trellis(
                 linewidths=0.7,
                 alpha=0.3,
                 zorder=2,
-                label="other back-pointers",
+                label=tr("other back-pointers"),
             )
         )
     ax.plot(
@@ -74,7 +75,7 @@ def plot_trellis(
         marker="o",
         ms=9,
         zorder=4,
-        label="winning path",
+        label=tr("winning path"),
     )
     if show_values:  # cells at the floor stay blank: the colour bar's end says "<= floor"
         for k, t in zip(*np.nonzero(raw.T >= floor), strict=True):
@@ -102,12 +103,12 @@ def plot_trellis(
                 edgecolors=PALETTE[3],
                 linewidths=2.5,
                 zorder=6,
-                label="differs from gold",
+                label=tr("differs from gold"),
             )
     ax.set_xticks(np.arange(steps), list(words))
     ax.set_yticks(np.arange(num_tags), list(tag_names))
-    ax.set_xlabel("position in the sentence (word)")
-    ax.set_ylabel("tag")
-    ax.set_title(title or "Viterbi trellis: score behind the leader, back-pointers, best path")
+    ax.set_xlabel(tr("position in the sentence (word)"))
+    ax.set_ylabel(tr("tag"))
+    ax.set_title(title or tr("Viterbi trellis: score behind the leader, back-pointers, best path"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=11)
     return ax

@@ -15,6 +15,7 @@ import html
 import matplotlib as mpl
 import numpy as np
 
+from ..i18n import tr
 from . import PALETTE, new_axes
 
 __all__ = [
@@ -129,13 +130,15 @@ def plot_activation_text(
     ax.set_yticks([])
     ax.grid(False)
     ax.set_frame_on(False)
-    key = "red: activation > 0, blue: < 0, white: near 0"
-    ax.set_title(f"{title}\n({key})" if title else f"Text coloured by a hidden unit ({key})")
+    key = tr("red: activation > 0, blue: < 0, white: near 0")
+    ax.set_title(
+        f"{title}\n({key})" if title else tr("Text coloured by a hidden unit ({key})", key=key)
+    )
     pale = mpl.colors.ListedColormap(
         mpl.colormaps[_CMAP](np.linspace(0.5 - _SPREAD, 0.5 + _SPREAD, 256))
     )
     mappable = mpl.cm.ScalarMappable(mpl.colors.Normalize(-limit, limit), pale)
-    fig.colorbar(mappable, ax=ax, shrink=0.8, pad=0.01, fraction=0.03, label="activation")
+    fig.colorbar(mappable, ax=ax, shrink=0.8, pad=0.01, fraction=0.03, label=tr("activation"))
     return ax
 
 
@@ -174,14 +177,14 @@ def plot_next_char_distribution(
         if tokens[k] == highlight:
             bar.set_facecolor(PALETTE[1])
             bar.set_hatch("//")
-            bar.set_label(f"drawn: {char_label(highlight)!r}")
+            bar.set_label(tr("drawn: {char}", char=repr(char_label(highlight))))
     ax.set_xticks(range(len(order)), labels, fontsize=13, family="monospace")
     ax.set_xlim(-0.6, max(len(order), 8) - 0.4)  # a few bars do not fill the whole width
     top_value = 1.0 if fixed_axis else max(1e-9, float(probs[order].max())) * 1.12
     ax.set_ylim(0, top_value)
-    ax.set_xlabel("next character (most likely first)")
-    ax.set_ylabel("probability")
-    ax.set_title(title or "Next-character distribution")
+    ax.set_xlabel(tr("next character (most likely first)"))
+    ax.set_ylabel(tr("probability"))
+    ax.set_title(title or tr("Next-character distribution"))
     if highlight in tokens:
         ax.legend(loc="upper right", fontsize=11)
     return ax
@@ -192,13 +195,13 @@ def plot_bits_per_char(
     baselines: dict | None = None,
     ax=None,
     title=None,
-    xlabel="training characters seen",
+    xlabel=None,
     log2_x=False,
 ):
     """Bits per character against ``x``, with constant baselines.
 
     curves: ``{label: (x, bits)}`` e.g. training and validation bits/char against the
-    number of characters seen (the default ``xlabel``), or against the context a model
+    number of characters seen (``xlabel`` None: "training characters seen"), or against the context a model
     may see (``log2_x=True`` spaces 1, 2, 4, ... evenly); baselines: ``{label: bits}``
     drawn as dashed lines.
     """
@@ -212,8 +215,8 @@ def plot_bits_per_char(
         ax.axhline(
             value, color="gray", linestyle=styles[k % len(styles)], label=f"{label}: {value:.2f}"
         )
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel("bits per character (lower is better)")
-    ax.set_title(title or "Character language model: bits per character")
+    ax.set_xlabel(tr("training characters seen") if xlabel is None else xlabel)
+    ax.set_ylabel(tr("bits per character (lower is better)"))
+    ax.set_title(title or tr("Character language model: bits per character"))
     ax.legend(loc="upper right")
     return ax

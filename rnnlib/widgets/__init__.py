@@ -33,10 +33,13 @@ import weakref
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
+from ..i18n import tr
+
 __all__ = [
     "DPI",
     "MAX_FIGURE_PX",
     "RUN_INSTRUCTION",
+    "run_instruction",
     "Explorer",
     "png_size",
     "benchmark_explorers",
@@ -53,11 +56,19 @@ DPI = 80
 #: 848 px wide and the notebook shows 599 px of height, which must hold the explorer's
 #: title, two rows of controls, the picture and the note.
 MAX_FIGURE_PX = (840, 400)
-#: What the saved output says where the live widget cannot be shown.
+#: What the saved output says where the live widget cannot be shown (in English; the
+#: saved output shows :func:`run_instruction`, in the current language).
 RUN_INSTRUCTION = (
     "Static picture of the explorer's first state. Run this cell (Shift+Enter, or "
     "Run > Run All Cells) in JupyterLab to move its controls."
 )
+
+
+def run_instruction() -> str:
+    """:data:`RUN_INSTRUCTION` in the current language."""
+    return tr(RUN_INSTRUCTION)
+
+
 #: Room around each control, and the width of a slider, text box or dropdown that does
 #: not set its own: three of them fit a row of the 848 px output area. Lecture mode's
 #: CSS (lecture/custom.css) widens them through the variable.
@@ -103,7 +114,7 @@ class Explorer(widgets.VBox):
 
     def __init__(self, draw, controls: dict, title: str | None = None, dpi: int = DPI):
         self.draw = draw
-        self.title = title or "explorer"
+        self.title = title or tr("explorer")
         self.controls = dict(controls)
         self.dpi = dpi
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="none"))
@@ -125,7 +136,7 @@ class Explorer(widgets.VBox):
         _LIVE.add(self)
 
     def __repr__(self) -> str:  # shown where the widget cannot be (a terminal)
-        return f"<rnnlib explorer: {self.title}. {RUN_INSTRUCTION}>"
+        return f"<rnnlib explorer: {self.title}. {run_instruction()}>"
 
     def _repr_mimebundle_(self, **kwargs):
         """The live widget, plus a static picture of the first state with the instruction
@@ -134,14 +145,15 @@ class Explorer(widgets.VBox):
         page. Only the widget view needs a kernel."""
         data = super()._repr_mimebundle_(**kwargs)
         encoded = base64.b64encode(self.first_png).decode("ascii")
+        alt = tr("{title}: first state", title=self.title)
         width, height = png_size(self.first_png)
         data["text/plain"] = repr(self)
         data["image/png"] = encoded
         data["text/html"] = (
             f'<div class="rnnlib-explorer-static"><p><b>{html.escape(self.title)}</b></p>'
-            f'<p style="font-style:italic">{html.escape(RUN_INSTRUCTION)}</p>'
+            f'<p style="font-style:italic">{html.escape(run_instruction())}</p>'
             f'<img src="data:image/png;base64,{encoded}" width="{width}" height="{height}" '
-            f'style="max-width:none" alt="{html.escape(self.title)}: first state">'
+            f'style="max-width:none" alt="{html.escape(alt)}">'
             f"<div>{self.first_note}</div></div>"
         )
         return data

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ..i18n import tr
 from ..seq2seq import translate
 from ..viz import new_axes
 from ..viz.attention import plot_attention
@@ -15,6 +16,8 @@ from . import Explorer
 
 __all__ = ["attention_explorer"]
 
+#: The ways of decoding, by the value the search control takes (its label is the
+#: English key in the current language).
 SEARCHES = {"greedy": None, "beam": "beam"}
 
 
@@ -23,17 +26,17 @@ def _hypotheses_table(task, hypotheses, chosen: int) -> str:
         f"<tr{' style=&quot;font-weight:bold&quot;' if k == chosen else ''}>"
         f"<td>{k + 1}</td><td><code>{html.escape(task.decode_target(h.tokens))}</code></td>"
         f"<td>{h.log_prob:.3f}</td><td>{h.score:.3f}</td>"
-        f"<td>{'yes' if h.finished else 'no'}</td></tr>"
+        f"<td>{tr('yes') if h.finished else tr('no')}</td></tr>"
         for k, h in enumerate(hypotheses)
     ).replace("&quot;", '"')
     return (
-        "<table><tr><th>#</th><th>output</th><th>log p</th><th>score (log p / length)</th>"
-        f"<th>ended</th></tr>{rows}</table>"
+        f"<table><tr><th>#</th><th>{tr('output')}</th><th>log p</th>"
+        f"<th>{tr('score (log p / length)')}</th><th>{tr('ended')}</th></tr>{rows}</table>"
     )
 
 
 def attention_explorer(
-    model, task, examples, *, max_beam_width: int = 5, title: str = "Attention explorer"
+    model, task, examples, *, max_beam_width: int = 5, title: str | None = None
 ) -> Explorer:
     """An :class:`Explorer` over ``model`` (a :class:`~rnnlib.seq2seq.Seq2Seq` with
     attention) and ``task`` (its :class:`~rnnlib.data.pairs.PairTask`).
@@ -45,6 +48,7 @@ def attention_explorer(
     output so far and, for beam search, every hypothesis with its log-probability and
     length-normalised score. Decodings are cached: a redraw after the first only plots.
     An input the vocabulary cannot encode shows the error message instead of a heatmap.
+    title: None for "Attention explorer" (in the current language).
     """
     examples = list(examples)
     if not examples:
@@ -65,22 +69,24 @@ def attention_explorer(
         "example": widgets.Dropdown(
             options=examples,
             value=examples[0],
-            description="input",
+            description=tr("input"),
             layout=widgets.Layout(width="420px"),
         ),  # fmt: skip
         "text": widgets.Text(
             value="",
-            placeholder="or type your own, then Enter",
-            description="type",
+            placeholder=tr("or type your own, then Enter"),
+            description=tr("type"),
             continuous_update=False,
             layout=widgets.Layout(width="360px"),
         ),  # fmt: skip
         "step": widgets.IntSlider(
-            value=longest, min=1, max=longest, description="step", continuous_update=False
+            value=longest, min=1, max=longest, description=tr("step"), continuous_update=False
         ),
-        "search": widgets.ToggleButtons(options=list(SEARCHES), value="greedy"),
+        "search": widgets.ToggleButtons(
+            options=[(tr(search), search) for search in SEARCHES], value="greedy"
+        ),
         "beam_width": widgets.IntSlider(
-            value=3, min=1, max=max_beam_width, description="beam k", continuous_update=False
+            value=3, min=1, max=max_beam_width, description=tr("beam k"), continuous_update=False
         ),
     }
 
@@ -97,7 +103,7 @@ def attention_explorer(
         except ValueError as error:
             fig, ax = new_axes(figsize=(6.0, 1.6))
             ax.axis("off")
-            ax.text(0.5, 0.5, "cannot encode this input (see the message below)", ha="center")
+            ax.text(0.5, 0.5, tr("cannot encode this input (see the message below)"), ha="center")
             return fig, f"<b style='color:#b00'>{html.escape(str(error))}</b>"
         best = hypotheses[0]
         outputs = [task.target_vocab.tokens[t] for t in best.tokens]
@@ -118,18 +124,21 @@ def attention_explorer(
             task.source_tokens(source),
             labels,
             highlight=shown - 1,
-            title=f"{search}{'' if search == 'greedy' else f' (k={beam_width})'}: "
-            f"step {shown} of {len(outputs)}",
+            title=f"{tr(search)}{'' if search == 'greedy' else f' (k={beam_width})'}: "
+            + tr("step {step} of {total}", step=shown, total=len(outputs)),
             ax=ax,
         )
         so_far = "".join(t for t in outputs[:shown] if t != "</s>")
-        note = (
-            f"input <code>{html.escape(source)}</code> &rarr; output so far "
-            f"<code>{html.escape(so_far)}</code>; the outlined row is step {shown}: "
-            f"where the decoder looked to write <code>{html.escape(outputs[shown - 1])}</code>"
+        note = tr(
+            "input {source} &rarr; output so far {output}; the outlined row is step {step}: "
+            "where the decoder looked to write {token}",
+            source=f"<code>{html.escape(source)}</code>",
+            output=f"<code>{html.escape(so_far)}</code>",
+            step=shown,
+            token=f"<code>{html.escape(outputs[shown - 1])}</code>",
         )
         if search == "beam":
             note += "<br>" + _hypotheses_table(task, hypotheses, 0)
         return fig, note
 
-    return Explorer(draw, controls, title)
+    return Explorer(draw, controls, title or tr("Attention explorer"))

@@ -11,7 +11,8 @@ from matplotlib.lines import Line2D
 
 from ..analysis import prefix_probabilities
 from ..data.classification import tokenize
-from ..viz import new_figure
+from ..i18n import tr
+from ..viz import data_label, new_figure
 from ..viz.classification import (
     class_color,
     class_linestyle,
@@ -29,7 +30,7 @@ def name_explorer(
     classes,
     baseline=None,
     name: str = "rossi",
-    title: str = "Name -> language: probabilities while reading",
+    title: str | None = None,
 ) -> Explorer:
     """A text box for a name and a model selector; shows how p(language | prefix) evolves
     character by character for the chosen model (left) and the final probabilities
@@ -37,13 +38,19 @@ def name_explorer(
     colour and one marker in both panels, named by the key under the figure.
 
     model: a one-directional many-to-one character SequenceModel; vocab: its vocabulary
-    (with ``<pad>``/``<unk>``); baseline: a fitted CharBigramClassifier or None.
+    (with ``<pad>``/``<unk>``); baseline: a fitted CharBigramClassifier or None. title:
+    None for "Name -> language: probabilities while reading" (in the current language).
     """
     classes = list(classes)
+    names = [data_label(c) for c in classes]  # what the figure shows for each class
     options = ["RNN"] + (["bigram baseline"] if baseline is not None else [])
-    controls = {"name": widgets.Text(value=name, description="name", continuous_update=True)}
+    controls = {"name": widgets.Text(value=name, description=tr("name"), continuous_update=True)}
     if len(options) > 1:  # a choice only when there is one
-        controls["curve"] = widgets.Dropdown(options=options, value="RNN", description="curve of")
+        controls["curve"] = widgets.Dropdown(
+            options=[(_model_label(option), option) for option in options],
+            value="RNN",
+            description=tr("curve of"),
+        )
 
     def draw(name, curve="RNN"):
         name = name.strip().lower()
@@ -52,7 +59,7 @@ def name_explorer(
         if not name:
             left.set_axis_off()
             right.set_axis_off()
-            left.set_title("Type a name")
+            left.set_title(tr("Type a name"))
             return fig, ""
         tokens = tokenize(name, "char")
         curves = {"RNN": prefix_probabilities(model, vocab, name, "char")}
@@ -66,7 +73,11 @@ def name_explorer(
             classes,
             ax=left,
             legend=False,  # one key for both panels, under the figure
-            title=f"{curve}: p(language | first t letters of '{name}')",
+            title=tr(
+                "{model}: p(language | first t letters of '{name}')",
+                model=_model_label(curve),
+                name=name,
+            ),
         )
         positions = np.arange(len(classes))
         colours = [class_color(c) for c in range(len(classes))]
@@ -76,11 +87,14 @@ def name_explorer(
         others = [label for label in finals if label != curve]
         for label in others:
             right.scatter(finals[label], positions, marker="|", s=200, color="black", zorder=3)
-        right.set_yticks(positions, classes)
+        right.set_yticks(positions, names)
         right.invert_yaxis()
         right.set_xlim(-0.03, 1.03)
-        right.set_xlabel("p(language | whole name)")
-        right.set_title(f"Final: bars {curve}" + "".join(f", | {label}" for label in others))
+        right.set_xlabel(tr("p(language | whole name)"))
+        right.set_title(
+            tr("Final: bars {model}", model=_model_label(curve))
+            + "".join(f", | {_model_label(label)}" for label in others)
+        )
         handles = [
             Line2D(
                 [],
@@ -88,7 +102,7 @@ def name_explorer(
                 color=class_color(c),
                 marker=class_marker(c),
                 linestyle=class_linestyle(c),
-                label=classes[c],
+                label=names[c],
             )
             for c in range(len(classes))
         ]
@@ -102,11 +116,19 @@ def name_explorer(
         )
         unknown = sorted({c for c in tokens if c not in vocab})
         note = " ".join(
-            f"{label}: <b>{classes[int(np.argmax(p))]}</b> ({np.max(p):.2f})."
+            f"{_model_label(label)}: <b>{names[int(np.argmax(p))]}</b> ({np.max(p):.2f})."
             for label, p in finals.items()
         )
         if unknown:
-            note += f" Unknown characters {html.escape(''.join(unknown))} read as &lt;unk&gt;."
+            note += " " + tr(
+                "Unknown characters {chars} read as &lt;unk&gt;.",
+                chars=html.escape("".join(unknown)),
+            )
         return fig, f"<p>{note}</p>"
 
-    return Explorer(draw, controls, title)
+    return Explorer(draw, controls, title or tr("Name -> language: probabilities while reading"))
+
+
+def _model_label(option: str) -> str:
+    """The label of a model option ("RNN", "bigram baseline") in the current language."""
+    return option if option == "RNN" else tr(option)

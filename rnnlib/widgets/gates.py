@@ -11,9 +11,16 @@ import numpy as np
 from .._checks import check_float_array
 from ..analysis import memory_state
 from ..cells import CELL_TYPES
+from ..i18n import tr
 from ..models import SequenceModel
 from ..viz import new_figure
-from ..viz.gates import plot_gates_at_step, plot_unit_gates
+from ..viz.gates import (
+    gate_label,
+    gates_at_step_title,
+    plot_gates_at_step,
+    plot_unit_gates,
+    unit_gates_title,
+)
 from . import Explorer, fixed_layout
 
 __all__ = ["gate_explorer"]
@@ -75,18 +82,23 @@ def gate_explorer(models, inputs, *, marks=None, title=None) -> Explorer:
     controls = {}
     if len(models) > 1:
         controls["model"] = widgets.Dropdown(
-            options=list(models), description="model", style=_STYLE
+            options=list(models), description=tr("model"), style=_STYLE
         )
     controls["t"] = widgets.IntSlider(
         value=marks[0] + 1 if marks else 1,
         min=1,
         max=steps,
-        description="time step t",
+        description=tr("time step t"),
         continuous_update=False,
         style=_STYLE,
     )
     controls["unit"] = widgets.IntSlider(
-        value=0, min=0, max=units - 1, description="unit", continuous_update=False, style=_STYLE
+        value=0,
+        min=0,
+        max=units - 1,
+        description=tr("unit"),
+        continuous_update=False,
+        style=_STYLE,
     )
     figures = {}  # one figure per model, built on first use, then only updated
     only = next(iter(models))
@@ -97,7 +109,7 @@ def gate_explorer(models, inputs, *, marks=None, title=None) -> Explorer:
             figures[model] = _GateFigure(model, traces[model], gates, limits[model], marks)
         return figures[model].update(t - 1, unit)
 
-    return Explorer(draw, controls, title=title or "Gate activations (게이트 활성값) over time")
+    return Explorer(draw, controls, title=title or tr("Gate activations (게이트 활성값) over time"))
 
 
 def _drawn_gates(model) -> tuple[str, ...]:
@@ -146,15 +158,26 @@ class _GateFigure:
         self.unit_cursor.set_xdata([unit, unit])
         for line in self.time_cursors:
             line.set_xdata([t + 1, t + 1])
-        self.axes[0, 0].set_title(f"gates at step t = {t + 1} (white 0 = shut, black 1 = open)")
-        self.axes[0, 1].set_title(f"unit {unit} over the whole sequence")
+        self.axes[0, 0].set_title(gates_at_step_title(t))
+        self.axes[0, 1].set_title(unit_gates_title(unit))
         self.figure.suptitle(
-            f"{self.label}: every unit at step {t + 1} (left), unit {unit} at every step (right)"
+            tr(
+                "{model}: every unit at step {step} (left), unit {unit} at every step (right)",
+                model=self.label,
+                step=t + 1,
+                unit=unit,
+            )
         )
         gates = ", ".join(
-            f"{name.replace('_gate', '')} = {trace.gates[name][t, 0, unit]:.2f}"
+            f"{gate_label(name, short=True)} = {trace.gates[name][t, 0, unit]:.2f}"
             for name in self.gate_names
         )
-        value = state[t, 0, unit]
-        note = f"step {t + 1}, unit {unit}: {gates}; {self.state_symbol} = {value:+.2f}"
+        note = tr(
+            "step {step}, unit {unit}: {gates}; {symbol} = {value}",
+            step=t + 1,
+            unit=unit,
+            gates=gates,
+            symbol=self.state_symbol,
+            value=f"{state[t, 0, unit]:+.2f}",
+        )
         return self.figure, note

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from ..i18n import tr
 from ..viz import new_figure
 from ..viz.gradients import (
     plot_clipped_norms,
@@ -75,26 +76,27 @@ def gradient_flow_explorer(
             value=0.9, min=0.25, max=2.5, step=0.05, description="sigma_max(W_hh)", **_SLIDER
         ),
         "activation": widgets.Dropdown(
-            options=list(activations), value=activations[0], description="activation"
+            options=list(activations), value=activations[0], description=tr("activation function")
         ),
         "length": widgets.IntSlider(
-            value=50, min=10, max=100, step=10, description="length T", **_SLIDER
+            value=50, min=10, max=100, step=10, description=tr("length T"), **_SLIDER
         ),
     }
 
     def draw(spectral_norm, activation, length):
         result = flow(spectral_norm, activation, length, hidden_size=hidden_size, rng=rng)
         fig, (left, right) = _fast_figure(2, (10.5, 4.2), left=0.09, bottom=0.14)
-        plot_gradient_norms(result, ax=left, title="||dL/dh_t|| (solid) and its bound (dashed)")
+        plot_gradient_norms(result, ax=left, title=tr("||dL/dh_t|| (solid) and its bound (dashed)"))
         plot_jacobian_norms(result, ax=right)
-        note = (
-            f"gamma sigma_max = {result.gamma * spectral_norm:.2f}: "
-            f"||dL/dh_1|| / ||dL/dh_T|| = {result.ratio:.2e} "
-            f"(bound {result.bound[0]:.2e})"
+        note = tr(
+            "gamma sigma_max = {product}: ||dL/dh_1|| / ||dL/dh_T|| = {ratio} (bound {bound})",
+            product=f"{result.gamma * spectral_norm:.2f}",
+            ratio=f"{result.ratio:.2e}",
+            bound=f"{result.bound[0]:.2e}",
         )
         return _finish(fig), note
 
-    return Explorer(draw, controls, title="Gradient flow through time (기울기 흐름)")
+    return Explorer(draw, controls, title=tr("Gradient flow through time (기울기 흐름)"))
 
 
 def clipping_explorer(run=None) -> Explorer:
@@ -108,13 +110,13 @@ def clipping_explorer(run=None) -> Explorer:
     """
     controls = {
         "angle": widgets.IntSlider(
-            value=20, min=0, max=180, step=5, description="direction (deg)", **_SLIDER
+            value=20, min=0, max=180, step=5, description=tr("direction (deg)"), **_SLIDER
         ),
         "size": widgets.FloatLogSlider(
             value=8.0, base=10, min=-1, max=2, step=0.1, description="||g||", **_SLIDER
         ),
         "threshold": widgets.FloatLogSlider(
-            value=1.0, base=10, min=-1, max=2, step=0.1, description="threshold c", **_SLIDER
+            value=1.0, base=10, min=-1, max=2, step=0.1, description=tr("threshold c"), **_SLIDER
         ),
     }
     grad_norms = None if run is None else np.asarray(run.grad_norm)
@@ -130,31 +132,39 @@ def clipping_explorer(run=None) -> Explorer:
         turn = np.degrees(
             np.arccos(np.clip(by_value @ gradient / (np.linalg.norm(by_value) * size), -1, 1))
         )
-        plot_clipping(gradient, threshold, ax=axes[0], legend=False, title="g at its own scale")
+        plot_clipping(gradient, threshold, ax=axes[0], legend=False, title=tr("g at its own scale"))
         plot_clipping(
             gradient,
             threshold,
             ax=axes[1],
             zoom=True,
             legend=False,
-            title=f"at the scale of c: turned {turn:.0f}°",
+            title=tr("at the scale of c: turned {angle}°", angle=f"{turn:.0f}"),
         )
         for ax in axes[:2]:  # few ticks: tick labels are most of the drawing time
             ax.yaxis.set_major_locator(MaxNLocator(4))
         if grad_norms is not None:
             plot_clipped_norms(grad_norms, threshold, ax=axes[2], legend=False)
             axes[2].set_title(
-                f"{int(np.sum(grad_norms > threshold))} of {len(grad_norms)} steps clipped"
+                tr(
+                    "{clipped} of {total} steps clipped",
+                    clipped=int(np.sum(grad_norms > threshold)),
+                    total=len(grad_norms),
+                )
             )
         handles, labels = axes[1].get_legend_handles_labels()
         if grad_norms is not None:
             more = axes[2].get_legend_handles_labels()
-            handles, labels = handles + more[0][:1], labels + ["training run: " + more[1][0]]
+            handles = handles + more[0][:1]
+            labels = labels + [tr("training run: {label}", label=more[1][0])]
         fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=11, frameon=False)
-        note = (
-            f"clip by norm: length {min(size, threshold):.3g}, direction unchanged; "
-            f"clip by value: length {np.linalg.norm(by_value):.3g}, turned by {turn:.1f} degrees"
+        note = tr(
+            "clip by norm: length {norm_length}, direction unchanged; "
+            "clip by value: length {value_length}, turned by {angle} degrees",
+            norm_length=f"{min(size, threshold):.3g}",
+            value_length=f"{np.linalg.norm(by_value):.3g}",
+            angle=f"{turn:.1f}",
         )
         return _finish(fig), note
 
-    return Explorer(draw, controls, title="Gradient clipping (기울기 클리핑)")
+    return Explorer(draw, controls, title=tr("Gradient clipping (기울기 클리핑)"))

@@ -12,6 +12,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import hopfield as hf
 from .._checks import as_generator
+from ..i18n import tr
 from ..patterns import COURSE_GLYPHS, GLYPH_SHAPE, glyph_patterns, noisy_copy
 from ..viz import new_figure
 from ..viz.hopfield import (
@@ -57,15 +58,17 @@ def recall_explorer(
             for mode in hf.MODES:
                 trajectories[name, percent, mode] = network.recall(cue, mode=mode, rng=rng)
     controls = {
-        "name": widgets.Dropdown(options=names, value=names[0], description="memory"),
+        "name": widgets.Dropdown(options=names, value=names[0], description=tr("memory")),
         "noise": widgets.SelectionSlider(
             options=list(noise_percents),
             value=noise_percents[min(4, len(noise_percents) - 1)],
-            description="noise (% flipped)",
+            description=tr("noise (% flipped)"),
             style=_STYLE,
         ),
-        "mode": widgets.ToggleButtons(options=list(hf.MODES), value="asynchronous"),
-        "step": widgets.IntSlider(value=0, min=0, max=1, description="step"),
+        "mode": widgets.ToggleButtons(
+            options=[(tr(mode), mode) for mode in hf.MODES], value="asynchronous"
+        ),
+        "step": widgets.IntSlider(value=0, min=0, max=1, description=tr("step")),
     }
 
     def follow_trajectory(_change=None):
@@ -84,9 +87,11 @@ def recall_explorer(
         fig, (ax_state, ax_overlap, ax_energy) = new_figure(
             1, 3, figsize=(10.5, 3.6), gridspec_kw={"width_ratios": [1, 1.2, 1.8]}
         )
-        plot_state(patterns[0], GLYPH_SHAPE, ax=ax_state, title="state")
-        plot_overlaps(np.zeros(len(names)), names, ax=ax_overlap, title="overlap with each memory")
-        plot_energy([0.0], ax=ax_energy, title="energy so far")
+        plot_state(patterns[0], GLYPH_SHAPE, ax=ax_state, title=tr("state"))
+        plot_overlaps(
+            np.zeros(len(names)), names, ax=ax_overlap, title=tr("overlap with each memory")
+        )
+        plot_energy([0.0], ax=ax_energy, title=tr("energy so far"))
         figure.update(
             fig=fig,
             image=ax_state.images[0],
@@ -111,7 +116,7 @@ def recall_explorer(
         figure["extras"].clear()
         figure["image"].set_data(state.reshape(GLYPH_SHAPE))
         ax_state = figure["ax_state"]
-        ax_state.set_title(f"state after step {shown}")
+        ax_state.set_title(tr("state after step {step}", step=shown))
         for unit in result.changed_units[shown - 1] if shown > 0 else []:
             row, col = divmod(int(unit), GLYPH_SHAPE[1])
             figure["extras"].append(ax_state.add_patch(outline_square(row, col)))
@@ -132,23 +137,33 @@ def recall_explorer(
         low, high = result.energies.min(), result.energies.max()
         pad = 0.05 * max(high - low, 1.0)
         ax_energy.set_ylim(low - pad, high + pad)
-        status = (
-            f"{result.stop_reason} after {result.num_steps} step{'s' if result.num_steps != 1 else ''}"
-            if shown == result.num_steps
-            else f"step {shown} of {result.num_steps}"
-        )
+        if shown < result.num_steps:
+            status = tr("step {step} of {total}", step=shown, total=result.num_steps)
+        elif result.num_steps == 1:
+            status = tr("{reason} after 1 step", reason=tr(result.stop_reason))
+        else:
+            status = tr(
+                "{reason} after {steps} steps",
+                reason=tr(result.stop_reason),
+                steps=result.num_steps,
+            )
         figure["title"].set_text(
-            f"{mode.capitalize()} recall of '{name}' from a cue with {noise}% of units "
-            f"flipped: {status}"
+            tr(
+                "{mode} recall of '{name}' from a cue with {noise}% of units flipped: {status}",
+                mode=tr(mode).capitalize(),
+                name=name,
+                noise=noise,
+                status=status,
+            )
         )
-        note = (
+        note = tr(
             "A step changes one unit (asynchronous) or every unit whose field disagrees "
             "with it (synchronous); outlined squares changed at this step; shaded bands "
             "mark every other sweep."
         )
         return figure["fig"], note
 
-    explorer = Explorer(draw, controls, title="Recall explorer: a Hopfield network remembers")
+    explorer = Explorer(draw, controls, title=tr("Recall explorer: a Hopfield network remembers"))
     explorer.trajectories = trajectories  # {(name, noise, mode): RecallResult}: what it shows
     return explorer
 
@@ -185,7 +200,7 @@ def capacity_explorer(results) -> Explorer:
         biggest = max(int(results[size].num_patterns.max()) for size in sizes)
         plot_pattern_survival(np.zeros(biggest, dtype=int), sizes[-1], ax=ax_grid, columns=20)
         ax_curve.plot(
-            theory["loads"], theory["one_step"], ":", color="gray", label="one step (theory)"
+            theory["loads"], theory["one_step"], ":", color="gray", label=tr("one step (theory)")
         )
         ax_curve.plot(
             theory["loads"], theory["retrieval"], color="black", lw=1.2, label="AGS, N → ∞"
@@ -207,12 +222,12 @@ def capacity_explorer(results) -> Explorer:
             color="black",
             linestyle="--",
             lw=1,
-            label=f"critical load {theory['critical_load']:.3f}",
+            label=tr("critical load {value}", value=f"{theory['critical_load']:.3f}"),
         )
         ax_curve.set_ylim(-0.01, 0.35)
-        ax_curve.set_xlabel("load P / N")
-        ax_curve.set_ylabel("fraction of wrong units")
-        ax_curve.set_title("Bit-error rate after recall (circle: this N and P)")
+        ax_curve.set_xlabel(tr("load P / N"))
+        ax_curve.set_ylabel(tr("fraction of wrong units"))
+        ax_curve.set_title(tr("Bit-error rate after recall (circle: this N and P)"))
         # left of the critical load the curves stay near 0: the legend's place
         ax_curve.legend(loc="upper left", fontsize=11, framealpha=0.9)
         figure.update(
@@ -239,7 +254,13 @@ def capacity_explorer(results) -> Explorer:
         ax_grid = figure["ax_grid"]
         ax_grid.set_xlim(-0.5, grid.shape[1] - 0.5)
         ax_grid.set_ylim(grid.shape[0] - 0.5, -0.5)
-        ax_grid.set_title(f"N = {num_units}: the {num_patterns} stored patterns after recall")
+        ax_grid.set_title(
+            tr(
+                "N = {units}: the {count} stored patterns after recall",
+                units=num_units,
+                count=num_patterns,
+            )
+        )
         for collection, points in zip(figure["marks"], survival_marks(grid)[1:], strict=True):
             collection.set_offsets(points)
         for text, entry in zip(figure["key"], survival_key(counts), strict=True):
@@ -247,12 +268,15 @@ def capacity_explorer(results) -> Explorer:
         for size, line in figure["lines"].items():
             line.set_alpha(1.0 if size == num_units else 0.3)
         figure["marker"].set_data([result.loads[load_index]], [result.bit_error[load_index]])
-        note = (
-            f"N = {num_units}, P = {num_patterns}: bit-error rate "
-            f"{result.bit_error[load_index]:.2%}, recalled exactly "
-            f"{result.exact_recall[load_index]:.0%} of {int(result.trials[load_index])} "
-            "patterns (all networks of this load)."
+        note = tr(
+            "N = {units}, P = {count}: bit-error rate {error}, recalled exactly {exact} of "
+            "{trials} patterns (all networks of this load).",
+            units=num_units,
+            count=num_patterns,
+            error=f"{result.bit_error[load_index]:.2%}",
+            exact=f"{result.exact_recall[load_index]:.0%}",
+            trials=int(result.trials[load_index]),
         )
         return figure["fig"], note
 
-    return Explorer(draw, controls, title="Capacity explorer: how many memories fit?")
+    return Explorer(draw, controls, title=tr("Capacity explorer: how many memories fit?"))

@@ -17,6 +17,7 @@ import numpy as np
 from .._checks import check_float_array
 from ..functional import softmax
 from ..generate import check_char_model
+from ..i18n import tr
 from ..viz import new_figure
 from ..viz.rnn import plot_hidden_strip, plot_output_bars, plot_softmax
 from . import Explorer, fixed_layout
@@ -86,14 +87,14 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
     if len(texts) == 1:
         text_control = widgets.Text(
             value=texts[0],
-            description="input text",
+            description=tr("input text"),
             continuous_update=False,
             style={"description_width": "initial"},
         )
     else:
-        text_control = widgets.Dropdown(options=texts, value=texts[0], description="input text")
+        text_control = widgets.Dropdown(options=texts, value=texts[0], description=tr("input text"))
     step_control = widgets.IntSlider(
-        value=len(texts[0]), min=1, max=len(texts[0]), description="step t"
+        value=len(texts[0]), min=1, max=len(texts[0]), description=tr("step t")
     )
 
     def follow_length(change):  # registered before the Explorer's own observer: runs first
@@ -110,17 +111,18 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
 
     def draw(text, step):
         if not text:
-            return _message_figure("Type some characters."), "The text box is empty."
+            return _message_figure(tr("Type some characters.")), tr("The text box is empty.")
         unknown = run.unknown(text)
         if unknown:
             known = ", ".join(repr(t) for t in labels)
             shown = ", ".join(repr(ch) for ch in unknown)
-            note = (
-                f"<b>Not in the vocabulary:</b> {html.escape(shown)}. "
-                f"This model only knows the characters {html.escape(known)}; "
-                "remove the others to see its hidden states."
+            note = tr(
+                "<b>Not in the vocabulary:</b> {unknown}. This model only knows the "
+                "characters {known}; remove the others to see its hidden states.",
+                unknown=html.escape(shown),
+                known=html.escape(known),
             )
-            return _message_figure(f"Unknown characters: {shown}"), note
+            return _message_figure(tr("Unknown characters: {chars}", chars=shown)), note
         step = min(step, len(text))
         hidden, probs = run(text)
         fig, (left, right) = new_figure(1, 2, figsize=(10.5, 4.0), width_ratios=[3, 2])
@@ -132,7 +134,11 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
             ax=left,
             annotate=False,  # the values of h_t go in the note: text in cells is slow to draw
             colorbar=False,
-            title=f"Hidden states $h_1 \\dots h_{{{step}}}$ after reading {text[:step]!r}",
+            title=tr(
+                "Hidden states {states} after reading {text}",
+                states=f"$h_1 \\dots h_{{{step}}}$",
+                text=repr(text[:step]),
+            ),
         )
         target = text[step] if step < len(text) else None
         plot_output_bars(
@@ -140,16 +146,21 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
             labels,
             target=target,
             ax=right,
-            title=f"Step {step}: p(next character | {text[:step]!r})",
+            title=tr("Step {step}: p(next character | {text})", step=step, text=repr(text[:step])),
         )
         best = labels[int(np.argmax(probs[step - 1]))]
-        note = (
-            f"Read <code>{html.escape(text[:step])}</code>: most likely next "
-            f"<code>{html.escape(best)}</code> (p = {probs[step - 1].max():.2f})"
+        note = tr(
+            "Read {text}: most likely next {best} (p = {p})",
+            text=f"<code>{html.escape(text[:step])}</code>",
+            best=f"<code>{html.escape(best)}</code>",
+            p=f"{probs[step - 1].max():.2f}",
         )
         if target is not None:
-            verdict = "right" if best == target else "wrong"
-            note += f"; the text continues with <code>{html.escape(target)}</code> ({verdict})."
+            note += tr(
+                "; the text continues with {target} ({verdict}).",
+                target=f"<code>{html.escape(target)}</code>",
+                verdict=tr("right") if best == target else tr("wrong"),
+            )
         values = ", ".join(f"{v:+.2f}" for v in hidden[step - 1][:16])
         more = ", ..." if hidden.shape[1] > 16 else ""
         note += f"<br>h<sub>{step}</sub> = [{values}{more}]"
@@ -158,7 +169,7 @@ def hidden_state_explorer(model, vocab, texts) -> Explorer:
     return Explorer(
         draw,
         {"text": text_control, "step": step_control},
-        title="Hidden-state explorer: what the RNN remembers, step by step",
+        title=tr("Hidden-state explorer: what the RNN remembers, step by step"),
     )
 
 
@@ -170,7 +181,7 @@ def softmax_explorer(logits=(2.0, 1.0, 0.1, -1.0), labels=None) -> Explorer:
     logits = check_float_array(logits, "logits", ndim=1, axes="(C,)")
     if not 2 <= logits.size <= 8:
         raise ValueError(f"logits: expected 2 to 8 scores, got {logits.size}")
-    labels = [f"class {k}" for k in range(logits.size)] if labels is None else list(labels)
+    labels = [tr("class {k}", k=k) for k in range(logits.size)] if labels is None else list(labels)
     if len(labels) != logits.size:
         raise ValueError(
             f"labels: expected {logits.size} labels (one per score), got {len(labels)}"
@@ -181,13 +192,13 @@ def softmax_explorer(logits=(2.0, 1.0, 0.1, -1.0), labels=None) -> Explorer:
             min=-5.0,
             max=5.0,
             step=0.1,
-            description=f"score {labels[k]}",
+            description=tr("score {label}", label=labels[k]),
             style={"description_width": "initial"},
         )
         for k, z in enumerate(logits)
     }
     controls["temperature"] = widgets.FloatLogSlider(
-        value=1.0, base=10, min=-1, max=1, step=0.05, description="temperature T"
+        value=1.0, base=10, min=-1, max=1, step=0.05, description=tr("temperature T")
     )
 
     def draw(temperature, **scores):
@@ -197,11 +208,14 @@ def softmax_explorer(logits=(2.0, 1.0, 0.1, -1.0), labels=None) -> Explorer:
         fixed_layout(fig, left=0.08, right=0.98, bottom=0.16, top=0.9, wspace=0.25)
         plot_softmax(z, temperature, labels, score_range=(-5.5, 5.5), axes=axes)
         entropy = float(-(probs * np.log(np.maximum(probs, 1e-300))).sum())
-        note = (
-            f"sum of probabilities = {probs.sum():.3f}; largest = {probs.max():.2f}; "
-            f"entropy = {entropy:.2f} nats (uniform: {np.log(len(labels)):.2f}). "
-            "Adding the same number to every score changes nothing."
+        note = tr(
+            "sum of probabilities = {total}; largest = {largest}; entropy = {entropy} nats "
+            "(uniform: {uniform}). Adding the same number to every score changes nothing.",
+            total=f"{probs.sum():.3f}",
+            largest=f"{probs.max():.2f}",
+            entropy=f"{entropy:.2f}",
+            uniform=f"{np.log(len(labels)):.2f}",
         )
         return fig, note
 
-    return Explorer(draw, controls, title="Softmax and temperature")
+    return Explorer(draw, controls, title=tr("Softmax and temperature"))

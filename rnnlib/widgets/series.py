@@ -7,6 +7,7 @@ import numpy as np
 
 from ..baselines import LinearAR
 from ..generate import free_run
+from ..i18n import tr
 from ..viz import PALETTE, new_figure
 from ..viz.series import plot_forecast
 from . import Explorer
@@ -35,17 +36,17 @@ def forecast_explorer(
         )
     controls = {
         "context": widgets.IntSlider(
-            value=trained_context, min=2, max=max_context, description="context"
+            value=trained_context, min=2, max=max_context, description=tr("context")
         ),
         "horizon": widgets.IntSlider(
-            value=max_horizon // 2, min=1, max=max_horizon, description="horizon"
+            value=max_horizon // 2, min=1, max=max_horizon, description=tr("horizon")
         ),
         "start": widgets.IntSlider(
             value=max_context,
             min=max_context,
             max=len(series) - max_horizon - 1,
             step=5,
-            description="start",
+            description=tr("start"),
         ),
     }
 
@@ -57,17 +58,25 @@ def forecast_explorer(
         truth = series[start : start + horizon]
         window = seen[:, None, None]
         forecasts = {
-            f"RNN (trained on {trained_context})": free_run(predict_rnn, window, horizon)[:, 0]
+            tr("RNN (trained on {context})", context=trained_context): free_run(
+                predict_rnn, window, horizon
+            )[:, 0]
         }
         if ar is not None and context >= ar.order:
-            forecasts[f"linear AR({ar.order})"] = free_run(ar, window, horizon)[:, 0]
-        forecasts["persistence"] = np.full(horizon, seen[-1])
+            forecasts[tr("linear AR({order})", order=ar.order)] = free_run(ar, window, horizon)[
+                :, 0
+            ]
+        forecasts[tr("persistence")] = np.full(horizon, seen[-1])
         _, ax = new_figure(figsize=(10.5, 3.8))
         plot_forecast(
             series[start - max_context : start],
             truth,
             forecasts,
-            title=f"Free-running forecast, {horizon} steps, RNN sees {context} values",
+            title=tr(
+                "Free-running forecast, {horizon} steps, RNN sees {context} values",
+                horizon=horizon,
+                context=context,
+            ),
             ax=ax,
         )
         ax.axvspan(
@@ -81,9 +90,9 @@ def forecast_explorer(
             for name, values in forecasts.items()
         )
         note = (
-            "Shaded: the values the RNN sees.<table><tr><th>method</th><th>RMSE over the horizon (series std = 1)</th></tr>"
-            f"{rows}</table>"
+            f"{tr('Shaded: the values the RNN sees.')}<table><tr><th>{tr('method')}</th>"
+            f"<th>{tr('RMSE over the horizon (series std = 1)')}</th></tr>{rows}</table>"
         )
         return ax.figure, note
 
-    return Explorer(draw, controls, title="Forecast explorer: context length and horizon")
+    return Explorer(draw, controls, title=tr("Forecast explorer: context length and horizon"))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
+from ..i18n import tr
 from ..tagging import Transitions, scaled_log_likelihoods, viterbi
 from ..viz.tagging import plot_trellis
 from . import Explorer
 
 __all__ = ["trellis_explorer"]
 
+#: The decoding modes: label (English; shown in the current language) -> value.
 MODES = {
     "RNN only (argmax)": "rnn",
     "RNN + transitions (hybrid)": "hybrid",
@@ -25,7 +27,7 @@ def trellis_explorer(
     tag_names,
     *,
     gold=None,
-    title: str = "Viterbi trellis explorer",
+    title: str | None = None,
 ) -> Explorer:
     """An :class:`Explorer` over a few sentences.
 
@@ -36,6 +38,7 @@ def trellis_explorer(
     the back-pointers all point at the previous column's leader), "hybrid" decodes
     the scaled likelihoods ``log p(tag | x) - log p(tag)`` with the transitions.
     Both trellises of every sentence are computed up front; a redraw only plots.
+    title: None for "Viterbi trellis explorer" (in the current language).
     """
     if len(sentences) != len(log_posteriors) or not sentences:
         raise ValueError(
@@ -57,18 +60,23 @@ def trellis_explorer(
     options = [(f"{k}: {' '.join(words)}", k) for k, words in enumerate(sentences)]
     controls = {
         "sentence": widgets.Dropdown(
-            options=options, value=0, description="sentence", layout=widgets.Layout(width="440px")
+            options=options,
+            value=0,
+            description=tr("sentence"),
+            layout=widgets.Layout(width="440px"),
         ),
-        "mode": widgets.ToggleButtons(options=list(MODES.items()), value="rnn"),
+        "mode": widgets.ToggleButtons(
+            options=[(tr(label), mode) for label, mode in MODES.items()], value="rnn"
+        ),
     }
 
     def draw(sentence, mode):
         result = decoded[mode][sentence]
         truth = None if gold is None else np.asarray(gold[sentence])
         label = (
-            "RNN only: each word on its own"
+            tr("RNN only: each word on its own")
             if mode == "rnn"
-            else "hybrid: RNN / prior + transitions"
+            else tr("hybrid: RNN / prior + transitions")
         )
         steps = len(sentences[sentence])
         ax = plot_trellis(
@@ -76,7 +84,7 @@ def trellis_explorer(
             sentences[sentence],
             tag_names,
             gold=truth,
-            title=f"Viterbi trellis, {label}",
+            title=tr("Viterbi trellis, {mode}", mode=label),
             figsize=(min(10.5, max(8.5, 0.95 * steps + 3.0)), 5.0),
         )
         other = decoded["hybrid" if mode == "rnn" else "rnn"][sentence].path
@@ -85,11 +93,17 @@ def trellis_explorer(
             f"{w}/<b>{tag_names[k]}</b>"
             for w, k in zip(sentences[sentence], result.path, strict=True)
         )
-        note = f"{'Hybrid' if mode == 'hybrid' else 'RNN only'}: {tags}"
+        note = f"{tr('Hybrid') if mode == 'hybrid' else tr('RNN only')}: {tags}"
         if truth is not None:
-            note += f" &nbsp; ({int((truth == result.path).sum())}/{len(truth)} correct)"
+            note += " &nbsp; " + tr(
+                "({correct}/{total} correct)",
+                correct=int((truth == result.path).sum()),
+                total=len(truth),
+            )
         if changed:
-            note += f"<br>The other mode tags differently: {', '.join(changed)}"
+            note += "<br>" + tr(
+                "The other mode tags differently: {words}", words=", ".join(changed)
+            )
         return ax.figure, note
 
-    return Explorer(draw, controls, title=title)
+    return Explorer(draw, controls, title=title or tr("Viterbi trellis explorer"))

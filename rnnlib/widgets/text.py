@@ -16,8 +16,9 @@ import numpy as np
 from .._checks import check_positive_int
 from ..data.text import char_features, feature_correlations
 from ..generate import generate, hidden_activations, next_char_distribution
+from ..i18n import tr
 from ..models import SequenceModel
-from ..viz import PALETTE, new_figure
+from ..viz import PALETTE, data_label, new_figure
 from ..viz.text import activation_html, plot_next_char_distribution
 from . import Explorer
 
@@ -49,32 +50,33 @@ def generation_explorer(
     length: int = 200,
     temperature: float = 0.8,
     seed: int = 0,
-    title: str = "Text generation: temperature, seed and prime",
+    title: str | None = None,
 ) -> Explorer:
     """Generate ``length`` characters after a prime text and show the next-character
     distribution after the prime at the chosen temperature (0 = greedy).
 
     models: a character :class:`~rnnlib.models.SequenceModel`, or ``{label: model}``
     (a dropdown picks one; e.g. the chapter's small model and the pretrained one).
+    title: None for "Text generation: temperature, seed and prime" (in the current language).
     """
     models = _check_models(models)
     length = check_positive_int(length, "length")
     controls = {}
     if len(models) > 1:
-        controls["model"] = widgets.Dropdown(options=list(models), description="model")
+        controls["model"] = widgets.Dropdown(options=list(models), description=tr("model"))
     controls |= {
         "temperature": widgets.FloatSlider(
             value=temperature,
             min=0.0,
             max=2.0,
             step=0.1,
-            description="temperature",
+            description=tr("temperature"),
             continuous_update=False,
         ),
         "seed": widgets.IntSlider(
-            value=seed, min=0, max=20, description="seed", continuous_update=False
+            value=seed, min=0, max=20, description=tr("seed"), continuous_update=False
         ),
-        "prime": widgets.Text(value=prime, description="prime", continuous_update=False),
+        "prime": widgets.Text(value=prime, description=tr("prime"), continuous_update=False),
     }
     first = next(iter(models))
 
@@ -83,9 +85,13 @@ def generation_explorer(
         unknown = sorted({c for c in prime if c not in vocab})
         if not prime or unknown:
             ax.set_axis_off()
-            ax.set_title("Type a prime text made of known characters")
-            shown = ", ".join(repr(c) for c in unknown[:5]) or "an empty prime"
-            return fig, f"<p>Cannot start from {html.escape(shown)}: not in the vocabulary.</p>"
+            ax.set_title(tr("Type a prime text made of known characters"))
+            if unknown:
+                shown = ", ".join(repr(c) for c in unknown[:5])
+                message = tr("Cannot start from {chars}: not in the vocabulary.", chars=shown)
+            else:
+                message = tr("Cannot start from an empty prime.")
+            return fig, f"<p>{html.escape(message)}</p>"
         chosen = models[model]
         probs = next_char_distribution(chosen, vocab, prime, temperature)
         text = generate(chosen, vocab, prime, length, temperature=temperature, rng=seed)
@@ -96,19 +102,30 @@ def generation_explorer(
             highlight=text[0],
             min_prob=0.01,  # the characters that matter
             fixed_axis=True,  # the flattening shows in the bars, not in the ticks
-            title=f"p(next character | prime), temperature {temperature:.1f}"
-            + (" (greedy)" if temperature == 0 else f"; seed {seed} draws the hatched one")
+            title=tr(
+                "p(next character | prime), temperature {temperature}",
+                temperature=f"{temperature:.1f}",
+            )
+            + (
+                f" ({tr('greedy')})"
+                if temperature == 0
+                else "; " + tr("seed {seed} draws the hatched one", seed=seed)
+            )
             + (f", {model}" if len(models) > 1 else ""),
         )
         page = (
             '<pre style="font-size:15px;white-space:pre-wrap">'
             f"<b>{html.escape(prime)}</b>{html.escape(text)}</pre>"
-            f"<small>The seed picks which random draws make this sample (bold: the prime); "
-            f"the bars show the distribution of its first character.</small>"
+            "<small>"
+            + tr(
+                "The seed picks which random draws make this sample (bold: the prime); "
+                "the bars show the distribution of its first character."
+            )
+            + "</small>"
         )
         return fig, page
 
-    return Explorer(draw, controls, title)
+    return Explorer(draw, controls, title or tr("Text generation: temperature, seed and prime"))
 
 
 def rank_units(correlations: dict[str, np.ndarray], per_feature: int = 3) -> list[tuple]:
@@ -134,8 +151,19 @@ def rank_units(correlations: dict[str, np.ndarray], per_feature: int = 3) -> lis
 def _unit_options(correlations, ranked, num_units):
     """Dropdown options: the ranked units (with their feature) first, then all others."""
     listed = {unit for unit, _, _ in ranked}
-    options = [(f"unit {u}: r = {r:+.2f} with '{f}'", u) for u, f, r in ranked]
-    return options + [(f"unit {u}", u) for u in range(num_units) if u not in listed]
+    options = [
+        (
+            tr(
+                "unit {unit}: r = {r} with '{feature}'",
+                unit=u,
+                r=f"{r:+.2f}",
+                feature=data_label(f),
+            ),
+            u,
+        )
+        for u, f, r in ranked
+    ]
+    return options + [(tr("unit {unit}", unit=u), u) for u in range(num_units) if u not in listed]
 
 
 def unit_explorer(
@@ -145,7 +173,7 @@ def unit_explorer(
     show_chars: int = 500,
     per_feature: int = 3,
     layer: int = 0,
-    title: str = "Interpretable units: text coloured by one hidden unit",
+    title: str | None = None,
 ) -> Explorer:
     """Pick a hidden unit and see the text coloured by its activation.
 
@@ -156,6 +184,8 @@ def unit_explorer(
     the best units of each feature first (then all the others). The picture shows the
     first ``show_chars`` characters. ``explorer.correlations`` and
     ``explorer.ranked_units`` hold the first model's measurements (``.by_model`` all).
+    title: None for "Interpretable units: text coloured by one hidden unit" (in the current
+    language).
     """
     models = _check_models(models)
     show_chars = check_positive_int(show_chars, "show_chars")
@@ -177,12 +207,12 @@ def unit_explorer(
     unit_control = widgets.Dropdown(
         options=options,
         value=options[0][1],
-        description="unit",
+        description=tr("unit"),
         layout=widgets.Layout(width="460px"),
     )
     controls = {}
     if len(models) > 1:
-        controls["model"] = widgets.Dropdown(options=list(models), description="model")
+        controls["model"] = widgets.Dropdown(options=list(models), description=tr("model"))
 
         def follow_model(change):  # registered before the explorer's redraw: units first
             chosen = by_model[change["new"]]["options"]
@@ -201,7 +231,7 @@ def unit_explorer(
             correlations, key=lambda name: abs(correlations[name][unit])
         )
         fig, ax = new_figure(figsize=(10.5, 2.8))
-        ax.plot(steps, values, color=PALETTE[3], linewidth=1.2, label=f"unit {unit}")
+        ax.plot(steps, values, color=PALETTE[3], linewidth=1.2, label=tr("unit {unit}", unit=unit))
         marks = features[feature][: len(shown)]
         scaled = marks / (np.max(np.abs(marks)) or 1.0)
         ax.fill_between(
@@ -210,27 +240,30 @@ def unit_explorer(
             -1 + 0.3 * scaled,
             color=PALETTE[7],
             alpha=0.5,
-            label=f"{feature} (r = {correlations[feature][unit]:+.2f})",
+            label=f"{data_label(feature)} (r = {correlations[feature][unit]:+.2f})",
         )
         ax.set_ylim(-1.05, 1.05)
-        ax.set_xlabel("character position")
-        ax.set_ylabel("activation")
+        ax.set_xlabel(tr("character position"))
+        ax.set_ylabel(tr("activation"))
         ax.set_title(
-            f"Hidden unit {unit} while reading the text"
+            tr("Hidden unit {unit} while reading the text", unit=unit)
             + (f" ({model})" if len(models) > 1 else ""),
             loc="left",
         )
         # the key above the axes, never over the curve
         ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=11, frameon=False)
-        key = (
-            f"<small>Below: the text, each character on the colour of unit {unit} after "
+        key = tr(
+            "<small>Below: the text, each character on the colour of unit {unit} after "
             "reading it: <span style='background:#f4a582'>&nbsp;red&nbsp;</span> &gt; 0, "
             "<span style='background:#92c5de'>&nbsp;blue&nbsp;</span> &lt; 0, white near 0 "
-            "(hover a character for its value).</small>"
+            "(hover a character for its value).</small>",
+            unit=unit,
         )
         return fig, key + activation_html(shown, values, vmax=1.0)
 
-    explorer = Explorer(draw, controls, title)
+    explorer = Explorer(
+        draw, controls, title or tr("Interpretable units: text coloured by one hidden unit")
+    )
     explorer.by_model = by_model
     explorer.correlations = by_model[first]["correlations"]
     explorer.ranked_units = by_model[first]["ranked"]
