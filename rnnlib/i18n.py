@@ -28,7 +28,7 @@ import string
 
 from ._checks import check_choice
 
-__all__ = ["LANGUAGES", "fields_of", "language", "set_language", "tr"]
+__all__ = ["LANGUAGES", "fields_of", "language", "on_language_change", "set_language", "tr"]
 
 #: The course's languages: English (the source) and Korean.
 LANGUAGES = ("en", "ko")
@@ -37,6 +37,7 @@ LANGUAGES = ("en", "ko")
 STRICT_ENVIRONMENT_VARIABLE = "RNNLIB_STRICT_MESSAGES"
 
 _current = "en"
+_listeners: list = []
 
 
 def set_language(code: str) -> None:
@@ -44,6 +45,15 @@ def set_language(code: str) -> None:
     global _current
     check_choice(code, "code", LANGUAGES)
     _current = code
+    for listener in _listeners:
+        listener(code)
+
+
+def on_language_change(listener) -> None:
+    """Call ``listener(code)`` after every :func:`set_language` (``rnnlib.viz`` uses it to
+    put the Hangul font first in Korean figures)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def language() -> str:

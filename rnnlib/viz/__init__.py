@@ -16,15 +16,23 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import cycler, font_manager
-from matplotlib.ticker import LogFormatterMathtext, LogLocator, NullLocator
+from matplotlib import scale as mscale
+from matplotlib.scale import LogScale, register_scale
+from matplotlib.ticker import (
+    LogFormatterMathtext,
+    LogFormatterSciNotation,
+    LogLocator,
+    NullLocator,
+)
 
 from .._checks import check_choice
-from ..i18n import language, tr
+from ..i18n import language, on_language_change, tr
 
 __all__ = [
     "COURSE_STYLE",
     "COURSE_STYLES",
     "HANGUL_FONT",
+    "FONT_FAMILIES",
     "PALETTE",
     "MARKERS",
     "palette_color",
@@ -65,6 +73,14 @@ def palette_color(index: int) -> str:
 #: The Hangul font of the course's figures (SIL Open Font License, LICENSES/ in the repo).
 HANGUL_FONT = "NanumGothic"
 
+#: The font families of the course's figures in each language. English: Latin letters,
+#: digits and symbols from DejaVu Sans (matplotlib's own font), Hangul falling back glyph
+#: by glyph to NanumGothic. Korean: NanumGothic first (it has Latin letters and digits
+#: too), because text that mixes words and maths (``"은닉 상태 $h_t$"``) is drawn by
+#: matplotlib's mathtext, which draws the words in the first family alone, without the
+#: glyph-by-glyph fallback; DejaVu Sans stays behind it for the symbols NanumGothic lacks.
+FONT_FAMILIES = {"en": ["DejaVu Sans", HANGUL_FONT], "ko": [HANGUL_FONT, "DejaVu Sans"]}
+
 #: rcParams for figures that stay readable on a classroom projector.
 COURSE_STYLE = {
     "figure.figsize": (9.0, 4.0),
@@ -77,10 +93,9 @@ COURSE_STYLE = {
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    # Latin letters, digits and symbols from DejaVu Sans (matplotlib's own font); Hangul
-    # falls back glyph by glyph to NanumGothic. The plain hyphen as the minus sign keeps
-    # tick labels in one font.
-    "font.family": ["DejaVu Sans", HANGUL_FONT],
+    # FONT_FAMILIES["en"]; use_course_style and set_language pick the language's order.
+    # The plain hyphen as the minus sign keeps tick labels in one font.
+    "font.family": FONT_FAMILIES["en"],
     "axes.unicode_minus": False,
     "axes.prop_cycle": cycler(color=PALETTE),
 }
@@ -128,7 +143,9 @@ def _register_hangul_font() -> None:
 
 def use_course_style(name: str | None = None) -> None:
     """Apply one of :data:`COURSE_STYLES` to matplotlib (call once at the top of a
-    notebook), with Hangul drawn in :data:`HANGUL_FONT`.
+    notebook), with Hangul drawn in :data:`HANGUL_FONT` and the font families of the
+    current language (:data:`FONT_FAMILIES`; :func:`rnnlib.i18n.set_language` switches
+    them afterwards).
 
     ``name`` is ``"default"`` or ``"lecture"``; when it is None, the environment variable
     :data:`STYLE_ENVIRONMENT_VARIABLE` decides (unset or empty: ``"default"``).
@@ -144,6 +161,57 @@ def use_course_style(name: str | None = None) -> None:
     others = set().union(*COURSE_STYLES.values()) - set(COURSE_STYLES[name])
     plt.rcParams.update({key: matplotlib.rcParamsDefault[key] for key in others})
     plt.rcParams.update(COURSE_STYLES[name])
+    plt.rcParams["font.family"] = list(FONT_FAMILIES[language()])
+
+
+def _follow_language(code: str) -> None:
+    """After set_language: the font families of that language, when a course style is in
+    use (a figure style of the reader's own is left alone)."""
+    if list(plt.rcParams["font.family"]) in [list(f) for f in FONT_FAMILIES.values()]:
+        plt.rcParams["font.family"] = list(FONT_FAMILIES[code])
+
+
+on_language_change(_follow_language)
+
+
+# ----- log axes in Korean -------------------------------------------------------------------------
+# Tick labels of log axes are mathtext, "$\mathdefault{10^{-3}}$": \mathdefault draws them in
+# the first font family, and NanumGothic (first in Korean figures) has no minus sign U+2212,
+# which mathtext writes for "-". In Korean the labels leave \mathdefault out (the digits and
+# the minus then come from the maths font, DejaVu Sans); in English they are unchanged.
+
+
+def _without_mathdefault(text: str) -> str:
+    return text.replace(r"\mathdefault", "") if language() == "ko" else text
+
+
+class _LogFormatterSciNotation(LogFormatterSciNotation):
+    def __call__(self, x, pos=None):
+        return _without_mathdefault(super().__call__(x, pos))
+
+
+class _LogFormatterMathtext(LogFormatterMathtext):
+    def __call__(self, x, pos=None):
+        return _without_mathdefault(super().__call__(x, pos))
+
+
+class _CourseLogScale(LogScale):
+    """matplotlib's "log" scale with tick labels that draw in Korean figures too."""
+
+    if hasattr(mscale, "_scale_has_axis_parameter"):  # matplotlib >= 3.11: no axis argument
+
+        def __init__(self, *, base=10, subs=None, nonpositive="clip"):
+            super().__init__(None, base=base, subs=subs, nonpositive=nonpositive)
+
+    def set_default_locators_and_formatters(self, axis):
+        super().set_default_locators_and_formatters(axis)
+        axis.set_major_formatter(_LogFormatterSciNotation(self.base))
+        axis.set_minor_formatter(
+            _LogFormatterSciNotation(self.base, labelOnlyBase=(self.subs is not None))
+        )
+
+
+register_scale(_CourseLogScale)  # every ax.semilogy / set_yscale("log") from now on
 
 
 def new_axes(ax=None, figsize=None):
@@ -182,7 +250,7 @@ def few_log_ticks(axis, count: int = 8) -> None:
         LogLocator(base=10, subs=(1, 2, 5) if narrow else (1,), numticks=count + 1)
     )
     axis.set_minor_locator(NullLocator())
-    axis.set_major_formatter(LogFormatterMathtext(labelOnlyBase=False))
+    axis.set_major_formatter(_LogFormatterMathtext(labelOnlyBase=False))
 
 
 def data_label(label) -> str:
