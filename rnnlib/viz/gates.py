@@ -291,7 +291,7 @@ def _model_colour(label: str):
 def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin=None):
     """Several per-step gradient norms (``{label: (T,)}``) against t, on a log axis.
 
-    Labels containing "cell" (in Korean "셀 상태", the entry of "cell state") are drawn
+    Labels containing "cell", "c_t" or (in Korean) the entry of "cell state" are drawn
     solid, others dashed, so the cell-state and the hidden-state paths of the same model are told apart; labels naming a model ("vanilla
     RNN", "LSTM", "GRU") get that model's colour.
 
@@ -312,7 +312,7 @@ def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin
     values = np.concatenate(list(checked.values()))
     positive = values[values > 0]
     low = ymin if ymin is not None else max(positive.min() if positive.size else floor, floor) / 3
-    cell_words = ("cell", tr("cell state"))
+    cell_words = ("cell", "c_t", tr("cell state"))
     for label, curve in checked.items():
         steps = np.arange(1, len(curve) + 1)
         (line,) = ax.semilogy(
