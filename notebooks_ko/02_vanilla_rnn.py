@@ -12,35 +12,32 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Chapter 2: The vanilla RNN (기본 순환 신경망)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="13818cd2a603"
+# # 2장: 기본 순환 신경망 (vanilla RNN)
 #
-# A feed-forward network sees one fixed-size input and forgets it. To read a sequence it
-# needs a **memory** that it carries from one step to the next. The simplest way to give it one
-# is a single vector, the **hidden state (은닉 상태)**, updated by the same small rule at every
-# step. That is the whole idea of a recurrent neural network (순환 신경망, RNN).
+# 피드포워드 신경망(feed-forward network)은 고정된 크기의 입력 하나를 보고 나면 그것을 잊어버립니다. 시퀀스를 읽으려면 한 단계에서 다음 단계로 넘겨 주는 **기억**(memory)이 있어야 합니다. 기억을 주는 가장 간단한 방법은 벡터 하나, 곧 **은닉 상태**(hidden state)를 두고 매 단계 똑같은 작은 규칙으로 갱신하는 것입니다. 순환 신경망(recurrent neural network, RNN)의 아이디어는 이것이 전부입니다.
 #
-# **Learning objectives.** After this chapter you can
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. write the forward pass of an RNN from memory, `h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`,
-#    `y_t = W_hy h_t`, and say what every symbol means and what shape it has, in both
-#    notations used in the literature (`U, W, V` and `W_xh, W_hh, W_hy`);
-# 2. draw an RNN rolled up and unrolled in time, and explain weight sharing (가중치 공유);
-# 3. explain why the nonlinearity matters (stacked linear maps collapse to one matrix) and
-#    what softmax and its temperature do;
-# 4. compute a few steps of an RNN by hand in numpy and get the same numbers from `rnnlib`;
-# 5. train a next-character model on "hello" and "hihello", and explain why the letter "l"
-#    is hard without a hidden state;
-# 6. tell one-to-many, many-to-one and many-to-many problems apart, and choose between a
-#    regression loss (MSE, MAE) and a classification loss (cross-entropy).
+# 1. RNN의 순전파(forward pass) `h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`,
+#    `y_t = W_hy h_t`를 보지 않고 쓰고, 문헌에서 쓰는 두 가지 표기법(`U, W, V`와
+#    `W_xh, W_hh, W_hy`) 모두에서 각 기호의 뜻과 형태(shape)를 말할 수 있습니다.
+# 2. RNN을 접은 그림과 시간 축으로 펼친 그림으로 그리고, 가중치 공유(weight sharing)를 설명할 수 있습니다.
+# 3. 비선형성(nonlinearity)이 왜 필요한지(선형 변환은 아무리 쌓아도 행렬 하나로 합쳐집니다),
+#    그리고 소프트맥스(softmax)와 그 온도(temperature)가 무슨 일을 하는지 설명할 수 있습니다.
+# 4. numpy로 RNN의 몇 단계를 손으로 계산하고, `rnnlib`에서 같은 숫자를 얻을 수 있습니다.
+# 5. "hello"와 "hihello"로 다음 문자 예측 모델을 학습시키고, 은닉 상태가 없으면 글자 "l"이
+#    왜 어려운지 설명할 수 있습니다.
+# 6. 일대다(one-to-many), 다대일(many-to-one), 다대다(many-to-many) 문제를 구별하고, 회귀
+#    손실(MSE, MAE)과 분류 손실(교차 엔트로피, cross-entropy) 가운데 알맞은 것을 고를 수 있습니다.
 #
-# The backward pass (how the weights are learned) is the subject of [chapter 3](03_bptt_and_vanishing_gradients.ipynb). Here we use
-# `rnnlib`'s optimiser and treat training as a black box.
+# 역전파(backward pass), 곧 가중치를 어떻게 학습하는지는 [3장](03_bptt_and_vanishing_gradients.ipynb)에서 다룹니다. 이 장에서는
+# `rnnlib`의 옵티마이저(optimiser)를 그대로 쓰고, 학습은 블랙박스로 둡니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 70 minutes; explorers: softmax (section 6), hidden state on "hihello" (section 7).
-# Say: one vector, the hidden state, updated by the same rule at every step: that is the
-# whole RNN.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="f7e95ad13a3e"
+# 약 70분. 탐색기(explorer): 소프트맥스(6절), "hihello"를 읽는 은닉 상태(7절).
+# 말할 내용: 벡터 하나, 곧 은닉 상태를 매 단계 같은 규칙으로 갱신합니다. RNN은 이것이
+# 전부입니다.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -52,7 +49,7 @@ from rnnlib.cells import RNNCell
 from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
 from rnnlib.exercises import ch02 as exercises
 from rnnlib.experiments import ch02 as experiments
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.recurrent import Recurrent
 from rnnlib.viz import new_axes, use_course_style
 from rnnlib.viz.rnn import (
@@ -72,40 +69,41 @@ np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. Recurrence and unrolling (순환과 펼치기)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="e83f5964e84a"
+# ## 1. 순환과 펼치기
 #
-# Read the letters `h`, `e`, `l`, `l` one at a time and guess the next one. After `h` you
-# might guess `e`; after `h e l` you guess `l`; after `h e l l` you guess `o`. The last two
-# guesses follow the *same* letter `l` and differ only because of what came before. You
-# keep a running summary of the past in your head and update it with each new letter.
+# 글자 `h`, `e`, `l`, `l`을 하나씩 읽으면서 다음 글자를 맞힌다고 해 봅시다. `h` 다음에는
+# `e`를 떠올릴 수 있고, `h e l` 다음에는 `l`을, `h e l l` 다음에는 `o`를 떠올립니다. 마지막
+# 두 추측은 *같은* 글자 `l` 뒤에 나오며, 그 앞에 무엇이 왔느냐에 따라서만 달라집니다.
+# 우리는 지금까지 읽은 것의 요약을 머릿속에 계속 담아 두고, 새 글자를 읽을 때마다 그
+# 요약을 고칩니다.
 #
-# An RNN does exactly this. At step `t` it takes the new input `x_t` and its previous
-# summary `h_{t-1}` and computes a new summary `h_t` with one fixed function:
+# RNN이 하는 일이 바로 이것입니다(순환, recurrence). 단계 `t`에서 RNN은 새 입력 `x_t`와 이전 요약
+# `h_{t-1}`을 받아, 고정된 함수 하나로 새 요약 `h_t`를 계산합니다.
 #
 # $$h_t = f(x_t, h_{t-1}), \qquad h_0 = 0.$$
 #
-# Drawn **rolled up**, it is one cell with a loop: its output goes back into itself.
-# Drawn **unrolled** (펼친 그림), it is a chain with one copy of the cell per step. The
-# copies are not different networks: they are the same cell, with **the same weights at
-# every step** (weight sharing, 가중치 공유). That is why one RNN can read a sequence of any
-# length without growing.
+# **접어서**(rolled up) 그리면 고리가 달린 셀(cell) 하나입니다. 셀의 출력이 다시 자기 자신으로
+# 들어갑니다. **펼쳐서**(unrolled) 그리면 단계마다 셀의 복사본이 하나씩 놓인 사슬이 됩니다.
+# 이 복사본들은 서로 다른 신경망이 아닙니다. 모두 같은 셀이고, **모든 단계에서 같은 가중치**를
+# 씁니다(가중치 공유, weight sharing). 그래서 RNN 하나가 크기를 늘리지 않고도 어떤 길이의
+# 시퀀스든 읽을 수 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: unrolling turns the loop into a chain of copies of one cell; the weights are shared
-# across steps. Ask the room: *how many parameters does the model have for 4 characters, and
-# for 400?* (the same)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="f21c8d1e67ec"
+# 말할 내용: 펼치면 고리가 셀 하나의 복사본들로 이루어진 사슬이 되고, 가중치는 모든 단계가
+# 함께 씁니다. 학생들에게 물어보기: *4글자를 읽을 때와 400글자를 읽을 때 모델의 파라미터는
+# 각각 몇 개일까요?* (같습니다)
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_unrolled(
     list("hell"),
     list("ello"),
     rolled=True,
-    title="The same RNN rolled up (left) and unrolled over 'hell' (right)",
+    title=tr("The same RNN rolled up (left) and unrolled over 'hell' (right)"),
 )
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Weight sharing in numbers: a model has the same parameters whether it reads 4 characters
-# or 400, and it returns one output per step.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="45cfe1232d44"
+# 숫자로 보는 가중치 공유: 모델은 4글자를 읽든 400글자를 읽든 파라미터가 똑같고, 단계마다
+# 출력을 하나씩 냅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 shared = rnnlib.SequenceModel("rnn", hidden_size=8, vocab_size=4, output_size=4, rng=SEED)
@@ -115,45 +113,46 @@ print("parameters:", shared.num_parameters())
 print("outputs for 4 steps:", short_outputs.shape, " for 400 steps:", long_outputs.shape)
 assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. The equations, in two notations
+# %% [markdown] slideshow={"slide_type": "slide"} translates="5831c9e73329"
+# ## 2. 두 가지 표기법으로 쓴 식
 #
-# The sources of this course write the same RNN in two ways. Many textbooks and blog posts
-# use `U`, `W`, `V` and call the hidden state `s_t`:
+# 이 강좌의 참고 자료들은 같은 RNN을 두 가지 방식으로 씁니다. 많은 교과서와 블로그 글은
+# `U`, `W`, `V`를 쓰고 은닉 상태를 `s_t`라고 부릅니다.
 #
 # $$s_t = f(U x_t + W s_{t-1}), \qquad o_t = \mathrm{softmax}(V s_t).$$
 #
-# Libraries (and `rnnlib`) name each matrix by what it connects, and add biases:
+# 라이브러리들(그리고 `rnnlib`)은 각 행렬에 그것이 무엇을 잇는지에 따라 이름을 붙이고, 편향(bias)을 더합니다.
 #
 # $$h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad y_t = W_{hy} h_t + b_y,
 # \qquad p_t = \mathrm{softmax}(y_t), \qquad h_0 = 0.$$
 #
-# `y_t` are the output **scores** (logits, 로짓); `p_t = softmax(y_t)` turns them into
-# probabilities. With `D` input features, `H` hidden units and `C` output classes:
+# `y_t`는 출력 **점수**(score, 로짓 logits)이고, `p_t = softmax(y_t)`는 이 점수를 확률로
+# 바꿉니다. 입력 특성(feature)이 `D`개, 은닉 유닛(hidden unit)이 `H`개, 출력 클래스가 `C`개일 때
+# 표로 정리하면 다음과 같습니다.
 #
-# | textbook | `rnnlib` | connects | shape | name in a `SequenceModel` |
+# | 교과서 | `rnnlib` | 잇는 것 | 형태 | `SequenceModel` 안의 이름 |
 # |---|---|---|---|---|
-# | `U` | `W_xh` | input `x_t` -> hidden | `(H, D)` | `recurrent.0.cell.W_xh` |
-# | `W` | `W_hh` | hidden `h_{t-1}` -> hidden `h_t` | `(H, H)` | `recurrent.0.cell.W_hh` |
-# | (none) | `b` | bias of the hidden units | `(H,)` | `recurrent.0.cell.b` |
-# | `V` | `W_hy` | hidden `h_t` -> output scores | `(C, H)` | `head.W` |
-# | (none) | `b_y` | bias of the outputs | `(C,)` | `head.b` |
-# | `s_t` | `h_t` | hidden state | `(H,)` | `cache.traces[0].hidden[t, b]` |
-# | `o_t` | `softmax(y_t)` | output distribution | `(C,)` | `softmax(outputs[t])` |
+# | `U` | `W_xh` | 입력 `x_t` -> 은닉 | `(H, D)` | `recurrent.0.cell.W_xh` |
+# | `W` | `W_hh` | 은닉 `h_{t-1}` -> 은닉 `h_t` | `(H, H)` | `recurrent.0.cell.W_hh` |
+# | (없음) | `b` | 은닉 유닛의 편향 | `(H,)` | `recurrent.0.cell.b` |
+# | `V` | `W_hy` | 은닉 `h_t` -> 출력 점수 | `(C, H)` | `head.W` |
+# | (없음) | `b_y` | 출력의 편향 | `(C,)` | `head.b` |
+# | `s_t` | `h_t` | 은닉 상태 | `(H,)` | `cache.traces[0].hidden[t, b]` |
+# | `o_t` | `softmax(y_t)` | 출력 분포 | `(C,)` | `softmax(outputs[t])` |
 #
-# `f` is a nonlinearity, usually `tanh` ([section 5](#5.-Why-a-nonlinearity?-(비선형성)) shows why it cannot be left out).
-# `rnnlib` works on batches of row vectors, so it computes `x @ W_xh.T`: the same numbers
-# as `W_xh x` for a column vector, with the matrices in the shapes of the equations.
+# `f`는 비선형 함수이며 보통 `tanh`입니다(이 함수를 뺄 수 없는 이유는 [5절](#5.-Why-a-nonlinearity?-(비선형성))에서 봅니다).
+# `rnnlib`은 행 벡터의 배치(batch)를 다루므로 `x @ W_xh.T`를 계산합니다. 열 벡터에 대한
+# `W_xh x`와 같은 숫자이며, 행렬은 식에 나오는 형태 그대로입니다.
 #
-# **A note on the lecture notes.** One of the lecture notes this course is built on writes
-# the recurrence as `y_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`. That quantity is the
-# hidden state `h_t`; the output is read from it, `y_t = W_hy h_t + b_y`.
+# **강의 노트에 관한 참고.** 이 강좌의 바탕이 된 강의 노트 가운데 하나는 순환식을
+# `y_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`로 씁니다. 이 값은 은닉 상태 `h_t`이고, 출력은
+# 은닉 상태에서 `y_t = W_hy h_t + b_y`로 읽어 냅니다.
 #
-# The table, checked against a real model with `D = C = 5` characters and `H = 8` units:
+# 문자 `D = C = 5`개, 유닛 `H = 8`개인 실제 모델로 표를 확인해 봅니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: U, W, V in textbooks are W_xh, W_hh, W_hy in `rnnlib`. Ask the room: *what is the
-# shape of W_hh for 8 hidden units?* (8 x 8)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="ecf7268815c9"
+# 말할 내용: 교과서의 U, W, V는 `rnnlib`의 W_xh, W_hh, W_hy입니다. 학생들에게 물어보기:
+# *은닉 유닛이 8개이면 W_hh의 형태는 무엇일까요?* (8 x 8)
 
 # %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
 table_model = rnnlib.SequenceModel("rnn", hidden_size=8, vocab_size=5, output_size=5, rng=SEED)
@@ -177,11 +176,11 @@ assert shapes == {
 }
 assert table_model.num_parameters() == H * D + H * H + H + C * H + C
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 1: parameter shapes
+# %% [markdown] slideshow={"slide_type": "skip"} translates="97f6039523f5"
+# ### 연습 문제 1: 파라미터의 형태
 #
-# A character model reads one-hot vectors over a vocabulary of 5 characters, has 8 hidden
-# units and outputs one score per character. Fill in the shape of each parameter.
+# 어떤 문자 모델이 문자 5개로 된 어휘(vocabulary)의 원-핫 벡터(one-hot vector)를 읽고, 은닉
+# 유닛 8개를 거쳐 문자마다 점수를 하나씩 출력합니다. 각 파라미터의 형태를 채워 넣으십시오.
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 my_shapes = {
@@ -197,12 +196,12 @@ passed = exercises.check_parameter_shapes(my_shapes, vocab_size=5, hidden_size=8
 solution_shapes = {"W_xh": (8, 5), "W_hh": (8, 8), "b": (8,), "W_hy": (5, 8), "b_y": (5,)}
 assert exercises.check_parameter_shapes(solution_shapes, vocab_size=5, hidden_size=8)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 3. One-hot encoding (원-핫 인코딩)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="de1cf7f74e03"
+# ## 3. 원-핫 인코딩
 #
-# A network multiplies numbers, so characters must become vectors. The simplest choice: give
-# each character of the vocabulary (어휘) an index, and represent it by a vector of zeros with
-# a single 1 at that index. For "hello" the vocabulary is `h, e, l, o`:
+# 신경망은 숫자를 곱하므로 문자를 벡터로 바꿔야 합니다. 가장 간단한 방법은 어휘의 문자마다
+# 번호(인덱스)를 매기고, 그 번호 자리에만 1이 있고 나머지는 모두 0인 벡터로 나타내는
+# 것입니다(원-핫 인코딩, one-hot encoding). "hello"의 어휘는 `h, e, l, o`입니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 vocab_hello = Vocabulary("hello")  # the distinct characters, in order of appearance
@@ -213,13 +212,14 @@ print("'hell' one-hot (one row per step):")
 print(x_hell)
 assert np.all(x_hell.sum(axis=1) == 1)
 
-# %% [markdown]
-# One-hot vectors carry no notion of similarity: every pair of characters is equally far
-# apart. They also make the first product cheap to understand: **multiplying `W_xh` by a
-# one-hot vector just picks out one column of `W_xh`**, a learned vector for that character.
-# ([Chapter 5](05_text_generation.ipynb)'s character model keeps one-hot inputs;
-# [chapter 6](06_sequence_classification.ipynb#5.-Words,-embeddings,-and-sentences-where-order-matters)
-# replaces them by a learned embedding, which is exactly this lookup.)
+# %% [markdown] translates="3a59cf55bfac"
+# 원-핫 벡터에는 비슷하다는 개념이 없습니다. 어느 두 문자를 골라도 서로 떨어진 거리가
+# 같습니다. 그 대신 첫 번째 곱셈을 이해하기는 쉬워집니다. **`W_xh`에 원-핫 벡터를 곱하면
+# `W_xh`의 열 하나를 골라낼 뿐이며**, 이 열이 그 문자에 대해 학습된 벡터입니다.
+# ([5장](05_text_generation.ipynb)의 문자 모델은 원-핫 입력을 그대로 쓰고,
+# [6장](06_sequence_classification.ipynb#5.-Words,-embeddings,-and-sentences-where-order-matters)에서는
+# 원-핫 입력 대신 학습되는 임베딩(embedding)을 씁니다. 임베딩이 바로 이렇게 열을 골라내는
+# 조회입니다.)
 
 # %% slideshow={"slide_type": "fragment"}
 W_demo = rng.normal(size=(3, 4))
@@ -227,18 +227,18 @@ for k in range(len(vocab_hello)):
     assert np.allclose(W_demo @ one_hot(np.array(k), 4), W_demo[:, k])
 print("W_xh @ one_hot('l') is column", vocab_hello.encode("l")[0], "of W_xh")
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 4. Computing an RNN by hand (손으로 계산하기)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="def2b61bf4f7"
+# ## 4. RNN을 손으로 계산하기
 #
-# Take input size `D = 4` (the one-hot characters `h, e, l, o`), hidden size `H = 4` and
-# output size `C = 4`, with small weights written to one decimal so you can follow along.
-# Start from `h_0 = 0` and read "hell". At step 1 the recurrent term vanishes
-# (`W_hh h_0 = 0`), so `h_1 = tanh(column 'h' of W_xh + b)`. From step 2 on, the previous
-# hidden state feeds in.
+# 입력 크기 `D = 4`(원-핫 문자 `h, e, l, o`), 은닉 크기 `H = 4`, 출력 크기 `C = 4`로 하고,
+# 직접 따라 계산할 수 있도록 가중치는 소수 첫째 자리까지의 작은 수로 정합니다. `h_0 = 0`에서
+# 시작해 "hell"을 읽습니다. 1단계에서는 순환 항이 사라지므로(`W_hh h_0 = 0`)
+# `h_1 = tanh(column 'h' of W_xh + b)`, 곧 `W_xh`의 'h' 열에 `b`를 더한 값의 tanh입니다.
+# 2단계부터는 이전 은닉 상태가 함께 들어옵니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Work through step 1 and 2 on the board: at step 1 the recurrent term is zero. Ask the
-# room: *at which step does the past first enter?* (step 2, through W_hh h_1)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="eaddc02c23ba"
+# 1단계와 2단계를 칠판에서 함께 계산합니다. 1단계에서는 순환 항이 0입니다. 학생들에게
+# 물어보기: *과거가 처음으로 들어오는 것은 몇 단계일까요?* (2단계, W_hh h_1을 통해)
 
 # %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
 hand_rng = np.random.default_rng(7)
@@ -263,10 +263,11 @@ hidden_by_hand, scores_by_hand = np.array(hidden_by_hand), np.array(scores_by_ha
 column_h = W_xh[:, vocab_hello.encode("h")[0]]
 assert np.allclose(hidden_by_hand[0], np.tanh(column_h + b))  # step 1: no recurrent term
 
-# %% [markdown]
-# The same numbers from `rnnlib`: an `RNNCell` holds `W_xh`, `W_hh` and `b`; `Recurrent`
-# applies it at every step of a time-major input of shape `(T, B, D)` (here `B = 1`
-# sequence); a `SequenceModel` adds the one-hot encoding and the output layer `W_hy, b_y`.
+# %% [markdown] translates="5a5f0b90b6a8"
+# `rnnlib`으로 같은 숫자를 얻어 봅니다. `RNNCell`은 `W_xh`, `W_hh`, `b`를 담고 있고,
+# `Recurrent`는 `(T, B, D)` 형태의 시간 우선(time-major) 입력의 모든 단계에 이 셀을
+# 적용합니다(여기서는 시퀀스 `B = 1`개). `SequenceModel`은 여기에 원-핫 인코딩과 출력층
+# `W_hy, b_y`를 더합니다.
 
 # %% slideshow={"slide_type": "subslide"}
 cell = RNNCell(4, 4, rng=SEED)
@@ -294,16 +295,16 @@ scores_rnnlib = hand_model.predict(vocab_hello.encode("hell")[:, None])
 assert np.allclose(scores_rnnlib[:, 0], scores_by_hand)
 print("rnnlib reproduces the hand computation: hidden states and output scores agree.")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **One matrix or two?** Some texts (and one of our lecture notes) write the step with a
-# single matrix acting on the previous state and the input stacked into one vector:
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="21f75468658b"
+# **행렬 하나일까, 둘일까?** 어떤 교재(그리고 우리 강의 노트 가운데 하나)는 이전 상태와
+# 입력을 벡터 하나로 쌓고, 여기에 행렬 하나를 곱하는 식으로 한 단계를 씁니다.
 #
 # $$h_t = \tanh\big(W \, [h_{t-1}; x_t] + b\big), \qquad W = [W_{hh} \;\; W_{xh}]
 #   \text{ of shape } (H, H + D).$$
 #
-# It is the same thing. Multiplying a matrix by a stacked vector splits into the product
-# of its left block with the top part plus its right block with the bottom part:
-# `W [h; x] = W_hh h + W_xh x`. Checked on the hand-computed example:
+# 둘은 같은 것입니다. 쌓은 벡터에 행렬을 곱하면, 행렬의 왼쪽 블록과 위쪽 부분의 곱에 오른쪽
+# 블록과 아래쪽 부분의 곱을 더한 것으로 나뉩니다. 곧 `W [h; x] = W_hh h + W_xh x`입니다.
+# 손으로 계산한 예에서 확인해 봅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 W_concat = np.hstack([W_hh, W_xh])  # (H, H + D): W_hh's columns, then W_xh's
@@ -313,20 +314,20 @@ for t, x in enumerate(x_hell):
     assert np.allclose(h, hidden_by_hand[t])
 print("W", W_concat.shape, "@ [h_{t-1}; x_t] gives the same h_t as W_hh h_{t-1} + W_xh x_t")
 
-# %% [markdown]
-# The hidden states as a picture: one column per step, one row per unit, red for positive,
-# blue for negative. Every value lies in (-1, 1), the range of tanh.
+# %% [markdown] translates="b4538176ce3b"
+# 은닉 상태를 그림으로 나타내면 다음과 같습니다. 열 하나가 단계 하나, 행 하나가 유닛 하나이고,
+# 양수는 빨간색, 음수는 파란색입니다. 모든 값이 tanh의 치역인 (-1, 1) 안에 있습니다.
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_hidden_strip(
-    hidden_by_hand, list("hell"), title="Hand-computed hidden states while reading 'hell'"
+    hidden_by_hand, list("hell"), title=tr("Hand-computed hidden states while reading 'hell'")
 )
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 2: one RNN step
+# %% [markdown] slideshow={"slide_type": "skip"} translates="e1630ba0807b"
+# ### 연습 문제 2: RNN 한 단계
 #
-# Write `rnn_step(x, h_prev, W_xh, W_hh, b)` for single vectors: `x` of shape `(D,)`,
-# `h_prev` of shape `(H,)`, returning the new hidden state of shape `(H,)`.
+# 벡터 하나씩을 받는 `rnn_step(x, h_prev, W_xh, W_hh, b)`를 작성하십시오. `x`의 형태는
+# `(D,)`, `h_prev`의 형태는 `(H,)`이고, `(H,)` 형태의 새 은닉 상태를 반환합니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -345,12 +346,13 @@ def rnn_step_solution(x, h_prev, W_xh, W_hh, b):
 
 assert exercises.check_rnn_step(rnn_step_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 3: the forward pass over T steps
+# %% [markdown] slideshow={"slide_type": "skip"} translates="eb3e23f3f963"
+# ### 연습 문제 3: T 단계의 순전파
 #
-# Write `rnn_forward(xs, h0, W_xh, W_hh, b)`: `xs` holds one input per row, `(T, D)`; start
-# from `h0` `(H,)` and return every hidden state `h_1, ..., h_T` as the rows of a
-# `(T, H)` array. Use your `rnn_step` (or the solution's `rnn_step_solution`).
+# `rnn_forward(xs, h0, W_xh, W_hh, b)`를 작성하십시오. `xs`는 입력을 한 행에 하나씩 담은
+# `(T, D)` 배열입니다. `h0` `(H,)`에서 시작해 은닉 상태 `h_1, ..., h_T`를 모두
+# `(T, H)` 배열의 행으로 반환합니다. 여러분이 만든 `rnn_step`(또는 풀이의 `rnn_step_solution`)을
+# 사용하십시오.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -437,7 +439,7 @@ assert linear_error < 1e-10 and tanh_error > 0.05
 # looks at what these functions do to gradients.)
 
 # %% slideshow={"slide_type": "subslide"}
-ax = plot_activations(title="tanh stays in (-1, 1); ReLU is unbounded above")
+ax = plot_activations(title=tr("tanh stays in (-1, 1); ReLU is unbounded above"))
 # %% slideshow={"slide_type": "fragment"}
 W_grow = 1.5 * np.eye(3)  # a recurrent matrix that amplifies the state
 h_tanh = h_relu = np.ones(3)
@@ -489,7 +491,7 @@ print("T = 0.1:", cold, "\nT = 10: ", hot)
 assert cold.max() > 0.99 and hot.max() - hot.min() < 0.1
 
 # %% slideshow={"slide_type": "subslide"}
-fig = plot_softmax(scores, 1.0, list("helo"), title="Scores and their softmax")
+fig = plot_softmax(scores, 1.0, list("helo"), title=tr("Scores and their softmax"))
 # %% [markdown] slideshow={"slide_type": "slide"}
 # Move the scores and the temperature and watch the probabilities. Try: raise every score by
 # the same amount; drag the temperature to 0.1 and to 10.
@@ -588,7 +590,11 @@ for _ in range(100):
 
 fig, ax = new_axes(figsize=(7, 3.5))
 ax.plot(loss_curve, linewidth=2)
-ax.set(xlabel="training step", ylabel="cross-entropy loss", title="Learning 'hello': loss per step")
+ax.set(
+    xlabel=tr("training step"),
+    ylabel=tr("cross-entropy loss"),
+    title=tr("Learning 'hello': loss per step"),
+)
 ax.set_yscale("log")
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
@@ -639,7 +645,7 @@ ax = plot_step_distributions(
     vocab_hi.tokens,
     inputs=list(text_hi[:-1]),
     targets=list(text_hi[1:]),
-    title="Trained on 'hihello': predicted next character at each step",
+    title=tr("Trained on 'hihello': predicted next character at each step"),
 )
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Why "l" is hard
@@ -683,8 +689,11 @@ gap = np.linalg.norm(hidden_hi[4] - hidden_hi[5])
 print(f"... but ||h_5 - h_6|| = {gap:.2f} (hidden values lie in (-1, 1))")
 assert gap > 1.0  # ... and clearly different hidden states
 ax = plot_state_comparison(
-    {"h_5 after 'hihel' (next: 'l')": hidden_hi[4], "h_6 after 'hihell' (next: 'o')": hidden_hi[5]},
-    title="Same input 'l', different hidden states",
+    {
+        tr("h_5 after 'hihel' (next: 'l')"): hidden_hi[4],
+        tr("h_6 after 'hihell' (next: 'o')"): hidden_hi[5],
+    },
+    title=tr("Same input 'l', different hidden states"),
 )
 # %% [markdown] slideshow={"slide_type": "slide"}
 # **Explore it yourself.** Type a string made of `h, i, e, l, o` (press Enter), then move
@@ -924,12 +933,12 @@ assert np.isclose(mse_memoryless, np.sin(experiments.STEP) ** 2 / 2, rtol=0.3)
 assert mse_rnn < mse_memoryless / 10
 
 fig, ax = new_axes(figsize=(10.5, 3.5))
-ax.plot(series_targets[:, 0, 0], "o-", label="true next value")
-ax.plot(series_pred[:, 0, 0], "s--", label="RNN prediction")
+ax.plot(series_targets[:, 0, 0], "o-", label=tr("true next value"))
+ax.plot(series_pred[:, 0, 0], "s--", label=tr("RNN prediction"))
 ax.set(
-    xlabel="time step t",
-    ylabel="value",
-    title="Regression: the trained RNN predicts the next value",
+    xlabel=tr("time step t"),
+    ylabel=tr("value"),
+    title=tr("Regression: the trained RNN predicts the next value"),
 )
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # outside: the data fill the axes
 
@@ -1125,7 +1134,7 @@ assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 # | vocabulary | 어휘 | the list of tokens a model knows, each with an index |
 # | logits (scores) | 로짓 | the raw output scores before softmax |
 # | softmax | 소프트맥스 | `exp(y_k) / sum_j exp(y_j)`: positive numbers that sum to 1 |
-# | temperature | 온도 | `T` in `softmax(y / T)`: low sharpens, high flattens |
+# | temperature | 온도 (샘플링 온도) | `T` in `softmax(y / T)`: low sharpens, high flattens |
 # | next-character prediction | 다음 문자 예측 | many-to-many task: predict `x_{t+1}` from `x_1..x_t` |
 # | one-to-many / many-to-one / many-to-many | 일대다 / 다대일 / 다대다 | where inputs enter and outputs are read |
 # | encoder-decoder | 인코더-디코더 | one RNN reads the input, another writes an output of its own length |
