@@ -376,16 +376,16 @@ def rnn_forward_solution(xs, h0, W_xh, W_hh, b):
 assert exercises.check_rnn_forward(rnn_forward_solution)
 assert np.allclose(rnn_forward_solution(x_hell, np.zeros(4), W_xh, W_hh, b), hidden_by_hand)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 5. Why a nonlinearity? (비선형성)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="4a6e4ac1f975"
+# ## 5. 왜 비선형성이 필요할까?
 #
-# Drop the `tanh` and every step is a matrix product. A product of matrices is one matrix,
-# so a stack of linear layers, however deep, computes no more than a single linear layer.
-# Three stacked maps `W_3 W_2 W_1 x` are the single map `M x` with `M = W_3 W_2 W_1`:
+# `tanh`를 빼면 각 단계는 행렬 곱일 뿐입니다. 행렬을 여러 개 곱해도 결과는 행렬 하나이므로,
+# 선형층을 아무리 깊이 쌓아도 선형층 하나보다 더 많은 것을 계산하지 못합니다. 선형 변환
+# 세 개를 쌓은 `W_3 W_2 W_1 x`는 `M = W_3 W_2 W_1`인 변환 하나 `M x`와 같습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: without the nonlinearity, layers and time steps collapse into one matrix. Ask the
-# room: *a 10-layer linear network computes what?* (a single linear map)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="8cd075dbe12c"
+# 말할 내용: 비선형성이 없으면 층도, 시간 단계도 행렬 하나로 합쳐집니다. 학생들에게 물어보기:
+# *10층짜리 선형 신경망은 무엇을 계산할까요?* (선형 변환 하나)
 
 # %% slideshow={"slide_type": "fragment"}
 W1, W2, W3 = rng.normal(size=(6, 4)), rng.normal(size=(6, 6)), rng.normal(size=(3, 6))
@@ -394,11 +394,11 @@ X = rng.normal(size=(4, 100))  # 100 inputs as columns
 assert np.allclose(W3 @ (W2 @ (W1 @ X)), M @ X)
 print("three linear layers = one", M.shape, "matrix")
 
-# %% [markdown]
-# The same happens in time. A *linear* RNN, `h_t = W h_{t-1} + U x_t`, unrolled over three
-# steps gives `h_3 = W² U x_1 + W U x_2 + U x_3`: one fixed matrix applied to the stacked
-# inputs. With `tanh` in between, no single matrix reproduces the map: the best
-# least-squares fit leaves a clear error.
+# %% [markdown] translates="b1904c880636"
+# 시간 축에서도 같은 일이 일어납니다. *선형* RNN `h_t = W h_{t-1} + U x_t`를 세 단계 펼치면
+# `h_3 = W² U x_1 + W U x_2 + U x_3`이 되어, 쌓은 입력에 고정된 행렬 하나를 곱한 것과
+# 같습니다. 중간에 `tanh`가 들어가면 어떤 행렬 하나로도 이 변환을 재현할 수 없습니다.
+# 최소제곱법(least squares)으로 가장 잘 맞춘 행렬도 뚜렷한 오차를 남깁니다.
 
 # %% slideshow={"slide_type": "subslide"}
 U_lin, W_lin = rng.normal(size=(4, 3)), rng.normal(size=(4, 4)) * 0.5
@@ -431,12 +431,12 @@ print(
 )
 assert linear_error < 1e-10 and tanh_error > 0.05
 
-# %% [markdown]
-# **tanh vs ReLU.** `tanh` squashes any input into (-1, 1) and is zero-centred; ReLU,
-# `max(0, a)`, is unbounded above. Inside a recurrence, that matters: the same `W_hh` is
-# applied at every step, so a ReLU state can grow without limit, while a tanh state stays
-# bounded. ([Chapter 3](03_bptt_and_vanishing_gradients.ipynb#3.-The-Jacobian-of-one-step,-and-products-of-Jacobians)
-# looks at what these functions do to gradients.)
+# %% [markdown] translates="082755cd95fd"
+# **tanh와 ReLU.** `tanh`는 어떤 입력이든 (-1, 1) 안으로 눌러 담고, 출력의 중심이
+# 0입니다(zero-centred). ReLU, 곧 `max(0, a)`는 위쪽으로 한계가 없습니다. 순환 구조 안에서는
+# 이 차이가 중요합니다. 같은 `W_hh`가 매 단계 적용되므로 ReLU 상태는 한없이 커질 수 있지만,
+# tanh 상태는 유계(bounded)로 남습니다. ([3장](03_bptt_and_vanishing_gradients.ipynb#3.-The-Jacobian-of-one-step,-and-products-of-Jacobians)에서는
+# 이 함수들이 기울기에 무슨 일을 하는지 살펴봅니다.)
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_activations(title=tr("tanh stays in (-1, 1); ReLU is unbounded above"))
@@ -448,34 +448,34 @@ for _ in range(20):
 print("after 20 steps: tanh state", h_tanh, " ReLU state", h_relu)
 assert np.all(np.abs(h_tanh) < 1) and np.all(h_relu > 1000)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Softmax and temperature (소프트맥스와 온도)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="5c071a387091"
+# ## 6. 소프트맥스와 온도
 #
-# The output layer gives one score `y_k` per class, any real number. **Softmax** turns the
-# scores into a probability distribution:
+# 출력층은 클래스마다 점수 `y_k`를 하나씩 내며, 이 점수는 어떤 실수든 될 수 있습니다.
+# **소프트맥스**(softmax)는 점수를 확률 분포로 바꿉니다.
 #
 # $$p_k = \frac{e^{y_k / T}}{\sum_j e^{y_j / T}}.$$
 #
-# Every `e^{...}` is positive, so every `p_k > 0`; dividing by the sum of all of them makes
-# the `p_k` add up to exactly 1. The order of the scores is kept (a larger score gets a larger
-# probability), and adding the same number to every score changes nothing, because
-# `e^{y+c} = e^c e^y` and `e^c` cancels. `rnnlib` uses that to subtract the largest score
-# first, so that `exp` never overflows.
+# `e^{...}`는 모두 양수이므로 모든 `p_k > 0`이고, 전체 합으로 나누므로 `p_k`를 모두 더하면
+# 정확히 1입니다. 점수의 순서는 그대로 유지되고(점수가 클수록 확률도 큽니다), 모든 점수에
+# 같은 수를 더해도 아무것도 바뀌지 않습니다. `e^{y+c} = e^c e^y`이고 `e^c`가 분자와 분모에서
+# 약분되기 때문입니다. `rnnlib`은 이 성질을 이용해 가장 큰 점수를 먼저 빼서, `exp`가
+# 넘치지(overflow) 않게 합니다.
 #
-# The **temperature** `T` (default 1) rescales the scores first. A low temperature
-# exaggerates their differences and pushes the distribution towards the arg-max; a high
-# temperature flattens it towards uniform.
-# [Chapter 5](05_text_generation.ipynb#6.-Generating-text:-greedy-or-sampled,-hot-or-cold-(생성:-탐욕적-디코딩과-온도))
-# uses it to sample text that is more or less adventurous.
+# **온도**(temperature) `T`(기본값 1)는 먼저 점수의 크기를 조절합니다. 온도가 낮으면 점수
+# 차이가 과장되어 분포가 가장 큰 점수(arg-max) 쪽으로 쏠리고, 온도가 높으면 분포가 평평해져
+# 균등 분포에 가까워집니다.
+# [5장](05_text_generation.ipynb#6.-Generating-text:-greedy-or-sampled,-hot-or-cold-(생성:-탐욕적-디코딩과-온도))에서는
+# 온도를 조절해 더 과감하거나 덜 과감한 텍스트를 샘플링합니다.
 #
-# **A note on the lecture notes.** One of them says that the *inputs* of softmax sum to 1.
-# It is the *outputs*: the scores going in can be any real numbers (above they sum to
-# 2.1); the probabilities coming out always sum to 1.
+# **강의 노트에 관한 참고.** 강의 노트 가운데 하나는 소프트맥스의 *입력*을 더하면 1이 된다고
+# 씁니다. 더해서 1이 되는 것은 *출력*입니다. 들어가는 점수는 어떤 실수든 될 수 있고(아래
+# 예에서는 합이 2.1입니다), 나오는 확률은 언제나 합이 1입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: softmax keeps the order of the scores; the temperature sharpens or flattens. In the
-# explorer: add the same amount to every score (nothing changes), then move the temperature
-# to 0.1 and to 10. Ask the room: *what happens at a very high temperature?* (uniform)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="f5c51a619832"
+# 말할 내용: 소프트맥스는 점수의 순서를 유지하고, 온도는 분포를 뾰족하게 또는 평평하게
+# 만듭니다. 탐색기에서 모든 점수에 같은 값을 더해 보고(아무것도 바뀌지 않습니다), 온도를
+# 0.1과 10으로 옮겨 봅니다. 학생들에게 물어보기: *온도가 아주 높으면 어떻게 될까요?* (균등 분포)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 scores = np.array([2.0, 1.0, 0.1, -1.0])
@@ -492,12 +492,12 @@ assert cold.max() > 0.99 and hot.max() - hot.min() < 0.1
 
 # %% slideshow={"slide_type": "subslide"}
 fig = plot_softmax(scores, 1.0, list("helo"), title=tr("Scores and their softmax"))
-# %% [markdown] slideshow={"slide_type": "slide"}
-# Move the scores and the temperature and watch the probabilities. Try: raise every score by
-# the same amount; drag the temperature to 0.1 and to 10.
+# %% [markdown] slideshow={"slide_type": "slide"} translates="cd88cd89ee00"
+# 점수와 온도를 움직이면서 확률이 어떻게 바뀌는지 보십시오. 모든 점수를 같은 만큼 올려 보고,
+# 온도를 0.1과 10으로 옮겨 보십시오.
 #
-# **Question.** Make the scores of "h" and "e" equal (both 2.0). What are their two
-# probabilities at T = 1, and what do they become when you drag T down to 0.1?
+# **질문.** "h"와 "e"의 점수를 같게(둘 다 2.0) 맞추십시오. T = 1에서 두 확률은 각각 얼마이고,
+# T를 0.1까지 내리면 어떻게 바뀔까요?
 
 # %%
 softmax_explorer(scores, labels=list("helo"))
@@ -511,11 +511,11 @@ warm, cold = functional.softmax(tied), functional.softmax(tied, temperature=0.1)
 assert np.isclose(warm[0], warm[1]) and abs(warm[0] - 0.45) < 0.01, warm
 assert np.allclose(cold[:2], 0.5, atol=1e-6), cold
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 4: softmax with temperature
+# %% [markdown] slideshow={"slide_type": "skip"} translates="c9ddc983d2db"
+# ### 연습 문제 4: 온도가 있는 소프트맥스
 #
-# Write `softmax(z, temperature=1.0)` for a vector of scores. It must also work for large
-# scores such as `[1000, 999, 0]`.
+# 점수 벡터에 대한 `softmax(z, temperature=1.0)`을 작성하십시오. `[1000, 999, 0]`처럼 큰
+# 점수에서도 제대로 동작해야 합니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -536,17 +536,16 @@ def softmax_solution(z, temperature=1.0):
 
 assert exercises.check_softmax(softmax_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 7. A next-character model: "hello" and "hihello"
+# %% [markdown] slideshow={"slide_type": "slide"} translates="547bd11696e9"
+# ## 7. 다음 문자 예측 모델: "hello"와 "hihello"
 #
-# **The task.** Read a word one character at a time and, at every step, predict the next
-# character. For "hello" the input is "hell" and the target is "ello", one step ahead:
-# `h -> e`, `e -> l`, `l -> l`, `l -> o`. The last character has no successor, so it is
-# only a target.
+# **과제.** 단어를 한 글자씩 읽으면서 매 단계 다음 글자를 예측합니다. "hello"라면 입력은
+# "hell"이고 목표(target)는 한 단계 앞선 "ello"입니다. 곧 `h -> e`, `e -> l`, `l -> l`,
+# `l -> o`입니다. 마지막 글자는 뒤따르는 글자가 없으므로 목표로만 쓰입니다.
 #
-# ### Exercise 5: training pairs
+# ### 연습 문제 5: 학습 쌍
 #
-# Write `make_pairs(text, vocab)` returning `(input_ids, target_ids)` as integer arrays.
+# `(input_ids, target_ids)`를 정수 배열로 반환하는 `make_pairs(text, vocab)`을 작성하십시오.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -566,11 +565,12 @@ def make_pairs_solution(text, vocab):
 
 assert exercises.check_next_char_pairs(make_pairs_solution)
 
-# %% [markdown]
-# **Training on "hello".** The model is an RNN with 8 hidden units and a 4-way output
-# (`h, e, l, o`). Training repeats four lines: run the model forward, measure the
-# cross-entropy loss, run the backward pass ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)) to get the gradients, and let the
-# Adam optimiser nudge the weights. Inputs are time-major `(T, B)`: 4 steps, 1 sequence.
+# %% [markdown] translates="c539a0c50d7b"
+# **"hello" 학습하기.** 모델은 은닉 유닛 8개와 출력 4개(`h, e, l, o`)를 가진 RNN입니다.
+# 학습은 네 줄을 되풀이합니다. 모델을 순방향으로 실행하고, 교차 엔트로피 손실(loss)을 재고,
+# 역전파([3장](03_bptt_and_vanishing_gradients.ipynb))로 기울기(gradient)를 구하고, Adam
+# 옵티마이저가 가중치를 조금씩 고치게 합니다. 입력은 시간 우선 `(T, B)` 형태이며, 4단계,
+# 시퀀스 1개입니다.
 
 # %% slideshow={"slide_type": "subslide"}
 ids = vocab_hello.encode("hello")
@@ -603,14 +603,15 @@ print(f"reads 'hell', predicts {predicted_hello!r}")
 assert loss_curve[0] > 1.0 and loss_curve[-1] < 0.05  # from guessing to knowing
 assert predicted_hello == "ello"
 
-# %% [markdown]
-# **"hihello"** has five characters, `h, i, e, l, o`, and two traps: `h` is followed once by
-# `i` and once by `e`, and `l` once by `l` and once by `o`. This time `rnnlib.fit` runs the
-# same loop for us.
+# %% [markdown] translates="3113ba305dfb"
+# "**hihello**"에는 문자가 `h, i, e, l, o` 다섯 개이고 함정이 두 개 있습니다. `h` 뒤에는 한 번은
+# `i`, 한 번은 `e`가 오고, `l` 뒤에는 한 번은 `l`, 한 번은 `o`가 옵니다. 이번에는
+# `rnnlib.fit`이 같은 학습 루프를 대신 돌려 줍니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: "hihello" has two traps, h and l, each followed by two different letters. Ask the
-# room: *what is the best a memoryless model can do on those steps?* (50/50)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="490f07d221bb"
+# 말할 내용: "hihello"에는 함정이 두 개, 곧 h와 l이 있고, 둘 다 뒤에 서로 다른 두 글자가
+# 옵니다. 학생들에게 물어보기: *기억이 없는 모델이 그 단계들에서 할 수 있는 최선은
+# 무엇일까요?* (반반, 50/50)
 
 # %% slideshow={"slide_type": "fragment"}
 text_hi = "hihello"
@@ -635,9 +636,9 @@ print("probability given to the right next character at each step:", p_target.ro
 assert predicted_hi == "ihello"
 assert p_target.min() > 0.9
 
-# %% [markdown]
-# The whole output at every step: each column is the distribution `p(x_{t+1} | x_1..x_t)`
-# after reading the character under it; the true next character is outlined.
+# %% [markdown] translates="62c251e69542"
+# 매 단계의 출력 전체를 봅니다. 각 열은 그 아래에 적힌 글자를 읽은 뒤의 분포
+# `p(x_{t+1} | x_1..x_t)`이고, 실제 다음 글자에는 테두리가 그려져 있습니다.
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_step_distributions(
@@ -647,10 +648,10 @@ ax = plot_step_distributions(
     targets=list(text_hi[1:]),
     title=tr("Trained on 'hihello': predicted next character at each step"),
 )
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Why "l" is hard
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="3510f5f9df42"
+# ### "l"이 어려운 이유
 #
-# Count what follows each character in "hihello":
+# "hihello"에서 각 문자 뒤에 무엇이 오는지 세어 봅니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 followers = {}
@@ -659,13 +660,13 @@ for current, following in zip(text_hi[:-1], text_hi[1:], strict=True):
 print(followers)
 assert followers["l"] == ["l", "o"] and followers["h"] == ["i", "e"]
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# A model that sees only the current character (no memory, like a feed-forward net with a
-# one-character window) must give the same answer both times it reads `l`. The best it can
-# do is 50/50, and the same for `h`. Its loss can never go below the average of
-# `-log(count / total)` over the six positions, which is `4 ln 2 / 6 ≈ 0.46`. The RNN goes far
-# below that bound, so it must be using something besides the current character: its hidden
-# state.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="c7388f22a93d"
+# 현재 문자만 보는 모델(기억이 없는 모델, 예를 들어 한 글자짜리 윈도우(window)를 보는
+# 피드포워드 신경망)은 `l`을 읽는 두 번 모두 같은 답을 내야 합니다. 이런 모델이 할 수 있는
+# 최선은 반반(50/50)이고, `h`에서도 마찬가지입니다. 그래서 이 모델의 손실은 여섯 위치에 대한
+# `-log(count / total)`의 평균보다 작아질 수 없으며, 그 값은 `4 ln 2 / 6 ≈ 0.46`입니다.
+# RNN의 손실은 이 한계보다 훨씬 아래로 내려갑니다. 따라서 RNN은 현재 문자 말고 다른 것,
+# 곧 은닉 상태를 쓰고 있는 것이 틀림없습니다.
 
 # %% slideshow={"slide_type": "fragment"}
 memoryless_bound = np.mean(
@@ -678,9 +679,9 @@ print(f"best loss without memory: {memoryless_bound:.3f}; the RNN's loss: {histo
 assert np.isclose(memoryless_bound, 4 * np.log(2) / 6)
 assert history.loss[-1] < memoryless_bound / 10
 
-# %% [markdown]
-# At steps 5 and 6 the input is the very same one-hot vector for `l`. Whatever tells the
-# two steps apart must be in `h_{t-1}`, and so the new hidden states differ too:
+# %% [markdown] translates="10ef731b3ffa"
+# 5단계와 6단계의 입력은 `l`을 나타내는 똑같은 원-핫 벡터입니다. 두 단계를 구별해 주는 것이
+# 무엇이든 그것은 `h_{t-1}` 안에 있어야 하고, 그래서 새 은닉 상태도 서로 다릅니다.
 
 # %% slideshow={"slide_type": "subslide"}
 x_step5, x_step6 = one_hot(inputs_hi[4, 0], 5), one_hot(inputs_hi[5, 0], 5)
@@ -695,18 +696,18 @@ ax = plot_state_comparison(
     },
     title=tr("Same input 'l', different hidden states"),
 )
-# %% [markdown] slideshow={"slide_type": "slide"}
-# **Explore it yourself.** Type a string made of `h, i, e, l, o` (press Enter), then move
-# the step slider: the left panel shows the hidden states the model has built so far, the
-# right panel its guess for the next character. Try "hihello", "hello", "hihi", "ell".
+# %% [markdown] slideshow={"slide_type": "slide"} translates="c02ba91a8595"
+# **직접 탐색해 보기.** `h, i, e, l, o`로 된 문자열을 입력하고(Enter를 누릅니다) 단계 슬라이더를
+# 움직여 보십시오. 왼쪽 패널은 모델이 지금까지 만든 은닉 상태를, 오른쪽 패널은 다음 문자에 대한
+# 모델의 추측을 보여 줍니다. "hihello", "hello", "hihi", "ell"을 넣어 보십시오.
 #
-# **Question.** In "hihello" the input at step 1 and at step 3 is the same letter "h". Set
-# step t to 1, then to 3: what does the model predict after each "h", and how can the same
-# input lead to two different guesses?
+# **질문.** "hihello"에서 1단계와 3단계의 입력은 같은 글자 "h"입니다. 단계 t를 1로, 그다음
+# 3으로 맞추십시오. 각 "h" 뒤에서 모델은 무엇을 예측하며, 같은 입력이 어떻게 서로 다른 두
+# 추측으로 이어질 수 있을까요?
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Type "hihello", then "hello", move the step slider. Ask the room: *at steps 5 and 6 the
-# input is the same "l": what differs, and where is it stored?* (h_{t-1})
+# %% [markdown] slideshow={"slide_type": "notes"} translates="06523b822e57"
+# "hihello"를 입력한 다음 "hello"를 입력하고, 단계 슬라이더를 움직입니다. 학생들에게 물어보기:
+# *5단계와 6단계의 입력은 같은 "l"입니다. 무엇이 다르고, 그것은 어디에 저장될까요?* (h_{t-1})
 
 # %%
 hidden_state_explorer(model_hi, vocab_hi, "hihello")
@@ -719,23 +720,23 @@ guesses = functional.softmax(model_hi.predict(vocab_hi.encode("hihello")[:, None
 first, second = (vocab_hi.tokens[int(guesses[t].argmax())] for t in (0, 2))
 assert (first, second) == ("i", "e"), (first, second)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 8. What the hidden state means
+# %% [markdown] slideshow={"slide_type": "slide"} translates="f660dc7c1136"
+# ## 8. 은닉 상태의 의미
 #
-# Unroll the equations and `h_t` turns out to be a function of `x_1, ..., x_t` only:
-# `h_1` of `x_1`, `h_2` of `x_2` and `h_1`, and so on. It is a fixed-size **summary** of
-# everything read so far. The output at step `t` reads only `h_t`, so it is a distribution
-# over the next character *given the whole prefix*:
+# 식을 펼쳐 보면 `h_t`는 `x_1, ..., x_t`만의 함수입니다. `h_1`은 `x_1`의 함수, `h_2`는
+# `x_2`와 `h_1`의 함수, 이런 식으로 이어집니다. 곧 `h_t`는 지금까지 읽은 모든 것을 고정된
+# 크기로 담은 **요약**입니다. 단계 `t`의 출력은 `h_t`만 읽으므로, 이 출력은 *접두사(prefix)
+# 전체가 주어졌을 때* 다음 문자의 분포입니다.
 #
 # $$p_t = \mathrm{softmax}(W_{hy} h_t + b_y) = p(x_{t+1} \mid x_1, \dots, x_t).$$
 #
-# Two consequences we can check. First, the future cannot leak into the past: change the
-# input after step 3, and the outputs of steps 1 to 3 stay exactly the same.
+# 여기서 확인할 수 있는 결과가 두 가지 있습니다. 첫째, 미래가 과거로 새어 들어갈 수
+# 없습니다. 3단계 이후의 입력을 바꿔도 1~3단계의 출력은 정확히 그대로입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: h_t summarises the whole prefix, so the output is p(next | everything so far). Ask
-# the room: *why is the training loss minus the log probability of the text?* (the chain
-# rule)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="177f13bb91b0"
+# 말할 내용: h_t는 접두사 전체를 요약하므로, 출력은 p(다음 | 지금까지 읽은 모든 것)입니다.
+# 학생들에게 물어보기: *학습 손실이 왜 텍스트의 로그 확률에 마이너스를 붙인 값일까요?*
+# (연쇄 법칙)
 
 # %% slideshow={"slide_type": "fragment"}
 original = model_hi.predict(vocab_hi.encode("hihell")[:, None])
@@ -744,10 +745,10 @@ assert np.array_equal(original[:3], changed[:3])  # same prefix "hih": same outp
 assert not np.allclose(original[3:], changed[3:])
 print("steps 1-3 unchanged, steps 4-6 changed")
 
-# %% [markdown]
-# Second, multiplying the step-by-step probabilities gives the probability of the whole
-# continuation (the chain rule of probability), and its log is minus the total
-# cross-entropy loss: training maximises the probability of the text.
+# %% [markdown] translates="e463f0bb81fc"
+# 둘째, 단계별 확률을 곱하면 뒤에 이어지는 부분 전체의 확률이 되고(확률의 연쇄 법칙, chain
+# rule), 그 로그는 교차 엔트로피 손실의 합에 마이너스를 붙인 값입니다. 곧 학습은 텍스트의
+# 확률을 최대화합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 log_prob = np.log(p_target).sum()
@@ -755,15 +756,15 @@ loss_now, _ = losses.softmax_cross_entropy(logits_hi, targets_hi)
 print(f"p('ihello' after 'h') = product of the 6 step probabilities = {np.exp(log_prob):.3f}")
 assert np.isclose(log_prob, -6 * loss_now)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 9. Input and output shapes (입출력 형태)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="61841bf95788"
+# ## 9. 입출력 형태
 #
-# Where the inputs go in and where the outputs are read gives four patterns:
+# 입력을 어디에 넣고 출력을 어디서 읽느냐에 따라 네 가지 패턴이 나옵니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: where inputs go in and outputs are read gives four patterns: many-to-many aligned,
-# one-to-many, many-to-one, encoder-decoder. Ask the room: *which pattern is translation,
-# which is sentiment?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="8146ef142b9a"
+# 말할 내용: 입력을 어디에 넣고 출력을 어디서 읽느냐에 따라 네 가지 패턴이 나옵니다. 정렬된
+# 다대다, 일대다, 다대일, 인코더-디코더입니다. 학생들에게 물어보기: *번역은 어느 패턴이고,
+# 감성 분석은 어느 패턴일까요?*
 
 # %%
 fig = plot_io_patterns()
