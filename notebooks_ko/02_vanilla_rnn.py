@@ -768,20 +768,22 @@ assert np.isclose(log_prob, -6 * loss_now)
 
 # %%
 fig = plot_io_patterns()
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Each with a tiny runnable example.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="f4695e6137f6"
+# 패턴마다 실행해 볼 수 있는 작은 예를 하나씩 봅니다.
 #
-# **Many-to-many, aligned** (one output per input, at the same step): the next-character
-# model above; part-of-speech tagging ([chapter 7](07_sequence_tagging.ipynb)). Outputs have shape `(T, B, C)`.
+# **정렬된 다대다**(many-to-many, aligned; 입력마다 같은 단계에서 출력이 하나씩 나옵니다): 위의
+# 다음 문자 예측 모델, 품사 태깅(POS tagging, [7장](07_sequence_tagging.ipynb)). 출력의 형태는
+# `(T, B, C)`입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 print("inputs", inputs_hi.shape, "-> outputs", logits_hi.shape)
 assert logits_hi.shape == (6, 1, 5)
 
-# %% [markdown]
-# **One-to-many** (one input, then a sequence out): give the trained model only `h` and let
-# it feed each prediction back in as its next input, carrying the hidden state across calls
-# with `initial_state`. (Image captioning works the same way, starting from an image.)
+# %% [markdown] translates="9e4716b72661"
+# **일대다**(one-to-many; 입력 하나를 넣으면 시퀀스가 나옵니다): 학습된 모델에 `h`만 주고,
+# 모델이 예측한 글자를 다음 입력으로 다시 넣게 합니다. 은닉 상태는 `initial_state`로 한
+# 호출에서 다음 호출로 넘겨 줍니다. (이미지 캡셔닝(image captioning)도 이미지에서 시작한다는
+# 점만 다를 뿐 같은 방식으로 동작합니다.)
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -800,12 +802,12 @@ generated = generate(model_hi, vocab_hi, "h", 6)
 print(generated)
 assert generated == "hihello"
 
-# %% [markdown]
-# **Many-to-one** (a sequence in, one output after the last step): sentiment
-# "이 숙소 짱입니다" ("this place is great") -> Positive. The tokens are words; sentences of
-# different lengths are padded into one batch, and a mask tells the RNN to carry its state
-# over the padding, so the output is read at each sentence's own last word. A toy data set
-# of six sentences is enough to see the shapes and a model that fits them.
+# %% [markdown] translates="a5c67482b506"
+# **다대일**(many-to-one; 시퀀스를 넣으면 마지막 단계 뒤에 출력이 하나 나옵니다): 감성 분석,
+# "이 숙소 짱입니다" -> Positive(긍정). 토큰(token)은 단어입니다. 길이가 다른 문장들을
+# 패딩(padding)해 배치 하나로 묶고, 마스크(mask)로 RNN이 패딩 구간에서는 상태를 그대로 넘기게
+# 합니다. 그래서 출력은 문장마다 그 문장의 마지막 단어에서 읽힙니다. 형태를 확인하고 이
+# 문장들에 맞춰지는 모델을 보는 데는 여섯 문장짜리 작은 데이터 세트면 충분합니다.
 
 # %% slideshow={"slide_type": "skip"}
 sentences = [
@@ -837,18 +839,18 @@ for (sentence, label), score in zip(sentences, sentiment_scores, strict=True):
 assert sentiment_scores.shape == (6, 2)
 assert np.array_equal(sentiment_scores.argmax(axis=1), label_ids)
 
-# %% [markdown]
-# **Many-to-many, not aligned** (encoder-decoder, 인코더-디코더): translation. One RNN (the
-# encoder) reads the whole input; its final hidden state becomes the initial state of a
-# second RNN (the decoder), which writes an output sequence of its own length. Here, untrained,
-# only the shapes: 4 steps in, 2 steps out.
+# %% [markdown] translates="5be824905f96"
+# **정렬되지 않은 다대다**(many-to-many, not aligned; 인코더-디코더, encoder-decoder): 번역.
+# RNN 하나(인코더)가 입력 전체를 읽고, 그 마지막 은닉 상태가 두 번째 RNN(디코더)의 초기 상태가
+# 됩니다. 디코더는 자기 나름의 길이로 출력 시퀀스를 씁니다. 여기서는 학습하지
+# 않은 모델로 형태만 확인합니다. 입력은 4단계, 출력은 2단계입니다.
 #
-# **Speech recognition (음성 인식)** is not aligned either: a recording comes in as about
-# 100 frames of sound per second, the transcript goes out as far fewer letters, and nobody
-# marks which frame belongs to which letter. RNN recognisers read the frames with a
-# (bidirectional) RNN and either use an encoder-decoder like this one or let the network
-# output "no letter" at most frames and train it with CTC (connectionist temporal
-# classification, Graves et al. 2006), which sums over all alignments.
+# **음성 인식**(speech recognition)도 정렬되지 않은 문제입니다. 녹음은 1초에 약 100개의 소리
+# 프레임(frame)으로 들어오고, 받아쓴 글은 그보다 훨씬 적은 글자로 나가며, 어느 프레임이 어느
+# 글자에 해당하는지는 아무도 표시해 두지 않습니다. RNN 음성 인식기는 (양방향) RNN으로 프레임을
+# 읽은 다음, 여기에 나온 것과 같은 인코더-디코더를 쓰거나, 대부분의 프레임에서 신경망이 "글자
+# 없음"을 출력하게 하고 가능한 모든 정렬(alignment)을 합산하는 CTC(connectionist temporal
+# classification, Graves et al. 2006)로 학습시킵니다.
 
 # %% slideshow={"slide_type": "skip"}
 encoder = Recurrent(RNNCell(4, 8, rng=1))
@@ -861,11 +863,11 @@ decoder_scores, _ = decoder_head.forward(decoder_hidden)
 print("encoder reads (4, 1, 4); decoder writes", decoder_scores.shape)
 assert decoder_scores.shape == (2, 1, 4)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 6: which pattern?
+# %% [markdown] slideshow={"slide_type": "skip"} translates="00237790a174"
+# ### 연습 문제 6: 어느 패턴일까?
 #
-# Assign each task one of `"one-to-many"`, `"many-to-one"`, `"many-to-many aligned"`,
-# `"many-to-many not aligned"`.
+# 각 과제에 `"one-to-many"`, `"many-to-one"`, `"many-to-many aligned"`,
+# `"many-to-many not aligned"` 가운데 하나를 지정하십시오.
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 my_patterns = {task: ... for task in exercises.IO_PATTERN_TASKS}
@@ -884,29 +886,29 @@ solution_patterns = {
 }
 assert exercises.check_io_patterns(solution_patterns)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 10. Modelling choices: regression or classification (회귀와 분류)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="1689a8deaff3"
+# ## 10. 모델링 선택: 회귀냐 분류냐
 #
-# The same RNN can predict a number or a class; only the output layer, the ground truth and
-# the loss change.
+# 같은 RNN으로 수를 예측할 수도 있고 클래스를 예측할 수도 있습니다. 바뀌는 것은 출력층, 정답(ground
+# truth), 손실뿐입니다.
 #
-# | | regression (회귀) | classification (분류) |
+# | | 회귀(regression) | 분류(classification) |
 # |---|---|---|
-# | example | tomorrow's temperature, the next value of a series | the next character, a sentiment label |
-# | output per position | `k` real numbers, used as they are | `C` scores, turned into probabilities by softmax |
-# | ground truth | real numbers, shape `(T, B, k)` | a class index, shape `(T, B)`, or a one-hot row, shape `(T, B, C)` |
-# | loss | MSE `mean((ŷ - y)²)` or MAE `mean(abs(ŷ - y))` | cross-entropy `-mean log p(correct class)` |
+# | 예 | 내일 기온, 시계열의 다음 값 | 다음 문자, 감성 레이블 |
+# | 위치마다의 출력 | 실수 `k`개를 그대로 사용 | 점수 `C`개를 소프트맥스로 확률로 바꿈 |
+# | 정답 | 실수, 형태 `(T, B, k)` | 클래스 인덱스, 형태 `(T, B)`, 또는 원-핫 행, 형태 `(T, B, C)` |
+# | 손실 | MSE `mean((ŷ - y)²)` 또는 MAE `mean(abs(ŷ - y))` | 교차 엔트로피 `-mean log p(correct class)` |
 #
-# **Regression.** A sequence of numbers in, a number out at each step: predict the next
-# value of a sine wave, `sin(0.3 t + phase)`, with a random phase for each sequence. It has
-# its own "l" problem: the value 0.5 is followed by a larger value on the way up and by a
-# smaller one on the way down. From the current value alone, the best guess averages the two
-# (`x_t cos 0.3`), with a mean squared error of about `sin²(0.3) / 2 ≈ 0.044`. An RNN can
-# read the direction from its hidden state.
+# **회귀.** 수의 시퀀스를 넣고 단계마다 수 하나를 내보냅니다. 시퀀스마다 위상(phase)을
+# 무작위로 정한 사인파 `sin(0.3 t + phase)`의 다음 값을 예측해 봅니다. 여기에도 "l" 문제가
+# 있습니다. 값 0.5 뒤에는 올라가는 중이면 더 큰 값이, 내려가는 중이면 더 작은 값이 옵니다.
+# 현재 값만 보고 할 수 있는 최선의 추측은 둘의 평균(`x_t cos 0.3`)이고, 그 평균 제곱
+# 오차(MSE)는 약 `sin²(0.3) / 2 ≈ 0.044`입니다. RNN은 파동이 어느 방향으로 가는지를 은닉
+# 상태에서 읽어 낼 수 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: only the output layer, the ground truth and the loss change between regression and
-# classification. Ask the room: *MSE or MAE for data with outliers?* (MAE is more forgiving)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="e3fa96f930e3"
+# 말할 내용: 회귀와 분류 사이에서 바뀌는 것은 출력층, 정답, 손실뿐입니다. 학생들에게 물어보기:
+# *이상치가 있는 데이터에는 MSE와 MAE 가운데 어느 것을 쓸까요?* (MAE가 더 너그럽습니다)
 
 # %% slideshow={"slide_type": "subslide"}
 # the data: `sine_batch(rng)` draws 32 waves with random phases, inputs x_t and targets x_{t+1}
@@ -943,10 +945,10 @@ ax.set(
 )
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # outside: the data fill the axes
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# MSE squares the errors, so it punishes a few large mistakes much more than many small
-# ones; MAE weighs every unit of error the same and is more forgiving of outliers (이상치).
-# Take perfect predictions for 40 values and make one of them wrong by 10:
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="4af93d50074d"
+# MSE는 오차를 제곱하므로, 작은 실수 여러 개보다 큰 실수 몇 개에 훨씬 무거운 벌을 줍니다.
+# MAE는 오차의 크기를 모두 같은 비중으로 다루므로 이상치(outlier)에 더 너그럽습니다. 값 40개를
+# 완벽하게 예측한 다음, 그 가운데 하나만 10만큼 틀리게 해 봅시다.
 
 # %% slideshow={"slide_type": "fragment"}
 truth = np.sin(np.arange(40) * experiments.STEP)[:, None]  # 40 true values, shape (40, 1)
@@ -959,11 +961,10 @@ print(
 )
 assert np.isclose(mse_outlier, 100 / 40) and np.isclose(mae_outlier, 10 / 40)
 
-# %% [markdown]
-# **Classification.** The ground truth can be written as class indices `(T, B)` (what
-# `rnnlib` and most libraries use) or as one-hot rows `(T, B, C)`. Cross-entropy only looks
-# at the probability of the correct class, so both forms give the same loss and the same
-# gradient:
+# %% [markdown] translates="671e9b992c81"
+# **분류.** 정답은 클래스 인덱스 `(T, B)`(`rnnlib`과 대부분의 라이브러리가 쓰는 형태)로 쓸
+# 수도 있고, 원-핫 행 `(T, B, C)`로 쓸 수도 있습니다. 교차 엔트로피는 정답 클래스의 확률만
+# 보므로, 두 형태 모두 같은 손실과 같은 기울기를 줍니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 loss_index, grad_index = losses.softmax_cross_entropy(logits_hi, targets_hi)  # (6, 1)
@@ -972,44 +973,43 @@ print("targets as indices:", targets_hi[:, 0], "  as one-hot:", one_hot(targets_
 print(f"same loss: {np.isclose(loss_index, loss_onehot)}")
 assert np.isclose(loss_index, loss_onehot) and np.allclose(grad_index, grad_onehot)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 11. The same names in PyTorch and Keras (프레임워크 대응표)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="f7b19ad24359"
+# ## 11. 프레임워크 대응표: PyTorch와 Keras의 이름
 #
-# `rnnlib` stores its weights in the shapes and block orders of the mainstream frameworks,
-# so weights trained elsewhere carry over. The LSTM and GRU are the subject of
-# [chapter 4](04_lstm_and_gru.ipynb); their rows are here so that the table is in one place.
-# PyTorch names the parameters of layer 0 of `torch.nn.RNN`, `torch.nn.LSTM` and
-# `torch.nn.GRU` like this (H hidden units, D inputs):
+# `rnnlib`은 가중치를 주요 프레임워크와 같은 형태, 같은 블록 순서로 저장하므로, 다른 곳에서
+# 학습한 가중치를 그대로 가져올 수 있습니다. LSTM과 GRU는 [4장](04_lstm_and_gru.ipynb)에서
+# 다루지만, 표를 한곳에 모아 두려고 그 행들도 여기에 넣었습니다. PyTorch는 `torch.nn.RNN`,
+# `torch.nn.LSTM`, `torch.nn.GRU`의 0번 층 파라미터에 다음과 같이 이름을 붙입니다(은닉 유닛
+# H개, 입력 D개).
 #
-# | `rnnlib` | PyTorch | note |
+# | `rnnlib` | PyTorch | 참고 |
 # |---|---|---|
-# | `W_xh (G*H, D)` | `weight_ih_l0 (G*H, D)` | same shape; G = 1 (RNN), 4 (LSTM), 3 (GRU) |
-# | `W_hh (G*H, H)` | `weight_hh_l0 (G*H, H)` | same shape |
-# | `b (G*H,)`, RNN and LSTM | `bias_ih_l0 + bias_hh_l0` | PyTorch keeps two biases; only their sum matters |
-# | LSTM blocks of `W_xh`, `W_hh`, `b` | i, f, g, o | input, forget, candidate (cell), output: the same order |
-# | GRU blocks | r, z, n | reset, update, new: the same order |
-# | GRU `b` | `[b_ir + b_hr; b_iz + b_hz; b_in]` | the first 2H rows summed, the last H from `bias_ih_l0` only |
-# | GRU `b_hn (H,)` | `bias_hh_l0[2H:]` | it sits *inside* the reset product: $n = \tanh(W_{in} x + b_{in} + r \odot (W_{hn} h + b_{hn}))$, so it cannot be folded into `b` |
-# | `h_t = (1 - z) n + z h_{t-1}` | the same | colah's blog and the Deep Learning Specialization swap `z` and `1 - z` |
+# | `W_xh (G*H, D)` | `weight_ih_l0 (G*H, D)` | 형태가 같음. G = 1 (RNN), 4 (LSTM), 3 (GRU) |
+# | `W_hh (G*H, H)` | `weight_hh_l0 (G*H, H)` | 형태가 같음 |
+# | `b (G*H,)`, RNN과 LSTM | `bias_ih_l0 + bias_hh_l0` | PyTorch는 편향을 두 개 두지만, 의미가 있는 것은 둘의 합뿐 |
+# | LSTM의 `W_xh`, `W_hh`, `b` 블록 | i, f, g, o | 입력 게이트, 망각 게이트, 후보(셀), 출력 게이트(input, forget, candidate, output): 순서가 같음 |
+# | GRU 블록 | r, z, n | 리셋 게이트, 업데이트 게이트, 새 상태(reset, update, new): 순서가 같음 |
+# | GRU `b` | `[b_ir + b_hr; b_iz + b_hz; b_in]` | 처음 2H개 행은 두 편향의 합, 마지막 H개는 `bias_ih_l0`에서만 가져옴 |
+# | GRU `b_hn (H,)` | `bias_hh_l0[2H:]` | 리셋 곱의 *안쪽*에 있음: $n = \tanh(W_{in} x + b_{in} + r \odot (W_{hn} h + b_{hn}))$. 그래서 `b`에 합칠 수 없음 |
+# | `h_t = (1 - z) n + z h_{t-1}` | 같음 | colah의 블로그와 Deep Learning Specialization은 `z`와 `1 - z`를 서로 바꿔 씀 |
 #
-# For the losses, the difference is only the form of the targets (section 10):
+# 손실에서는 정답의 형태만 다릅니다(10절).
 #
-# | targets | `rnnlib` | Keras | PyTorch |
+# | 정답 | `rnnlib` | Keras | PyTorch |
 # |---|---|---|---|
-# | class indices, `(T, B)` | `softmax_cross_entropy(logits, ids)` | `SparseCategoricalCrossentropy` | `nn.CrossEntropyLoss` with class indices |
-# | one-hot rows, `(T, B, C)` | `softmax_cross_entropy(logits, one_hot)` | `CategoricalCrossentropy` | `nn.CrossEntropyLoss` with probabilities |
+# | 클래스 인덱스, `(T, B)` | `softmax_cross_entropy(logits, ids)` | `SparseCategoricalCrossentropy` | 클래스 인덱스를 받는 `nn.CrossEntropyLoss` |
+# | 원-핫 행, `(T, B, C)` | `softmax_cross_entropy(logits, one_hot)` | `CategoricalCrossentropy` | 확률을 받는 `nn.CrossEntropyLoss` |
 #
-# `rnnlib`'s loss takes scores (logits); Keras's losses expect probabilities unless they
-# are built with `from_logits=True`.
+# `rnnlib`의 손실 함수는 점수(로짓)를 받습니다. Keras의 손실 함수는 `from_logits=True`로
+# 만들지 않으면 확률을 입력으로 기대합니다.
 #
-# **Building a cell from given weights.** `Cell.from_weights(weights)` builds any cell type
-# from a dict of its parameters (names and shapes as in the table; the sizes are read from
-# the shapes), and `cell.step_trace(cache)` returns the `Trace` of one step run with
-# `cell.forward`: `h`, the LSTM's `c` and every gate by name. (`LSTMCell(...)` itself adds
-# `forget_bias = 1` to the forget block of `b` when it initialises random weights;
-# `from_weights` takes `b` exactly as given.) Here are PyTorch-shaped LSTM weights (random
-# numbers standing in for a trained model), one step with PyTorch's documented equations
-# written in numpy, and the same step through `rnnlib`:
+# **주어진 가중치로 셀 만들기.** `Cell.from_weights(weights)`는 파라미터 딕셔너리로 어떤 유형의
+# 셀이든 만듭니다(이름과 형태는 표와 같고, 크기는 형태에서 읽어 냅니다). `cell.step_trace(cache)`는
+# `cell.forward`로 실행한 한 단계의 `Trace`를 돌려줍니다. 여기에는 `h`, LSTM의 `c`, 그리고
+# 모든 게이트가 이름별로 들어 있습니다. (`LSTMCell(...)` 자체는 무작위 가중치로 초기화할 때
+# `b`의 망각 게이트 블록에 `forget_bias = 1`을 더하지만, `from_weights`는 `b`를 주어진 그대로
+# 씁니다.) 아래에서는 PyTorch 형태의 LSTM 가중치(학습된 모델 대신 쓰는 난수)를 만들고, PyTorch
+# 문서에 나온 식대로 numpy로 한 단계를 계산한 다음, 같은 단계를 `rnnlib`으로 계산합니다.
 
 # %%
 from rnnlib.cells import GRUCell, LSTMCell
@@ -1055,8 +1055,8 @@ assert np.allclose(state[0][0], h_next) and np.allclose(state[1][0], c_next)
 for name, value in zip(lstm.gate_names, (i_pt, f_pt, g_pt, o_pt), strict=True):
     assert np.allclose(step.gates[name][0, 0], value), name
 
-# %% [markdown]
-# The GRU, with its bias `b_hn` inside the reset product:
+# %% [markdown] translates="8a72da05c9d8"
+# 리셋 곱 안에 편향 `b_hn`이 들어 있는 GRU도 확인합니다.
 
 # %%
 torch_gru = {  # torch.nn.GRU(3, 2).state_dict()
@@ -1089,59 +1089,60 @@ assert np.allclose(h_rnnlib[0], h_gru)
 assert np.allclose(gru_step.gates["reset_gate"][0, 0], r_pt)
 assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Summary
+# %% [markdown] slideshow={"slide_type": "slide"} translates="62e3cdbfadab"
+# ## 요약
 #
-# * An RNN reads a sequence one step at a time and keeps a **hidden state**, updated by one
-#   rule with the same weights at every step: `h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`,
-#   `h_0 = 0`. Unrolled, it is a chain of copies of one cell (weight sharing).
-# * The textbook `U, W, V` are `rnnlib`'s `W_xh (H, D)`, `W_hh (H, H)`, `W_hy (C, H)`.
-# * Without the nonlinearity, layers and time steps collapse into one matrix; tanh keeps the
-#   state bounded in (-1, 1).
-# * Softmax turns scores into probabilities that are positive and sum to 1; the
-#   temperature sharpens (T < 1) or flattens (T > 1) them.
-# * Multiplying `W_xh` by a one-hot vector picks one column: a learned vector per character.
-# * The next-character model learns "hihello" in a second. The two `l`s (and the two `h`s)
-#   get identical inputs; only the hidden state can tell them apart, and it does. A model
-#   without memory cannot get its loss below 0.46.
-# * `h_t` summarises `x_1..x_t`, and the output is `p(x_{t+1} | x_1..x_t)`.
-# * Patterns: one-to-many (generation, captioning), many-to-one (sentiment, intent),
-#   many-to-many aligned (next character, tagging) and not aligned (translation).
-# * Regression: real-valued targets with MSE or MAE (MAE is gentler with outliers).
-#   Classification: cross-entropy, with index or one-hot targets (same loss; Keras calls
-#   them sparse categorical and categorical cross-entropy).
-# * `h_t = tanh(W [h_{t-1}; x_t] + b)` with one matrix `W = [W_hh W_xh]` is the same RNN.
-# * PyTorch's `weight_ih_l0`, `weight_hh_l0` are `W_xh`, `W_hh`; its two biases add up to
-#   `b` (the GRU's `b_hn` stays apart); `Cell.from_weights` builds a cell from them and
-#   `cell.step_trace` shows one step's states and gates.
+# * RNN은 시퀀스를 한 단계씩 읽으면서 **은닉 상태**를 유지합니다. 은닉 상태는 모든 단계에서 같은
+#   가중치를 쓰는 규칙 하나로 갱신됩니다: `h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`,
+#   `h_0 = 0`. 펼치면 셀 하나의 복사본들로 이루어진 사슬입니다(가중치 공유).
+# * 교과서의 `U, W, V`는 `rnnlib`의 `W_xh (H, D)`, `W_hh (H, H)`, `W_hy (C, H)`입니다.
+# * 비선형성이 없으면 층과 시간 단계가 행렬 하나로 합쳐집니다. tanh는 상태를 (-1, 1) 안에
+#   묶어 둡니다.
+# * 소프트맥스는 점수를 양수이고 합이 1인 확률로 바꿉니다. 온도는 분포를 뾰족하게(T < 1) 또는
+#   평평하게(T > 1) 만듭니다.
+# * `W_xh`에 원-핫 벡터를 곱하면 열 하나가 골라집니다. 곧 문자마다 학습된 벡터가 하나씩 있습니다.
+# * 다음 문자 예측 모델은 "hihello"를 1초 만에 학습합니다. 두 `l`(그리고 두 `h`)은 입력이
+#   똑같으므로 둘을 구별할 수 있는 것은 은닉 상태뿐이고, 은닉 상태는 실제로 둘을 구별합니다.
+#   기억이 없는 모델은 손실을 0.46 아래로 낮출 수 없습니다.
+# * `h_t`는 `x_1..x_t`를 요약하고, 출력은 `p(x_{t+1} | x_1..x_t)`입니다.
+# * 패턴: 일대다(생성, 캡셔닝), 다대일(감성, 의도), 정렬된 다대다(다음 문자, 태깅),
+#   정렬되지 않은 다대다(번역).
+# * 회귀: 실수 목표에 MSE나 MAE를 씁니다(MAE가 이상치에 더 너그럽습니다). 분류: 교차 엔트로피를
+#   쓰며, 목표는 인덱스로도 원-핫으로도 줄 수 있습니다(손실은 같습니다. Keras에서는 각각 sparse
+#   categorical cross-entropy, categorical cross-entropy라고 부릅니다).
+# * 행렬 하나 `W = [W_hh W_xh]`로 쓴 `h_t = tanh(W [h_{t-1}; x_t] + b)`도 같은 RNN입니다.
+# * PyTorch의 `weight_ih_l0`, `weight_hh_l0`은 `W_xh`, `W_hh`이고, 두 편향을 더하면 `b`입니다
+#   (GRU의 `b_hn`은 따로 둡니다). `Cell.from_weights`는 이 가중치로 셀을 만들고,
+#   `cell.step_trace`는 한 단계의 상태와 게이트를 보여 줍니다.
 #
-# Next, [chapter 3](03_bptt_and_vanishing_gradients.ipynb) opens the black box of training:
-# backpropagation through time, and why gradients in an RNN vanish or explode.
+# 다음 [3장](03_bptt_and_vanishing_gradients.ipynb)에서는 학습이라는 블랙박스를 엽니다.
+# 시간에 따른 역전파(BPTT, backpropagation through time)를 배우고, RNN에서 기울기가 왜
+# 소실되거나 폭주하는지(vanishing/exploding gradient) 살펴봅니다.
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | recurrent neural network (RNN) | 순환 신경망 | a network that applies one cell at every step of a sequence, carrying a hidden state |
-# | hidden state | 은닉 상태 | the vector `h_t` that summarises the inputs read so far |
-# | recurrence | 순환 | computing `h_t` from `h_{t-1}` with the same rule at every step |
-# | unrolling | 펼치기 | drawing (or computing) the recurrence as a chain with one copy of the cell per step |
-# | weight sharing | 가중치 공유 | the same `W_xh, W_hh, W_hy` used at every time step |
-# | input-to-hidden weights | 입력-은닉 가중치 | `W_xh` (textbook `U`), shape `(H, D)` |
-# | hidden-to-hidden weights | 은닉-은닉 가중치 | `W_hh` (textbook `W`), shape `(H, H)` |
-# | hidden-to-output weights | 은닉-출력 가중치 | `W_hy` (textbook `V`), shape `(C, H)` |
-# | nonlinearity / activation function | 비선형성 / 활성화 함수 | `tanh` or ReLU between the linear maps; without it they collapse to one matrix |
-# | one-hot encoding | 원-핫 인코딩 | a vector of zeros with a single 1 at the token's index |
-# | vocabulary | 어휘 | the list of tokens a model knows, each with an index |
-# | logits (scores) | 로짓 | the raw output scores before softmax |
-# | softmax | 소프트맥스 | `exp(y_k) / sum_j exp(y_j)`: positive numbers that sum to 1 |
-# | temperature | 온도 (샘플링 온도) | `T` in `softmax(y / T)`: low sharpens, high flattens |
-# | next-character prediction | 다음 문자 예측 | many-to-many task: predict `x_{t+1}` from `x_1..x_t` |
-# | one-to-many / many-to-one / many-to-many | 일대다 / 다대일 / 다대다 | where inputs enter and outputs are read |
-# | encoder-decoder | 인코더-디코더 | one RNN reads the input, another writes an output of its own length |
-# | regression | 회귀 | predicting real numbers (loss: MSE, MAE) |
-# | classification | 분류 | predicting a class (loss: cross-entropy) |
-# | mean squared error (MSE) | 평균 제곱 오차 | `mean((ŷ - y)²)` |
-# | mean absolute error (MAE) | 평균 절대 오차 | `mean(abs(ŷ - y))` |
-# | cross-entropy | 교차 엔트로피 | `-mean log p(correct class)` |
-# | outlier | 이상치 | a value far from the rest |
+# | 순환 신경망 | recurrent neural network (RNN) | 시퀀스의 매 단계에 셀 하나를 적용하면서 은닉 상태를 넘겨 주는 신경망 |
+# | 은닉 상태 | hidden state | 지금까지 읽은 입력을 요약하는 벡터 `h_t` |
+# | 순환 | recurrence | 매 단계 같은 규칙으로 `h_{t-1}`에서 `h_t`를 계산하는 것 |
+# | 펼치기 | unrolling | 순환을 단계마다 셀의 복사본이 하나씩 놓인 사슬로 그리는(또는 계산하는) 것 |
+# | 가중치 공유 | weight sharing | 모든 시간 단계에서 같은 `W_xh, W_hh, W_hy`를 쓰는 것 |
+# | 입력-은닉 가중치 | input-to-hidden weights | `W_xh`(교과서의 `U`), 형태 `(H, D)` |
+# | 은닉-은닉 가중치 | hidden-to-hidden weights | `W_hh`(교과서의 `W`), 형태 `(H, H)` |
+# | 은닉-출력 가중치 | hidden-to-output weights | `W_hy`(교과서의 `V`), 형태 `(C, H)` |
+# | 비선형성 / 활성화 함수 | nonlinearity / activation function | 선형 변환 사이에 넣는 `tanh`나 ReLU. 없으면 선형 변환들이 행렬 하나로 합쳐짐 |
+# | 원-핫 인코딩 | one-hot encoding | 토큰의 인덱스 자리에만 1이 있고 나머지는 모두 0인 벡터 |
+# | 어휘 | vocabulary | 모델이 아는 토큰의 목록. 토큰마다 인덱스가 있음 |
+# | 로짓 | logits (scores) | 소프트맥스를 거치기 전의 출력 점수 |
+# | 소프트맥스 | softmax | `exp(y_k) / sum_j exp(y_j)`: 양수이고 합이 1인 수들 |
+# | 온도 (샘플링 온도) | temperature | `softmax(y / T)`의 `T`: 낮으면 분포가 뾰족해지고, 높으면 평평해짐 |
+# | 다음 문자 예측 | next-character prediction | `x_1..x_t`에서 `x_{t+1}`을 예측하는 다대다 과제 |
+# | 일대다 / 다대일 / 다대다 | one-to-many / many-to-one / many-to-many | 입력이 어디로 들어가고 출력을 어디서 읽는지에 따른 구분 |
+# | 인코더-디코더 | encoder-decoder | RNN 하나가 입력을 읽고, 다른 RNN이 자기 나름의 길이로 출력을 씀 |
+# | 회귀 | regression | 실수를 예측하는 것(손실: MSE, MAE) |
+# | 분류 | classification | 클래스를 예측하는 것(손실: 교차 엔트로피) |
+# | 평균 제곱 오차 | mean squared error (MSE) | `mean((ŷ - y)²)` |
+# | 평균 절대 오차 | mean absolute error (MAE) | `mean(abs(ŷ - y))` |
+# | 교차 엔트로피 | cross-entropy | `-mean log p(correct class)` |
+# | 이상치 | outlier | 나머지 값들에서 멀리 떨어진 값 |
