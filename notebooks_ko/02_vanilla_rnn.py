@@ -78,8 +78,9 @@ rng = np.random.default_rng(SEED)
 # 우리는 지금까지 읽은 것의 요약을 머릿속에 계속 담아 두고, 새 글자를 읽을 때마다 그
 # 요약을 고칩니다.
 #
-# RNN이 하는 일이 바로 이것입니다(순환, recurrence). 단계 `t`에서 RNN은 새 입력 `x_t`와 이전 요약
-# `h_{t-1}`을 받아, 고정된 함수 하나로 새 요약 `h_t`를 계산합니다.
+# RNN이 하는 일이 바로 이것입니다. 단계 `t`에서 RNN은 새 입력 `x_t`와 이전 요약 `h_{t-1}`을
+# 받아, 고정된 함수 하나로 새 요약 `h_t`를 계산합니다. 이렇게 매 단계 같은 규칙을 되풀이하는
+# 것을 순환(recurrence)이라고 합니다.
 #
 # $$h_t = f(x_t, h_{t-1}), \qquad h_0 = 0.$$
 #
@@ -121,12 +122,13 @@ assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 #
 # $$s_t = f(U x_t + W s_{t-1}), \qquad o_t = \mathrm{softmax}(V s_t).$$
 #
-# 라이브러리들(그리고 `rnnlib`)은 각 행렬에 그것이 무엇을 잇는지에 따라 이름을 붙이고, 편향(bias)을 더합니다.
+# 라이브러리들(그리고 `rnnlib`)은 각 행렬에 무엇과 무엇을 잇는지 드러나는 이름을 붙이고,
+# 편향(bias)을 더합니다.
 #
 # $$h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad y_t = W_{hy} h_t + b_y,
 # \qquad p_t = \mathrm{softmax}(y_t), \qquad h_0 = 0.$$
 #
-# `y_t`는 출력 **점수**(score, 로짓 logits)이고, `p_t = softmax(y_t)`는 이 점수를 확률로
+# `y_t`는 출력 **점수**(score), 곧 로짓(logits)이고, `p_t = softmax(y_t)`는 이 점수를 확률로
 # 바꿉니다. 입력 특성(feature)이 `D`개, 은닉 유닛(hidden unit)이 `H`개, 출력 클래스가 `C`개일 때
 # 표로 정리하면 다음과 같습니다.
 #
@@ -180,7 +182,7 @@ assert table_model.num_parameters() == H * D + H * H + H + C * H + C
 # ### 연습 문제 1: 파라미터의 형태
 #
 # 어떤 문자 모델이 문자 5개로 된 어휘(vocabulary)의 원-핫 벡터(one-hot vector)를 읽고, 은닉
-# 유닛 8개를 거쳐 문자마다 점수를 하나씩 출력합니다. 각 파라미터의 형태를 채워 넣으십시오.
+# 유닛이 8개이며, 문자마다 점수를 하나씩 출력합니다. 각 파라미터의 형태를 채워 넣으십시오.
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 my_shapes = {
@@ -213,7 +215,7 @@ print(x_hell)
 assert np.all(x_hell.sum(axis=1) == 1)
 
 # %% [markdown] translates="3a59cf55bfac"
-# 원-핫 벡터에는 비슷하다는 개념이 없습니다. 어느 두 문자를 골라도 서로 떨어진 거리가
+# 원-핫 벡터에는 유사도(similarity)라는 개념이 없습니다. 어느 두 문자를 골라도 서로 떨어진 거리가
 # 같습니다. 그 대신 첫 번째 곱셈을 이해하기는 쉬워집니다. **`W_xh`에 원-핫 벡터를 곱하면
 # `W_xh`의 열 하나를 골라낼 뿐이며**, 이 열이 그 문자에 대해 학습된 벡터입니다.
 # ([5장](05_text_generation.ipynb)의 문자 모델은 원-핫 입력을 그대로 쓰고,
@@ -432,7 +434,7 @@ print(
 assert linear_error < 1e-10 and tanh_error > 0.05
 
 # %% [markdown] translates="082755cd95fd"
-# **tanh와 ReLU.** `tanh`는 어떤 입력이든 (-1, 1) 안으로 눌러 담고, 출력의 중심이
+# **tanh와 ReLU.** `tanh`는 어떤 입력이든 (-1, 1) 범위 안으로 압축하고, 출력의 중심이
 # 0입니다(zero-centred). ReLU, 곧 `max(0, a)`는 위쪽으로 한계가 없습니다. 순환 구조 안에서는
 # 이 차이가 중요합니다. 같은 `W_hh`가 매 단계 적용되므로 ReLU 상태는 한없이 커질 수 있지만,
 # tanh 상태는 유계(bounded)로 남습니다. ([3장](03_bptt_and_vanishing_gradients.ipynb#3.-The-Jacobian-of-one-step,-and-products-of-Jacobians)에서는
@@ -567,7 +569,7 @@ assert exercises.check_next_char_pairs(make_pairs_solution)
 
 # %% [markdown] translates="c539a0c50d7b"
 # **"hello" 학습하기.** 모델은 은닉 유닛 8개와 출력 4개(`h, e, l, o`)를 가진 RNN입니다.
-# 학습은 네 줄을 되풀이합니다. 모델을 순방향으로 실행하고, 교차 엔트로피 손실(loss)을 재고,
+# 학습은 코드 네 줄을 되풀이합니다. 모델을 순방향으로 실행하고, 교차 엔트로피 손실(loss)을 재고,
 # 역전파([3장](03_bptt_and_vanishing_gradients.ipynb))로 기울기(gradient)를 구하고, Adam
 # 옵티마이저가 가중치를 조금씩 고치게 합니다. 입력은 시간 우선 `(T, B)` 형태이며, 4단계,
 # 시퀀스 1개입니다.
@@ -845,7 +847,7 @@ assert np.array_equal(sentiment_scores.argmax(axis=1), label_ids)
 # 됩니다. 디코더는 자기 나름의 길이로 출력 시퀀스를 씁니다. 여기서는 학습하지
 # 않은 모델로 형태만 확인합니다. 입력은 4단계, 출력은 2단계입니다.
 #
-# **음성 인식**(speech recognition)도 정렬되지 않은 문제입니다. 녹음은 1초에 약 100개의 소리
+# **음성 인식**(speech recognition)도 정렬되지 않은 문제입니다. 녹음은 1초에 약 100개의 음향
 # 프레임(frame)으로 들어오고, 받아쓴 글은 그보다 훨씬 적은 글자로 나가며, 어느 프레임이 어느
 # 글자에 해당하는지는 아무도 표시해 두지 않습니다. RNN 음성 인식기는 (양방향) RNN으로 프레임을
 # 읽은 다음, 여기에 나온 것과 같은 인코더-디코더를 쓰거나, 대부분의 프레임에서 신경망이 "글자
@@ -946,8 +948,8 @@ ax.set(
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # outside: the data fill the axes
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="4af93d50074d"
-# MSE는 오차를 제곱하므로, 작은 실수 여러 개보다 큰 실수 몇 개에 훨씬 무거운 벌을 줍니다.
-# MAE는 오차의 크기를 모두 같은 비중으로 다루므로 이상치(outlier)에 더 너그럽습니다. 값 40개를
+# MSE는 오차를 제곱하므로, 작은 오차 여러 개보다 큰 오차 몇 개에 훨씬 무거운 벌을 줍니다.
+# MAE는 오차 한 단위 한 단위에 같은 무게를 두므로 이상치(outlier)에 더 너그럽습니다. 값 40개를
 # 완벽하게 예측한 다음, 그 가운데 하나만 10만큼 틀리게 해 봅시다.
 
 # %% slideshow={"slide_type": "fragment"}
