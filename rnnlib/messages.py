@@ -18,6 +18,8 @@ KOREAN: dict[str, str] = {
     # --- notebooks/01_sequences_and_hopfield ------------------------------------------------
     # --- notebooks/02_vanilla_rnn -----------------------------------------------------------
     # --- notebooks/03_bptt_and_vanishing_gradients ------------------------------------------
+    "no clipping": "클리핑 없음",
+    "clipped at norm 1": "노름 1로 클리핑",
     # --- notebooks/04_lstm_and_gru ----------------------------------------------------------
     # --- notebooks/05_text_generation -------------------------------------------------------
     # --- notebooks/06_sequence_classification -----------------------------------------------
