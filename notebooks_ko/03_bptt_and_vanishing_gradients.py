@@ -12,36 +12,24 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Chapter 3 — Backpropagation through time, vanishing and exploding gradients
-# ### 3장 — 시간에 따른 역전파(BPTT), 기울기 소실과 폭주
+# %% [markdown] slideshow={"slide_type": "slide"} translates="464f61a8c945"
+# # 3장 — 시간에 따른 역전파(BPTT), 기울기 소실과 폭주
+# ### Chapter 3 — Backpropagation through time, vanishing and exploding gradients
 #
-# In [chapter 2](02_vanilla_rnn.ipynb) a vanilla RNN learned to predict the next character of "hihello". It
-# was trained by gradient descent, and we let rnnlib compute the gradients. This
-# chapter opens that box. We derive **backpropagation through time (시간에 따른 역전파, BPTT)**
-# by hand, check it against rnnlib and against finite differences, and then use it to
-# see *why plain RNNs forget*: the gradient that reaches an early step is a product of
-# one factor per step, and such products shrink or blow up exponentially.
+# [2장](02_vanilla_rnn.ipynb)에서는 기본 순환 신경망(vanilla RNN)이 "hihello"의 다음 문자를 예측하도록 학습시켰습니다. 학습에는 경사 하강법(gradient descent)을 썼고, 기울기 계산은 rnnlib에 맡겼습니다. 이 장에서는 그 상자를 열어 봅니다. **시간에 따른 역전파**(BPTT, backpropagation through time)를 손으로 유도하고, 그 결과를 rnnlib 및 유한 차분(finite difference)과 비교해 검증합니다. 그다음 이를 이용해 *기본 RNN이 왜 앞의 내용을 잊어버리는지* 살펴봅니다. 앞쪽 단계에 도달하는 기울기는 단계마다 인수가 하나씩 곱해진 곱이고, 이런 곱은 지수적으로 줄어들거나 지수적으로 커집니다.
 #
-# **Learning objectives.** After this chapter you can
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. write the loss of an RNN as a sum over time steps and follow the gradient back
-#    through the unrolled graph;
-# 2. implement BPTT for a vanilla RNN in a few lines of numpy and verify it with a
-#    numerical gradient check;
-# 3. derive the step Jacobian $\partial h_t/\partial h_{t-1} = \mathrm{diag}(1-h_t^2)\,W_{hh}$
-#    and explain why the tanh (at most 1) and sigmoid (at most 1/4) derivatives matter;
-# 4. state the singular-value bound and predict from $\sigma_{\max}(W_{hh})$ whether
-#    gradients vanish or can explode;
-# 5. tame exploding gradients with clipping, and say why clipping by norm keeps the
-#    direction while clipping by value does not;
-# 6. explain what truncated BPTT saves, what it cuts (the gradient across a chunk
-#    boundary) and what it does not (the state carried across it);
-# 7. show a vanilla RNN failing on a long-term dependency, and explain why RNNs are slow.
+# 1. RNN의 손실을 시간 단계별 손실의 합으로 쓰고, 시간 축으로 펼친 그래프를 따라 기울기를 거꾸로 따라가기
+# 2. 기본 RNN의 BPTT를 numpy 몇 줄로 구현하고, 수치 기울기 검사로 검증하기
+# 3. 한 단계의 야코비 행렬 $\partial h_t/\partial h_{t-1} = \mathrm{diag}(1-h_t^2)\,W_{hh}$를 유도하고, tanh의 도함수(최댓값 1)와 시그모이드의 도함수(최댓값 1/4)가 왜 중요한지 설명하기
+# 4. 특이값 상한(singular-value bound)을 서술하고, $\sigma_{\max}(W_{hh})$를 보고 기울기가 소실될지, 폭주할 수 있는지 예측하기
+# 5. 기울기 클리핑으로 기울기 폭주를 다스리고, 노름 기준 클리핑은 방향을 유지하지만 값 기준 클리핑은 그렇지 않은 이유 설명하기
+# 6. 절단된 BPTT(truncated BPTT)가 무엇을 절약하고, 무엇을 끊으며(청크 경계를 넘는 기울기), 무엇은 끊지 않는지(경계를 넘어 전달되는 상태) 설명하기
+# 7. 기본 RNN이 장기 의존성에서 실패하는 모습을 보이고, RNN이 느린 이유 설명하기
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 65 minutes; explorers: gradient flow (section 4), clipping (section 5). Say: we open
-# the box of [chapter 2](02_vanilla_rnn.ipynb)'s training: backpropagation through time, and why plain RNNs forget.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="6a144a115614"
+# 약 65분. 탐색기(explorer): 기울기 흐름(4절), 클리핑(5절). 말할 내용: [2장](02_vanilla_rnn.ipynb)에서 학습이라는 상자를 닫아 둔 채 썼는데, 이제 그 상자를 엽니다. 시간에 따른 역전파, 그리고 기본 RNN이 왜 잊어버리는지가 주제입니다.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -76,39 +64,30 @@ rnnlib.viz.use_course_style()
 set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. The loss is a sum over time steps
+# %% [markdown] slideshow={"slide_type": "slide"} translates="25d14cddef87"
+# ## 1. 손실은 시간 단계별 손실의 합
 #
-# Recall the vanilla RNN of [chapter 2](02_vanilla_rnn.ipynb), for steps $t = 1, \dots, T$ with $h_0 = 0$:
+# [2장](02_vanilla_rnn.ipynb)의 기본 RNN을 떠올려 봅시다. $h_0 = 0$에서 출발해 각 단계 $t = 1, \dots, T$에서 다음을 계산합니다.
 #
 # $$a_t = W_{xh} x_t + W_{hh} h_{t-1} + b, \qquad h_t = \tanh(a_t), \qquad \hat y_t = W_{hy} h_t .$$
 #
-# (The lecture notes write $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$.) When the model makes
-# a prediction at every step, the loss (손실) of the sequence is the sum of the per-step
-# losses, $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$. Here we use $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$.
+# (강의 노트에서는 $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$로 씁니다.) 모델이 매 단계 예측을 내놓으면, 시퀀스의 손실(loss)은 단계별 손실의 합 $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$입니다. 여기서는 $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$를 씁니다.
 #
-# Unrolled over time (펼치기), the RNN is just a deep feed-forward network whose layers
-# share the same weights. Backpropagation in that network is *backpropagation through
-# time*: the chain rule (연쇄 법칙) applied to the unrolled graph. Two facts make it
-# different from an ordinary network:
+# 시간 축으로 펼치면(펼치기, unrolling) RNN은 모든 층이 같은 가중치를 공유하는 깊은 순방향 신경망(feed-forward network)일 뿐입니다. 이 신경망에서의 역전파가 바로 *시간에 따른 역전파*, 즉 펼친 그래프에 연쇄 법칙(chain rule)을 적용한 것입니다. 보통의 신경망과 다른 점이 두 가지 있습니다.
 #
-# * $h_t$ influences the loss in two ways: directly through $L_t$, and indirectly
-#   through $h_{t+1}$ and every later step. Its total gradient adds both.
-# * $W_{hh}$ is used at every step, so its gradient is a **sum over steps**.
+# * $h_t$는 두 경로로 손실에 영향을 줍니다. $L_t$를 통해 직접, 그리고 $h_{t+1}$과 그 뒤의 모든 단계를 통해 간접적으로 영향을 줍니다. $h_t$의 전체 기울기는 이 둘을 더한 것입니다.
+# * $W_{hh}$는 모든 단계에서 쓰이므로, 그 기울기는 **단계에 대한 합**입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the loss is a sum over steps, and a weight used at every step collects a gradient
-# from every step. Ask the room: *how many paths lead from W_hh to the loss at step 4?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="b2f80e985175"
+# 말할 내용: 손실은 단계별 손실의 합이고, 모든 단계에서 쓰이는 가중치는 모든 단계에서 기울기를 모아 옵니다. 수강생에게 묻기: *W_hh에서 4단계의 손실로 가는 경로는 몇 개일까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_backprop_graph(4)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. BPTT by hand
+# %% [markdown] slideshow={"slide_type": "slide"} translates="d82fc3f9bb4c"
+# ## 2. 손으로 하는 BPTT
 #
-# Write $\delta h_t = \partial L / \partial h_t$ for the *total* gradient reaching $h_t$ and
-# $\delta a_t = \partial L/\partial a_t$. Going backwards from $t = T$ to $1$, starting
-# with $\delta a_{T+1} = 0$ (nothing comes back from beyond the last step):
+# $h_t$에 도달하는 *전체* 기울기를 $\delta h_t = \partial L / \partial h_t$, 그리고 $\delta a_t = \partial L/\partial a_t$로 씁니다. $t = T$에서 $1$까지 거꾸로 가며, $\delta a_{T+1} = 0$(마지막 단계 너머에서는 아무것도 돌아오지 않습니다)에서 시작하면 다음과 같습니다.
 #
 # $$\delta h_t = \underbrace{W_{hy}^\top(\hat y_t - y_t)}_{\text{from } L_t}
 #   + \underbrace{W_{hh}^\top\,\delta a_{t+1}}_{\text{from step } t+1},
@@ -118,16 +97,11 @@ ax = plot_backprop_graph(4)
 #   \frac{\partial L}{\partial W_{xh}} = \sum_{t=1}^{T} \delta a_t\, x_t^\top, \qquad
 #   \frac{\partial L}{\partial b} = \sum_{t=1}^{T} \delta a_t .$$
 #
-# The factor $1 - h_t^2$ is the derivative of tanh, written with its output:
-# $\tanh'(a) = 1 - \tanh(a)^2$. (The output weights need no recursion,
-# $\partial L/\partial W_{hy} = \sum_t (\hat y_t - y_t)\, h_t^\top$, so we leave them out.) In code, with a batch of $B$ sequences and rows as
-# vectors (so $W h$ becomes `h @ W.T`, as in rnnlib), the forward pass is:
+# 인수 $1 - h_t^2$는 tanh의 도함수를 출력으로 나타낸 것입니다: $\tanh'(a) = 1 - \tanh(a)^2$. (출력 가중치의 기울기는 재귀 없이 $\partial L/\partial W_{hy} = \sum_t (\hat y_t - y_t)\, h_t^\top$로 바로 구해지므로 여기서는 다루지 않습니다.) 코드에서는 $B$개 시퀀스로 된 배치를 쓰고 벡터를 행으로 둡니다(그래서 rnnlib에서처럼 $W h$가 `h @ W.T`가 됩니다). 순전파(forward pass)는 다음과 같습니다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Let the recursion unfold: the gradient at h_t gets a local part and a part coming back
-# from step t+1. Ask the room: *what is delta a_{T+1} and why?* (zero: nothing after the
-# last step)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="a294d0876be7"
+# 재귀가 펼쳐지는 과정을 보여 주세요. h_t에서의 기울기는 그 단계의 국소적인 몫과 t+1단계에서 돌아오는 몫을 받습니다. 수강생에게 묻기: *delta a_{T+1}은 무엇이고, 왜 그럴까요?* (0입니다. 마지막 단계 뒤에는 아무것도 없습니다.)
 
 
 # %% slideshow={"slide_type": "subslide"}
@@ -140,16 +114,12 @@ def rnn_forward(x, W_xh, W_hh, b):
     return h
 
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# The backward pass is yours to write, in two pieces, as in cs231n's assignment 3.
+# %% [markdown] slideshow={"slide_type": "skip"} translates="1432b3a94811"
+# 역전파(backward pass)는 여러분이 직접 작성합니다. cs231n의 과제 3처럼 두 부분으로 나눕니다.
 #
-# ### Exercise 1: one step back
+# ### 연습 문제 1: 한 단계 거꾸로
 #
-# Write `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)` for one step, batch rows as
-# vectors: given the total gradient `dh` $= \partial L/\partial h_t$ `(B, H)`, return
-# `(dh_prev, dW_xh, dW_hh, db)`: the gradient passed on to $h_{t-1}$ `(B, H)` and this
-# step's contributions to the weight gradients, `(H, D)`, `(H, H)` and `(H,)`. The check
-# compares every output with a numerical gradient and names the usual mistakes.
+# 한 단계에 대한 `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)`를 작성합니다. 배치의 각 행이 하나의 벡터입니다. 전체 기울기 `dh` $= \partial L/\partial h_t$ `(B, H)`가 주어지면 `(dh_prev, dW_xh, dW_hh, db)`를 반환합니다. 곧 $h_{t-1}$로 넘겨줄 기울기 `(B, H)`와, 이 단계가 가중치 기울기에 보태는 몫 `(H, D)`, `(H, H)`, `(H,)`입니다. 검사 함수는 모든 출력을 수치 기울기와 비교하고, 흔한 실수를 짚어 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -169,16 +139,10 @@ def rnn_step_backward_solution(dh, x_t, h_prev, h_t, W_hh):
 
 assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 2: the BPTT loop
+# %% [markdown] slideshow={"slide_type": "skip"} translates="61e9bad72de9"
+# ### 연습 문제 2: BPTT 루프
 #
-# Write `rnn_backward(dh_local, x, h, W_hh)`: `dh_local[t-1]` $= \partial L_t/\partial h_t$
-# `(T, B, H)`, `h` as returned by `rnn_forward` (with `h[0]` $= h_0$). Walk from $t = T$
-# back to 1, add the gradient coming back from step $t+1$ to the local one, call your
-# step, and sum the weight gradients over the steps. Return
-# `(dW_xh, dW_hh, db, dh_total)`, where `dh_total[t-1]` is the total $\partial L/\partial h_t$.
-# What comes back from step $t+1$ (`dh_next`) is where most first attempts go wrong; the
-# check says at which step the gradient first disagrees.
+# `rnn_backward(dh_local, x, h, W_hh)`를 작성합니다. `dh_local[t-1]` $= \partial L_t/\partial h_t$ `(T, B, H)`이고, `h`는 `rnn_forward`가 반환한 배열(`h[0]` $= h_0$ 포함)입니다. $t = T$에서 1까지 거꾸로 가면서, $t+1$단계에서 돌아온 기울기를 국소 기울기에 더하고, 앞에서 작성한 단계 함수를 부르고, 가중치 기울기를 모든 단계에 걸쳐 더합니다. 반환값은 `(dW_xh, dW_hh, db, dh_total)`이며, `dh_total[t-1]`은 전체 $\partial L/\partial h_t$입니다. 처음 시도에서 가장 많이 틀리는 곳은 $t+1$단계에서 돌아오는 값(`dh_next`)입니다. 검사 함수는 기울기가 처음으로 어긋나는 단계를 알려 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -208,10 +172,8 @@ def rnn_backward_solution(dh_local, x, h, W_hh):
 
 assert exercises.check_rnn_backward(rnn_backward_solution)
 
-# %% [markdown]
-# A small random problem: $T = 6$ steps, a batch of 3, 4 input features, 5 hidden units
-# and 2 outputs. `loss_and_local_grads` runs the forward pass and returns the loss and
-# $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$ for every step.
+# %% [markdown] translates="cfb0f512dbb8"
+# 작은 무작위 문제를 하나 만듭니다. $T = 6$ 단계, 배치 크기 3, 입력 특성 4개, 은닉 유닛 5개, 출력 2개입니다. `loss_and_local_grads`는 순전파를 실행해 손실과, 모든 단계의 $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$를 반환합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 T, B, D, H, C = 6, 3, 4, 5, 2
@@ -232,10 +194,8 @@ def loss_and_local_grads():
 loss, dh_local, h = loss_and_local_grads()
 dW_xh, dW_hh, db, dh_total = rnn_backward_solution(dh_local, x, h, W_hh)
 
-# %% [markdown]
-# **Same numbers as rnnlib.** rnnlib's `Recurrent(RNNCell)` implements the same
-# recursion (its backward records the total $\partial L/\partial h_t$ of every step in
-# `trace.grad_hidden`). Give it our weights and the same $\partial L_t/\partial h_t$:
+# %% [markdown] translates="a4efdf973dbc"
+# **rnnlib와 같은 값.** rnnlib의 `Recurrent(RNNCell)`도 같은 재귀를 구현합니다(역전파할 때 모든 단계의 전체 $\partial L/\partial h_t$를 `trace.grad_hidden`에 기록합니다). 여기에 우리의 가중치와 같은 $\partial L_t/\partial h_t$를 넣어 봅시다.
 
 # %% slideshow={"slide_type": "fragment"}
 cell = RNNCell(D, H, rng=0)
@@ -251,17 +211,12 @@ for name, ours in {"W_xh": dW_xh, "W_hh": dW_hh, "b": db}.items():
     assert np.allclose(cell.grads[name], ours, atol=1e-12), name
 print("hidden states, dL/dh_t and all parameter gradients agree with rnnlib")
 
-# %% [markdown]
-# **Gradient check (기울기 검사).** Finally, compare with a numerical gradient: nudge
-# each weight by $\pm\varepsilon$ and measure the change of the loss,
-# $\partial L/\partial w \approx (L(w+\varepsilon) - L(w-\varepsilon))/2\varepsilon$. The
-# relative error $|a - n| / (|a| + |n|)$ of a correct float64 backward pass is around
-# $10^{-8}$ or smaller; $10^{-3}$ would mean a bug.
+# %% [markdown] translates="cf62f85ba1b5"
+# **기울기 검사(gradient check).** 마지막으로 수치 기울기와 비교합니다. 각 가중치를 $\pm\varepsilon$만큼 살짝 움직이고 손실의 변화를 재면 $\partial L/\partial w \approx (L(w+\varepsilon) - L(w-\varepsilon))/2\varepsilon$입니다. 올바르게 구현한 float64 역전파라면 상대 오차 $|a - n| / (|a| + |n|)$가 $10^{-8}$ 정도이거나 그보다 작습니다. $10^{-3}$이 나온다면 버그가 있다는 뜻입니다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the numerical gradient agrees with the hand-written one to better than 1e-6. Ask the
-# room: *why use float64 and a centred difference?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="60dc4c2fd836"
+# 말할 내용: 수치 기울기가 손으로 구한 기울기와 1e-6보다 작은 오차로 일치합니다. 수강생에게 묻기: *왜 float64와 중심 차분(centred difference)을 쓸까요?*
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -277,22 +232,19 @@ for name, error in errors.items():
     print(f"{name}: relative error {error:.1e}")
 assert max(errors.values()) < 1e-6
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 3. The Jacobian of one step, and products of Jacobians
+# %% [markdown] slideshow={"slide_type": "slide"} translates="cf739ecf3b61"
+# ## 3. 한 단계의 야코비 행렬과 야코비 행렬의 곱
 #
-# Where does the gradient for an early step come from? Take a loss on the last step only.
-# By the chain rule, the gradient reaching $h_t$ is carried back through every step in
-# between:
+# 앞쪽 단계의 기울기는 어디에서 올까요? 손실이 마지막 단계에만 있다고 합시다. 연쇄 법칙에 따라, $h_t$에 도달하는 기울기는 그 사이의 모든 단계를 거쳐 거꾸로 전달됩니다.
 #
 # $$\frac{\partial L}{\partial h_t} = \Big(\prod_{k=t+1}^{T} J_k\Big)^{\!\top} \frac{\partial L}{\partial h_T},
 #   \qquad J_k = \frac{\partial h_k}{\partial h_{k-1}} = \mathrm{diag}\big(f'(a_k)\big)\, W_{hh}
 #   = \mathrm{diag}(1 - h_k^2)\, W_{hh} \text{ for tanh.}$$
 #
-# The Jacobian (야코비 행렬) $J_k$ has entry $(i, j) = \partial h_{k,i}/\partial h_{k-1,j}
-# = f'(a_{k,i})\,W_{hh}[i, j]$: row $i$ is scaled by the slope of unit $i$. The code line
-# `da @ W_hh` in `rnn_step_backward` is exactly the multiplication by $J_t^\top$.
+# 야코비 행렬(Jacobian) $J_k$의 성분은 $(i, j) = \partial h_{k,i}/\partial h_{k-1,j}
+# = f'(a_{k,i})\,W_{hh}[i, j]$입니다. 곧 $i$번째 행에는 유닛 $i$의 미분값(slope)이 곱해집니다. `rnn_step_backward`의 코드 `da @ W_hh`가 바로 $J_t^\top$를 곱하는 부분입니다.
 #
-# Let us confirm the formula for one step of our small RNN against finite differences:
+# 작은 RNN의 한 단계에 대해 이 공식을 유한 차분과 비교해 확인해 봅시다.
 
 
 # %% [markdown] slideshow={"slide_type": "notes"}
