@@ -247,10 +247,8 @@ assert max(errors.values()) < 1e-6
 # 작은 RNN의 한 단계에 대해 이 공식을 유한 차분과 비교해 확인해 봅시다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the gradient that reaches an early step is a product of one Jacobian per step in
-# between. Ask the room: *what happens to a product of 50 numbers that are each 0.9?* (about
-# 0.005)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="1706da300879"
+# 말할 내용: 앞쪽 단계에 도달하는 기울기는 그 사이의 단계마다 야코비 행렬이 하나씩 곱해진 곱입니다. 수강생에게 묻기: *0.9를 50번 곱하면 어떻게 될까요?* (약 0.005)
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -270,11 +268,8 @@ print(
     f"step Jacobian vs finite differences: relative error {relative_error(jacobian, numeric):.1e}"
 )
 
-# %% [markdown]
-# Each factor $J_k$ contains the activation's derivative. The tanh derivative is at most
-# 1 (at $a = 0$) and usually much less; the sigmoid's is at most $1/4$; ReLU's is 0 or 1.
-# So a step can only shrink the gradient through the activation, never grow it: any
-# growth must come from $W_{hh}$.
+# %% [markdown] translates="dfc642142aee"
+# 각 인수 $J_k$에는 활성화 함수의 도함수가 들어 있습니다. tanh의 도함수는 최대 1이고($a = 0$에서) 대개는 그보다 훨씬 작습니다. 시그모이드의 도함수는 최대 $1/4$이고, ReLU의 도함수는 0 아니면 1입니다. 따라서 한 단계를 거칠 때 활성화 함수는 기울기를 줄일 수만 있고 키울 수는 없습니다. 기울기가 커진다면 그 원인은 모두 $W_{hh}$에 있습니다.
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_activation_slopes()
@@ -286,54 +281,38 @@ assert np.isclose(tanh_slope.max(), 1.0) and np.isclose(sigmoid_slope.max(), 0.2
 assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both peak at a = 0
 assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 4. The singular-value bound: vanish or explode
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a8fb6af27c64"
+# ## 4. 특이값 상한: 소실 아니면 폭주
 #
-# The size of a matrix as a map is its largest singular value (특이값), the spectral norm
-# $\lVert W\rVert_2 = \sigma_{\max}(W)$: no vector is stretched by more. Norms of products
-# are at most products of norms, and $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$, where
-# $\gamma$ bounds the activation's derivative ($\gamma = 1$ for tanh, $1/4$ for sigmoid).
-# Therefore (Pascanu, Mikolov and Bengio, 2013)
+# 행렬을 하나의 사상(map)으로 볼 때 그 크기는 가장 큰 특이값(singular value), 곧 스펙트럴 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 늘어나지 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
 #
 # $$\lVert J_k \rVert_2 \le \gamma\,\sigma_{\max}(W_{hh})
 #   \quad\Longrightarrow\quad
 #   \Big\lVert \frac{\partial L}{\partial h_t}\Big\rVert \le \big(\gamma\,\sigma_{\max}(W_{hh})\big)^{T-t}\,
 #   \Big\lVert \frac{\partial L}{\partial h_T}\Big\rVert .$$
 #
-# * If $\sigma_{\max}(W_{hh}) < 1/\gamma$, the gradient **vanishes** (기울기 소실) at least
-#   exponentially with the distance $T - t$: early inputs get (almost) no credit.
-# * If $\sigma_{\max}(W_{hh}) > 1/\gamma$, the bound grows exponentially, and the gradient
-#   **can explode** (기울기 폭주). This is a necessary condition, not a guarantee: the tanh
-#   slopes may still pull it down.
+# * $\sigma_{\max}(W_{hh}) < 1/\gamma$이면 기울기는 거리 $T - t$에 따라 적어도 지수적으로 **소실**됩니다(기울기 소실, vanishing gradient). 앞쪽 입력은 학습 신호를 (거의) 받지 못합니다.
+# * $\sigma_{\max}(W_{hh}) > 1/\gamma$이면 상한이 지수적으로 커지고, 기울기가 **폭주할 수 있습니다**(기울기 폭주, exploding gradient). 이것은 필요조건일 뿐 보장이 아닙니다. tanh의 미분값이 여전히 기울기를 끌어내릴 수 있습니다.
 #
-# `experiments.gradient_flow` runs rnnlib's RNN on 50 random input steps with
-# $W_{hh} = \sigma \cdot Q$ ($Q$ a random orthogonal matrix, so every singular value is
-# $\sigma$), puts a loss on the last step only, and reads $\lVert\partial L/\partial h_t\rVert$
-# from `trace.grad_hidden`. The dashed lines are the bounds; the bounds for
-# $\sigma_{\max} = 1.5$ and $2$ grow far above every gradient and leave the top of the axis
-# where the triangles are.
+# `experiments.gradient_flow`는 $W_{hh} = \sigma \cdot Q$로 둔 rnnlib의 RNN을 50단계의 무작위 입력에 실행합니다($Q$는 무작위 직교 행렬이므로 모든 특이값이 $\sigma$입니다). 손실은 마지막 단계에만 두고, $\lVert\partial L/\partial h_t\rVert$는 `trace.grad_hidden`에서 읽습니다. 점선이 상한입니다. $\sigma_{\max} = 1.5$와 $2$의 상한은 모든 기울기보다 훨씬 위로 올라가 축의 위쪽 밖으로 나가는데, 나가는 자리에 삼각형이 표시되어 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the spectral norm of W_hh times the largest activation slope bounds each factor;
-# below 1 the gradient vanishes geometrically, above 1 it may explode.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="b2644016d808"
+# 말할 내용: W_hh의 스펙트럴 노름에 활성화 함수의 최대 미분값을 곱한 값이 각 인수의 상한입니다. 이 값이 1보다 작으면 기울기는 기하급수적으로 소실되고, 1보다 크면 폭주할 수 있습니다.
 #
-# In the explorer: move the spectral norm across 1, then switch to ReLU. Ask the room:
-# *where does the curve cross from vanishing to exploding?*
+# 탐색기에서: 스펙트럴 노름을 1 너머로 옮긴 다음 ReLU로 바꿉니다. 수강생에게 묻기: *곡선이 소실에서 폭주로 넘어가는 곳은 어디일까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 scales = (0.5, 0.9, 1.0, 1.5, 2.0)
 flows = [experiments.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
 ax = plot_gradient_norms(flows)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# What the picture shows, checked:
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="83ba41d166a5"
+# 그림이 보여 주는 것을 확인해 봅니다.
 #
-# * every curve stays below its bound (the bound is a theorem, so this holds exactly);
-# * with $\sigma_{\max} = 0.5$ the gradient at step 1 is less than $10^{-6}$ of the
-#   gradient at step $T = 50$ (the bound says at most $0.5^{49} \approx 2\cdot10^{-15}$);
-# * with $\sigma_{\max} = 2$ it is more than 10 times *larger* at step 1: it exploded;
-# * at $\sigma_{\max} = 1$ the bound is flat, yet the gradient still shrinks, because the
-#   tanh slopes $1 - h_t^2$ are usually below 1 (here their average is below 0.95).
+# * 모든 곡선은 자기 상한 아래에 있습니다(상한은 정리이므로 이것은 정확히 성립합니다).
+# * $\sigma_{\max} = 0.5$이면 1단계의 기울기는 $T = 50$단계 기울기의 $10^{-6}$보다 작습니다(상한에 따르면 많아야 $0.5^{49} \approx 2\cdot10^{-15}$입니다).
+# * $\sigma_{\max} = 2$이면 1단계의 기울기가 10배 넘게 *더 큽니다*. 폭주한 것입니다.
+# * $\sigma_{\max} = 1$에서는 상한이 평평한데도 기울기는 여전히 줄어듭니다. tanh의 미분값 $1 - h_t^2$가 대개 1보다 작기 때문입니다(여기서는 그 평균이 0.95보다 작습니다).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 for flow in flows:
@@ -348,17 +327,10 @@ for scale in scales:
     trend = "vanishes" if ratio[scale] < 1e-3 else "explodes" if ratio[scale] > 10 else "survives"
     print(f"sigma_max = {scale:3}: ||dL/dh_1|| / ||dL/dh_T|| {trend}")
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# **Explore.** Move the spectral norm across 1, switch to ReLU and change the length.
-# The right panel shows each step's factor $\lVert J_t\rVert_2$: the gradient at step $t$ is
-# at most the product of all the factors to its right. With ReLU every factor sits exactly
-# on its bound $\sigma_{\max}$ (an active unit has slope exactly 1), yet the gradient on the
-# left stays far below its bound. Why? (Hint: the bound assumes that every step stretches
-# the gradient along its most-stretched direction, one step after another.)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="b8c98dfeb2c4"
+# **탐색해 보기.** 스펙트럴 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 단계의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. $t$단계의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 단계가 기울기를 저마다 가장 많이 늘리는 방향으로, 단계마다 잇달아 늘린다고 가정합니다.)
 #
-# **Question.** Keep tanh and `length T` = 50, and drag `sigma_max(W_hh)` down from 0.9.
-# Below which value does the ratio ||dL/dh_1|| / ||dL/dh_T|| in the note fall under 10⁻⁶,
-# so that the first step gets a millionth of the last step's gradient?
+# **질문.** 활성화 함수는 tanh, 길이 `length T`는 50으로 그대로 두고, `sigma_max(W_hh)`를 0.9에서 아래로 끌어내려 봅니다. 값이 얼마보다 작아지면 그림 아래 설명에 나오는 비율 ||dL/dh_1|| / ||dL/dh_T||가 10⁻⁶ 아래로 떨어져, 첫 단계가 마지막 단계 기울기의 백만분의 일밖에 받지 못할까요?
 
 # %% slideshow={"slide_type": "skip"}
 relu_flow = experiments.gradient_flow(1.5, "relu", length=50, rng=SEED)
@@ -382,25 +354,17 @@ assert vanished.size and np.all(ratios[sigmas <= vanished.max()] < 1e-6), ratios
 assert 0.7 <= vanished.max() <= 0.85, vanished.max()
 assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 5. Exploding gradients and clipping
+# %% [markdown] slideshow={"slide_type": "slide"} translates="3bdb42bdabe1"
+# ## 5. 기울기 폭주와 클리핑
 #
-# A vanishing gradient makes learning slow or impossible for long dependencies. An
-# exploding gradient is more dramatic: one huge gradient throws the weights far away in a
-# single step, the loss jumps up, and the next gradient is even bigger. The loss surface of
-# an RNN has steep "cliffs" where this happens.
+# 기울기 소실은 긴 의존성의 학습을 느리게 하거나 불가능하게 만듭니다. 기울기 폭주는 더 극적입니다. 거대한 기울기 하나가 단 한 번의 업데이트로 가중치를 멀리 내던지고, 손실이 치솟으며, 다음 기울기는 더 커집니다. RNN의 손실 곡면에는 이런 일이 일어나는 가파른 "절벽"이 있습니다.
 #
-# Here is such a run: a vanilla RNN on the adding problem ([section 7](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails)), with $W_{hh}$
-# started at spectral norm 2 and plain SGD with learning rate 0.3. The same run with
-# **gradient clipping (기울기 클리핑)** rescales the whole gradient whenever its global norm
-# $\lVert g\rVert$ exceeds a threshold $c$:
+# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행에 **기울기 클리핑**(gradient clipping)을 더하면, 기울기 전체의 전역 노름(global norm) $\lVert g\rVert$가 임계값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 맞춥니다.
 #
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: an exploding gradient throws the weights away in one step; clipping by norm bounds
-# the step and keeps its direction. In the clipping explorer, turn the gradient. Ask the
-# room: *why does clipping by value change the direction?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="78448d8cc74e"
+# 말할 내용: 폭주한 기울기는 한 번의 업데이트로 가중치를 멀리 날려 버립니다. 노름 기준 클리핑은 업데이트의 크기를 제한하면서 방향은 유지합니다. 클리핑 탐색기에서 기울기의 방향을 돌려 보세요. 수강생에게 묻기: *값 기준 클리핑은 왜 방향을 바꿀까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 unclipped = experiments.clipping_run(max_norm=None, rng=SEED)
@@ -409,11 +373,8 @@ fig = plot_training_runs(
     {tr("no clipping"): unclipped, tr("clipped at norm 1"): clipped}, baseline=clipped.baseline
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Without clipping the loss explodes within a few steps (the run stops once the loss
-# passes $10^6$). With clipping, the same weights, data and learning rate train: no update
-# is longer than $\text{lr}\cdot c = 0.3$, and the loss of the last 100 steps is well below
-# the baseline of always predicting 1.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="f64a426b88a9"
+# 클리핑이 없으면 손실이 학습 몇 단계 만에 폭주합니다(손실이 $10^6$을 넘으면 실행을 멈춥니다). 클리핑을 하면 같은 가중치, 데이터, 학습률로도 학습이 됩니다. 어떤 업데이트도 길이가 $\text{lr}\cdot c = 0.3$을 넘지 않고, 마지막 100단계의 손실은 항상 1을 예측하는 기준선(baseline)보다 훨씬 낮습니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 assert unclipped.diverged and len(unclipped.loss) < 50
@@ -427,12 +388,8 @@ print(
     f"with clipping: {len(clipped.loss)} steps, every update norm <= lr * c = {clipped.lr * clipped.max_norm}"
 )
 
-# %% [markdown]
-# **By norm or by value?** Clipping *by value* clamps every gradient entry into $[-c, c]$.
-# That also bounds the step, but it changes the gradient's *direction* whenever the
-# entries are clamped unequally. Clipping *by norm* shrinks all entries by the same
-# factor, so the update still points downhill along the gradient; only its length changes.
-# rnnlib has both (`clip_grad_norm`, `clip_grad_value`). A gradient $(10, 0.1)$:
+# %% [markdown] translates="5b9dfcf08970"
+# **노름 기준인가, 값 기준인가?** *값 기준* 클리핑(clipping by value)은 기울기의 모든 성분을 $[-c, c]$ 안으로 잘라 넣습니다. 이것도 업데이트의 크기를 제한하지만, 성분들이 서로 다른 비율로 잘릴 때마다 기울기의 *방향*이 바뀝니다. *노름 기준* 클리핑(clipping by norm)은 모든 성분을 같은 비율로 줄이므로, 업데이트는 여전히 기울기를 따라 내리막을 향하고 길이만 바뀝니다. rnnlib에는 둘 다 있습니다(`clip_grad_norm`, `clip_grad_value`). 기울기 $(10, 0.1)$로 확인해 봅시다.
 
 
 # %% slideshow={"slide_type": "subslide"}
@@ -458,14 +415,10 @@ assert np.isclose(np.linalg.norm(by_norm), 1.0) and np.allclose(
 )
 assert np.allclose(by_value, [1.0, 0.1])  # now 10x more weight on the second entry
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# **Explore.** Turn the gradient and change its size and the threshold. The right panel
-# shows the gradient norms of the clipped training run above: how many of its steps would
-# a given threshold clip?
+# %% [markdown] slideshow={"slide_type": "slide"} translates="537494ce6909"
+# **탐색해 보기.** 기울기의 방향을 돌리고, 크기와 임계값을 바꿔 봅니다. 오른쪽 패널은 위에서 클리핑을 적용한 학습 실행의 기울기 노름을 보여 줍니다. 어떤 임계값이라면 그 가운데 몇 단계가 클리핑될까요?
 #
-# **Question.** Keep ||g|| = 8 and the threshold c = 1, and turn the direction from 0° to
-# 180°. At which directions does clipping by value *not* turn the gradient? (The middle
-# panel shows the clipped vectors at the threshold's scale, where the angle is visible.)
+# **질문.** ||g|| = 8, 임계값 c = 1로 두고, 방향을 0°에서 180°까지 돌려 봅니다. 어떤 방향에서 값 기준 클리핑이 기울기의 방향을 바꾸지 *않을까요*? (가운데 패널은 클리핑된 벡터를 임계값의 척도로 보여 주므로 각도가 잘 보입니다.)
 
 # %%
 clipping_explorer(clipped)
@@ -484,23 +437,15 @@ for degrees in range(0, 181, 5):
         unturned.append(degrees)
 assert unturned == [0, 45, 90, 135, 180], unturned
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Truncated BPTT
+# %% [markdown] slideshow={"slide_type": "slide"} translates="973d2382616c"
+# ## 6. 절단된 BPTT
 #
-# Full BPTT over a long sequence must keep every hidden state until the backward pass,
-# and one update waits for the whole sequence. **Truncated BPTT (절단된 BPTT)** splits the
-# sequence into chunks of $k$ steps: the *forward* state is carried from chunk to chunk,
-# but the gradient is not carried back across a chunk boundary. rnnlib does this with
-# `Recurrent.backward(..., truncate=k)`.
+# 긴 시퀀스 전체에 걸친 BPTT(전체 BPTT)는 역전파가 끝날 때까지 모든 은닉 상태(hidden state)를 보관해야 하고, 한 번 업데이트하려면 시퀀스 전체를 기다려야 합니다. **절단된 BPTT**(truncated BPTT, 시간 절단 역전파라고도 합니다)는 시퀀스를 $k$단계짜리 청크(chunk)로 나눕니다. *순방향* 상태는 청크에서 청크로 전달되지만, 기울기는 청크 경계를 넘어 거꾸로 전달되지 않습니다. rnnlib에서는 `Recurrent.backward(..., truncate=k)`가 이 일을 합니다.
 #
-# **What it cuts.** With a loss on the last step of a 40-step sequence and $k = 10$, the
-# inputs before the last chunk get *exactly zero* gradient; inside the last chunk the
-# gradient is the same as with full BPTT.
+# **무엇을 끊는가.** 40단계 시퀀스의 마지막 단계에 손실을 두고 $k = 10$으로 하면, 마지막 청크보다 앞선 입력은 *정확히 0*인 기울기를 받습니다. 마지막 청크 안에서는 기울기가 전체 BPTT와 같습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: truncated BPTT carries the state forward but cuts the gradient after k steps: memory
-# k B H instead of T B H. Ask the room: *what can a truncated model not learn?*
-# (dependencies longer than k, from the gradient)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="aa1f6240b663"
+# 말할 내용: 절단된 BPTT는 상태는 앞으로 전달하지만 기울기는 k단계가 지나면 끊습니다. 메모리는 T B H 대신 k B H입니다. 수강생에게 묻기: *절단된 BPTT로 학습한 모델이 배울 수 없는 것은 무엇일까요?* (k보다 긴 의존성을 기울기로부터 배울 수는 없습니다)
 
 # %% slideshow={"slide_type": "subslide"}
 full = experiments.truncated_gradient(length=40, truncate=None, rng=SEED)
@@ -510,23 +455,13 @@ ax = plot_truncation(full, cut, truncate=10)
 assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
 assert np.allclose(cut[30:], full[30:])
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **What it cuts, exactly, and what it does not.** No gradient crosses a chunk boundary:
-# a weight is never told how an input more than $k$ steps before a loss should have been
-# stored. But the *state* does cross the boundary, and the weights learned inside the
-# last chunk act on whatever it carries. So a dependency longer than $k$ can still be
-# learned, whenever the state that reaches the last chunk holds the information.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="5d24052aa932"
+# **정확히 무엇을 끊고, 무엇은 끊지 않는가.** 어떤 기울기도 청크 경계를 넘지 못합니다. 따라서 손실보다 $k$단계 넘게 앞선 입력을 어떻게 저장했어야 하는지 가중치가 전해 듣는 일은 없습니다. 하지만 *상태*는 경계를 넘어가고, 마지막 청크 안에서 학습된 가중치는 상태가 싣고 온 것이 무엇이든 그것에 작용합니다. 그러므로 마지막 청크에 도달하는 상태가 그 정보를 담고 있기만 하면, $k$보다 긴 의존성도 여전히 학습될 수 있습니다.
 #
-# An experiment shows both sides. The task: a clue, $+1$ or $-1$, then noise; after the
-# last step, say the clue's sign. At test time the clue always sits at step 1 of $T = 20$,
-# **19 steps** before the answer, and training uses $k = 5$. `experiments.truncated_long_dependency`
-# trains a tanh RNN twice from the same initial weights, 4 times over:
+# 실험으로 양쪽을 모두 보이겠습니다. 과제는 이렇습니다. 먼저 단서(clue) $+1$ 또는 $-1$이 오고, 그 뒤로 잡음이 이어집니다. 마지막 단계가 끝나면 단서의 부호를 말해야 합니다. 테스트에서 단서는 항상 $T = 20$단계 중 1단계, 곧 답보다 **19단계** 앞에 있고, 학습에는 $k = 5$를 씁니다. `experiments.truncated_long_dependency`는 같은 초기 가중치에서 tanh RNN을 두 가지 방식으로 학습시키며, 이를 4번 반복합니다.
 #
-# * **clue always at step 1 in training.** No gradient ever reaches the step where the
-#   clue comes in, so its input weights $W_{xh}[:, 0]$ never move from their random start;
-# * **clue at any step in training.** Clues that fall inside the last chunk teach the
-#   shared weights to write the clue into the state and to keep it there; the same
-#   weights then carry a clue from step 1 across all three chunk boundaries.
+# * **학습에서 단서가 항상 1단계에 있을 때.** 단서가 들어오는 단계에는 어떤 기울기도 도달하지 않으므로, 단서의 입력 가중치 $W_{xh}[:, 0]$는 무작위 초깃값에서 전혀 움직이지 않습니다.
+# * **학습에서 단서가 아무 단계에나 있을 때.** 마지막 청크 안에 들어온 단서들이 공유 가중치에게 단서를 상태에 써 넣고 계속 간직하는 법을 가르칩니다. 그러면 같은 가중치가 1단계의 단서도 세 개의 청크 경계 너머로 실어 나릅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 long_dependency = experiments.truncated_long_dependency(length=20, truncate=5, rng=SEED)
