@@ -471,13 +471,8 @@ for name, accuracy in [
 ]:
     print(f"truncate=5, trained with {name:22}: test accuracy {np.round(accuracy, 2)}")
 
-# %% [markdown]
-# With the clue anywhere, every run says the sign from 19 steps back (accuracy at least
-# 0.9 in each of the 4 runs): a dependency almost four times longer than $k$ learned with
-# truncated BPTT. With the clue only at step 1, the clue's input weights stay exactly as
-# initialised and the mean accuracy stays below 0.8 (near the coin flip's 0.5): whatever
-# the random start happens to carry is all there is to read. (The tests repeat this with
-# other seeds.)
+# %% [markdown] translates="092762a4691e"
+# 단서가 아무 단계에나 오도록 학습하면, 모든 실행이 19단계 앞의 부호를 맞힙니다(4번의 실행 모두 정확도 0.9 이상). 절단된 BPTT로 $k$의 거의 네 배나 되는 의존성을 학습한 것입니다. 단서가 1단계에만 있으면 단서의 입력 가중치는 초기화된 그대로이고, 평균 정확도는 0.8 아래(동전 던지기의 0.5 근처)에 머뭅니다. 무작위 초깃값이 우연히 실어 나르는 것이 읽어 낼 수 있는 전부입니다. (테스트에서 다른 시드로 이 실험을 반복합니다.)
 
 # %% tags=["nbval-check-output"]
 moved = long_dependency.clue_weight_change
@@ -490,15 +485,8 @@ print(
     {k: round(float(v.max()), 3) for k, v in moved.items()},
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **What it saves.** Running the sequence chunk by chunk holds only one chunk of hidden
-# states at a time: $k \cdot B \cdot H$ numbers instead of $T \cdot B \cdot H$. Both still run
-# every step forward and backward once, so the time of both grows linearly in $T$.
-# (`experiments.bptt_cost` measures one forward + backward pass with $B = 8$, $H = 64$; the chunked
-# version gives exactly the gradients of `truncate=k`. Their absolute times differ from
-# machine to machine: full BPTT forms the weight gradients of all $T$ steps in a few large
-# matrix products, the chunks in many small ones, and a busy multi-core machine can make
-# the large products slower, not faster.)
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="0685abb0c84b"
+# **무엇을 절약하는가.** 시퀀스를 청크 단위로 실행하면 한 번에 한 청크 분량의 은닉 상태만 보관합니다. $T \cdot B \cdot H$개 대신 $k \cdot B \cdot H$개의 수입니다. 그래도 두 방식 모두 모든 단계를 순방향과 역방향으로 한 번씩 실행하므로, 걸리는 시간은 둘 다 $T$에 비례해 늘어납니다. (`experiments.bptt_cost`는 $B = 8$, $H = 64$로 순전파와 역전파 한 번에 걸리는 시간을 잽니다. 청크 방식은 `truncate=k`와 정확히 같은 기울기를 냅니다. 절대 시간은 기계마다 다릅니다. 전체 BPTT는 $T$단계 전체의 가중치 기울기를 몇 번의 큰 행렬 곱으로 만들고, 청크 방식은 여러 번의 작은 행렬 곱으로 만듭니다. 바쁜 멀티코어 기계에서는 큰 행렬 곱이 빨라지기는커녕 오히려 느려질 수도 있습니다.)
 
 # %% slideshow={"slide_type": "subslide"}
 lengths = (50, 100, 200, 400)
@@ -507,13 +495,8 @@ full_cost = [experiments.bptt_cost(length, None, rng=SEED) for length in lengths
 truncated_cost = [experiments.bptt_cost(length, k, rng=SEED) for length in lengths]
 fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The memory counts are exact and are what the checks below assert: full BPTT keeps
-# $T \cdot B \cdot H$ values, the chunks $k \cdot B \cdot H$ whatever $T$, and both run all $T$ steps.
-# Each time is the fastest of 9 repeats of the pass (after one untimed warm-up): load on
-# the machine only ever adds time, and a single measurement on a busy machine can be off by
-# a factor of ten. The times are printed but not checked: they depend on the machine and on
-# what else runs on it.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="3d75cafce285"
+# 메모리 개수는 정확한 값이며, 아래 검사가 확인하는 것도 이 값입니다. 전체 BPTT는 $T \cdot B \cdot H$개의 값을 보관하고, 청크 방식은 $T$와 상관없이 $k \cdot B \cdot H$개를 보관하며, 둘 다 $T$단계를 모두 실행합니다. 각 시간은 (시간을 재지 않는 예열 실행 한 번 뒤에) 같은 계산을 9번 반복해 얻은 가장 빠른 값입니다. 기계의 부하는 시간을 늘리기만 하며, 바쁜 기계에서 한 번만 재면 열 배까지 어긋날 수 있습니다. 시간은 출력만 하고 검사하지는 않습니다. 기계에 따라, 그리고 그 기계에서 함께 돌아가는 다른 작업에 따라 달라지기 때문입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
@@ -525,22 +508,17 @@ for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
     assert f["stored"] == length * 8 * 64 and t["stored"] == k * 8 * 64
     assert f["steps"] == t["steps"] == length
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 7. Long-term dependencies: where the vanilla RNN fails
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a939125aca3e"
+# ## 7. 장기 의존성: 기본 RNN이 실패하는 곳
 #
-# Language is full of long-term dependencies (장기 의존성). Korean puts the verb at the
-# end of the sentence, and the verb agrees with a subject that may have come many words
-# before: an honoured subject such as 할머니께서 ("grandmother", with the honorific
-# subject marker) takes the honorific verb 주무셨다 ("slept", honorific), a younger
-# sibling 동생은 the plain 잤다.
+# 언어에는 장기 의존성(long-term dependency)이 가득합니다. 한국어는 동사를 문장 끝에 두고, 동사는 여러 어절 앞에 나왔을 수도 있는 주어와 호응합니다. 높임의 주격 조사 '께서'가 붙은 '할머니께서'처럼 높임을 받는 주어는 높임 동사 '주무셨다'를 요구하고, '동생은'에는 높임이 없는 '잤다'가 옵니다.
 #
-# | Korean | English |
+# | 한국어 | English |
 # |---|---|
 # | **할머니께서는** 어제 저녁 늦게까지 거실에서 손주들과 함께 옛날 사진을 보시다가 **주무셨다**. | Grandmother looked at old photos with her grandchildren in the living room until late last evening, and then fell asleep. |
 # | **동생은** 어제 저녁 늦게까지 거실에서 친구들과 함께 게임을 하다가 **잤다**. | My younger sibling played games with friends in the living room until late last evening, and then fell asleep. |
 #
-# A model that writes such a sentence word by word must still know, at the last word,
-# who the subject was, nine or ten words (and many more characters) back:
+# 이런 문장을 한 어절씩 써 나가는 모델은 마지막 어절에 이르러서도, 아홉 또는 열 어절(글자로는 훨씬 더 많이) 앞에 나온 주어가 누구였는지 알고 있어야 합니다.
 
 # %%
 honorific = (
@@ -551,22 +529,13 @@ for words in (honorific, plain):
     print(f"subject {words[0]!r} ... verb {words[-1]!r}: {len(words) - 1} words apart")
 assert min(len(honorific), len(plain)) - 1 >= 9
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The **adding problem** (Hochreiter and Schmidhuber, 1997) is built to need long-term
-# memory (장기 기억). Each step carries a random number in $[0, 1)$ and a marker; exactly
-# two steps are marked, one in each half of the sequence, and the target after the last
-# step is the sum of the two marked numbers. The marked numbers can be up to $T - 1$ steps
-# before the answer.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="1bda5aa83e4e"
+# **덧셈 문제**(adding problem, Hochreiter와 Schmidhuber, 1997)는 장기 기억이 있어야만 풀 수 있도록 만든 과제입니다. 각 단계에는 $[0, 1)$ 범위의 무작위 수와 표시(marker)가 하나씩 있습니다. 표시된 단계는 정확히 두 개로 시퀀스의 앞쪽 절반과 뒤쪽 절반에 하나씩 있고, 마지막 단계 뒤의 목표값은 표시된 두 수의 합입니다. 표시된 수는 답보다 최대 $T - 1$단계 앞에 있을 수 있습니다.
 #
-# **The trivial baseline.** A model that ignores the inputs and always predicts the mean
-# target, 1, has an expected MSE equal to the variance of a sum of two independent
-# Uniform(0, 1) numbers: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. On a finite test set
-# the measured value is close to, but not exactly, 1/6:
+# **자명한 기준선.** 입력을 무시하고 늘 목표값의 평균인 1을 예측하는 모델의 기대 MSE는, 서로 독립인 Uniform(0, 1) 수 두 개를 더한 합의 분산과 같습니다: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. 유한한 테스트 세트에서 잰 값은 1/6에 가깝지만 정확히 1/6은 아닙니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the adding problem needs memory over the whole sequence; the vanilla RNN solves it
-# for short sequences and falls back to the baseline from about 30 steps. Ask the room: *is
-# this a lack of capacity or of gradient?* (gradient: [chapter 4](04_lstm_and_gru.ipynb))
+# %% [markdown] slideshow={"slide_type": "notes"} translates="52368003f924"
+# 말할 내용: 덧셈 문제는 시퀀스 전체에 걸친 기억이 필요합니다. 기본 RNN은 짧은 시퀀스에서는 이 문제를 풀지만, 30단계 안팎부터는 기준선으로 떨어집니다. 수강생에게 묻기: *용량이 부족해서일까요, 기울기가 부족해서일까요?* (기울기: [4장](04_lstm_and_gru.ipynb))
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 inputs, targets = adding_problem(4, 8, rng=SEED)
@@ -576,21 +545,15 @@ _, test_targets = adding_problem(100_000, 10, rng=SEED)
 print(f"MSE of always predicting 1 on 100000 sequences: {adding_baseline(test_targets):.3f}")
 assert abs(adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
 
-# %% [markdown]
-# Now train a fresh vanilla RNN (16 tanh units, Adam, 600 batches of 32, gradients
-# clipped at norm 1 so that explosions are not the problem) for each sequence length,
-# and measure its test MSE on 512 new sequences against the baseline of always
-# predicting 1 on the same sequences.
+# %% [markdown] translates="bbe92aa0b5fa"
+# 이제 시퀀스 길이마다 새 기본 RNN을 학습시킵니다(tanh 유닛 16개, Adam, 크기 32인 배치 600개, 폭주가 문제가 되지 않도록 기울기를 노름 1에서 클리핑). 그리고 새 시퀀스 512개에서 테스트 MSE를 재어, 같은 시퀀스에서 늘 1을 예측하는 기준선과 비교합니다.
 
 # %% slideshow={"slide_type": "subslide"}
 dependency = experiments.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
 ax = plot_dependency(dependency)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# For short sequences the RNN solves the task (an MSE far below the baseline). As the
-# distance grows it falls back to the baseline: from 30 steps on it has learned nothing
-# beyond "predict about 1". The gradient that should tell the early steps "remember this
-# number" has vanished on its way back ([section 4](#4.-The-singular-value-bound:-vanish-or-explode)).
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="76764fbfef8f"
+# 짧은 시퀀스에서는 RNN이 과제를 풉니다(MSE가 기준선보다 훨씬 낮습니다). 거리가 멀어지면 기준선으로 떨어집니다. 30단계부터는 "대략 1을 예측하라" 이상은 아무것도 배우지 못했습니다. 앞쪽 단계에 "이 수를 기억하라"고 알려 주어야 할 기울기가 거꾸로 오는 길에 소실된 것입니다([4절](#4.-The-singular-value-bound:-vanish-or-explode)).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 relative = dict(
@@ -601,20 +564,13 @@ assert relative[30] > 0.85 and relative[40] > 0.85
 print("T = 5 and 10: test MSE below 0.3 x baseline (learned)")
 print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 8. Why RNNs are slow
+# %% [markdown] slideshow={"slide_type": "slide"} translates="d41d761b26fa"
+# ## 8. RNN은 왜 느린가
 #
-# Step $t$ needs $h_{t-1}$, so an RNN runs its $T$ steps one after another, forward and
-# backward: the time per sequence grows linearly in $T$, and more hardware cannot spread
-# the steps of one sequence over many cores. A feed-forward layer applied to every
-# position of the same sequence does all $T$ positions in one matrix product.
-# (Timings vary with the machine and its load, so the checks below are loose: 16 times the
-# steps must take more than 4 times as long, and at the shortest length the RNN must be
-# slower than the feed-forward layer.)
+# $t$단계에는 $h_{t-1}$이 필요하므로, RNN은 순방향으로도 역방향으로도 $T$단계를 하나씩 차례로 실행합니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어나고, 하드웨어를 늘려도 한 시퀀스의 단계들을 여러 코어에 나누어 맡길 수 없습니다. 같은 시퀀스의 모든 위치에 적용하는 순방향 층은 $T$개 위치 전체를 행렬 곱 한 번으로 처리합니다. (시간은 기계와 그 부하에 따라 달라지므로 아래 검사는 느슨합니다. 단계 수가 16배이면 시간이 4배보다 더 걸려야 하고, 가장 짧은 길이에서 RNN이 순방향 층보다 느려야 합니다.)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: step t needs h_{t-1}, so the steps of one sequence cannot run in parallel. Ask the
-# room: *what kind of model avoids this?* (feed-forward and attention models)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="e16767f3a610"
+# 말할 내용: t단계에는 h_{t-1}이 필요하므로 한 시퀀스의 단계들은 병렬로 실행할 수 없습니다. 수강생에게 묻기: *어떤 모델이 이 문제를 피할까요?* (순방향 모델과 어텐션 모델)
 
 # %% slideshow={"slide_type": "subslide"}
 timing = experiments.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
@@ -624,12 +580,11 @@ ax = plot_sequence_time(timing)
 assert timing["recurrent"][-1] > 4 * timing["recurrent"][0]
 assert timing["recurrent"][0] > timing["parallel"][0]
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ## More exercises (연습 문제)
+# %% [markdown] slideshow={"slide_type": "skip"} translates="6ce3097168e1"
+# ## 연습 문제 더 풀기 (More exercises)
 #
-# ### Exercise 3 — the step Jacobian
-# Write `step_jacobian(h_t, W_hh)` returning $\partial h_t/\partial h_{t-1}$ for a tanh RNN,
-# an $(H, H)$ array, given the hidden state $h_t$ of shape $(H,)$.
+# ### 연습 문제 3 — 한 단계의 야코비 행렬
+# 모양이 $(H,)$인 은닉 상태 $h_t$가 주어졌을 때, tanh RNN의 $\partial h_t/\partial h_{t-1}$을 $(H, H)$ 배열로 반환하는 `step_jacobian(h_t, W_hh)`를 작성합니다.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -648,12 +603,9 @@ def step_jacobian_solution(h_t, W_hh):
 
 assert exercises.check_step_jacobian(step_jacobian_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 4 — how far does a gradient reach?
-# Write `steps_to_vanish(spectral_norm, gamma, factor)`: the smallest whole number of steps
-# $k \ge 0$ after which the singular-value bound $(\gamma\,\sigma)^k$ is at most `factor`
-# (assume $\gamma\sigma < 1$). For example, how many steps does a tanh RNN with
-# $\sigma_{\max}(W_{hh}) = 0.9$ need before less than a millionth of the gradient can arrive?
+# %% [markdown] slideshow={"slide_type": "skip"} translates="d1a04f45fb8e"
+# ### 연습 문제 4 — 기울기는 얼마나 멀리 닿는가?
+# `steps_to_vanish(spectral_norm, gamma, factor)`를 작성합니다. 특이값 상한 $(\gamma\,\sigma)^k$가 `factor` 이하가 되는 가장 작은 정수 단계 수 $k \ge 0$을 반환합니다($\gamma\sigma < 1$이라고 가정합니다). 예를 들어 $\sigma_{\max}(W_{hh}) = 0.9$인 tanh RNN에서 기울기가 백만분의 일도 채 도달하지 못하게 되려면 몇 단계가 필요할까요?
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -676,11 +628,9 @@ def steps_to_vanish_solution(spectral_norm, gamma, factor):
 assert exercises.check_steps_to_vanish(steps_to_vanish_solution)
 print("sigma = 0.9, tanh, a millionth:", steps_to_vanish_solution(0.9, 1.0, 1e-6), "steps")
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 5 — clipping by the global norm
-# Write `clip_by_norm(grads, max_norm)`: given a list of gradient arrays, return the list
-# scaled so that the norm over *all* entries together is at most `max_norm`, keeping the
-# direction (and unchanged when it already is).
+# %% [markdown] slideshow={"slide_type": "skip"} translates="d95da34eed78"
+# ### 연습 문제 5 — 전역 노름 기준 클리핑
+# `clip_by_norm(grads, max_norm)`를 작성합니다. 기울기 배열의 리스트가 주어지면, *모든* 성분을 한데 모아 계산한 노름이 `max_norm` 이하가 되도록 크기를 줄인 리스트를, 방향은 유지한 채 반환합니다(이미 `max_norm` 이하이면 그대로 둡니다).
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -701,43 +651,31 @@ def clip_by_norm_solution(grads, max_norm):
 
 assert exercises.check_clip_by_norm(clip_by_norm_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Summary
+# %% [markdown] slideshow={"slide_type": "slide"} translates="bd4c3d094de2"
+# ## 요약
 #
-# * The loss of a sequence is a sum over steps; BPTT is the chain rule on the unrolled
-#   graph. The gradient reaching $h_t$ adds the local part and the part from step $t+1$,
-#   and the shared weights collect a sum over all steps. A dozen lines of numpy do it, and
-#   they match rnnlib and a numerical gradient check.
-# * Between steps the gradient is multiplied by $J_t^\top$ with
-#   $J_t = \mathrm{diag}(f'(a_t))\,W_{hh}$; the tanh slope is at most 1, the sigmoid's 1/4.
-# * Hence $\lVert\partial L/\partial h_t\rVert \le (\gamma\,\sigma_{\max}(W_{hh}))^{T-t}\lVert\partial L/\partial h_T\rVert$:
-#   below $1/\gamma$ gradients vanish exponentially; above it they can explode.
-# * Exploding gradients are tamed by clipping the global norm, which bounds every update
-#   by lr times the threshold and keeps its direction (clipping by value does not).
-# * Truncated BPTT saves memory (one chunk of states) and gives exactly zero gradient to
-#   anything more than a chunk back; the carried state still crosses the boundary, so a
-#   longer dependency is learned when the weights learned inside a chunk keep the
-#   information in the state (19 steps with $k = 5$ above), and not when only a gradient
-#   from further back could have taught them to store it.
-# * Vanishing gradients are why a vanilla RNN fails on long dependencies: on the adding
-#   problem it falls to the trivial baseline (MSE about 1/6) as the distance grows. The
-#   LSTM and GRU of [chapter 4](04_lstm_and_gru.ipynb) add a path along which the gradient need not vanish.
-# * RNN steps are sequential: time per sequence grows linearly in $T$.
+# * 시퀀스의 손실은 단계별 손실의 합이고, BPTT는 펼친 그래프에 적용한 연쇄 법칙입니다. $h_t$에 도달하는 기울기는 국소적인 몫과 $t+1$단계에서 오는 몫을 더한 것이고, 공유 가중치는 모든 단계에 걸친 합을 모읍니다. numpy 십여 줄이면 구현할 수 있고, 그 결과는 rnnlib 및 수치 기울기 검사와 일치합니다.
+# * 단계와 단계 사이에서 기울기에는 $J_t^\top$가 곱해지며, 여기서 $J_t = \mathrm{diag}(f'(a_t))\,W_{hh}$입니다. tanh의 미분값은 최대 1, 시그모이드의 미분값은 최대 1/4입니다.
+# * 따라서 $\lVert\partial L/\partial h_t\rVert \le (\gamma\,\sigma_{\max}(W_{hh}))^{T-t}\lVert\partial L/\partial h_T\rVert$입니다. 가장 큰 특이값이 $1/\gamma$보다 작으면 기울기는 지수적으로 소실되고, 크면 폭주할 수 있습니다.
+# * 기울기 폭주는 전역 노름 기준 클리핑으로 다스립니다. 이 클리핑은 모든 업데이트의 크기를 학습률 곱하기 임계값 이하로 제한하면서 방향은 유지합니다(값 기준 클리핑은 방향을 유지하지 않습니다).
+# * 절단된 BPTT는 메모리를 절약하고(청크 하나 분량의 상태), 한 청크보다 더 앞선 것에는 정확히 0인 기울기를 줍니다. 전달되는 상태는 여전히 경계를 넘으므로, 청크 안에서 학습한 가중치가 정보를 상태에 간직하면 더 긴 의존성도 학습됩니다(위에서 $k = 5$로 19단계). 하지만 더 먼 곳에서 오는 기울기만이 그 정보를 저장하라고 가르칠 수 있었던 경우에는 학습되지 않습니다.
+# * 기본 RNN이 긴 의존성에서 실패하는 이유는 기울기 소실입니다. 덧셈 문제에서 거리가 멀어지면 기본 RNN은 자명한 기준선(MSE 약 1/6)으로 떨어집니다. [4장](04_lstm_and_gru.ipynb)의 LSTM과 GRU는 기울기가 소실되지 않아도 되는 경로를 더합니다.
+# * RNN의 단계는 순차적입니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어납니다.
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | backpropagation through time (BPTT) | 시간에 따른 역전파 | the chain rule applied to the RNN unrolled over time |
-# | unrolling | 펼치기 | drawing the recurrence as one copy of the cell per time step, weights shared |
-# | chain rule | 연쇄 법칙 | the derivative of a composition is the product of the derivatives |
-# | gradient check | 기울기 검사 | comparing a backward pass with finite-difference derivatives |
-# | Jacobian | 야코비 행렬 | the matrix of partial derivatives of a vector function, here $\partial h_t/\partial h_{t-1}$ |
-# | singular value | 특이값 | how much a matrix stretches along one of its principal directions |
-# | spectral norm | 스펙트럴 노름 | the largest singular value: the most a matrix can stretch a vector |
-# | vanishing gradient | 기울기 소실 | the gradient shrinking exponentially as it flows back over many steps |
-# | exploding gradient | 기울기 폭주 | the gradient growing exponentially as it flows back over many steps |
-# | gradient clipping | 기울기 클리핑 | shrinking a gradient whose norm (or entries) exceed a threshold |
-# | truncated BPTT | 절단된 BPTT | BPTT that stops the gradient every k steps, to save memory |
-# | long-term dependency | 장기 의존성 | an output that depends on an input many steps earlier |
-# | adding problem | 덧셈 문제 | a task whose target is the sum of two marked inputs far apart in the sequence |
+# | 시간에 따른 역전파 | backpropagation through time (BPTT) | 시간 축으로 펼친 RNN에 적용한 연쇄 법칙 |
+# | 펼치기 | unrolling | 순환을 시간 단계마다 셀의 복사본 하나씩으로, 가중치는 공유하도록 그려 내는 것 |
+# | 연쇄 법칙 | chain rule | 합성 함수의 도함수는 각 함수의 도함수의 곱이라는 법칙 |
+# | 기울기 검사 | gradient check | 역전파 결과를 유한 차분으로 구한 도함수와 비교하는 것 |
+# | 야코비 행렬 | Jacobian | 벡터 함수의 편도함수를 모은 행렬. 여기서는 $\partial h_t/\partial h_{t-1}$ |
+# | 특이값 | singular value | 행렬이 주축 방향 하나를 따라 벡터를 얼마나 늘리는지 나타내는 값 |
+# | 스펙트럴 노름 | spectral norm | 가장 큰 특이값. 행렬이 벡터를 늘릴 수 있는 최대 배율 |
+# | 기울기 소실 | vanishing gradient | 기울기가 여러 단계를 거슬러 전달되면서 지수적으로 줄어드는 현상 |
+# | 기울기 폭주 | exploding gradient | 기울기가 여러 단계를 거슬러 전달되면서 지수적으로 커지는 현상 |
+# | 기울기 클리핑 | gradient clipping | 노름(또는 성분)이 임계값을 넘는 기울기를 줄이는 것 |
+# | 절단된 BPTT | truncated BPTT | 메모리를 아끼려고 k단계마다 기울기를 끊는 BPTT |
+# | 장기 의존성 | long-term dependency | 출력이 여러 단계 앞의 입력에 좌우되는 관계 |
+# | 덧셈 문제 | adding problem | 시퀀스에서 멀리 떨어진, 표시된 두 입력의 합이 목표값인 과제 |
