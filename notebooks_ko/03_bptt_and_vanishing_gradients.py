@@ -16,17 +16,17 @@
 # # 3장 — 시간에 따른 역전파(BPTT), 기울기 소실과 폭주
 # ### Chapter 3 — Backpropagation through time, vanishing and exploding gradients
 #
-# [2장](02_vanilla_rnn.ipynb)에서는 기본 순환 신경망(vanilla RNN)이 "hihello"의 다음 문자를 예측하도록 학습시켰습니다. 학습에는 경사 하강법(gradient descent)을 썼고, 기울기 계산은 rnnlib에 맡겼습니다. 이 장에서는 그 상자를 열어 봅니다. **시간에 따른 역전파**(BPTT, backpropagation through time)를 손으로 유도하고, 그 결과를 rnnlib 및 유한 차분(finite difference)과 비교해 검증합니다. 그다음 이를 이용해 *기본 RNN이 왜 앞의 내용을 잊어버리는지* 살펴봅니다. 앞쪽 단계에 도달하는 기울기는 단계마다 인수가 하나씩 곱해진 곱이고, 이런 곱은 지수적으로 줄어들거나 지수적으로 커집니다.
+# [2장](02_vanilla_rnn.ipynb)에서는 기본 순환 신경망(vanilla RNN)이 "hihello"의 다음 문자를 예측하도록 학습시켰습니다. 학습에는 경사 하강법(gradient descent)을 썼고, 기울기 계산은 rnnlib에 맡겼습니다. 이 장에서는 그 상자를 열어 봅니다. **시간에 따른 역전파**(BPTT, backpropagation through time)를 손으로 유도하고, 그 결과를 rnnlib 및 유한 차분(finite difference)과 비교해 검증합니다. 그다음 이를 이용해 *기본 RNN이 왜 앞의 내용을 잊어버리는지* 살펴봅니다. 앞쪽 단계에 도달하는 기울기는 단계마다 인수가 하나씩 곱해진 곱이고, 이런 곱은 지수적으로 줄어들거나 커집니다.
 #
 # **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
 # 1. RNN의 손실을 시간 단계별 손실의 합으로 쓰고, 시간 축으로 펼친 그래프를 따라 기울기를 거꾸로 따라가기
-# 2. 기본 RNN의 BPTT를 numpy 몇 줄로 구현하고, 수치 기울기 검사로 검증하기
+# 2. 기본 RNN의 BPTT를 numpy 몇 줄로 구현하고, 수치 기울기 검사(gradient check)로 검증하기
 # 3. 한 단계의 야코비 행렬 $\partial h_t/\partial h_{t-1} = \mathrm{diag}(1-h_t^2)\,W_{hh}$를 유도하고, tanh의 도함수(최댓값 1)와 시그모이드의 도함수(최댓값 1/4)가 왜 중요한지 설명하기
 # 4. 특이값 상한(singular-value bound)을 서술하고, $\sigma_{\max}(W_{hh})$를 보고 기울기가 소실될지, 폭주할 수 있는지 예측하기
-# 5. 기울기 클리핑으로 기울기 폭주를 다스리고, 노름 기준 클리핑은 방향을 유지하지만 값 기준 클리핑은 그렇지 않은 이유 설명하기
+# 5. 기울기 클리핑(gradient clipping)으로 기울기 폭주를 다스리고, 노름 기준 클리핑은 방향을 유지하지만 값 기준 클리핑은 그렇지 않은 이유 설명하기
 # 6. 절단된 BPTT(truncated BPTT)가 무엇을 절약하고, 무엇을 끊으며(청크 경계를 넘는 기울기), 무엇은 끊지 않는지(경계를 넘어 전달되는 상태) 설명하기
-# 7. 기본 RNN이 장기 의존성에서 실패하는 모습을 보이고, RNN이 느린 이유 설명하기
+# 7. 기본 RNN이 장기 의존성(long-term dependency)에서 실패하는 모습을 보이고, RNN이 느린 이유 설명하기
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="6a144a115614"
 # 약 65분. 탐색기(explorer): 기울기 흐름(4절), 클리핑(5절). 말할 내용: [2장](02_vanilla_rnn.ipynb)에서 학습이라는 상자를 닫아 둔 채 썼는데, 이제 그 상자를 엽니다. 시간에 따른 역전파, 그리고 기본 RNN이 왜 잊어버리는지가 주제입니다.
@@ -73,7 +73,7 @@ rng = np.random.default_rng(SEED)
 #
 # (강의 노트에서는 $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$로 씁니다.) 모델이 매 단계 예측을 내놓으면, 시퀀스의 손실(loss)은 단계별 손실의 합 $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$입니다. 여기서는 $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$를 씁니다.
 #
-# 시간 축으로 펼치면(펼치기, unrolling) RNN은 모든 층이 같은 가중치를 공유하는 깊은 순방향 신경망(feed-forward network)일 뿐입니다. 이 신경망에서의 역전파가 바로 *시간에 따른 역전파*, 즉 펼친 그래프에 연쇄 법칙(chain rule)을 적용한 것입니다. 보통의 신경망과 다른 점이 두 가지 있습니다.
+# 시간 축으로 펼치면(unrolling) RNN은 모든 층이 같은 가중치를 공유하는 깊은 순방향 신경망(feed-forward network)일 뿐입니다. 이 신경망에서의 역전파가 바로 *시간에 따른 역전파*, 즉 펼친 그래프에 연쇄 법칙(chain rule)을 적용한 것입니다. 보통의 신경망과 다른 점이 두 가지 있습니다.
 #
 # * $h_t$는 두 경로로 손실에 영향을 줍니다. $L_t$를 통해 직접, 그리고 $h_{t+1}$과 그 뒤의 모든 단계를 통해 간접적으로 영향을 줍니다. $h_t$의 전체 기울기는 이 둘을 더한 것입니다.
 # * $W_{hh}$는 모든 단계에서 쓰이므로, 그 기울기는 **단계에 대한 합**입니다.
@@ -87,7 +87,7 @@ ax = plot_backprop_graph(4)
 # %% [markdown] slideshow={"slide_type": "slide"} translates="d82fc3f9bb4c"
 # ## 2. 손으로 하는 BPTT
 #
-# $h_t$에 도달하는 *전체* 기울기를 $\delta h_t = \partial L / \partial h_t$, 그리고 $\delta a_t = \partial L/\partial a_t$로 씁니다. $t = T$에서 $1$까지 거꾸로 가며, $\delta a_{T+1} = 0$(마지막 단계 너머에서는 아무것도 돌아오지 않습니다)에서 시작하면 다음과 같습니다.
+# $\delta h_t = \partial L / \partial h_t$는 $h_t$에 도달하는 *전체* 기울기이고, $\delta a_t = \partial L/\partial a_t$입니다. $\delta a_{T+1} = 0$에서 시작해(마지막 단계 너머에서는 아무것도 돌아오지 않으므로) $t = T$에서 $1$까지 거꾸로 가면 다음과 같습니다.
 #
 # $$\delta h_t = \underbrace{W_{hy}^\top(\hat y_t - y_t)}_{\text{from } L_t}
 #   + \underbrace{W_{hh}^\top\,\delta a_{t+1}}_{\text{from step } t+1},
@@ -101,7 +101,7 @@ ax = plot_backprop_graph(4)
 
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="a294d0876be7"
-# 재귀가 펼쳐지는 과정을 보여 주세요. h_t에서의 기울기는 그 단계의 국소적인 몫과 t+1단계에서 돌아오는 몫을 받습니다. 수강생에게 묻기: *delta a_{T+1}은 무엇이고, 왜 그럴까요?* (0입니다. 마지막 단계 뒤에는 아무것도 없습니다.)
+# 재귀를 한 단계씩 풀어 보이며 설명합니다. h_t에서의 기울기는 그 단계의 국소적인 몫과 t+1단계에서 돌아오는 몫을 받습니다. 수강생에게 묻기: *delta a_{T+1}은 무엇이고, 왜 그럴까요?* (0입니다. 마지막 단계 뒤에는 아무것도 없습니다.)
 
 
 # %% slideshow={"slide_type": "subslide"}
@@ -119,7 +119,7 @@ def rnn_forward(x, W_xh, W_hh, b):
 #
 # ### 연습 문제 1: 한 단계 거꾸로
 #
-# 한 단계에 대한 `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)`를 작성합니다. 배치의 각 행이 하나의 벡터입니다. 전체 기울기 `dh` $= \partial L/\partial h_t$ `(B, H)`가 주어지면 `(dh_prev, dW_xh, dW_hh, db)`를 반환합니다. 곧 $h_{t-1}$로 넘겨줄 기울기 `(B, H)`와, 이 단계가 가중치 기울기에 보태는 몫 `(H, D)`, `(H, H)`, `(H,)`입니다. 검사 함수는 모든 출력을 수치 기울기와 비교하고, 흔한 실수를 짚어 줍니다.
+# 한 단계에 대한 `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)`를 작성합니다. 배치의 각 행이 하나의 벡터입니다. 전체 기울기 `dh` $= \partial L/\partial h_t$ `(B, H)`가 주어지면 `(dh_prev, dW_xh, dW_hh, db)`를 반환합니다. 즉 $h_{t-1}$로 넘겨줄 기울기 `(B, H)`와, 이 단계가 가중치 기울기에 보태는 몫 `(H, D)`, `(H, H)`, `(H,)`입니다. 검사 함수는 모든 출력을 수치 기울기와 비교하고, 흔한 실수를 짚어 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -142,7 +142,7 @@ assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
 # %% [markdown] slideshow={"slide_type": "skip"} translates="61e9bad72de9"
 # ### 연습 문제 2: BPTT 루프
 #
-# `rnn_backward(dh_local, x, h, W_hh)`를 작성합니다. `dh_local[t-1]` $= \partial L_t/\partial h_t$ `(T, B, H)`이고, `h`는 `rnn_forward`가 반환한 배열(`h[0]` $= h_0$ 포함)입니다. $t = T$에서 1까지 거꾸로 가면서, $t+1$단계에서 돌아온 기울기를 국소 기울기에 더하고, 앞에서 작성한 단계 함수를 부르고, 가중치 기울기를 모든 단계에 걸쳐 더합니다. 반환값은 `(dW_xh, dW_hh, db, dh_total)`이며, `dh_total[t-1]`은 전체 $\partial L/\partial h_t$입니다. 처음 시도에서 가장 많이 틀리는 곳은 $t+1$단계에서 돌아오는 값(`dh_next`)입니다. 검사 함수는 기울기가 처음으로 어긋나는 단계를 알려 줍니다.
+# `rnn_backward(dh_local, x, h, W_hh)`를 작성합니다. `dh_local[t-1]` $= \partial L_t/\partial h_t$ `(T, B, H)`이고, `h`는 `rnn_forward`가 반환한 배열(`h[0]` $= h_0$ 포함)입니다. $t = T$에서 1까지 거꾸로 가면서, $t+1$단계에서 돌아온 기울기를 국소 기울기에 더하고, 앞에서 작성한 단계 함수를 호출하고, 가중치 기울기를 모든 단계에 걸쳐 더합니다. 반환값은 `(dW_xh, dW_hh, db, dh_total)`이며, `dh_total[t-1]`은 전체 $\partial L/\partial h_t$입니다. 처음 시도에서 가장 많이 틀리는 곳은 $t+1$단계에서 돌아오는 값(`dh_next`)입니다. 검사 함수는 기울기가 처음으로 어긋나는 단계를 알려 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -242,7 +242,7 @@ assert max(errors.values()) < 1e-6
 #   = \mathrm{diag}(1 - h_k^2)\, W_{hh} \text{ for tanh.}$$
 #
 # 야코비 행렬(Jacobian) $J_k$의 성분은 $(i, j) = \partial h_{k,i}/\partial h_{k-1,j}
-# = f'(a_{k,i})\,W_{hh}[i, j]$입니다. 곧 $i$번째 행에는 유닛 $i$의 미분값(slope)이 곱해집니다. `rnn_step_backward`의 코드 `da @ W_hh`가 바로 $J_t^\top$를 곱하는 부분입니다.
+# = f'(a_{k,i})\,W_{hh}[i, j]$입니다. 즉 $i$번째 행에는 유닛 $i$의 미분값(slope)이 곱해집니다. `rnn_step_backward`의 코드 `da @ W_hh`가 바로 $J_t^\top$를 곱하는 부분입니다.
 #
 # 작은 RNN의 한 단계에 대해 이 공식을 유한 차분과 비교해 확인해 봅시다.
 
@@ -284,7 +284,7 @@ assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # %% [markdown] slideshow={"slide_type": "slide"} translates="a8fb6af27c64"
 # ## 4. 특이값 상한: 소실 아니면 폭주
 #
-# 행렬을 하나의 사상(map)으로 볼 때 그 크기는 가장 큰 특이값(singular value), 곧 스펙트럴 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 늘어나지 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
+# 행렬을 하나의 사상(map)으로 볼 때 그 크기는 가장 큰 특이값(singular value), 즉 스펙트럴 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 많이 늘어나지는 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
 #
 # $$\lVert J_k \rVert_2 \le \gamma\,\sigma_{\max}(W_{hh})
 #   \quad\Longrightarrow\quad
@@ -294,7 +294,7 @@ assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # * $\sigma_{\max}(W_{hh}) < 1/\gamma$이면 기울기는 거리 $T - t$에 따라 적어도 지수적으로 **소실**됩니다(기울기 소실, vanishing gradient). 앞쪽 입력은 학습 신호를 (거의) 받지 못합니다.
 # * $\sigma_{\max}(W_{hh}) > 1/\gamma$이면 상한이 지수적으로 커지고, 기울기가 **폭주할 수 있습니다**(기울기 폭주, exploding gradient). 이것은 필요조건일 뿐 보장이 아닙니다. tanh의 미분값이 여전히 기울기를 끌어내릴 수 있습니다.
 #
-# `experiments.gradient_flow`는 $W_{hh} = \sigma \cdot Q$로 둔 rnnlib의 RNN을 50단계의 무작위 입력에 실행합니다($Q$는 무작위 직교 행렬이므로 모든 특이값이 $\sigma$입니다). 손실은 마지막 단계에만 두고, $\lVert\partial L/\partial h_t\rVert$는 `trace.grad_hidden`에서 읽습니다. 점선이 상한입니다. $\sigma_{\max} = 1.5$와 $2$의 상한은 모든 기울기보다 훨씬 위로 올라가 축의 위쪽 밖으로 나가는데, 나가는 자리에 삼각형이 표시되어 있습니다.
+# `experiments.gradient_flow`는 $W_{hh} = \sigma \cdot Q$로 둔 rnnlib의 RNN을 50단계짜리 무작위 입력으로 실행합니다($Q$는 무작위 직교 행렬이므로 모든 특이값이 $\sigma$입니다). 손실은 마지막 단계에만 두고, $\lVert\partial L/\partial h_t\rVert$는 `trace.grad_hidden`에서 읽습니다. 점선이 상한입니다. $\sigma_{\max} = 1.5$와 $2$의 상한은 모든 기울기보다 훨씬 위로 올라가 축의 위쪽 밖으로 나가는데, 나가는 자리에 삼각형이 표시되어 있습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="b2644016d808"
 # 말할 내용: W_hh의 스펙트럴 노름에 활성화 함수의 최대 미분값을 곱한 값이 각 인수의 상한입니다. 이 값이 1보다 작으면 기울기는 기하급수적으로 소실되고, 1보다 크면 폭주할 수 있습니다.
@@ -328,7 +328,7 @@ for scale in scales:
     print(f"sigma_max = {scale:3}: ||dL/dh_1|| / ||dL/dh_T|| {trend}")
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="b8c98dfeb2c4"
-# **탐색해 보기.** 스펙트럴 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 단계의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. $t$단계의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 단계가 기울기를 저마다 가장 많이 늘리는 방향으로, 단계마다 잇달아 늘린다고 가정합니다.)
+# **탐색해 보기.** 스펙트럴 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 단계의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. $t$단계의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 단계가 기울기를 자신이 가장 많이 늘리는 방향으로 늘리고, 이런 일이 단계마다 잇달아 일어난다고 가정합니다.)
 #
 # **질문.** 활성화 함수는 tanh, 길이 `length T`는 50으로 그대로 두고, `sigma_max(W_hh)`를 0.9에서 아래로 끌어내려 봅니다. 값이 얼마보다 작아지면 그림 아래 설명에 나오는 비율 ||dL/dh_1|| / ||dL/dh_T||가 10⁻⁶ 아래로 떨어져, 첫 단계가 마지막 단계 기울기의 백만분의 일밖에 받지 못할까요?
 
@@ -359,12 +359,12 @@ assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 #
 # 기울기 소실은 긴 의존성의 학습을 느리게 하거나 불가능하게 만듭니다. 기울기 폭주는 더 극적입니다. 거대한 기울기 하나가 단 한 번의 업데이트로 가중치를 멀리 내던지고, 손실이 치솟으며, 다음 기울기는 더 커집니다. RNN의 손실 곡면에는 이런 일이 일어나는 가파른 "절벽"이 있습니다.
 #
-# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행에 **기울기 클리핑**(gradient clipping)을 더하면, 기울기 전체의 전역 노름(global norm) $\lVert g\rVert$가 임계값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 맞춥니다.
+# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임계값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
 #
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="78448d8cc74e"
-# 말할 내용: 폭주한 기울기는 한 번의 업데이트로 가중치를 멀리 날려 버립니다. 노름 기준 클리핑은 업데이트의 크기를 제한하면서 방향은 유지합니다. 클리핑 탐색기에서 기울기의 방향을 돌려 보세요. 수강생에게 묻기: *값 기준 클리핑은 왜 방향을 바꿀까요?*
+# 말할 내용: 폭주한 기울기는 한 번의 업데이트로 가중치를 멀리 날려 버립니다. 노름 기준 클리핑은 업데이트의 크기를 제한하면서 방향은 유지합니다. 클리핑 탐색기에서 기울기의 방향을 돌려 봅니다. 수강생에게 묻기: *값 기준 클리핑은 왜 방향을 바꿀까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 unclipped = experiments.clipping_run(max_norm=None, rng=SEED)
@@ -374,7 +374,7 @@ fig = plot_training_runs(
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="f64a426b88a9"
-# 클리핑이 없으면 손실이 학습 몇 단계 만에 폭주합니다(손실이 $10^6$을 넘으면 실행을 멈춥니다). 클리핑을 하면 같은 가중치, 데이터, 학습률로도 학습이 됩니다. 어떤 업데이트도 길이가 $\text{lr}\cdot c = 0.3$을 넘지 않고, 마지막 100단계의 손실은 항상 1을 예측하는 기준선(baseline)보다 훨씬 낮습니다.
+# 클리핑이 없으면 손실이 몇 번의 학습 단계 만에 폭주합니다(손실이 $10^6$을 넘으면 실행을 멈춥니다). 클리핑을 하면 같은 가중치, 데이터, 학습률로도 학습이 됩니다. 어떤 업데이트도 길이가 $\text{lr}\cdot c = 0.3$을 넘지 않고, 마지막 100단계의 손실은 항상 1을 예측하는 기준선(baseline)보다 훨씬 낮습니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 assert unclipped.diverged and len(unclipped.loss) < 50
@@ -440,7 +440,7 @@ assert unturned == [0, 45, 90, 135, 180], unturned
 # %% [markdown] slideshow={"slide_type": "slide"} translates="973d2382616c"
 # ## 6. 절단된 BPTT
 #
-# 긴 시퀀스 전체에 걸친 BPTT(전체 BPTT)는 역전파가 끝날 때까지 모든 은닉 상태(hidden state)를 보관해야 하고, 한 번 업데이트하려면 시퀀스 전체를 기다려야 합니다. **절단된 BPTT**(truncated BPTT, 시간 절단 역전파라고도 합니다)는 시퀀스를 $k$단계짜리 청크(chunk)로 나눕니다. *순방향* 상태는 청크에서 청크로 전달되지만, 기울기는 청크 경계를 넘어 거꾸로 전달되지 않습니다. rnnlib에서는 `Recurrent.backward(..., truncate=k)`가 이 일을 합니다.
+# 긴 시퀀스 전체에 걸친 BPTT(전체 BPTT)는 역전파가 끝날 때까지 모든 은닉 상태(hidden state)를 보관해야 하고, 한 번 업데이트하려면 시퀀스 전체를 기다려야 합니다. **절단된 BPTT**(truncated BPTT, 시간 절단 역전파라고도 합니다)는 시퀀스를 $k$단계짜리 청크(chunk)로 나눕니다. *순전파*의 상태는 청크에서 청크로 전달되지만, 기울기는 청크 경계를 넘어 거꾸로 전달되지 않습니다. rnnlib에서는 `Recurrent.backward(..., truncate=k)`가 이 일을 합니다.
 #
 # **무엇을 끊는가.** 40단계 시퀀스의 마지막 단계에 손실을 두고 $k = 10$으로 하면, 마지막 청크보다 앞선 입력은 *정확히 0*인 기울기를 받습니다. 마지막 청크 안에서는 기울기가 전체 BPTT와 같습니다.
 
@@ -458,7 +458,7 @@ assert np.allclose(cut[30:], full[30:])
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="5d24052aa932"
 # **정확히 무엇을 끊고, 무엇은 끊지 않는가.** 어떤 기울기도 청크 경계를 넘지 못합니다. 따라서 손실보다 $k$단계 넘게 앞선 입력을 어떻게 저장했어야 하는지 가중치가 전해 듣는 일은 없습니다. 하지만 *상태*는 경계를 넘어가고, 마지막 청크 안에서 학습된 가중치는 상태가 싣고 온 것이 무엇이든 그것에 작용합니다. 그러므로 마지막 청크에 도달하는 상태가 그 정보를 담고 있기만 하면, $k$보다 긴 의존성도 여전히 학습될 수 있습니다.
 #
-# 실험으로 양쪽을 모두 보이겠습니다. 과제는 이렇습니다. 먼저 단서(clue) $+1$ 또는 $-1$이 오고, 그 뒤로 잡음이 이어집니다. 마지막 단계가 끝나면 단서의 부호를 말해야 합니다. 테스트에서 단서는 항상 $T = 20$단계 중 1단계, 곧 답보다 **19단계** 앞에 있고, 학습에는 $k = 5$를 씁니다. `experiments.truncated_long_dependency`는 같은 초기 가중치에서 tanh RNN을 두 가지 방식으로 학습시키며, 이를 4번 반복합니다.
+# 실험으로 양쪽을 모두 보이겠습니다. 과제는 이렇습니다. 먼저 단서(clue) $+1$ 또는 $-1$이 오고, 그 뒤로 잡음이 이어집니다. 마지막 단계가 끝나면 단서의 부호를 말해야 합니다. 테스트에서 단서는 항상 $T = 20$단계 중 1단계, 즉 답보다 **19단계** 앞에 있고, 학습에는 $k = 5$를 씁니다. `experiments.truncated_long_dependency`는 같은 초기 가중치에서 tanh RNN을 두 가지 방식으로 학습시키며, 이를 4번 반복합니다.
 #
 # * **학습에서 단서가 항상 1단계에 있을 때.** 단서가 들어오는 단계에는 어떤 기울기도 도달하지 않으므로, 단서의 입력 가중치 $W_{xh}[:, 0]$는 무작위 초깃값에서 전혀 움직이지 않습니다.
 # * **학습에서 단서가 아무 단계에나 있을 때.** 마지막 청크 안에 들어온 단서들이 공유 가중치에게 단서를 상태에 써 넣고 계속 간직하는 법을 가르칩니다. 그러면 같은 가중치가 1단계의 단서도 세 개의 청크 경계 너머로 실어 나릅니다.
@@ -496,7 +496,7 @@ truncated_cost = [experiments.bptt_cost(length, k, rng=SEED) for length in lengt
 fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="3d75cafce285"
-# 메모리 개수는 정확한 값이며, 아래 검사가 확인하는 것도 이 값입니다. 전체 BPTT는 $T \cdot B \cdot H$개의 값을 보관하고, 청크 방식은 $T$와 상관없이 $k \cdot B \cdot H$개를 보관하며, 둘 다 $T$단계를 모두 실행합니다. 각 시간은 (시간을 재지 않는 예열 실행 한 번 뒤에) 같은 계산을 9번 반복해 얻은 가장 빠른 값입니다. 기계의 부하는 시간을 늘리기만 하며, 바쁜 기계에서 한 번만 재면 열 배까지 어긋날 수 있습니다. 시간은 출력만 하고 검사하지는 않습니다. 기계에 따라, 그리고 그 기계에서 함께 돌아가는 다른 작업에 따라 달라지기 때문입니다.
+# 메모리에 보관하는 값의 개수는 정확하며, 아래 검사가 확인하는 것도 이 값입니다. 전체 BPTT는 $T \cdot B \cdot H$개의 값을 보관하고, 청크 방식은 $T$와 상관없이 $k \cdot B \cdot H$개를 보관하며, 둘 다 $T$단계를 모두 실행합니다. 각 시간은 (시간을 재지 않는 예열 실행 한 번 뒤에) 같은 계산을 9번 반복해 얻은 가장 빠른 값입니다. 기계의 부하는 시간을 늘리기만 하며, 바쁜 기계에서 한 번만 재면 열 배까지 어긋날 수 있습니다. 시간은 출력만 하고 검사하지는 않습니다. 기계에 따라, 그리고 그 기계에서 함께 돌아가는 다른 작업에 따라 달라지기 때문입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
@@ -570,7 +570,7 @@ print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 # $t$단계에는 $h_{t-1}$이 필요하므로, RNN은 순방향으로도 역방향으로도 $T$단계를 하나씩 차례로 실행합니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어나고, 하드웨어를 늘려도 한 시퀀스의 단계들을 여러 코어에 나누어 맡길 수 없습니다. 같은 시퀀스의 모든 위치에 적용하는 순방향 층은 $T$개 위치 전체를 행렬 곱 한 번으로 처리합니다. (시간은 기계와 그 부하에 따라 달라지므로 아래 검사는 느슨합니다. 단계 수가 16배이면 시간이 4배보다 더 걸려야 하고, 가장 짧은 길이에서 RNN이 순방향 층보다 느려야 합니다.)
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="e16767f3a610"
-# 말할 내용: t단계에는 h_{t-1}이 필요하므로 한 시퀀스의 단계들은 병렬로 실행할 수 없습니다. 수강생에게 묻기: *어떤 모델이 이 문제를 피할까요?* (순방향 모델과 어텐션 모델)
+# 말할 내용: t단계에는 h_{t-1}이 필요하므로 한 시퀀스의 단계들은 병렬로 실행할 수 없습니다. 수강생에게 묻기: *어떤 모델이 이 문제를 피할까요?* (순방향 모델과 어텐션(attention) 모델)
 
 # %% slideshow={"slide_type": "subslide"}
 timing = experiments.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
