@@ -40,6 +40,8 @@ KOREAN: dict[str, str] = {
     "value": "값",
     "Regression: the trained RNN predicts the next value": "회귀: 학습된 RNN이 다음 값을 예측",
     # --- notebooks/03_bptt_and_vanishing_gradients ------------------------------------------
+    "no clipping": "클리핑 없음",
+    "clipped at norm 1": "노름 1로 클리핑",
     # --- notebooks/04_lstm_and_gru ----------------------------------------------------------
     # --- notebooks/05_text_generation -------------------------------------------------------
     # --- notebooks/06_sequence_classification -----------------------------------------------
