@@ -16,6 +16,20 @@ KOREAN: dict[str, str] = {
     # --- rnnlib.exercises ------------------------------------------------------------------
     # --- notebooks/00_start_here -----------------------------------------------------------
     # --- notebooks/01_sequences_and_hopfield ------------------------------------------------
+    "window of {k} words": "{k}단어 윈도우",
+    "coin flip": "동전 던지기",
+    "distance of the clue before 사과를 (words)": "'사과를' 앞 단서까지의 거리 (단어 수)",
+    "test accuracy (apple vs apology)": "테스트 정확도 (과일 vs 사죄)",
+    "A fixed window is blind to clues beyond its edge": "고정된 윈도우는 가장자리 밖의 단서를 보지 못한다",
+    "The five memories: letters on a 10 × 10 grid": "다섯 개의 기억: 10 × 10 격자 위의 글자",
+    "Asynchronous recall of 'A' from a cue with 25% of units flipped": (
+        "유닛의 25%를 뒤집은 단서에서 'A'를 비동기 방식으로 회상"
+    ),
+    "units switched from 'A' towards 'H' (of {total})": "'A'에서 'H' 쪽으로 바꾼 유닛 수 (전체 {total}개)",
+    "energy E(s)": "에너지 E(s)",
+    "Two valleys: the energy along a path from memory 'A' to memory 'H'": (
+        "두 골짜기: 기억 'A'에서 기억 'H'로 가는 경로의 에너지"
+    ),
     # --- notebooks/02_vanilla_rnn -----------------------------------------------------------
     # --- notebooks/03_bptt_and_vanishing_gradients ------------------------------------------
     # --- notebooks/04_lstm_and_gru ----------------------------------------------------------
