@@ -37,5 +37,23 @@ KOREAN: dict[str, str] = {
     # --- notebooks/06_sequence_classification -----------------------------------------------
     # --- notebooks/07_sequence_tagging ------------------------------------------------------
     # --- notebooks/08_time_series -----------------------------------------------------------
+    "Noisy sum of three sines (first 300 samples)": "잡음 섞인 세 사인파의 합 (처음 300개 표본)",
+    "Mackey–Glass, τ = 17, one sample every 6 time units": (
+        "매키-글래스 시계열, τ = 17, 6 시간 단위마다 표본 하나"
+    ),
+    "Mackey–Glass attractor: x(t) against x(t − 17)": "매키-글래스 끌개: x(t − 17)에 대한 x(t)",
+    "training step": "학습 단계",
+    "MSE (moving average of 20)": "MSE (20단계 이동 평균)",
+    "GRU forecaster: training loss on Mackey–Glass windows": (
+        "GRU 예측 모델: 매키-글래스 윈도우에서의 학습 손실"
+    ),
+    "linear AR({order})": "선형 AR({order})",
+    "persistence": "지속성 기준 모델",
+    "Mackey–Glass: free-running error against the horizon": (
+        "매키-글래스: 예측 시점 거리에 따른 재귀적 다단계 예측 오차"
+    ),
+    "One test window: {steps}-step free-running forecasts": (
+        "테스트 윈도우 하나: {steps}단계 앞까지의 재귀적 예측"
+    ),
     # --- notebooks/09_encoder_decoder_attention ---------------------------------------------
 }
