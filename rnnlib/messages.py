@@ -66,7 +66,7 @@ KOREAN: dict[str, str] = {
         "매키-글래스 시계열, τ = 17, 6 시간 단위마다 표본 하나"
     ),
     "Mackey–Glass attractor: x(t) against x(t − 17)": "매키-글래스 끌개: x(t − 17)에 대한 x(t)",
-    "training step": "학습 단계",
+    # "training step": its entry is in chapter 2's section
     "MSE (moving average of 20)": "MSE (20단계 이동 평균)",
     "GRU forecaster: training loss on Mackey–Glass windows": (
         "GRU 예측 모델: 매키-글래스 윈도우에서의 학습 손실"
