@@ -59,7 +59,7 @@ SEED = 8
 rng = np.random.default_rng(SEED)
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="ccb6e56c7ae2"
-# ## 1. 두 시계열, 둘 다 여기서 생성합니다
+# ## 1. 여기서 직접 생성하는 두 시계열
 #
 # 아무것도 내려받지 않습니다. 두 시계열 모두 `rnnlib.data.series`가 시드(seed)에서 계산합니다.
 #
