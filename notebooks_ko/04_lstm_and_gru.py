@@ -12,37 +12,39 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Chapter 4 — LSTM and GRU
-# ### 4장 — LSTM과 GRU: 게이트로 기억을 지키기
+# %% [markdown] slideshow={"slide_type": "slide"} translates="4d35f31c7e63"
+# # 4장 — LSTM과 GRU
+# ### 게이트로 기억을 지키기
 #
-# [Chapter 3](03_bptt_and_vanishing_gradients.ipynb) ended with a vanilla RNN that could not learn the adding problem once the two
-# numbers it had to add were more than a couple of dozen steps away from the answer. The
-# reason was arithmetic: the gradient that reaches an early step is a product of one
-# Jacobian $\mathrm{diag}(1-h_t^2)\,W_{hh}$ per step, and such a product shrinks
-# exponentially. This chapter builds the two cells that fixed this, the **LSTM** (long
-# short-term memory, 장단기 메모리; Hochreiter and Schmidhuber 1997, with the forget gate of
-# Gers, Schmidhuber and Cummins 2000) and the **GRU** (gated recurrent unit, 게이트 순환
-# 유닛; Cho et al. 2014), and then lets all three cells compete on the same task.
+# [3장](03_bptt_and_vanishing_gradients.ipynb)은 바닐라 RNN(vanilla RNN)이 덧셈 문제를
+# 배우지 못하는 모습으로 끝났습니다. 더해야 할 두 수가 답을 내는 시점에서 20여 시점 넘게
+# 떨어져 있기만 해도 그랬습니다. 이유는 단순한 산수였습니다. 앞쪽 시점에 도달하는
+# 기울기는 시점마다 야코비 행렬(Jacobian) $\mathrm{diag}(1-h_t^2)\,W_{hh}$를 하나씩 곱한
+# 것이고, 이런 곱은 지수적으로 줄어듭니다. 이 장에서는 이 문제를 해결한 두 셀,
+# **LSTM**(장단기 메모리, long short-term memory; Hochreiter와 Schmidhuber 1997, 망각
+# 게이트는 Gers, Schmidhuber, Cummins 2000)과 **GRU**(게이트 순환 유닛, gated recurrent
+# unit; Cho 외 2014)를 직접 만들어 보고, 세 셀을 같은 과제에서 겨루게 합니다.
 #
-# **Learning objectives.** After this chapter you can
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. explain why the LSTM keeps two streams, the **cell state** (셀 상태, the long-term
-#    memory, 장기 기억) and the **hidden state** (은닉 상태), and what each is for;
-# 2. compute an LSTM step by hand — forget gate, input gate, candidate, cell update,
-#    output gate — in a few lines of numpy, and get the same numbers from `rnnlib`;
-# 3. explain why the additive cell path keeps gradients alive ($\partial c_t/\partial c_{t-1} = f_t$
-#    along it), and why the forget gate's bias is initialised to 1 or more;
-# 4. write the GRU equations, relate its update gate to the LSTM's forget and input gates,
-#    and count the parameters of an RNN, LSTM and GRU cell;
-# 5. run a fair comparison of the three cells on a long-memory task, read its loss curves
-#    against a trivial baseline, and say what longer sequences would cost;
-# 6. read gate activations of a trained model, and measure how often gates saturate.
+# 1. LSTM이 왜 두 흐름, 곧 **셀 상태**(cell state, 장기 기억)와 **은닉 상태**(hidden
+#    state)를 따로 두는지, 각각 무슨 일을 하는지 설명하기
+# 2. 망각 게이트, 입력 게이트, 후보 값, 셀 상태 갱신, 출력 게이트로 이어지는 LSTM의 한
+#    단계를 numpy 몇 줄로 직접 계산하고, `rnnlib`에서 같은 값을 얻기
+# 3. 덧셈으로 이어지는 셀 경로가 왜 기울기를 살려 두는지(이 경로를 따라
+#    $\partial c_t/\partial c_{t-1} = f_t$), 망각 게이트의 편향을 왜 1 이상으로
+#    초기화하는지 설명하기
+# 4. GRU의 식을 쓰고, GRU의 업데이트 게이트가 LSTM의 망각 게이트·입력 게이트와 어떤
+#    관계인지 설명하고, RNN·LSTM·GRU 셀의 매개변수 개수를 세기
+# 5. 긴 기억이 필요한 과제에서 세 셀을 공정하게 비교하고, 손실 곡선을 단순
+#    기준선(trivial baseline)과 견주어 읽고, 시퀀스가 길어지면 비용이 얼마나 드는지 말하기
+# 6. 학습된 모델의 게이트 활성값을 읽고, 게이트가 얼마나 자주 포화(saturation)되는지
+#    측정하기
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 70 minutes; explorer: gate activations (section 6.2). Say: [chapter 3](03_bptt_and_vanishing_gradients.ipynb)'s RNN could not
-# carry the adding problem's numbers over 50 steps; the LSTM adds a belt with no matrix on
-# it.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="14e03fb171ff"
+# 약 70분. 탐색기(explorer): 게이트 활성값(6.2절). 설명:
+# [3장](03_bptt_and_vanishing_gradients.ipynb)의 RNN은 덧셈 문제의 두 수를 50시점 너머로
+# 전달하지 못했습니다. LSTM은 그 위에 행렬이 하나도 없는 벨트를 더합니다.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -71,52 +73,52 @@ set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 np.set_printoptions(precision=3, suppress=True)
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. Two streams: the cell state and the hidden state
+# %% [markdown] slideshow={"slide_type": "slide"} translates="673580e2d583"
+# ## 1. 두 흐름: 셀 상태와 은닉 상태
 #
-# A vanilla RNN has one memory vector, and it rewrites all of it at every step:
-# $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$. Whatever it wants to keep for later must
-# survive a matrix product and a squashing function at every single step — and so must the
-# gradient on its way back ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)).
+# 바닐라 RNN에는 기억 벡터가 하나뿐이고, 매 시점 그 전부를 다시 씁니다:
+# $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$. 나중을 위해 간직하려는 정보는 모든
+# 시점에서 행렬 곱과 값을 눌러 담는 함수(squashing function)를 거치고도 살아남아야 하며,
+# 거꾸로 전달되는 기울기도 마찬가지입니다([3장](03_bptt_and_vanishing_gradients.ipynb)).
 #
-# The LSTM splits the memory in two:
+# LSTM은 기억을 둘로 나눕니다.
 #
-# * the **cell state** $c_t$ (셀 상태) is a *conveyor belt* (컨베이어 벨트). Between two steps it
-#   is only multiplied elementwise by a gate and added to — no matrix, no tanh on the way.
-#   Information put on the belt can ride along unchanged for many steps. This is the
-#   long-term memory (장기 기억).
-# * the **hidden state** $h_t$ (은닉 상태) is what the cell *shows* at step $t$: a filtered
-#   read-out of the belt, $h_t = o_t \odot \tanh(c_t)$. It feeds the output layer and, at
-#   the next step, the gates. It is the working, short-term memory (단기 기억).
+# * **셀 상태**(cell state) $c_t$는 *컨베이어 벨트*(conveyor belt)입니다. 두 시점 사이에서
+#   셀 상태에는 게이트가 원소별로 곱해지고 새 내용이 더해질 뿐, 가는 길에 행렬도 tanh도
+#   없습니다. 벨트에 올린 정보는 여러 시점 동안 바뀌지 않고 실려 갈 수 있습니다. 이것이
+#   장기 기억(long-term memory)입니다.
+# * **은닉 상태**(hidden state) $h_t$는 셀이 시점 $t$에 *내보이는* 값, 곧 벨트를 걸러서
+#   읽어 낸 값입니다: $h_t = o_t \odot \tanh(c_t)$. 은닉 상태는 출력층으로 들어가고, 다음
+#   시점에는 게이트들의 입력이 됩니다. 이것은 당장 쓰는 단기 기억(short-term memory)입니다.
 #
-# Three **gates** (게이트), each a vector of numbers between 0 and 1 computed from $x_t$ and
-# $h_{t-1}$, decide what happens on the belt: the **forget gate** $f_t$ (망각 게이트) how much of
-# each unit of $c_{t-1}$ to keep, the **input gate** $i_t$ (입력 게이트) how much of a new
-# **candidate** $g_t$ (후보 값) to write, and the **output gate** $o_t$ (출력 게이트) how much of
-# the belt to show in $h_t$. A gate is a soft switch: 0 blocks, 1 lets everything through,
-# and multiplying by it elementwise ($\odot$) applies the switch unit by unit.
+# 세 **게이트**(gate)는 각각 $x_t$와 $h_{t-1}$에서 계산한, 0과 1 사이 값들의 벡터이며
+# 벨트에서 무슨 일이 일어날지 정합니다. **망각 게이트**(forget gate) $f_t$는 $c_{t-1}$의
+# 각 유닛을 얼마나 남길지, **입력 게이트**(input gate) $i_t$는 새 **후보 값**(candidate)
+# $g_t$를 얼마나 쓸지, **출력 게이트**(output gate) $o_t$는 벨트를 $h_t$에 얼마나 보여 줄지
+# 정합니다. 게이트는 부드러운 스위치입니다. 0이면 막고 1이면 모두 통과시키며, 게이트를
+# 원소별로 곱하면($\odot$) 이 스위치가 유닛마다 따로 작동합니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: two streams: the cell state is the long-term belt, the hidden state what the cell
-# shows. Ask the room: *what sits between c_{t-1} and c_t?* (only an elementwise multiply
-# and an add)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="7fde3c8f10dd"
+# 설명: 흐름이 둘입니다. 셀 상태는 오래 기억하는 벨트이고, 은닉 상태는 셀이 바깥에 보여
+# 주는 값입니다. 청중에게 질문: *c_{t-1}과 c_t 사이에는 무엇이 있습니까?* (원소별 곱셈
+# 하나와 덧셈 하나뿐)
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_lstm_diagram()
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. The LSTM step by step
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a888658cffba"
+# ## 2. LSTM을 한 단계씩
 #
-# All four gate pre-activations read the same two vectors, the input $x_t$ and the previous
-# hidden state $h_{t-1}$, each with its own weights. `rnnlib` stores them stacked, in the
-# order of the mainstream frameworks — **input, forget, candidate (g), output** — so
-# `W_xh` is $(4H, D)$, `W_hh` is $(4H, H)$ and `b` is $(4H,)$. For a small example we take a
-# cell with $D = 2$ inputs and $H = 3$ units, read its (random) weights, and follow one step
-# from a given $x_t$, $h_{t-1}$ and $c_{t-1}$.
+# 네 게이트의 사전 활성값(pre-activation)은 모두 같은 두 벡터, 곧 입력 $x_t$와 이전 은닉
+# 상태 $h_{t-1}$을 저마다의 가중치로 읽습니다. `rnnlib`은 이 가중치들을 주요 프레임워크와
+# 같은 순서 — **입력, 망각, 후보(g), 출력** — 로 쌓아서 저장하므로 `W_xh`는 $(4H, D)$,
+# `W_hh`는 $(4H, H)$, `b`는 $(4H,)$ 모양입니다. 작은 예로 입력이 $D = 2$개, 유닛이
+# $H = 3$개인 셀을 만들어 (무작위) 가중치를 읽고, 주어진 $x_t$, $h_{t-1}$, $c_{t-1}$에서
+# 출발해 한 단계를 따라가 봅니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Walk through the gates one slide at a time: forget, input, candidate, update, output. Ask
-# the room at each: *what does a value of 0 mean here, and 1?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="d7ccd2bf5bc2"
+# 게이트를 슬라이드 한 장에 하나씩 짚어 갑니다: 망각, 입력, 후보 값, 갱신, 출력. 매번
+# 청중에게 질문: *여기서 0은 무슨 뜻이고, 1은 무슨 뜻입니까?*
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 D, H = 2, 3
@@ -132,13 +134,12 @@ c_prev = np.array([0.8, -1.2, 0.3])
 print("W_xh", W_xh.shape, " W_hh", W_hh.shape, " b", b.shape)
 print("forget block of b (includes the +1):", b_f)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.1 Forget gate: what to keep
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="36fc6e1807ab"
+# ### 2.1 망각 게이트: 무엇을 남길까
 #
 # $$f_t = \sigma(W_f x_t + U_f h_{t-1} + b_f), \qquad \text{kept} = f_t \odot c_{t-1}$$
 #
-# Each unit of the old cell state is multiplied by its own number between 0 (forget it)
-# and 1 (keep it).
+# 이전 셀 상태의 유닛마다 0(잊기)과 1(남기기) 사이의 수가 하나씩 곱해집니다.
 
 # %% tags=["nbval-check-output"]
 f_t = sigmoid(W_f @ x_t + U_f @ h_prev + b_f)
@@ -153,13 +154,13 @@ fig = plot_lstm_stage(
     title=tr("Forget gate: each unit of the old cell state is scaled by its gate"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.2 Input gate: how much to write
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="9e7e39295743"
+# ### 2.2 입력 게이트: 얼마나 쓸까
 #
 # $$i_t = \sigma(W_i x_t + U_i h_{t-1} + b_i)$$
 #
-# The input gate is a second soft switch, one per unit, that decides how much of the new
-# content enters the belt.
+# 입력 게이트는 유닛마다 하나씩 있는 두 번째 부드러운 스위치로, 새 내용이 벨트에 얼마나
+# 들어갈지 정합니다.
 
 # %% tags=["nbval-check-output"]
 i_t = sigmoid(W_i @ x_t + U_i @ h_prev + b_i)
@@ -168,13 +169,14 @@ fig = plot_lstm_stage(
     "input", {"i_t": i_t}, title=tr("Input gate: how much of the candidate each unit lets in")
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.3 Candidate: what to write
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="36d95111d558"
+# ### 2.3 후보 값: 무엇을 쓸까
 #
 # $$g_t = \tanh(W_g x_t + U_g h_{t-1} + b_g)$$
 #
-# The candidate (후보 값) is the new content, in $(-1, 1)$ like a vanilla RNN's hidden state
-# (it *is* a vanilla RNN step). The cell writes $i_t \odot g_t$: the candidate, gated.
+# 후보 값(candidate)은 새로 쓸 내용이며, 바닐라 RNN의 은닉 상태처럼 $(-1, 1)$ 범위에
+# 있습니다(계산도 바닐라 RNN의 한 단계와 *똑같습니다*). 셀이 실제로 쓰는 것은
+# $i_t \odot g_t$, 곧 게이트를 거친 후보 값입니다.
 
 # %% tags=["nbval-check-output"]
 g_t = np.tanh(W_g @ x_t + U_g @ h_prev + b_g)
@@ -188,18 +190,19 @@ fig = plot_lstm_stage(
     title=tr("Candidate: new content in (-1, 1), gated by the input gate"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.4 Cell update: keep plus write
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="6290c602ae98"
+# ### 2.4 셀 상태 갱신: 남긴 것에 새 내용을 더하기
 #
 # $$c_t = f_t \odot c_{t-1} + i_t \odot g_t$$
 #
-# This is the heart of the LSTM: the new cell state is the kept part of the old one **plus**
-# the written part. No matrix and no squashing function sit on the path from $c_{t-1}$ to
-# $c_t$, and $c_t$ is not confined to $(-1, 1)$: a unit can add up evidence over many steps.
+# 이것이 LSTM의 핵심입니다. 새 셀 상태는 이전 셀 상태에서 남긴 부분에 새로 쓴 부분을
+# **더한** 것입니다. $c_{t-1}$에서 $c_t$로 가는 길에는 행렬도, 값을 눌러 담는 함수도 없고,
+# $c_t$는 $(-1, 1)$ 안에 갇혀 있지도 않습니다. 그래서 한 유닛이 여러 시점에 걸쳐 증거를
+# 차곡차곡 더해 갈 수 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: keep plus write, no matrix, no squashing: this is the heart of the LSTM. Ask the
-# room: *what is dc_t / dc_{t-1}?* (f_t, elementwise)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="8cd1080fe1d8"
+# 설명: 남긴 것에 새 내용을 더할 뿐, 행렬도 눌러 담는 함수도 없습니다. 이것이 LSTM의
+# 핵심입니다. 청중에게 질문: *dc_t / dc_{t-1}은 무엇입니까?* (원소별로 f_t)
 
 # %% tags=["nbval-check-output"]
 c_t = kept + written
@@ -210,13 +213,13 @@ fig = plot_lstm_stage(
     title=tr("Cell update: the kept old state plus the gated new content"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.5 Output gate: what to show
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="4723cb7d31c2"
+# ### 2.5 출력 게이트: 무엇을 보여 줄까
 #
 # $$o_t = \sigma(W_o x_t + U_o h_{t-1} + b_o), \qquad h_t = o_t \odot \tanh(c_t)$$
 #
-# The hidden state is a squashed, gated view of the belt. A unit can hold a value in its
-# cell state while showing nothing ($o_t \approx 0$), and reveal it later.
+# 은닉 상태는 벨트를 눌러 담고 게이트로 걸러서 본 모습입니다. 한 유닛은 셀 상태에 값을
+# 담아 둔 채 아무것도 보여 주지 않다가($o_t \approx 0$) 나중에 드러낼 수 있습니다.
 
 # %% tags=["nbval-check-output"]
 o_t = sigmoid(W_o @ x_t + U_o @ h_prev + b_o)
@@ -231,11 +234,11 @@ fig = plot_lstm_stage(
     title=tr("Output gate: the hidden state shows a gated view of the cell state"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.6 The whole cell, and rnnlib's `LSTMCell`
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="838c7d36f99b"
+# ### 2.6 셀 전체, 그리고 rnnlib의 `LSTMCell`
 #
-# Put together, one step is a handful of lines. Computing all four pre-activations with one
-# matrix product each (the stacked weights) is how libraries do it:
+# 모두 합치면 한 단계는 몇 줄이면 됩니다. 라이브러리들은 (쌓아 둔 가중치로) 행렬 곱 한
+# 번씩만에 네 사전 활성값을 모두 계산합니다:
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -254,28 +257,28 @@ assert np.allclose(h_scratch, h_t) and np.allclose(c_scratch, c_t)
 assert np.allclose(h_lib[0], h_t, atol=1e-12) and np.allclose(c_lib[0], c_t, atol=1e-12)
 print("from scratch and rnnlib agree to 1e-12")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The step-by-step numbers, the compact function and `rnnlib` agree. (`rnnlib` computes the
-# sigmoid as $\tfrac12 + \tfrac12\tanh(a/2)$, which is the same function but never overflows.)
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="82ec18669d4b"
+# 단계별로 계산한 값, 간결한 함수의 값, `rnnlib`의 값이 일치합니다. (`rnnlib`은 시그모이드를
+# $\tfrac12 + \tfrac12\tanh(a/2)$로 계산합니다. 같은 함수이지만 오버플로가 나지 않습니다.)
 #
-# ## 3. Why the cell path keeps gradients alive
+# ## 3. 셀 경로가 기울기를 살려 두는 이유
 #
-# Differentiate the cell update with respect to the old cell state, holding the gates
-# fixed:
+# 게이트를 고정하고 셀 상태 갱신 식을 이전 셀 상태로 미분하면 다음과 같습니다.
 #
 # $$\frac{\partial c_t}{\partial c_{t-1}} = \mathrm{diag}(f_t).$$
 #
-# Along the belt, going back one step multiplies the gradient by the forget gate — a number
-# the network *chooses* per unit and per step, not $\mathrm{diag}(1 - h_t^2)\,W_{hh}$, which is
-# fixed by the weights and the tanh slope. Going back $k$ steps along the belt multiplies by
-# $f_t \odot f_{t-1} \odot \dots$; if a unit keeps $f \approx 1$, its gradient arrives
-# almost intact. (The gates themselves depend on $h_{t-1}$, which adds further paths
-# through the weights; those vanish like a vanilla RNN's. The belt is the path that need
-# not.) The original LSTM had no forget gate at all, $f_t = 1$: Hochreiter and Schmidhuber
-# called this the *constant error carousel*.
+# 벨트를 따라 한 시점 거슬러 갈 때마다 기울기에 망각 게이트가 곱해집니다. 이것은 신경망이
+# 유닛마다, 시점마다 *스스로 정하는* 수이지, 가중치와 tanh의 도함수 값으로 정해져 버리는
+# $\mathrm{diag}(1 - h_t^2)\,W_{hh}$가 아닙니다. 벨트를 따라 $k$ 시점을 거슬러 가면
+# $f_t \odot f_{t-1} \odot \dots$가 곱해지므로, $f \approx 1$을 유지하는 유닛의 기울기는
+# 거의 그대로 도착합니다. (게이트 자체도 $h_{t-1}$에 의존하므로 가중치를 거치는 경로가 더
+# 생기는데, 이 경로들은 바닐라 RNN에서처럼 소실됩니다. 벨트는 소실되지 않아도 되는
+# 경로입니다.) 원래의 LSTM에는 망각 게이트가 아예 없어서 $f_t = 1$이었습니다. Hochreiter와
+# Schmidhuber는 이 경로를 *상수 오차 회전목마*(constant error carousel)라고 불렀습니다.
 #
-# `rnnlib`'s backward pass shows it directly: send a gradient into $c_t$ only (none into
-# $h_t$) and what comes out at $c_{t-1}$ is that gradient times $f_t$.
+# `rnnlib`의 역전파(backward pass)로 이를 바로 확인할 수 있습니다. 기울기를 $c_t$에만
+# 넣고($h_t$에는 넣지 않고) 역전파하면, $c_{t-1}$에서 나오는 값은 그 기울기에 $f_t$를 곱한
+# 것입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 dcell = rng.standard_normal((1, H))
