@@ -288,20 +288,20 @@ cell.zero_grad()
 assert np.allclose(dc_prev, dcell * f_t)
 print("dL/dc_{t-1} = dL/dc_t * f_t:", np.allclose(dc_prev, dcell * f_t))
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 3.1 An LSTM next to the vanilla RNN on the same sequence
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="eea76da29d78"
+# ### 3.1 같은 시퀀스에서 LSTM과 바닐라 RNN 나란히 보기
 #
-# Now a whole sequence: 32 adding-problem sequences of length 50, a freshly initialised
-# vanilla RNN and a freshly initialised LSTM (16 units each), and a loss on the output read
-# after the last step. `analysis.gradient_norms` runs backward and reads from the Trace the norm of
-# the gradient arriving at every step: $\lVert\partial L/\partial h_t\rVert$ for both models and,
-# for the LSTM, the total $\lVert\partial L/\partial c_t\rVert$. We divide each curve by its
-# value at the last step, so the plot shows which fraction of the gradient gets back to
-# step $t$.
+# 이번에는 시퀀스 전체를 봅니다. 길이 50인 덧셈 문제 시퀀스 32개, 새로 초기화한 바닐라
+# RNN과 새로 초기화한 LSTM(둘 다 유닛 16개)을 준비하고, 마지막 시점 뒤에 읽은 출력에 손실을
+# 매깁니다. `analysis.gradient_norms`는 역전파를 실행한 뒤 Trace에서 각 시점에 도달한 기울기의
+# 노름을 읽습니다. 두 모델 모두 $\lVert\partial L/\partial h_t\rVert$를, LSTM은 여기에 더해
+# 전체 $\lVert\partial L/\partial c_t\rVert$를 읽습니다. 각 곡선을 마지막 시점의 값으로
+# 나누므로, 그림은 기울기의 몇 분의 일이 시점 $t$까지 돌아오는지를 보여 줍니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: even untrained, the LSTM passes back orders of magnitude more gradient to step 1. Ask
-# the room: *what would the forget gate need to be for the gradient to survive 50 steps?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="acb691178b06"
+# 설명: 학습하기 전에도 LSTM은 시점 1까지 몇 자릿수나 더 많은 기울기를 돌려보냅니다.
+# 청중에게 질문: *기울기가 50시점을 거쳐 살아남으려면 망각 게이트가 어느 정도여야
+# 합니까?*
 
 # %% slideshow={"slide_type": "subslide"}
 inputs, targets = adding_problem(32, 50, rng=SEED)
@@ -322,33 +322,35 @@ reach = {label: curve[0] for label, curve in curves.items()}
 for label, fraction in reach.items():
     print(f"{label:24s} fraction reaching step 1: {fraction:.1e}")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Even untrained, the LSTM passes back many orders of magnitude more gradient to step 1 than
-# the vanilla RNN. Along its cell state the gradient is multiplied by forget gates that start
-# around $\sigma(1) \approx 0.73$ (see 3.2) — more for some units — instead of by random tanh
-# Jacobians, and the units with the largest forget gates carry it furthest.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="9eea4a95e54c"
+# 학습하기 전에도 LSTM은 바닐라 RNN보다 몇 자릿수나 더 많은 기울기를 시점 1까지
+# 돌려보냅니다. 셀 상태를 따라가는 기울기에는 무작위 tanh 야코비 행렬 대신 망각 게이트가
+# 곱해지는데, 이 게이트는 $\sigma(1) \approx 0.73$ 근처(3.2절 참고)에서, 어떤 유닛에서는 그보다
+# 큰 값에서 출발합니다. 그리고 망각 게이트가 가장 큰 유닛들이 기울기를 가장 멀리 실어
+# 나릅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 assert reach["LSTM, cell c_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 assert reach["LSTM, hidden h_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 3.2 The forget-gate bias
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="3088a57ee840"
+# ### 3.2 망각 게이트 편향
 #
-# At initialisation all pre-activations are small, so every gate sits near $\sigma(0) = 0.5$.
-# A forget gate of 0.5 halves the belt at every step — after 50 steps, $0.5^{50} \approx 10^{-15}$
-# is left, and the LSTM starts out as forgetful as a vanilla RNN. Adding a bias of 1 to the
-# forget block of $b$ (Gers et al. 2000; recommended again by Jozefowicz, Zaremba and
-# Sutskever 2015) starts the gate near $\sigma(1) \approx 0.73$: the cell remembers by default
-# and learns to forget. `rnnlib`'s `LSTMCell(..., forget_bias=1.0)` does this.
+# 초기화 직후에는 사전 활성값이 모두 작아서 모든 게이트가 $\sigma(0) = 0.5$ 근처에 있습니다.
+# 망각 게이트가 0.5이면 벨트가 시점마다 절반으로 줄어듭니다. 50시점 뒤에는
+# $0.5^{50} \approx 10^{-15}$만 남으니, LSTM이 바닐라 RNN만큼 잘 잊는 상태로 출발하는
+# 셈입니다. $b$의 망각 블록에 편향 1을 더하면(Gers 외 2000; Jozefowicz, Zaremba, Sutskever
+# 2015가 다시 권장) 게이트가 $\sigma(1) \approx 0.73$ 근처에서 출발합니다. 셀은 기본적으로
+# 기억하고, 잊는 법을 배우게 됩니다. `rnnlib`의 `LSTMCell(..., forget_bias=1.0)`이 바로 이렇게
+# 합니다.
 #
-# Below: three untrained LSTMs with identical weights except the forget bias (0, 1, 3), on
-# the same batch.
+# 아래 그림은 학습하지 않은 LSTM 세 개를 같은 배치에 적용한 결과입니다. 세 LSTM은 망각
+# 게이트 편향(0, 1, 3)만 다르고 나머지 가중치는 모두 같습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: a forget bias of 1 starts the gates near 0.73 instead of 0.5. Ask the room: *why not
-# a bias of 10?* (a cell that never forgets cannot clear stale content; saturated gates get
-# no gradient)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="42680fe0e7aa"
+# 설명: 망각 게이트 편향을 1로 두면 게이트가 0.5가 아니라 0.73 근처에서 출발합니다.
+# 청중에게 질문: *편향을 10으로 하면 왜 안 됩니까?* (절대 잊지 않는 셀은 낡은 내용을 지울
+# 수 없고, 포화된 게이트에는 기울기가 흐르지 않습니다)
 
 # %% slideshow={"slide_type": "subslide"}
 bias_curves = experiments.forget_bias_gradients(biases=(0.0, 1.0, 3.0), length=50, rng=SEED)
@@ -363,9 +365,9 @@ for bias, curve in bias_curves.items():
         f"fraction reaching step 1: {curve[0]:.1e}"
     )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Each increase of the bias lets orders of magnitude more gradient reach the first steps —
-# at a bias of 3 ($f \approx 0.95$) the gradient no longer vanishes over 50 steps.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="c7168d788b02"
+# 편향을 올릴 때마다 처음 시점들에 도달하는 기울기가 몇 자릿수씩 커집니다. 편향이
+# 3이면($f \approx 0.95$) 50시점을 거슬러 가도 기울기가 더는 소실되지 않습니다.
 
 # %% slideshow={"slide_type": "fragment"}
 reach_bias = {bias: curve[0] for bias, curve in bias_curves.items()}
@@ -373,19 +375,20 @@ assert reach_bias[1.0] > 10 * reach_bias[0.0]
 assert reach_bias[3.0] > 10 * reach_bias[1.0]
 assert reach_bias[3.0] > 0.01
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# A large bias is no free lunch: a cell that never forgets cannot clear stale content, and
-# the gradient to the gates themselves shrinks when they saturate. A bias of 1 is the usual
-# compromise; training then moves each unit's gate where the task needs it (section 6).
-# How much the starting point matters for *training* depends on the task and optimiser:
-# Jozefowicz et al. found a clear benefit on their benchmarks, while on our adding problem
-# with Adam, LSTMs with forget bias 0 also learned length 50, in a similar number of steps
-# (6 seeds tried while preparing the chapter) — Adam soon moves the bias itself.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="d5ac7bf10076"
+# 편향을 크게 한다고 공짜로 좋아지지는 않습니다. 절대 잊지 않는 셀은 낡은 내용을 지울 수
+# 없고, 게이트가 포화되면 게이트 자체로 가는 기울기가 작아집니다. 편향 1이 흔히 쓰는
+# 절충안이며, 그다음에는 학습이 각 유닛의 게이트를 과제에 필요한 곳으로 옮겨 놓습니다(6절).
+# 출발점이 *학습*에 얼마나 중요한지는 과제와 옵티마이저(optimiser)에 따라 다릅니다.
+# Jozefowicz 외는 자신들의 벤치마크에서 뚜렷한 이득을 확인했지만, Adam으로 학습한 우리의
+# 덧셈 문제에서는 망각 게이트 편향이 0인 LSTM도 길이 50을 비슷한 단계 수 안에
+# 배웠습니다(이 장을 준비하며 시드 6개로 시험). Adam이 곧 편향 자체를 옮겨 놓기
+# 때문입니다.
 #
-# ## 4. The GRU: fewer gates, one state
+# ## 4. GRU: 더 적은 게이트, 하나의 상태
 #
-# The GRU (Cho et al. 2014) keeps the key idea — an additive, gated path for the state — with
-# a simpler cell. It has no separate cell state, and two gates:
+# GRU(Cho 외 2014)는 핵심 아이디어 — 상태가 지나가는, 게이트로 조절되는 덧셈 경로 — 를
+# 유지하면서 셀을 더 단순하게 만듭니다. 따로 떨어진 셀 상태가 없고, 게이트는 두 개입니다.
 #
 # $$\begin{aligned}
 # r_t &= \sigma(W_r x_t + U_r h_{t-1} + b_r) && \text{reset gate (리셋 게이트)}\\
@@ -394,29 +397,30 @@ assert reach_bias[3.0] > 0.01
 # h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}
 # \end{aligned}$$
 #
-# **Two conventions for the last line.** This one, where $z_t = 1$ *keeps* the old state, is
-# the convention of Cho et al. (2014), PyTorch, Keras/TensorFlow and `rnnlib`. Chris Olah's
-# post "Understanding LSTM Networks", Chung et al. (2014) and the Deep Learning
-# Specialization (Coursera, where the gate is called $\Gamma_u$) write it the other way
-# round, $h_t = z_t \odot n_t + (1 - z_t) \odot h_{t-1}$: there $z_t = 1$ *writes* the
-# candidate. The two are the same model with $z$ replaced by $1 - z$ (the update gate's
-# weights and bias change sign); only the meaning of "$z$ open" flips. When you compare
-# numbers or read a gate plot, check which convention is in use.
+# **마지막 줄의 두 가지 표기 관례.** 여기서처럼 $z_t = 1$이 이전 상태를 *유지하는* 표기는
+# Cho 외(2014), PyTorch, Keras/TensorFlow, `rnnlib`의 관례입니다. Chris Olah의 글
+# "Understanding LSTM Networks", Chung 외(2014), 그리고 Deep Learning Specialization(Coursera,
+# 여기서는 이 게이트를 $\Gamma_u$라고 부릅니다)은 반대로
+# $h_t = z_t \odot n_t + (1 - z_t) \odot h_{t-1}$이라고 씁니다. 그쪽에서는 $z_t = 1$이 후보
+# 값을 *씁니다*. 두 식은 $z$를 $1 - z$로 바꾼 같은 모델이며(업데이트 게이트의 가중치와
+# 편향의 부호가 바뀝니다), "$z$가 열렸다"의 뜻만 뒤집힙니다. 수치를 비교하거나 게이트
+# 그림을 읽을 때는 어느 관례를 쓰는지 확인하십시오.
 #
-# How it relates to the LSTM:
+# LSTM과의 관계는 다음과 같습니다.
 #
-# * the update gate plays the forget gate *and* the input gate at once, coupled: keep
-#   $z_t$ of the old state, write $1 - z_t$ of the new. Along this path
-#   $\partial h_t/\partial h_{t-1} = \mathrm{diag}(z_t)$ plus the paths through the gates and $n_t$:
-#   the same additive trick as the LSTM's belt;
-# * the reset gate decides how much of the old state the candidate may read — with
-#   $r_t \approx 0$ the candidate depends on $x_t$ alone, a fresh start;
-# * there is no output gate: the whole state is always shown.
+# * 업데이트 게이트(update gate)는 망각 게이트*와* 입력 게이트의 역할을 한꺼번에, 서로
+#   묶인 채로 맡습니다. 이전 상태는 $z_t$만큼 남기고, 새 내용은 $1 - z_t$만큼 씁니다. 이
+#   경로를 따라서는 $\partial h_t/\partial h_{t-1} = \mathrm{diag}(z_t)$이고, 여기에 게이트와
+#   $n_t$를 거치는 경로들이 더해집니다. LSTM의 벨트와 같은 덧셈 기법입니다.
+# * 리셋 게이트(reset gate)는 후보 값이 이전 상태를 얼마나 읽을 수 있는지 정합니다.
+#   $r_t \approx 0$이면 후보 값은 $x_t$에만 의존하므로, 새로 시작하는 셈입니다.
+# * 출력 게이트는 없습니다. 상태 전체가 언제나 그대로 드러납니다.
 #
-# `rnnlib`'s `GRUCell` uses the layout of the mainstream frameworks: blocks **reset, update,
-# new** in `W_xh (3H, D)`, `W_hh (3H, H)`, `b (3H,)`, plus `b_hn (H,)` inside the reset product.
-# (Exercise 1 asks you to write this step in numpy.) One quick check of the update gate: push
-# its bias far up, so $z_t \approx 1$, and the cell copies its state unchanged, whatever the input.
+# `rnnlib`의 `GRUCell`은 주요 프레임워크와 같은 배치를 씁니다. `W_xh (3H, D)`, `W_hh (3H, H)`,
+# `b (3H,)`에 블록이 **리셋, 업데이트, 새 상태** 순서로 들어 있고, 리셋 게이트가 곱해지는 항
+# 안에 `b_hn (H,)`이 더 있습니다. (연습 문제 1에서 이 단계를 numpy로 직접 작성합니다.)
+# 업데이트 게이트를 간단히 확인해 봅시다. 편향을 아주 크게 올려 $z_t \approx 1$로 만들면,
+# 입력이 무엇이든 셀은 상태를 바꾸지 않고 그대로 복사합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 gru = GRUCell(D, H, rng=SEED)
@@ -425,23 +429,23 @@ gru.params["b"][H : 2 * H] = 30.0  # update gate -> sigmoid(30) ~ 1
 assert np.allclose(h_gru[0], h_prev, atol=1e-9)
 print("update gate ~ 1: h_t == h_{t-1}:", h_gru[0])
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 4.1 Parameter counts
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="b569e5a394e0"
+# ### 4.1 매개변수 개수
 #
-# Every block (a gate or a candidate) has an input matrix $(H, D)$, a recurrent matrix
-# $(H, H)$ and a bias $(H,)$, so $H(D + H + 1)$ parameters. A vanilla RNN has one block, an
-# LSTM four, a GRU three plus the extra bias $b_{hn}$:
+# 블록(게이트 하나 또는 후보 값) 하나에는 입력 행렬 $(H, D)$, 순환 행렬 $(H, H)$, 편향
+# $(H,)$이 있으므로 매개변수가 $H(D + H + 1)$개입니다. 바닐라 RNN에는 블록이 하나, LSTM에는
+# 넷, GRU에는 셋에 더해 추가 편향 $b_{hn}$이 있습니다.
 #
 # $$\#\text{RNN} = H(D+H+1), \qquad \#\text{LSTM} = 4H(D+H+1), \qquad \#\text{GRU} = 3H(D+H+1) + H.$$
 #
-# (Frameworks that keep two bias vectors per block count $H$ more per block.) At the same
-# hidden size, an LSTM has four times the parameters and about four times the work per step
-# of a vanilla RNN.
+# (블록마다 편향 벡터를 두 개씩 두는 프레임워크에서는 블록마다 $H$개씩 더 셉니다.) 은닉
+# 크기가 같으면 LSTM은 바닐라 RNN보다 매개변수가 네 배이고, 한 단계에 드는 계산도 약 네
+# 배입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the GRU merges forget and input into one update gate and has no separate cell state:
-# three blocks instead of four. Ask the room: *how many parameters does an LSTM have for D =
-# 1, H = 16?* (4 x 16 x 18)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="87aa0b886cba"
+# 설명: GRU는 망각 게이트와 입력 게이트를 업데이트 게이트 하나로 합치고, 따로 떨어진 셀
+# 상태가 없습니다. 그래서 블록이 넷이 아니라 셋입니다. 청중에게 질문: *D = 1, H = 16인
+# LSTM의 매개변수는 몇 개입니까?* (4 x 16 x 18)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"{'D':>3} {'H':>4} | {'RNN':>7} {'LSTM':>8} {'GRU':>8}")
@@ -451,29 +455,30 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
     assert counts["lstm"] == 4 * counts["rnn"] and counts["gru"] == 3 * counts["rnn"] + h
     print(f"{d:3} {h:4} | {counts['rnn']:7} {counts['lstm']:8} {counts['gru']:8}")
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 5. The showdown: vanilla RNN vs LSTM vs GRU on the adding problem
+# %% [markdown] slideshow={"slide_type": "slide"} translates="e1810fb8ae3e"
+# ## 5. 대결: 덧셈 문제에서 바닐라 RNN 대 LSTM 대 GRU
 #
-# The task is [chapter 3](03_bptt_and_vanishing_gradients.ipynb)'s **adding problem** (덧셈 문제): every step shows a random number in
-# $[0, 1)$ and a marker; two steps are marked, one in each half; after the last step the
-# model must output the sum of the two marked numbers. Always answering 1 (the mean) gives an
-# MSE of $\mathrm{Var}(u_1 + u_2) = 1/6 \approx 0.167$: that **trivial baseline** (단순 기준선)
-# is what "learned nothing" looks like.
+# 과제는 [3장](03_bptt_and_vanishing_gradients.ipynb)의 **덧셈 문제**(adding problem)입니다.
+# 매 시점 $[0, 1)$ 범위의 무작위 수 하나와 표시(marker) 하나가 주어집니다. 두 시점에
+# 표시가 붙어 있는데, 앞 절반과 뒤 절반에 하나씩입니다. 마지막 시점이 지나면 모델은 표시된
+# 두 수의 합을 내놓아야 합니다. 언제나 1(평균)이라고 답하면 MSE가
+# $\mathrm{Var}(u_1 + u_2) = 1/6 \approx 0.167$입니다. 이 **단순 기준선**(trivial
+# baseline)이 "아무것도 배우지 못한" 모습입니다.
 #
-# The competition is fair by construction: at each length the three models (16 units each)
-# see exactly the same 1000 batches of 32 sequences and the same 512 test sequences, with
-# the same optimiser (Adam, learning rate 0.02), gradient clipping at norm 1 (so a failure
-# is not an explosion) and, for the LSTM, forget bias 1. These settings were found by trying
-# while preparing the chapter: small enough to train in seconds, and with them the LSTM (20
-# seeds tried) and the GRU (10 seeds) solved length 50 every time, while the vanilla RNN
-# stayed at the baseline every time (10 seeds). (With a learning rate of 0.01 and 800 steps,
-# 2 of 10 LSTMs had not yet taken off.) The lengths are 10, 25 and 50. This cell trains nine
-# models and takes the longest to run.
+# 비교는 설계부터 공정합니다. 길이마다 세 모델(각각 유닛 16개)은 시퀀스 32개짜리 배치
+# 1000개와 테스트 시퀀스 512개를 똑같이 보고, 같은 옵티마이저(Adam, 학습률(learning rate)
+# 0.02), 노름 1에서의 기울기 클리핑(gradient clipping)(그래서 실패가 기울기 폭주 탓일 수는
+# 없습니다)을 쓰며, LSTM은 망각 게이트 편향을 1로 둡니다. 이 설정은 이 장을 준비하면서
+# 직접 시험해 보고 정했습니다. 몇 초 안에 학습할 만큼 작고, 이 설정으로 LSTM(시드 20개
+# 시험)과 GRU(시드 10개)는 길이 50을 매번 풀었으며, 바닐라 RNN은 매번 기준선에
+# 머물렀습니다(시드 10개). (학습률 0.01로 800단계 학습했을 때는 LSTM 10개 중 2개의 손실이
+# 아직 떨어지기 시작하지 않았습니다.) 길이는 10, 25, 50입니다. 이 셀은 모델 아홉 개를 학습하므로
+# 실행 시간이 가장 깁니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the showdown on the adding problem: at length 50 the vanilla RNN does no better than
-# the baseline while LSTM and GRU solve it. Ask the room: *before the results: which one will fail, and at what
-# length?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="723a93a69677"
+# 설명: 덧셈 문제 대결입니다. 길이 50에서 바닐라 RNN은 기준선보다 나을 것이 없고, LSTM과
+# GRU는 문제를 풉니다. 청중에게 질문: *결과를 보기 전에: 어느 모델이 실패하고, 길이가
+# 얼마일 때 실패하겠습니까?*
 
 # %% slideshow={"slide_type": "subslide"}
 print("settings:", experiments.SETTINGS)
@@ -493,16 +498,15 @@ print(
     + ", ".join(f"{runs['rnn', n].baseline_mse:.3f}" for n in lengths)
 )
 
-# %% [markdown]
-# At length 10 all three models learn the task. At length 50 the LSTM and the GRU solve it,
-# with a test MSE less than a tenth of the baseline's, while the vanilla RNN has not learned
-# it: its test MSE is no better than the baseline's. In this run it is about 1.2 times the
-# baseline, so its answers are slightly *worse* than always answering 1; over the seeds we
-# tried while preparing the chapter the ratio ranged from 0.98 to 1.41 (the check below
-# allows for 0.9, i.e. at most a 10 % gain over the baseline). The loss curves tell the
-# same story in time: the gated models sit on the baseline for a while (they, too, must
-# first discover which inputs matter), then drop; the vanilla RNN's never falls below half
-# the baseline.
+# %% [markdown] translates="339477d0832e"
+# 길이 10에서는 세 모델 모두 과제를 배웁니다. 길이 50에서 LSTM과 GRU는 테스트 MSE가
+# 기준선의 10분의 1도 되지 않을 만큼 문제를 잘 풀지만, 바닐라 RNN은 배우지 못합니다. 테스트
+# MSE가 기준선보다 나을 것이 없습니다. 이번 실행에서는 기준선의 약 1.2배로, 늘 1이라고
+# 답하는 것보다 조금 *더 나쁩니다*. 이 장을 준비하며 시험한 시드들에서는 이 비율이 0.98에서
+# 1.41 사이였습니다(아래 검사는 0.9까지, 곧 기준선보다 최대 10 % 나은 것까지 허용합니다).
+# 손실 곡선은 같은 이야기를 시간 순서로 보여 줍니다. 게이트가 있는 모델들도 한동안은
+# 기준선에 머물다가(이 모델들도 먼저 어떤 입력이 중요한지 알아내야 합니다) 뚝 떨어지지만,
+# 바닐라 RNN의 손실은 끝내 기준선의 절반 아래로 내려가지 않습니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
@@ -520,34 +524,32 @@ print(
     first_drop,
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 5.1 What longer sequences cost
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="d9ecc8f0dd3b"
+# ### 5.1 시퀀스가 길어지면 드는 비용
 #
-# A training step runs the recurrence forward and backward over all $T$ steps, one after
-# another, so its time grows linearly with $T$; and an LSTM step does four times the matrix
-# arithmetic of a vanilla RNN step of the same size (four blocks instead of one, section
-# 4.1) plus more elementwise work. `make bench` measures both on your machine
-# (`benchmarks/sequence_length.py`: seconds per training step of the three models of this
-# showdown at lengths 25 to 200). Going longer costs twice: each step is slower, *and* the
-# gated models need more steps to find the two marked inputs among more distractors. While
-# preparing this chapter we also tried length 100 with the same settings (3 seeds): the
-# vanilla RNN stayed at the baseline, the GRU solved it within about 200 steps, and the LSTM
-# solved it too, but only after 720 to 960 of its 1000 steps — too close to the end to be
-# safe without more steps. With twice the time per step and more steps, length 100 would
-# cost this chapter well over twice the showdown's time at 50, which is why the showdown
-# stops at 50.
+# 학습 한 단계는 순환을 $T$개 시점 전체에 걸쳐 하나씩 차례로 순전파하고 역전파하므로, 걸리는
+# 시간이 $T$에 비례해 늘어납니다. 또 LSTM의 한 단계는 크기가 같은 바닐라 RNN 한 단계보다
+# 행렬 연산이 네 배이고(블록이 하나가 아니라 넷, 4.1절), 원소별 연산도 더 많습니다.
+# `make bench`가 여러분의 컴퓨터에서 둘 다 잽니다(`benchmarks/sequence_length.py`: 이
+# 대결의 세 모델이 길이 25에서 200까지 학습 한 단계에 걸리는 초). 시퀀스를 늘리면 비용이
+# 두 번 듭니다. 단계마다 느려지고, *또* 게이트가 있는 모델들이 더 많은 방해 입력 속에서
+# 표시된 두 입력을 찾아내려면 학습 단계가 더 필요합니다. 이 장을 준비하며 같은 설정으로
+# 길이 100도 시험해 보았습니다(시드 3개). 바닐라 RNN은 기준선에 머물렀고, GRU는 약 200단계
+# 안에 풀었으며, LSTM도 풀기는 했지만 1000단계 중 720~960단계가 지나서야 풀었습니다. 끝에
+# 너무 가까워서, 학습 단계를 늘리지 않으면 안심할 수 없습니다. 단계당 시간이 두 배가 되고 단계
+# 수도 늘어나니, 길이 100은 이 장에서 길이 50 대결에 드는 시간의 두 배를 훌쩍 넘게 잡아먹을
+# 것입니다. 그래서 대결은 길이 50에서 멈춥니다.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Gradients and gates in the trained models
+# %% [markdown] slideshow={"slide_type": "slide"} translates="0882576e20b2"
+# ## 6. 학습된 모델의 기울기와 게이트
 #
-# ### 6.1 The gradient after training
+# ### 6.1 학습 뒤의 기울기
 #
-# Repeat the measurement of section 3.1 on the three models trained at length 50, on fresh
-# test sequences.
+# 3.1절의 측정을 길이 50에서 학습한 세 모델에 새 테스트 시퀀스로 다시 해 봅니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: after training the gradient reaches the first step with at least a hundredth of its
-# strength in the gated models.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="9fc93c60895e"
+# 설명: 학습한 뒤에는 게이트가 있는 모델에서 기울기가 적어도 100분의 1의 세기로 첫 시점에
+# 도달합니다.
 
 # %%
 test_inputs, test_targets = adding_problem(256, 50, rng=SEED + 1)
@@ -572,13 +574,13 @@ ax = plot_norms_over_time(
 for label, curve in trained_curves.items():
     print(f"{label:24s} fraction reaching step 1: {curve[0]:.1e}")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Training has made the difference dramatic: along the trained LSTM's cell state, and
-# through the trained GRU's state, the gradient from the answer reaches the first step with
-# at least a hundredth of its strength (often all of it), while the trained vanilla RNN
-# passes back less than a hundredth, and at least a hundred times less than either gated
-# model — so it cannot learn which early inputs mattered. (How little the RNN passes back
-# varies a lot from seed to seed; the margins below hold for all we tried.)
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="7518a4a55aec"
+# 학습하고 나니 차이가 극적입니다. 학습된 LSTM의 셀 상태를 따라, 그리고 학습된 GRU의 상태를
+# 거쳐, 답에서 출발한 기울기가 적어도 100분의 1의 세기로(흔히 고스란히) 첫 시점에
+# 도달합니다. 반면 학습된 바닐라 RNN이 돌려보내는 기울기는 100분의 1에도 못 미치고, 게이트가
+# 있는 두 모델 어느 쪽보다도 적어도 100배 작습니다. 그래서 바닐라 RNN은 앞쪽의 어떤 입력이
+# 중요했는지 배울 수 없습니다. (RNN이 돌려보내는 기울기가 얼마나 작은지는 시드마다 크게
+# 다릅니다. 아래 검사의 여유는 우리가 시험한 모든 시드에서 성립합니다.)
 
 # %% slideshow={"slide_type": "fragment"}
 reach_trained = {label: curve[0] for label, curve in trained_curves.items()}
@@ -587,19 +589,19 @@ for label in ("LSTM, cell c_t", "GRU, hidden h_t"):
     assert reach_trained[label] > 0.01 and reach_trained[label] > 100 * rnn_reach, label
 assert rnn_reach < 0.01
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ### 6.2 Gates in action (widget)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="771493f31f62"
+# ### 6.2 게이트가 일하는 모습 (위젯)
 #
-# The explorer shows one test sequence going through the trained LSTM (or GRU, from the
-# drop-down). Left: every unit at the time step chosen with the slider — the gates as a
-# heat map (white = shut, black = open) and the cell state as bars. Right: the unit chosen
-# with the second slider over the whole sequence, with the two marked steps dotted. Look for
-# a unit whose forget gate stays near 1 and whose cell state jumps at the marked steps: that
-# unit is the model's accumulator for the sum. On the GRU, look at the update gate.
+# 탐색기는 테스트 시퀀스 하나가 학습된 LSTM(드롭다운에서 고르면 GRU)을 지나가는 모습을
+# 보여 줍니다. 왼쪽: 슬라이더로 고른 시점에서 모든 유닛의 게이트를 히트맵으로(흰색 = 닫힘,
+# 검은색 = 열림), 셀 상태를 막대로 보여 줍니다. 오른쪽: 두 번째 슬라이더로 고른 유닛 하나를
+# 시퀀스 전체에 걸쳐 보여 주고, 표시된 두 시점은 점선으로 나타냅니다. 망각 게이트가 1
+# 근처에 머무르고 표시된 시점에서 셀 상태가 껑충 뛰는 유닛을 찾아보십시오. 그 유닛이 합을
+# 모으는 모델의 누산기(accumulator)입니다. GRU에서는 업데이트 게이트를 보십시오.
 #
-# **Question.** On the LSTM, set t to the first marked step and find the unit whose cell
-# state (bars) jumps most between t - 1 and t. Follow that unit over the whole sequence
-# (second slider): is its forget gate more open, on average, than the other units'?
+# **질문.** LSTM에서 t를 첫 번째 표시 시점으로 맞추고, 셀 상태(막대)가 t - 1과 t 사이에서
+# 가장 크게 뛰는 유닛을 찾으십시오. 그 유닛을 시퀀스 전체에 걸쳐 따라가 보면(두 번째
+# 슬라이더), 그 유닛의 망각 게이트는 평균적으로 다른 유닛들보다 더 열려 있습니까?
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # In the explorer: move the time step, pick a unit that holds the running sum, switch LSTM
