@@ -603,10 +603,10 @@ assert rnn_reach < 0.01
 # 가장 크게 뛰는 유닛을 찾으십시오. 그 유닛을 시퀀스 전체에 걸쳐 따라가 보면(두 번째
 # 슬라이더), 그 유닛의 망각 게이트는 평균적으로 다른 유닛들보다 더 열려 있습니까?
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# In the explorer: move the time step, pick a unit that holds the running sum, switch LSTM
-# and GRU. Ask the room: *which gate is open when a marked number arrives, and which stays
-# open after?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="baad6dc252d8"
+# 탐색기에서: 시점을 옮기고, 누적 합을 담고 있는 유닛을 고르고, LSTM과 GRU를 바꿔 봅니다.
+# 청중에게 질문: *표시된 수가 들어올 때 열리는 게이트는 무엇이고, 그 뒤에도 계속 열려 있는
+# 게이트는 무엇입니까?*
 
 # %%
 sequence = test_inputs[:, :1]
@@ -625,18 +625,19 @@ accumulator = int(jumps.argmax())
 forget_open = lstm_trace.gates["forget_gate"][:, 0].mean(axis=0)  # (H,) mean over steps
 assert forget_open[accumulator] > forget_open.mean(), (accumulator, forget_open)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 6.3 Gate saturation
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="302fb94b58c5"
+# ### 6.3 게이트 포화
 #
-# Karpathy, Johnson and Fei-Fei (2015) looked at trained LSTMs by counting, for every gate
-# unit, the fraction of time it is **saturated** (포화): below 0.1 (shut) or above 0.9 (open).
-# A gate that is often saturated acts like a switch rather than a dial. We count over all
-# 256 test sequences and 50 steps, for the trained models and for untrained ones.
+# Karpathy, Johnson, Fei-Fei(2015)는 학습된 LSTM을 들여다보려고, 게이트 유닛마다
+# **포화**(saturation)된 시간의 비율, 곧 값이 0.1 아래(닫힘)이거나 0.9 위(열림)인 시간의
+# 비율을 세었습니다. 자주 포화되는 게이트는 다이얼이라기보다 스위치처럼 작동합니다. 여기서는
+# 테스트 시퀀스 256개와 50시점 전체에 걸쳐, 학습된 모델과 학습하지 않은 모델 모두에 대해
+# 셉니다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: a few trained gate units become switches: a forget unit is open nearly all the time. Ask
-# the room: *what is such a unit storing?* (the running sum)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="3fa45242cdf0"
+# 설명: 학습된 게이트 유닛 가운데 몇 개는 스위치가 됩니다. 망각 게이트 유닛 하나는 거의
+# 언제나 열려 있습니다. 청중에게 질문: *그런 유닛은 무엇을 저장하고 있습니까?* (누적 합)
 
 
 # %%
@@ -664,17 +665,17 @@ for cell_type in ("lstm", "gru"):
             f"{fractions['high'].max():.2f} (untrained {untrained_high:.2f})"
         )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Untrained, no gate is ever saturated: all pre-activations are small. After training, a
-# *few* gate units have become switches, and most have not. The trained LSTM has one
-# forget-gate unit that is open more than 90 % of the time: a unit that holds its content
-# — the running sum — across the sequence. One input-gate unit is almost always shut, and
-# no output-gate unit is open or shut 90 % of the time: of the LSTM's 48 gate units, only
-# those two act as switches; the others are dials. (Over the 8 seeds we tried while
-# preparing the chapter: 1 or 2 forget units open > 90 %, and 2 to 5 switches in all.) The
-# trained GRU is different: its update gate is open (> 0.9, "keep the old state") for
-# more than half of the unit-steps on average, and a few of its units are open almost
-# all the time: it copies its state forward and writes only when something matters.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="a5f1bd5b617e"
+# 학습하기 전에는 어떤 게이트도 포화되지 않습니다. 사전 활성값이 모두 작기 때문입니다.
+# 학습한 뒤에는 게이트 유닛 *몇 개*가 스위치가 되었고, 대부분은 그렇지 않습니다. 학습된
+# LSTM에는 90 % 넘는 시간 동안 열려 있는 망각 게이트 유닛이 하나 있습니다. 그 내용 — 누적
+# 합 — 을 시퀀스 내내 붙들고 있는 유닛입니다. 입력 게이트 유닛 하나는 거의 언제나 닫혀
+# 있고, 90 %의 시간 동안 열려 있거나 닫혀 있는 출력 게이트 유닛은 없습니다. LSTM의 게이트
+# 유닛 48개 가운데 스위치처럼 작동하는 것은 이 둘뿐이고, 나머지는 다이얼입니다. (이 장을
+# 준비하며 시험한 시드 8개에서: 90 % 넘게 열려 있는 망각 게이트 유닛이 1개 또는 2개, 스위치는
+# 모두 합쳐 2~5개였습니다.) 학습된 GRU는 다릅니다. 업데이트 게이트가 평균적으로 유닛-시점의
+# 절반 넘게 열려 있고(> 0.9, "이전 상태 유지"), 몇몇 유닛은 거의 언제나 열려 있습니다. GRU는
+# 상태를 앞으로 복사해 나가다가 무언가 중요할 때만 새로 씁니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
@@ -689,13 +690,14 @@ assert saturation["lstm"]["forget_gate"]["high"].max() > 0.9  # a forget unit he
 assert 1 <= lstm_switches <= 8  # a few switches; most gate units stay dials
 assert saturation["gru"]["update_gate"]["high"].mean() > 0.5  # open more than half the time
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ## Exercises (연습 문제)
+# %% [markdown] slideshow={"slide_type": "skip"} translates="098fde028a28"
+# ## 연습 문제
 #
-# ### Exercise 1 — a GRU step in numpy
-# Write `gru_step(x, h_prev, W_xh, W_hh, b, b_hn)` for one sequence: `x (D,)`,
-# `h_prev (H,)`, the stacked weights in rnnlib's layout (blocks reset, update, new) and
-# `b_hn (H,)`; return the new hidden state `(H,)`. The check compares it with `GRUCell`.
+# ### 연습 문제 1 — numpy로 GRU 한 단계
+# 시퀀스 하나에 대한 `gru_step(x, h_prev, W_xh, W_hh, b, b_hn)`을 작성하십시오. 입력은
+# `x (D,)`, `h_prev (H,)`, rnnlib의 배치(블록 순서: 리셋, 업데이트, 새 상태)대로 쌓은
+# 가중치, 그리고 `b_hn (H,)`이며, 새 은닉 상태 `(H,)`를 돌려줍니다. 검사 함수는 결과를
+# `GRUCell`과 비교합니다.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -718,10 +720,10 @@ def gru_step_solution(x, h_prev, W_xh, W_hh, b, b_hn):
 
 assert exercises.check_gru_step(gru_step_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 2 — counting parameters
-# Write `parameter_count(cell, input_size, hidden_size)` for `cell` in `"rnn"`, `"lstm"`,
-# `"gru"`, giving the number of parameters of rnnlib's cell (without the output layer).
+# %% [markdown] slideshow={"slide_type": "skip"} translates="28e710321802"
+# ### 연습 문제 2 — 매개변수 세기
+# `cell`이 `"rnn"`, `"lstm"`, `"gru"` 중 하나일 때 rnnlib 셀의 매개변수 개수(출력층 제외)를
+# 돌려주는 `parameter_count(cell, input_size, hidden_size)`를 작성하십시오.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -743,11 +745,11 @@ def parameter_count_solution(cell, input_size, hidden_size):
 assert exercises.check_parameter_count(parameter_count_solution)
 print("LSTM with D = 2, H = 16:", parameter_count_solution("lstm", 2, 16), "parameters")
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 3 — a forget gate that remembers
-# Suppose a unit's forget gate is constant, $f$, and its input gate is shut. Which $f$
-# keeps exactly half of its cell state (and of the gradient along the belt) after 100 steps?
-# And which pre-activation (bias) gives that $f$ through the sigmoid? Set both numbers.
+# %% [markdown] slideshow={"slide_type": "skip"} translates="a28aea282722"
+# ### 연습 문제 3 — 기억하는 망각 게이트
+# 어떤 유닛의 망각 게이트가 상수 $f$이고 입력 게이트는 닫혀 있다고 합시다. 100시점 뒤에 셀
+# 상태(그리고 벨트를 따라가는 기울기)의 정확히 절반을 남기는 $f$는 얼마입니까? 또 시그모이드를
+# 거쳐 그 $f$를 내는 사전 활성값(편향)은 얼마입니까? 두 수를 모두 정하십시오.
 
 # %% slideshow={"slide_type": "skip"}
 forget = None  # your answer: the constant forget gate value
@@ -765,23 +767,23 @@ print(
     "far above the usual initial bias of 1"
 )
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 4 — the LSTM step backward
+# %% [markdown] slideshow={"slide_type": "skip"} translates="773fa9260c6f"
+# ### 연습 문제 4 — LSTM 한 단계의 역전파
 #
-# Section 3 read gradients from `rnnlib`'s backward pass; now write it yourself, as in
-# cs231n's assignment 3. `exercises.lstm_step_forward(x, h_prev, c_prev, W_xh, W_hh, b)` is the
-# step of section 2.6 for one sequence; it returns `h, c, cache`, where `cache` is a dict
-# with `x`, `h_prev`, `c_prev`, the gates `i`, `f`, `g`, `o`, the new `c`, `tanh_c`, `W_xh`
-# and `W_hh`. Write `lstm_step_backward(dh, dc, cache)`: given $\partial L/\partial h_t$ and
-# $\partial L/\partial c_t$ (from the layers above and from step $t+1$), return
-# `(dx, dh_prev, dc_prev, dW_xh, dW_hh, db)`, each with the shape of its variable
-# (`db` $(4H,)$ is the stack of the four pre-activation gradients $[da_i; da_f; da_g; da_o]$).
+# 3절에서는 `rnnlib`의 역전파에서 기울기를 읽었습니다. 이번에는 cs231n 과제 3처럼 역전파를
+# 직접 작성합니다. `exercises.lstm_step_forward(x, h_prev, c_prev, W_xh, W_hh, b)`는 시퀀스
+# 하나에 대한 2.6절의 한 단계이며, `h, c, cache`를 돌려줍니다. 여기서 `cache`는 `x`,
+# `h_prev`, `c_prev`, 게이트 `i`, `f`, `g`, `o`, 새 `c`, `tanh_c`, `W_xh`, `W_hh`를 담은
+# dict입니다. `lstm_step_backward(dh, dc, cache)`를 작성하십시오. (위층들과 시점 $t+1$에서
+# 온) $\partial L/\partial h_t$와 $\partial L/\partial c_t$가 주어지면
+# `(dx, dh_prev, dc_prev, dW_xh, dW_hh, db)`를 돌려주되, 각각 해당 변수와 모양이 같아야
+# 합니다(`db` $(4H,)$는 네 사전 활성값의 기울기 $[da_i; da_f; da_g; da_o]$를 쌓은 것입니다).
 #
-# Work backwards through the forward lines: $h_t = o_t \odot \tanh(c_t)$ first (careful:
-# $c_t$ reaches the loss both directly and through $h_t$), then
-# $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, then the sigmoids and the tanh, then the matrix
-# products. The check compares every gradient with a numerical one ([chapter 3, section 2](03_bptt_and_vanishing_gradients.ipynb#2.-BPTT-by-hand))
-# and, if `db` is wrong, names the gate whose gradient is wrong.
+# 순전파의 줄들을 거꾸로 거슬러 올라가십시오. 먼저 $h_t = o_t \odot \tanh(c_t)$(주의:
+# $c_t$는 손실에 직접, 그리고 $h_t$를 거쳐서도 닿습니다), 다음으로
+# $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, 그다음 시그모이드들과 tanh, 마지막으로 행렬
+# 곱입니다. 검사 함수는 모든 기울기를 수치 기울기와 비교하고([3장 2절](03_bptt_and_vanishing_gradients.ipynb#2.-BPTT-by-hand)),
+# `db`가 틀렸으면 기울기가 틀린 게이트를 알려 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -809,47 +811,47 @@ def lstm_step_backward_solution(dh, dc, cache):
 
 assert exercises.check_lstm_step_backward(lstm_step_backward_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Summary
+# %% [markdown] slideshow={"slide_type": "slide"} translates="8000875f245e"
+# ## 요약
 #
-# * The LSTM carries two streams: the **cell state** $c_t$, a conveyor belt changed only by
-#   elementwise gating and addition, and the **hidden state** $h_t = o_t \odot \tanh(c_t)$, a
-#   gated read-out that drives the output and the gates.
-# * One step: forget gate $f_t$ (keep), input gate $i_t$ and candidate $g_t$ (write),
-#   $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, output gate $o_t$ (show). A few lines of
-#   numpy, and rnnlib's `LSTMCell` gives the same numbers.
-# * Along the belt $\partial c_t/\partial c_{t-1} = \mathrm{diag}(f_t)$: the gradient is
-#   scaled by gates the network learns, not by a fixed matrix and a tanh slope. Initialising
-#   the forget bias to 1 (or more) lets gradients reach early steps from the start.
-# * The GRU merges the two streams and couples forgetting and writing in one update gate,
-#   $h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$; a reset gate controls what the
-#   candidate reads. Parameters per cell: $H(D+H+1)$ for the RNN, four times that for the
-#   LSTM, three times plus $H$ for rnnlib's GRU.
-# * On the adding problem of length 50 the vanilla RNN does no better than the trivial
-#   baseline while the LSTM and GRU solve it, with the same data, budget and optimiser. Longer sequences
-#   cost linearly more per step and need more steps.
-# * After training, gradients reach the first step through the LSTM's cell state and the
-#   GRU's state. A few gate units have become switches (saturated), e.g. an LSTM forget-gate
-#   unit that stays open to hold the sum, while most LSTM gate units stay dials; the GRU's
-#   update gate is open most of the time, copying the state forward.
+# * LSTM은 두 흐름을 나릅니다. 원소별 게이트 곱과 덧셈으로만 바뀌는 컨베이어 벨트인
+#   **셀 상태** $c_t$와, 셀 상태를 게이트로 걸러 읽어 내어 출력과 게이트들을 움직이는
+#   **은닉 상태** $h_t = o_t \odot \tanh(c_t)$입니다.
+# * 한 단계: 망각 게이트 $f_t$(남기기), 입력 게이트 $i_t$와 후보 값 $g_t$(쓰기),
+#   $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, 출력 게이트 $o_t$(보여 주기). numpy 몇
+#   줄이면 되고, rnnlib의 `LSTMCell`도 같은 값을 냅니다.
+# * 벨트를 따라 $\partial c_t/\partial c_{t-1} = \mathrm{diag}(f_t)$입니다. 기울기에 곱해지는
+#   것은 고정된 행렬과 tanh의 도함수 값이 아니라 신경망이 배우는 게이트입니다. 망각 게이트
+#   편향을 1(또는 그 이상)로 초기화하면 처음부터 기울기가 앞쪽 시점까지 도달합니다.
+# * GRU는 두 흐름을 하나로 합치고, 잊기와 쓰기를 업데이트 게이트 하나로 묶습니다:
+#   $h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$. 리셋 게이트는 후보 값이 무엇을 읽을지
+#   조절합니다. 셀 하나의 매개변수는 RNN이 $H(D+H+1)$개, LSTM이 그 네 배, rnnlib의 GRU가 세
+#   배에 $H$를 더한 만큼입니다.
+# * 길이 50인 덧셈 문제에서, 데이터·학습 예산·옵티마이저가 모두 같아도 바닐라 RNN은 단순
+#   기준선보다 나을 것이 없고 LSTM과 GRU는 문제를 풉니다. 시퀀스가 길어지면 학습 단계 하나의
+#   비용이 길이에 비례해 늘고, 학습 단계도 더 필요합니다.
+# * 학습한 뒤에는 LSTM의 셀 상태와 GRU의 상태를 거쳐 기울기가 첫 시점까지 도달합니다. 게이트
+#   유닛 몇 개는 스위치가 되었고(포화), 예를 들어 합을 붙들기 위해 계속 열려 있는 LSTM 망각
+#   게이트 유닛이 있습니다. 그러나 LSTM 게이트 유닛 대부분은 다이얼로 남습니다. GRU의 업데이트
+#   게이트는 대부분의 시간 동안 열려 있어 상태를 앞으로 복사합니다.
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | long short-term memory (LSTM) | 장단기 메모리 | a recurrent cell with a gated, additive cell state |
-# | gated recurrent unit (GRU) | 게이트 순환 유닛 | a recurrent cell with reset and update gates and a single state |
-# | cell state | 셀 상태 (장기 기억) | the LSTM's long-term memory $c_t$, changed only by gating and addition |
-# | hidden state | 은닉 상태 | the vector $h_t$ a recurrent cell shows at each step; for the LSTM $o_t \odot \tanh(c_t)$ |
-# | gate | 게이트 | a vector of values in (0, 1) that scales another vector unit by unit |
-# | forget gate | 망각 게이트 | decides how much of the old cell state each unit keeps |
-# | input gate | 입력 게이트 | decides how much of the candidate each unit writes |
-# | output gate | 출력 게이트 | decides how much of the cell state each unit shows in $h_t$ |
-# | candidate | 후보 값 | the new content a step proposes to write ($g_t$ in the LSTM, $n_t$ in the GRU) |
-# | reset gate | 리셋 게이트 | GRU: how much of the old state the candidate may read |
-# | update gate | 업데이트 게이트 | GRU: how much of the old state to keep (the rest comes from the candidate) |
-# | constant error carousel | 상수 오차 회전목마 | the original LSTM's cell path with $f = 1$, along which the error is carried unchanged |
-# | forget-gate bias | 망각 게이트 편향 | the bias of the forget gate; initialised to 1 or more so that cells remember by default |
-# | gate saturation | 게이트 포화 | a gate spending its time near 0 or 1, acting as a switch |
-# | trivial baseline | 단순 기준선 | the score of a model that ignores its input (here: always answer 1) |
-# | parameter count | 매개변수 개수 | the number of trainable numbers in a model |
+# | 장단기 메모리 | long short-term memory (LSTM) | 게이트로 조절되고 덧셈으로 갱신되는 셀 상태를 가진 순환 셀 |
+# | 게이트 순환 유닛 | gated recurrent unit (GRU) | 리셋 게이트와 업데이트 게이트, 그리고 상태 하나를 가진 순환 셀 |
+# | 셀 상태 (장기 기억) | cell state | LSTM의 장기 기억 $c_t$. 게이트 곱과 덧셈으로만 바뀜 |
+# | 은닉 상태 | hidden state | 순환 셀이 매 시점 내보이는 벡터 $h_t$. LSTM에서는 $o_t \odot \tanh(c_t)$ |
+# | 게이트 | gate | 다른 벡터에 유닛별로 곱해지는, (0, 1) 범위 값들의 벡터 |
+# | 망각 게이트 | forget gate | 각 유닛이 이전 셀 상태를 얼마나 남길지 정함 |
+# | 입력 게이트 | input gate | 각 유닛이 후보 값을 얼마나 쓸지 정함 |
+# | 출력 게이트 | output gate | 각 유닛이 셀 상태를 $h_t$에 얼마나 보여 줄지 정함 |
+# | 후보 값 | candidate | 한 단계가 새로 쓰려고 내놓는 내용 (LSTM의 $g_t$, GRU의 $n_t$) |
+# | 리셋 게이트 | reset gate | GRU: 후보 값이 이전 상태를 얼마나 읽을 수 있는지 |
+# | 업데이트 게이트 | update gate | GRU: 이전 상태를 얼마나 유지할지 (나머지는 후보 값에서 옴) |
+# | 상수 오차 회전목마 | constant error carousel | $f = 1$인 원래 LSTM의 셀 경로. 오차가 이 경로를 따라 바뀌지 않고 전달됨 |
+# | 망각 게이트 편향 | forget-gate bias | 망각 게이트의 편향. 셀이 기본적으로 기억하도록 1 이상으로 초기화함 |
+# | 게이트 포화 | gate saturation | 게이트가 대부분의 시간을 0이나 1 근처에서 보내며 스위치처럼 작동하는 것 |
+# | 단순 기준선 | trivial baseline | 입력을 무시하는 모델의 점수 (여기서는 언제나 1이라고 답하기) |
+# | 매개변수 개수 | parameter count | 모델에서 학습되는 수의 개수 |
