@@ -782,7 +782,7 @@ print(
 # 순전파의 줄들을 거꾸로 거슬러 올라가십시오. 먼저 $h_t = o_t \odot \tanh(c_t)$(주의:
 # $c_t$는 손실에 직접, 그리고 $h_t$를 거쳐서도 닿습니다), 다음으로
 # $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, 그다음 시그모이드들과 tanh, 마지막으로 행렬
-# 곱입니다. 검사 함수는 모든 기울기를 수치 기울기와 비교하고([3장 2절](03_bptt_and_vanishing_gradients.ipynb#2.-BPTT-by-hand)),
+# 곱입니다. 검사 함수는 모든 기울기를 수치 기울기와 비교하고([3장 2절](03_bptt_and_vanishing_gradients.ipynb#2.-손으로-하는-BPTT)),
 # `db`가 틀렸으면 기울기가 틀린 게이트를 알려 줍니다.
 
 
