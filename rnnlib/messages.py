@@ -58,7 +58,7 @@ KOREAN: dict[str, str] = {
     "Output gate: the hidden state shows a gated view of the cell state": (
         "출력 게이트: 은닉 상태는 셀 상태를 게이트로 걸러서 보여 줌"
     ),
-    "vanilla RNN, hidden h_t": "바닐라 RNN, 은닉 상태 h_t",
+    "vanilla RNN, hidden h_t": "기본 RNN, 은닉 상태 h_t",
     "LSTM, hidden h_t": "LSTM, 은닉 상태 h_t",
     "LSTM, cell c_t": "LSTM, 셀 상태 c_t",
     "GRU, hidden h_t": "GRU, 은닉 상태 h_t",
