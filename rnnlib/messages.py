@@ -20,7 +20,7 @@ KOREAN: dict[str, str] = {
     "coin flip": "동전 던지기",
     "distance of the clue before 사과를 (words)": "'사과를' 앞 단서까지의 거리 (단어 수)",
     "test accuracy (apple vs apology)": "테스트 정확도 (과일 vs 사죄)",
-    "A fixed window is blind to clues beyond its edge": "고정된 윈도우는 가장자리 밖의 단서를 보지 못한다",
+    "A fixed window is blind to clues beyond its edge": "고정된 윈도우는 가장자리 밖의 단서를 보지 못함",
     "The five memories: letters on a 10 × 10 grid": "다섯 개의 기억: 10 × 10 격자 위의 글자",
     "Asynchronous recall of 'A' from a cue with 25% of units flipped": (
         "유닛의 25%를 뒤집은 단서에서 'A'를 비동기 방식으로 회상"
@@ -43,14 +43,14 @@ KOREAN: dict[str, str] = {
     "cross-entropy loss": "교차 엔트로피 손실",
     "Learning 'hello': loss per step": "'hello' 학습: 단계별 손실",
     "Trained on 'hihello': predicted next character at each step": (
-        "'hihello'로 학습한 모델: 각 단계에서 예측한 다음 문자"
+        "'hihello'로 학습한 모델: 각 시점에서 예측한 다음 문자"
     ),
     "h_5 after 'hihel' (next: 'l')": "'hihel'을 읽은 뒤의 h_5 (다음 문자: 'l')",
     "h_6 after 'hihell' (next: 'o')": "'hihell'을 읽은 뒤의 h_6 (다음 문자: 'o')",
     "Same input 'l', different hidden states": "같은 입력 'l', 다른 은닉 상태",
     "true next value": "실제 다음 값",
     "RNN prediction": "RNN 예측",
-    "time step t": "시간 단계 t",
+    "time step t": "시점 t",
     "value": "값",
     "Regression: the trained RNN predicts the next value": "회귀: 학습된 RNN이 다음 값을 예측",
     # --- notebooks/03_bptt_and_vanishing_gradients ------------------------------------------
