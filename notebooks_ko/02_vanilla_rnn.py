@@ -103,7 +103,7 @@ ax = plot_unrolled(
     title=tr("The same RNN rolled up (left) and unrolled over 'hell' (right)"),
 )
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="45cfe1232d44"
-# 숫자로 보는 가중치 공유: 모델은 4글자를 읽든 400글자를 읽든 매개변수가 똑같고, 시점마다
+# 숫자로 보는 가중치 공유: 모델은 4글자를 읽든 400글자를 읽든 매개변수(parameter)가 똑같고, 시점마다
 # 출력을 하나씩 냅니다.
 
 # %% slideshow={"slide_type": "fragment"}
@@ -182,7 +182,7 @@ assert table_model.num_parameters() == H * D + H * H + H + C * H + C
 # ### 연습 문제 1: 매개변수의 형태
 #
 # 어떤 문자 모델이 문자 5개로 된 어휘(vocabulary)의 원-핫 벡터(one-hot vector)를 읽고, 은닉
-# 유닛이 8개이며, 문자마다 점수를 하나씩 출력합니다. 각 매개변수(parameter)의 형태를 채워 넣으십시오.
+# 유닛이 8개이며, 문자마다 점수를 하나씩 출력합니다. 각 매개변수의 형태를 채워 넣으십시오.
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 my_shapes = {
@@ -845,7 +845,7 @@ assert np.array_equal(sentiment_scores.argmax(axis=1), label_ids)
 # **정렬되지 않은 다대다**(many-to-many, not aligned; 인코더-디코더, encoder-decoder): 번역.
 # RNN 하나(인코더)가 입력 전체를 읽고, 그 마지막 은닉 상태가 두 번째 RNN(디코더)의 초기 상태가
 # 됩니다. 디코더는 자기 나름의 길이로 출력 시퀀스를 씁니다. 여기서는 학습하지
-# 않은 모델로 형태만 확인합니다. 입력은 4시점, 출력은 2시점입니다.
+# 않은 모델로 형태만 확인합니다. 입력은 시점 4개, 출력은 시점 2개입니다.
 #
 # **음성 인식**(speech recognition)도 정렬되지 않은 문제입니다. 녹음은 1초에 약 100개의 음향
 # 프레임(frame)으로 들어오고, 받아쓴 글은 그보다 훨씬 적은 글자로 나가며, 어느 프레임이 어느
@@ -1094,7 +1094,7 @@ assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 # %% [markdown] slideshow={"slide_type": "slide"} translates="62e3cdbfadab"
 # ## 요약
 #
-# * RNN은 시퀀스를 한 시점씩 읽으면서 **은닉 상태**를 유지합니다. 은닉 상태는 모든 시점에서 같은
+# * RNN은 시퀀스를 한 시점에 하나씩 읽으면서 **은닉 상태**를 유지합니다. 은닉 상태는 모든 시점에서 같은
 #   가중치를 쓰는 규칙 하나로 갱신됩니다: `h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`,
 #   `h_0 = 0`. 펼치면 셀 하나의 복사본들로 이루어진 사슬입니다(가중치 공유).
 # * 교과서의 `U, W, V`는 `rnnlib`의 `W_xh (H, D)`, `W_hh (H, H)`, `W_hy (C, H)`입니다.

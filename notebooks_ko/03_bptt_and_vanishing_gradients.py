@@ -173,7 +173,7 @@ def rnn_backward_solution(dh_local, x, h, W_hh):
 assert exercises.check_rnn_backward(rnn_backward_solution)
 
 # %% [markdown] translates="cfb0f512dbb8"
-# 작은 무작위 문제를 하나 만듭니다. 시점 $T = 6$개, 배치 크기 3, 입력 특성 4개, 은닉 유닛 5개, 출력 2개입니다. `loss_and_local_grads`는 순전파를 실행해 손실과, 모든 시점의 $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$를 반환합니다.
+# 작은 무작위 문제를 하나 만듭니다. 시퀀스 길이 $T = 6$, 배치 크기 3, 입력 특성 4개, 은닉 유닛 5개, 출력 2개입니다. `loss_and_local_grads`는 순전파를 실행해 손실과, 모든 시점의 $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$를 반환합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 T, B, D, H, C = 6, 3, 4, 5, 2
@@ -461,7 +461,7 @@ assert np.allclose(cut[30:], full[30:])
 # 실험으로 양쪽을 모두 보이겠습니다. 과제는 이렇습니다. 먼저 단서(clue) $+1$ 또는 $-1$이 오고, 그 뒤로 잡음이 이어집니다. 마지막 시점이 끝나면 단서의 부호를 말해야 합니다. 테스트에서 단서는 항상 $T = 20$개 시점 가운데 시점 1, 즉 답보다 **19시점** 앞에 있고, 학습에는 $k = 5$를 씁니다. `experiments.truncated_long_dependency`는 같은 초기 가중치에서 tanh RNN을 두 가지 방식으로 학습시키며, 이를 4번 반복합니다.
 #
 # * **학습에서 단서가 항상 시점 1에 있을 때.** 단서가 들어오는 시점에는 어떤 기울기도 도달하지 않으므로, 단서의 입력 가중치 $W_{xh}[:, 0]$는 무작위 초깃값에서 전혀 움직이지 않습니다.
-# * **학습에서 단서가 아무 시점에나 있을 때.** 마지막 청크 안에 들어온 단서들이 공유 가중치에게 단서를 상태에 써 넣고 계속 간직하는 법을 가르칩니다. 그러면 같은 가중치가 시점 1의 단서도 세 개의 청크 경계 너머로 실어 나릅니다.
+# * **학습에서 단서가 아무 시점에나 있을 때.** 마지막 청크 안에 들어온 단서들 덕분에 공유 가중치가 단서를 상태에 써 넣고 계속 간직하는 법을 배웁니다. 그러면 같은 가중치가 시점 1의 단서도 세 개의 청크 경계 너머로 실어 나릅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 long_dependency = experiments.truncated_long_dependency(length=20, truncate=5, rng=SEED)
@@ -605,7 +605,7 @@ assert exercises.check_step_jacobian(step_jacobian_solution)
 
 # %% [markdown] slideshow={"slide_type": "skip"} translates="d1a04f45fb8e"
 # ### 연습 문제 4 — 기울기는 얼마나 멀리 닿는가?
-# `steps_to_vanish(spectral_norm, gamma, factor)`를 작성하십시오. 특잇값 상한 $(\gamma\,\sigma)^k$가 `factor` 이하가 되는 가장 작은 정수 시점 수 $k \ge 0$을 반환합니다($\gamma\sigma < 1$이라고 가정합니다). 예를 들어 $\sigma_{\max}(W_{hh}) = 0.9$인 tanh RNN에서 기울기가 백만분의 일도 채 도달하지 못하게 되려면 몇 시점을 거슬러 가야 할까요?
+# `steps_to_vanish(spectral_norm, gamma, factor)`를 작성하십시오. 특잇값 상한 $(\gamma\,\sigma)^k$가 `factor` 이하가 되는 가장 작은 시점 수 $k \ge 0$(정수)을 반환합니다($\gamma\sigma < 1$이라고 가정합니다). 예를 들어 $\sigma_{\max}(W_{hh}) = 0.9$인 tanh RNN에서 기울기가 백만분의 일도 채 도달하지 못하게 되려면 몇 시점을 거슬러 가야 할까요?
 
 
 # %% slideshow={"slide_type": "skip"}

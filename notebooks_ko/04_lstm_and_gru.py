@@ -100,7 +100,7 @@ rng = np.random.default_rng(SEED)
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="7fde3c8f10dd"
 # 말할 내용: 흐름이 둘입니다. 셀 상태는 오래 기억하는 벨트이고, 은닉 상태는 셀이 바깥에 보여
-# 주는 값입니다. 수강생에게 묻기: *c_{t-1}과 c_t 사이에는 무엇이 있습니까?* (원소별 곱셈
+# 주는 값입니다. 수강생에게 묻기: *c_{t-1}과 c_t 사이에는 무엇이 있을까요?* (원소별 곱셈
 # 하나와 덧셈 하나뿐)
 
 # %% slideshow={"slide_type": "subslide"}
@@ -118,7 +118,7 @@ ax = plot_lstm_diagram()
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="d7ccd2bf5bc2"
 # 게이트를 슬라이드 한 장에 하나씩 짚어 갑니다: 망각, 입력, 후보 값, 갱신, 출력. 매번
-# 수강생에게 묻기: *여기서 0은 무슨 뜻이고, 1은 무슨 뜻입니까?*
+# 수강생에게 묻기: *여기서 0은 무슨 뜻이고, 1은 무슨 뜻일까요?*
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 D, H = 2, 3
@@ -202,7 +202,7 @@ fig = plot_lstm_stage(
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="8cd1080fe1d8"
 # 말할 내용: 남긴 것에 새 내용을 더할 뿐, 행렬도 압축 함수도 없습니다. 이것이 LSTM의
-# 핵심입니다. 수강생에게 묻기: *dc_t / dc_{t-1}은 무엇입니까?* (원소별로 f_t)
+# 핵심입니다. 수강생에게 묻기: *dc_t / dc_{t-1}은 무엇일까요?* (원소별로 f_t)
 
 # %% tags=["nbval-check-output"]
 c_t = kept + written
@@ -301,7 +301,7 @@ print("dL/dc_{t-1} = dL/dc_t * f_t:", np.allclose(dc_prev, dcell * f_t))
 # %% [markdown] slideshow={"slide_type": "notes"} translates="acb691178b06"
 # 말할 내용: 학습하기 전에도 LSTM은 시점 1까지 몇 자릿수나 더 많은 기울기를 돌려보냅니다.
 # 수강생에게 묻기: *기울기가 50시점을 거쳐 살아남으려면 망각 게이트가 어느 정도여야
-# 합니까?*
+# 할까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 inputs, targets = adding_problem(32, 50, rng=SEED)
@@ -349,7 +349,7 @@ assert reach["LSTM, hidden h_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="42680fe0e7aa"
 # 말할 내용: 망각 게이트 편향을 1로 두면 게이트가 0.5가 아니라 0.73 근처에서 출발합니다.
-# 수강생에게 묻기: *편향을 10으로 하면 왜 안 됩니까?* (절대 잊지 않는 셀은 낡은 내용을 지울
+# 수강생에게 묻기: *편향을 10으로 하면 왜 안 될까요?* (절대 잊지 않는 셀은 낡은 내용을 지울
 # 수 없고, 포화된 게이트에는 기울기가 흐르지 않습니다)
 
 # %% slideshow={"slide_type": "subslide"}
@@ -445,7 +445,7 @@ print("update gate ~ 1: h_t == h_{t-1}:", h_gru[0])
 # %% [markdown] slideshow={"slide_type": "notes"} translates="87aa0b886cba"
 # 말할 내용: GRU는 망각 게이트와 입력 게이트를 업데이트 게이트 하나로 합치고, 따로 떨어진 셀
 # 상태가 없습니다. 그래서 블록이 넷이 아니라 셋입니다. 수강생에게 묻기: *D = 1, H = 16인
-# LSTM의 매개변수는 몇 개입니까?* (4 x 16 x 18)
+# LSTM의 매개변수는 몇 개일까요?* (4 x 16 x 18)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"{'D':>3} {'H':>4} | {'RNN':>7} {'LSTM':>8} {'GRU':>8}")
@@ -478,7 +478,7 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
 # %% [markdown] slideshow={"slide_type": "notes"} translates="723a93a69677"
 # 말할 내용: 덧셈 문제 대결입니다. 길이 50에서 기본 RNN은 기준선보다 나을 것이 없고, LSTM과
 # GRU는 문제를 풉니다. 수강생에게 묻기: *결과를 보기 전에: 어느 모델이 실패하고, 길이가
-# 얼마일 때 실패하겠습니까?*
+# 얼마일 때 실패할까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 print("settings:", experiments.SETTINGS)
@@ -601,12 +601,12 @@ assert rnn_reach < 0.01
 #
 # **질문.** LSTM에서 t를 첫 번째 표시 시점으로 맞추고, 셀 상태(막대)가 t - 1과 t 사이에서
 # 가장 크게 뛰는 유닛을 찾으십시오. 그 유닛을 시퀀스 전체에 걸쳐 따라가 보면(두 번째
-# 슬라이더), 그 유닛의 망각 게이트는 평균적으로 다른 유닛들보다 더 열려 있습니까?
+# 슬라이더), 그 유닛의 망각 게이트는 평균적으로 다른 유닛들보다 더 열려 있을까요?
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="baad6dc252d8"
 # 탐색기에서: 시점을 옮기고, 누적 합을 담고 있는 유닛을 고르고, LSTM과 GRU를 바꿔 봅니다.
 # 수강생에게 묻기: *표시된 수가 들어올 때 열리는 게이트는 무엇이고, 그 뒤에도 계속 열려 있는
-# 게이트는 무엇입니까?*
+# 게이트는 무엇일까요?*
 
 # %%
 sequence = test_inputs[:, :1]
@@ -637,7 +637,7 @@ assert forget_open[accumulator] > forget_open.mean(), (accumulator, forget_open)
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="3fa45242cdf0"
 # 말할 내용: 학습된 게이트 유닛 가운데 몇 개는 스위치가 됩니다. 망각 게이트 유닛 하나는 거의
-# 언제나 열려 있습니다. 수강생에게 묻기: *그런 유닛은 무엇을 저장하고 있습니까?* (누적 합)
+# 언제나 열려 있습니다. 수강생에게 묻기: *그런 유닛은 무엇을 저장하고 있을까요?* (누적 합)
 
 
 # %%
@@ -748,8 +748,8 @@ print("LSTM with D = 2, H = 16:", parameter_count_solution("lstm", 2, 16), "para
 # %% [markdown] slideshow={"slide_type": "skip"} translates="a28aea282722"
 # ### 연습 문제 3 — 기억하는 망각 게이트
 # 어떤 유닛의 망각 게이트가 상수 $f$이고 입력 게이트는 닫혀 있다고 합시다. 100시점 뒤에 셀
-# 상태(그리고 벨트를 따라가는 기울기)의 정확히 절반을 남기는 $f$는 얼마입니까? 또 시그모이드를
-# 거쳐 그 $f$를 내는 사전 활성값(편향)은 얼마입니까? 두 수를 모두 정하십시오.
+# 상태(그리고 벨트를 따라가는 기울기)의 정확히 절반을 남기는 $f$는 얼마일까요? 또 시그모이드를
+# 거쳐 그 $f$를 내는 사전 활성값(편향)은 얼마일까요? 두 수를 모두 정하십시오.
 
 # %% slideshow={"slide_type": "skip"}
 forget = None  # your answer: the constant forget gate value
