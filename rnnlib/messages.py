@@ -48,4 +48,19 @@ KOREAN: dict[str, str] = {
     # --- notebooks/07_sequence_tagging ------------------------------------------------------
     # --- notebooks/08_time_series -----------------------------------------------------------
     # --- notebooks/09_encoder_decoder_attention ---------------------------------------------
+    "no attention (teacher-forced)": "어텐션 없음(교사 강요)",
+    "Reversing 31-40 letters without attention: which outputs get through": (
+        "어텐션 없이 31~40글자 뒤집기: 어느 출력이 제대로 나오는가"
+    ),
+    "chance (1 of 10 letters)": "우연 수준(글자 10개 중 1개)",
+    "without attention": "어텐션 없음",
+    "with attention": "어텐션 있음",
+    "Exact match": "완전 일치율",
+    "Share of letters right (teacher-forced)": "맞힌 글자의 비율(교사 강요)",
+    "share of output letters right": "출력 글자 중 맞힌 비율",
+    "teacher forcing": "교사 강요(정답 접두사)",
+    "free running": "자유 실행(자기 출력)",
+    "Reversal with attention: true prefix vs its own prefix": (
+        "어텐션 모델의 뒤집기: 정답 접두사 대 자기가 쓴 접두사"
+    ),
 }
