@@ -12,43 +12,25 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Chapter 9 — Encoder–decoder and attention
-# ### 9장 — 인코더-디코더와 어텐션: RNN에서 트랜스포머로 가는 다리
+# %% [markdown] slideshow={"slide_type": "slide"} translates="4f0382e1e415"
+# # 9장 — 인코더-디코더와 어텐션: RNN에서 트랜스포머로 가는 다리
+# ### Chapter 9 — Encoder–decoder and attention
 #
-# So far every model wrote one output per input step ([chapters 2](02_vanilla_rnn.ipynb), 5, 7, 8) or one output
-# for the whole sequence ([chapter 6](06_sequence_classification.ipynb)). Translation breaks both shapes: "이천이십육년 십일월
-# 이십이일" has 15 characters and its ISO form "2026-11-22" has 10, and the first output
-# digit depends on syllables in the middle of the input. The **encoder–decoder**
-# (인코더-디코더, also *sequence-to-sequence*, 시퀀스-투-시퀀스; Sutskever, Vinyals and Le
-# 2014; Cho et al. 2014) handles any lengths: one RNN reads, another writes.
-# **Attention** (어텐션; Bahdanau, Cho and Bengio 2015; Luong, Pham and Manning 2015) lets
-# the writer look back at every input position instead of a single summary, and it is the
-# idea that transformers are built from.
+# 지금까지의 모델은 입력 단계마다 출력을 하나씩 쓰거나([2장](02_vanilla_rnn.ipynb), 5장, 7장, 8장) 시퀀스 전체에 출력을 하나만 썼습니다([6장](06_sequence_classification.ipynb)). 번역은 이 두 모양 어디에도 맞지 않습니다. "이천이십육년 십일월 이십이일"은 15글자이고 ISO 형식 "2026-11-22"는 10글자이며, 첫 출력 숫자는 입력 한가운데에 있는 음절에 달려 있습니다. **인코더-디코더**(encoder–decoder, *시퀀스-투-시퀀스*(sequence-to-sequence)라고도 합니다. Sutskever, Vinyals, Le 2014; Cho 외 2014)는 입력과 출력이 어떤 길이든 다룹니다. RNN 하나가 읽고, 다른 RNN이 씁니다. **어텐션**(attention; Bahdanau, Cho, Bengio 2015; Luong, Pham, Manning 2015)은 쓰는 쪽이 요약 하나에만 기대지 않고 입력의 모든 위치를 다시 들여다볼 수 있게 해 줍니다. 트랜스포머(transformer)는 바로 이 아이디어로 만들어졌습니다.
 #
-# **Learning objectives.** After this chapter you can
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. build an encoder–decoder from two RNNs, train it with **teacher forcing** (교사 강요),
-#    and say where its fixed-size **bottleneck** (병목) is;
-# 2. compute attention by hand in numpy — scores, a masked softmax, the **context vector**
-#    (문맥 벡터) — for additive (Bahdanau) and dot-product (Luong) scores, and get the same
-#    numbers from `rnnlib`;
-# 3. measure what attention buys as inputs get longer, and read an attention heatmap;
-# 4. show **exposure bias** (노출 편향): a model trained on true prefixes meets its own
-#    mistakes only at test time;
-# 5. decode with **greedy decoding** (탐욕적 디코딩) and with **beam search** (빔 탐색) with
-#    length normalisation, and compare them;
-# 6. write self-attention in a few lines, the step from here to the transformer.
+# 1. RNN 두 개로 인코더-디코더를 만들어 **교사 강요**(teacher forcing)로 학습시키고, 크기가 고정된 **병목**(bottleneck)이 어디에 있는지 말하기
+# 2. 어텐션을 numpy로 직접 계산하고(점수, 마스크를 씌운 소프트맥스(softmax), **문맥 벡터**(context vector)), 덧셈(Bahdanau) 점수와 내적(Luong) 점수 모두에서 `rnnlib`로 같은 값을 얻기
+# 3. 입력이 길어질수록 어텐션이 얼마나 도움이 되는지 측정하고, 어텐션 히트맵(heatmap) 읽기
+# 4. **노출 편향**(exposure bias) 보이기: 정답 접두사(prefix)로 학습한 모델은 테스트할 때에야 처음으로 자기 실수를 마주합니다
+# 5. **탐욕적 디코딩**(greedy decoding)과, 길이 정규화를 곁들인 **빔 탐색**(beam search)으로 디코딩하고 둘을 비교하기
+# 6. 셀프 어텐션(self-attention)을 몇 줄로 작성하기: 여기서 트랜스포머로 넘어가는 한 걸음
 #
-# Two generated tasks, offline and seeded: dates written the ways people write them, in
-# Korean and English, to normalise to ISO 8601; and reversing strings of 5 to 40 letters,
-# where the inputs get long.
+# 과제는 두 가지이며, 둘 다 오프라인에서 시드(seed)를 정해 생성합니다. 하나는 사람들이 실제로 쓰는 여러 방식으로 한국어와 영어로 적은 날짜를 ISO 8601 형식으로 정규화하는 과제이고, 다른 하나는 입력이 길어지는 과제로, 5~40글자 문자열을 뒤집는 것입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: every model so far wrote one output per input step, or one for the whole sequence.
-# Translation has neither shape: input and output lengths differ, and the first output
-# depends on the middle of the input. Ask the room: *how would you turn "이천이십육년 십일월 이십이일"
-# into 2026-11-22 with the RNNs we have?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="735055f4f233"
+# 말할 내용: 지금까지의 모델은 입력 단계마다 출력을 하나씩 쓰거나, 시퀀스 전체에 출력을 하나 썼습니다. 번역은 둘 다 아닙니다. 입력과 출력의 길이가 다르고, 첫 출력이 입력의 한가운데에 달려 있습니다. 청중에게 질문합니다. *지금까지 배운 RNN으로 "이천이십육년 십일월 이십이일"을 어떻게 2026-11-22로 바꿀 수 있을까요?*
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -79,50 +61,36 @@ np.set_printoptions(precision=3, suppress=True)
 SEED = 9
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. Intuition: one RNN reads, another writes
+# %% [markdown] slideshow={"slide_type": "slide"} translates="da4b35c2680a"
+# ## 1. 직관: RNN 하나는 읽고, 다른 하나는 쓴다
 #
-# The **encoder** reads the source $x_1, \dots, x_S$ and keeps its states $e_1, \dots, e_S$.
-# The **decoder** is a second RNN that writes the target one token at a time. It starts
-# from the encoder's final state (the *bridge*) and reads, at each step, the token it
-# wrote before; the first step reads a start token `<s>`, and the output ends when the
-# decoder writes the end token `</s>`:
+# **인코더**(encoder)는 소스(source) $x_1, \dots, x_S$를 읽고 그동안의 상태 $e_1, \dots, e_S$를 간직합니다. **디코더**(decoder)는 타깃(target)을 토큰(token) 하나씩 써 나가는 두 번째 RNN입니다. 디코더는 인코더의 마지막 상태에서 출발하고(이 연결을 *다리*(bridge)라고 합니다), 단계마다 자기가 바로 전에 쓴 토큰을 읽습니다. 첫 단계에서는 시작 토큰 `<s>`를 읽고, 디코더가 끝 토큰 `</s>`를 쓰면 출력이 끝납니다.
 #
 # $$h_0 = e_S, \qquad h_t = \mathrm{GRU}(y_{t-1}, h_{t-1}), \qquad
 #   p(y_t \mid y_{<t}, x) = \operatorname{softmax}(W_{\text{out}} h_t + b).$$
 #
-# Everything the decoder knows about the source has to pass through $h_0$: one vector
-# of fixed size, however long the input. That is the **bottleneck** (병목).
-# **Attention** removes it: at every output step the decoder compares its state $h_t$ with
-# every encoder state and reads a weighted average of them, the **context vector**
+# 디코더가 소스에 대해 아는 모든 것은 $h_0$를 거쳐야 합니다. 입력이 아무리 길어도 크기가 고정된 벡터 하나입니다. 이것이 **병목**입니다. **어텐션**은 이 병목을 없앱니다. 디코더는 출력 단계마다 자기 상태 $h_t$를 모든 인코더 상태와 비교하고, 그 상태들의 가중 평균인 **문맥 벡터**를 읽습니다.
 #
 # $$a_{t,s} = \operatorname{softmax}_s\big(\operatorname{score}(h_t, e_s)\big), \qquad
 #   c_t = \sum_s a_{t,s}\, e_s, \qquad
 #   p(y_t \mid y_{<t}, x) = \operatorname{softmax}(W_{\text{out}} [h_t; c_t] + b).$$
 #
-# The weights $a_{t,\cdot}$ (attention weights, 어텐션 가중치) sum to 1 over the source: a
-# soft, learned *alignment* (정렬) between output and input positions. Two common scores:
+# 가중치 $a_{t,\cdot}$(어텐션 가중치, attention weights)는 소스 전체에 걸쳐 합이 1입니다. 출력 위치와 입력 위치 사이의 부드러운(soft), 학습되는 *정렬*(alignment)인 셈입니다. 점수 함수로는 두 가지를 흔히 씁니다.
 #
-# * **additive** (Bahdanau): $\operatorname{score}(h, e) = v^\top \tanh(W_q h + W_k e)$;
-# * **dot / general** (Luong): $h^\top e$, or $h^\top W e$.
+# * **덧셈**(additive, Bahdanau) 점수: $\operatorname{score}(h, e) = v^\top \tanh(W_q h + W_k e)$
+# * **내적 / 일반**(dot / general, Luong) 점수: $h^\top e$ 또는 $h^\top W e$
 #
-# **Teacher forcing.** In training the decoder reads the *true* previous token $y_{t-1}$,
-# not its own guess, so all steps of a target can be computed in one pass and the loss is
-# the usual cross-entropy of each next token. At inference there is no true token: the
-# decoder reads what it wrote (free running), one step at a time.
+# **교사 강요.** 학습할 때 디코더는 자기가 추측한 토큰이 아니라 *정답* 이전 토큰 $y_{t-1}$을 읽습니다. 그래서 타깃의 모든 단계를 한 번에 계산할 수 있고, 손실은 다음 토큰마다의 평범한 교차 엔트로피(cross-entropy)입니다. 추론할 때는 정답 토큰이 없으므로 디코더가 자기가 쓴 것을 읽으며 한 단계씩 나아갑니다(자유 실행, free running).
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: two RNNs; the only link between them is one vector. Draw the picture on the board:
-# encoder states e_1..e_S, decoder states h_t, and with attention a fan of arrows from h_t
-# back to every e_s. Ask: *what must h_0 remember for a 40-letter input?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="b8c6c6278e52"
+# 말할 내용: RNN이 두 개이고, 둘을 잇는 것은 벡터 하나뿐입니다. 칠판에 그림을 그립니다. 인코더 상태 e_1..e_S와 디코더 상태 h_t를 그리고, 어텐션이 있을 때는 h_t에서 모든 e_s로 되돌아가는 부채꼴 화살표를 그립니다. 질문: *입력이 40글자라면 h_0는 무엇을 기억해야 할까요?*
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. The tasks
+# %% [markdown] slideshow={"slide_type": "slide"} translates="ffab0d6d03b9"
+# ## 2. 과제
 #
-# ### 2.1 Dates, bilingual
+# ### 2.1 두 언어로 쓴 날짜
 #
-# Each example is a real calendar date (Python's `datetime`: leap years and weekdays are
-# right) written in one of these formats; the target is always ISO 8601:
+# 예제는 하나하나가 달력에 실제로 있는 날짜이며(Python의 `datetime`을 쓰므로 윤년과 요일이 정확합니다), 아래 형식 가운데 하나로 적혀 있습니다. 타깃은 언제나 ISO 8601 형식입니다.
 
 # %% tags=["nbval-check-output"]
 day = datetime.date(2026, 11, 22)
@@ -135,21 +103,12 @@ print(
     format_date(datetime.date(1999, 10, 1), "hangul"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# In the Hangul format the numbers are **Sino-Korean numerals** (한자어 수사) written out:
-# 이천이십육 is 2·1000 + 2·10 + 6, so the output digit "0" in "2026" is *not written
-# anywhere* in the input; "십일월" is November, while June and October are the irregular
-# 유월 and 시월. One output character depends on several input syllables, and one syllable
-# on several output characters: the alignment is not one-to-one.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="ea5d887bcc03"
+# 한글 형식에서는 숫자를 **한자어 수사**(Sino-Korean numerals)로 풀어 씁니다. 이천이십육은 2·1000 + 2·10 + 6이므로, "2026"의 출력 숫자 "0"은 입력 *어디에도 적혀 있지 않습니다*. "십일월"은 11월이고, 6월과 10월은 불규칙한 형태인 유월과 시월입니다. 출력 문자 하나가 입력 음절 여러 개에 달려 있고, 거꾸로 음절 하나가 출력 문자 여러 개에 관여합니다. 정렬이 일대일이 아닙니다.
 #
-# Numerals and units are written together, as on a Korean wedding invitation
-# ("이천이십육년 십일월 이십이일"): the spacing rules (한글 맞춤법 제43항) separate a unit
-# noun such as 년 or 일 from its numeral but allow joining the two when they give an
-# order, as in a date, and the month names (십일월, 유월, 시월) are single words.
+# 수사와 단위는 청첩장에 날짜를 적을 때처럼 붙여 씁니다("이천이십육년 십일월 이십이일"). 띄어쓰기 규정(한글 맞춤법 제43항)은 '년', '일' 같은 단위 명사를 수사와 띄어 쓰도록 하지만, 날짜처럼 순서를 나타낼 때는 붙여 쓰는 것도 허용합니다. 그리고 달 이름(십일월, 유월, 시월)은 그 자체로 한 단어입니다.
 #
-# The test dates are drawn first and never appear in training, in any format; the format
-# "November 22, 2026" never appears in training at all (a held-out format: its words,
-# digits and comma all occur in other formats, only this order does not).
+# 테스트 날짜는 맨 먼저 뽑아 두고, 어떤 형식으로도 학습에 나오지 않게 합니다. "November 22, 2026" 형식은 학습에 아예 나오지 않습니다. 이것이 보류 형식(held-out format)입니다. 이 형식의 단어, 숫자, 쉼표는 모두 다른 형식에 나오지만, 이 순서만은 나오지 않습니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 dates = date_task(rng=rng)
@@ -163,17 +122,12 @@ assert not set(dates.test.targets) & set(dates.train.targets)  # unseen dates
 assert not set(HELD_OUT_FORMATS) & set(dates.train.kinds)  # an unseen format
 assert set(dates.held_out["format"].targets) == set(dates.test.targets)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.2 Reversal: long inputs
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="74b847fceab1"
+# ### 2.2 뒤집기: 긴 입력
 #
-# The second task is deliberately simple so that only *length* matters: reverse a string
-# of 5 to 40 letters from `a`–`j` ("cabjd" → "djbac"). A model must carry every letter to
-# the output; there is nothing to guess.
+# 두 번째 과제는 *길이*만 문제가 되도록 일부러 단순하게 만들었습니다. `a`–`j`의 글자로 된 5~40글자 문자열을 뒤집습니다("cabjd" → "djbac"). 모델은 모든 글자를 출력까지 날라야 하며, 짐작으로 맞힐 것은 하나도 없습니다.
 #
-# The batches are time-major and padded like [chapter 6](06_sequence_classification.ipynb)'s, with a source mask; the
-# decoder reads `<s> y_1 … y_n` and must write `y_1 … y_n </s>`. `rnnlib.seq2seq.Seq2Seq`
-# builds the encoder–decoder on any of the course's cells (here a GRU, with a
-# bidirectional encoder); `attention=None` is the plain model of §1:
+# 배치는 [6장](06_sequence_classification.ipynb)의 배치처럼 시간 축이 먼저 오고(time-major) 패딩(padding)되며, 소스 마스크(mask)가 함께 붙습니다. 디코더는 `<s> y_1 … y_n`을 읽고 `y_1 … y_n </s>`를 써야 합니다. `rnnlib.seq2seq.Seq2Seq`는 이 강의의 어떤 셀로든 인코더-디코더를 만듭니다(여기서는 GRU에 양방향(bidirectional) 인코더를 씁니다). `attention=None`이면 1절의 기본 모델입니다.
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 source, source_mask, target_in, target_out, target_mask = make_batch(
@@ -194,14 +148,10 @@ plain = Seq2Seq(
 logits, cache = plain.forward(source, target_in, source_mask)  # teacher forcing: one pass
 print("logits", logits.shape, "(T, B, target vocabulary);", plain)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 3. The bottleneck, measured
+# %% [markdown] slideshow={"slide_type": "slide"} translates="317cb84ad6a0"
+# ## 3. 병목을 재 보기
 #
-# We train two GRU encoder–decoders of the same size (bidirectional encoder with 32 units
-# per direction, so the decoder has 64) on 3000 reversal examples for 6 epochs: one without
-# attention, one with dot-product attention. Both are trained by
-# `experiments.length_experiment`, the same function the tests run with other seeds
-# (about half a minute).
+# 크기가 같은 GRU 인코더-디코더 두 개(양방향 인코더가 방향마다 32유닛이므로 디코더는 64유닛)를 뒤집기 예제 3000개로 6 에포크(epoch) 동안 학습시킵니다. 하나는 어텐션이 없고, 다른 하나는 내적 어텐션(dot-product attention)을 씁니다. 두 모델 모두 `experiments.length_experiment`로 학습하는데, 테스트가 다른 시드로 실행하는 바로 그 함수입니다(30초쯤 걸립니다).
 
 # %%
 start = time.perf_counter()
@@ -209,15 +159,11 @@ reversal = experiments.length_experiment(rng)
 rev_task, rev_models = reversal["task"], reversal["models"]
 print(f"trained both models in {time.perf_counter() - start:.0f} s")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# First the model without attention. Give it the true prefix (teacher forcing) and ask,
-# position by position, how often its next letter is right, on the test strings of 31–40
-# letters. The reversed output starts with the letters the encoder read *last*:
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="e643947e1f18"
+# 먼저 어텐션이 없는 모델입니다. 정답 접두사를 주고(교사 강요), 31~40글자짜리 테스트 문자열에서 위치마다 다음 글자를 얼마나 자주 맞히는지 물어봅니다. 뒤집은 출력은 인코더가 *마지막에* 읽은 글자부터 시작합니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: reversal isolates length: nothing to guess, every letter must get through. Ask
-# before showing the curve: *which output positions will the plain model get right, the
-# first or the last?* (the first: they are the letters read last)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="1c0c00741df3"
+# 말할 내용: 뒤집기 과제는 길이의 영향만 따로 떼어 봅니다. 짐작할 것은 없고, 모든 글자가 빠짐없이 전달되어야 합니다. 곡선을 보여 주기 전에 질문합니다. *기본 모델은 어느 출력 위치를 맞힐까요, 앞쪽일까요 뒤쪽일까요?* (앞쪽입니다. 마지막에 읽은 글자들이기 때문입니다.)
 
 # %%
 longest = rev_task.test.subset(np.array(rev_task.test.kinds) >= 31)
@@ -237,28 +183,20 @@ print(
     bottleneck[19:30].mean().round(2),
 )
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# The first few outputs — the last letters read — come out right most of the time; from
-# position 20 on, the model is right only about one time in five, not far above chance
-# (one in ten). The fixed-size state holds the most recent letters and little else: that
-# is the bottleneck.
+# %% [markdown] slideshow={"slide_type": "fragment"} translates="edd5285a692f"
+# 처음 몇 개의 출력, 즉 마지막에 읽은 글자들은 대부분 맞습니다. 20번째 위치부터는 다섯 번에 한 번꼴로만 맞혀서, 우연 수준(열 번에 한 번)보다 그리 높지 않습니다. 크기가 고정된 상태에는 최근 글자들만 남고 그 밖의 것은 거의 남지 않습니다. 이것이 병목입니다.
 
 # %% slideshow={"slide_type": "skip"}
 assert bottleneck[:3].mean() > 0.6
 assert bottleneck[19:30].mean() < 0.35
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 4. Attention from scratch
+# %% [markdown] slideshow={"slide_type": "slide"} translates="6ccf65214d34"
+# ## 4. 어텐션을 처음부터 구현하기
 #
-# One query $h$ (a decoder state, $H$ numbers) against $S$ keys $e_s$ (encoder states,
-# rows of a matrix). Two of the six source positions are padding: their scores are set to
-# $-\infty$ before the softmax, so they get a weight of exactly 0 and the others still sum
-# to 1.
+# 쿼리(query) $h$ 하나(디코더 상태, 숫자 $H$개)를 키(key) $e_s$ $S$개(인코더 상태, 행렬의 행)와 비교합니다. 소스 위치 여섯 개 가운데 두 개는 패딩입니다. 그 점수는 소프트맥스 전에 $-\infty$로 바꾸므로 가중치가 정확히 0이 되고, 나머지 가중치의 합은 여전히 1입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: attention is a softmax over scores followed by a weighted average; padding gets
-# -inf before the softmax, so exactly zero weight. Ask: *why -inf and not a large negative
-# number?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="b39aa896245d"
+# 말할 내용: 어텐션은 점수에 소프트맥스를 취한 다음 가중 평균을 내는 것입니다. 패딩에는 소프트맥스 전에 -inf를 주므로 가중치가 정확히 0입니다. 질문: *왜 큰 음수가 아니라 -inf일까요?*
 
 # %%
 H, S = 4, 6
@@ -280,10 +218,8 @@ W_q, W_k, v = rng.standard_normal((A, H)), rng.standard_normal((A, H)), rng.stan
 additive_scores = np.tanh(query @ W_q.T + keys @ W_k.T) @ v
 additive_weights = softmax(np.where(mask == 1, additive_scores, -np.inf))
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The same numbers from `rnnlib`: `DotProductAttention` and `AdditiveAttention` take a
-# batch of queries `(T, B, H)`, keys `(S, B, H)` and a mask `(S, B)` (time-major), and
-# return the context `(T, B, H)`, the weights `(T, B, S)` and a cache for `backward`.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="f5a25edd7273"
+# `rnnlib`로도 같은 값이 나옵니다. `DotProductAttention`과 `AdditiveAttention`은 쿼리 배치 `(T, B, H)`, 키 `(S, B, H)`, 마스크 `(S, B)`를 받아(시간 축이 먼저), 문맥 `(T, B, H)`, 가중치 `(T, B, S)`, 그리고 `backward`에 쓸 캐시(cache)를 돌려줍니다.
 
 # %%
 dot_layer = DotProductAttention(H)
@@ -296,14 +232,8 @@ assert np.allclose(lib_weights[0, 0], weights) and np.allclose(lib_context[0, 0]
 assert np.allclose(lib_additive[0, 0], additive_weights)
 assert np.all(weights[mask == 0] == 0.0) and np.isclose(weights.sum(), 1.0)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Each layer has a hand-written `backward`. Through the softmax, with $g_s = \partial L /
-# \partial a_s = (\partial L/\partial c) \cdot e_s$, the score gradient is
-# $\partial L/\partial \text{score}_s = a_s (g_s - \sum_r a_r g_r)$ — zero on padding,
-# where $a_s = 0$ — and the keys get gradient both as values ($a_s\,\partial L/\partial c$)
-# and through the scores. The five-point gradient check agrees to better than $10^{-6}$
-# (the tests repeat this over random shapes and masks, for both layers and for the whole
-# encoder–decoder):
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="bc91a680b75b"
+# 두 층 모두 손으로 작성한 `backward`가 있습니다. 소프트맥스를 거치는 기울기는, $g_s = \partial L / \partial a_s = (\partial L/\partial c) \cdot e_s$라 하면 점수에 대해 $\partial L/\partial \text{score}_s = a_s (g_s - \sum_r a_r g_r)$입니다. $a_s = 0$인 패딩에서는 0입니다. 키는 두 경로로 기울기를 받습니다. 하나는 평균되는 값(value)으로서 받는 $a_s\,\partial L/\partial c$이고, 다른 하나는 점수를 거쳐 오는 기울기입니다. 5점 기울기 검사(gradient check)와 $10^{-6}$보다 작은 오차로 일치합니다(테스트는 무작위 모양과 마스크에 대해, 두 층과 인코더-디코더 전체에 이 검사를 되풀이합니다).
 
 # %% slideshow={"slide_type": "skip"}
 q_batch, k_batch = rng.standard_normal((3, 2, H)), rng.standard_normal((S, 2, H))
