@@ -252,11 +252,10 @@ errors = gradcheck(additive_layer, attention_loss)
 print({name: f"{error:.1e}" for name, error in errors.items()})
 assert max(errors.values()) < 1e-6
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 5. Accuracy against input length, without and with attention
+# %% [markdown] slideshow={"slide_type": "slide"} translates="e4e6a66d5c42"
+# ## 5. 입력 길이에 따른 정확도: 어텐션이 없을 때와 있을 때
 #
-# Back to the two reversal models of §3, now decoding freely (greedy, §7) and scored by
-# **exact match**: the whole output must be right.
+# 3절의 뒤집기 모델 두 개로 돌아가, 이번에는 자유 실행으로 디코딩하고(탐욕적 디코딩, 7절) **완전 일치**(exact match)로 채점합니다. 출력 전체가 맞아야 정답입니다.
 
 # %% tags=["nbval-check-output"]
 bins = experiments.LENGTH_BINS
@@ -283,17 +282,11 @@ plot_accuracy_by_length(
 )
 _ = axes[1].set_ylabel(tr("share of output letters right"))
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Without attention the model reverses only some short strings and no long ones, and
-# the share of letters it gets right falls steadily with the length. With attention, the
-# same-sized model gets most strings exactly right at every length, and nearly every
-# letter. Its exact match also drops for the longest strings — one slip among 40 letters
-# spoils the whole output (§6) — but it stays far above the model without attention.
+# %% [markdown] slideshow={"slide_type": "fragment"} translates="4b3fefdbcb97"
+# 어텐션이 없는 모델은 짧은 문자열만 일부 뒤집고 긴 문자열은 하나도 뒤집지 못하며, 맞힌 글자의 비율도 길이가 늘수록 꾸준히 떨어집니다. 어텐션을 더하면 같은 크기의 모델이 모든 길이에서 대부분의 문자열을 정확히 뒤집고, 글자는 거의 다 맞힙니다. 이 모델도 가장 긴 문자열에서는 완전 일치율이 떨어지지만(40글자 가운데 한 글자만 틀려도 출력 전체가 틀립니다, 6절), 어텐션이 없는 모델보다는 훨씬 높습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the same-sized model, only the attention added. Point at the right panel: letters
-# right stays near 1 with attention, falls without. Ask: *why does exact match still fall
-# with attention?* (one slip among 40 letters spoils the string)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="7066242ebae4"
+# 말할 내용: 같은 크기의 모델에 어텐션만 더했습니다. 오른쪽 패널을 가리킵니다. 맞힌 글자의 비율이 어텐션이 있으면 1 가까이에 머물고, 없으면 떨어집니다. 질문: *어텐션이 있는데도 완전 일치율은 왜 떨어질까요?* (40글자 가운데 한 글자만 틀려도 문자열 전체가 틀리기 때문입니다.)
 
 # %% slideshow={"slide_type": "skip"}
 no_att, att = reversal["accuracy"]["no attention"], reversal["accuracy"]["attention"]
@@ -303,11 +296,10 @@ assert no_att[-1] < 0.05 and att[-1] > 0.25  # on the longest inputs
 assert tok_no_att[0] - tok_no_att[-1] > 0.2  # without attention: falls with length
 assert tok_att.min() > 0.9  # with attention: holds
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 5.1 Dates with attention
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="bb8101455d3b"
+# ### 5.1 어텐션으로 날짜 정규화하기
 #
-# Now the date task, with additive (Bahdanau) attention (16 units) on the same GRU sizes;
-# six epochs over 6000 examples take about fifteen seconds.
+# 이제 날짜 과제입니다. GRU 크기는 그대로 두고 덧셈(Bahdanau) 어텐션(16유닛)을 씁니다. 예제 6000개로 6 에포크를 학습하는 데 15초쯤 걸립니다.
 
 # %%
 start = time.perf_counter()
@@ -327,18 +319,11 @@ print(f"held-out format ('November 22, 2026'): {held_out_right.mean():.3f}")
 assert test_right.mean() >= 0.99
 assert held_out_right.mean() > 0.8
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# At least 99 % of dates the model has never seen come out exactly right, in every
-# format. The held-out format is a harder question — no example with the full month name
-# first was ever seen — yet the model gets most of those dates right as well: it has
-# learned to find the month name, the day and the year wherever they stand, not only the
-# orders it was shown. Where did the model look? The heatmap shows, for each output character
-# (rows), the attention weights over the input characters (columns):
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="793ffdbd46c2"
+# 모델이 한 번도 보지 못한 날짜의 99 % 이상이, 모든 형식에서 정확히 맞게 나옵니다. 보류 형식은 더 어려운 문제입니다. 달 이름을 다 적어 맨 앞에 둔 예제는 한 번도 본 적이 없는데도, 모델은 그 날짜들도 대부분 맞힙니다. 보여 준 순서만 익힌 것이 아니라, 달 이름과 일과 연도가 어디에 있든 찾아내는 법을 배운 것입니다. 모델은 어디를 보았을까요? 히트맵은 출력 문자(행)마다 입력 문자(열)에 대한 어텐션 가중치를 보여 줍니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the model was trained on dates it will never be tested on, and one format it never
-# saw. Ask: *which input syllable should the month digit '3' look at?* Then show the
-# heatmap.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="2947d97c9f0d"
+# 말할 내용: 모델은 테스트에 나올 날짜를 한 번도 보지 않고 학습했고, 한 형식은 아예 보지 못했습니다. 질문: *달을 나타내는 숫자 '3'은 어느 입력 음절을 봐야 할까요?* 그다음 히트맵을 보여 줍니다.
 
 # %%
 example = "이천십구년 삼월 일일"
@@ -348,13 +333,10 @@ ax = plot_attention(best.attention, list(example), list(output) + ["</s>"],
                     title=f"{example} -> {output}")  # fmt: skip
 assert output == "2019-03-01"
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Teacher forcing vs free running: exposure bias
+# %% [markdown] slideshow={"slide_type": "slide"} translates="79cc9b8a00ae"
+# ## 6. 교사 강요와 자유 실행: 노출 편향
 #
-# The models were trained only on *true* prefixes. At inference the decoder reads its own
-# output, and after its first mistake it is in a situation it never saw in training. Same
-# attention model, same long test strings (21–40 letters), two ways of feeding the
-# decoder: the share of right letters at each output position.
+# 모델은 *정답* 접두사로만 학습했습니다. 추론할 때 디코더는 자기 출력을 읽으므로, 첫 실수를 한 뒤에는 학습 때 한 번도 겪지 못한 상황에 놓입니다. 같은 어텐션 모델과 같은 긴 테스트 문자열(21~40글자)에 디코더의 입력을 주는 두 방식을 적용해, 출력 위치마다 맞힌 글자의 비율을 봅니다.
 
 # %%
 long_strings = rev_task.test.subset(np.array(rev_task.test.kinds) >= 21)
@@ -367,18 +349,11 @@ ax = plot_position_accuracy(
 late = slice(20, 40)
 print({name: round(float(curve[late].mean()), 3) for name, curve in exposure.items()})
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Fed the true prefix, the model gets nearly every letter right at every position.
-# Fed its own prefix, one early slip (a skipped or repeated letter) shifts everything
-# after it, and the errors pile up along the output: positions 21–40 are right markedly
-# less often. That gap is **exposure bias**. Remedies include scheduled sampling (feed the
-# model its own guesses part of the time during training) and, at inference, searching
-# more than one prefix (§7).
+# %% [markdown] slideshow={"slide_type": "fragment"} translates="a20eb249bac7"
+# 정답 접두사를 주면 모델은 모든 위치에서 글자를 거의 다 맞힙니다. 자기 접두사를 주면 초반에 한 번 삐끗한 것(글자 하나를 건너뛰거나 되풀이한 것)이 그 뒤를 모두 밀어내고, 오류가 출력을 따라 쌓입니다. 21~40번째 위치의 정답률이 눈에 띄게 낮습니다. 이 차이가 **노출 편향**입니다. 해결책으로는 예정된 샘플링(scheduled sampling: 학습하는 동안 일부 단계에서 모델 자신의 추측을 입력으로 줍니다)과, 추론할 때 접두사를 하나만이 아니라 여러 개 탐색하는 방법(7절)이 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: training always fed the true prefix; at test time the model reads its own output,
-# and one slip shifts everything after it. Ask: *how could we train the model to recover
-# from its own mistakes?* (scheduled sampling)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="962174ccd322"
+# 말할 내용: 학습 때는 늘 정답 접두사를 주었지만, 테스트 때 모델은 자기 출력을 읽고, 한 번 삐끗하면 그 뒤가 모두 밀립니다. 질문: *모델이 자기 실수에서 회복하도록 학습시키려면 어떻게 해야 할까요?* (예정된 샘플링)
 
 # %% slideshow={"slide_type": "skip"}
 teacher, free = exposure["teacher forcing"], exposure["free running"]
@@ -386,17 +361,10 @@ assert teacher[late].mean() > 0.9
 assert teacher[late].mean() - free[late].mean() > 0.15
 assert np.all(free[:1] == teacher[:1])  # the first step reads the same start token
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 7. Greedy vs beam search
+# %% [markdown] slideshow={"slide_type": "slide"} translates="0c546921f2b3"
+# ## 7. 탐욕적 디코딩과 빔 탐색
 #
-# Greedy decoding takes the most likely token at each step. It can lock itself in: a
-# token that looks best now may lead to a worse whole output. **Beam search** keeps the
-# `k` best prefixes at every step (by total log-probability), extends each by every token,
-# and keeps the best `k` again; a prefix that writes `</s>` is set aside as finished.
-# Finished hypotheses are ranked by the log-probability divided by their length
-# (**length normalisation**, 길이 정규화), since every extra token can only lower a
-# log-probability and plain sums favour short outputs. With `k = 1` it is exactly greedy
-# decoding.
+# 탐욕적 디코딩은 단계마다 가장 가능성이 높은 토큰을 고릅니다. 그러다 스스로 갇힐 수 있습니다. 지금 가장 좋아 보이는 토큰이 출력 전체로는 더 나쁜 결과로 이어질 수 있기 때문입니다. **빔 탐색**은 단계마다 (전체 로그 확률 기준으로) 가장 좋은 접두사 `k`개를 유지하고, 각각을 모든 토큰으로 한 칸씩 늘린 다음, 다시 가장 좋은 `k`개를 남깁니다. `</s>`를 쓴 접두사는 끝난 것으로 따로 둡니다. 끝난 가설(hypothesis)들은 로그 확률을 길이로 나눈 값으로 순위를 매깁니다(**길이 정규화**, length normalisation). 토큰이 하나 늘 때마다 로그 확률은 낮아질 수밖에 없어서, 그냥 합하면 짧은 출력이 유리하기 때문입니다. `k = 1`이면 탐욕적 디코딩과 정확히 같습니다.
 
 # %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
 text = rev_task.test.sources[int(np.argmax(rev_task.test.kinds))]
@@ -409,10 +377,8 @@ for h in translate(rev_models["attention"], rev_task, text, beam_width=4):
 (beam_1,) = translate(rev_models["attention"], rev_task, text, beam_width=1)[:1]
 assert np.array_equal(greedy.tokens, beam_1.tokens) and greedy.log_prob == beam_1.log_prob
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Over 60 long test strings (31–40 letters), how do the two compare? To compare like with
-# like, the beam here ranks by the plain log-probability (`length_penalty=0`), the quantity
-# greedy decoding approximates one step at a time.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="a68a666dcd0c"
+# 긴 테스트 문자열(31~40글자) 60개에서 둘을 비교하면 어떨까요? 같은 기준으로 비교하기 위해, 여기서는 빔도 길이 정규화 없이 로그 확률 그대로(`length_penalty=0`) 순위를 매깁니다. 탐욕적 디코딩이 한 단계씩 근사하는 바로 그 양입니다.
 
 # %%
 sample = longest.subset(np.arange(len(longest)) < 60)
@@ -424,36 +390,21 @@ gain = search["beam"]["log_prob"] - search["greedy"]["log_prob"]
 print(f"beam found a more probable output for {np.sum(gain > 1e-9)} of {len(sample)} strings, "
       f"a less probable one for {np.sum(gain < -1e-9)}")  # fmt: skip
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Beam search changes the output for a few strings: mostly to a more probable one, but
-# not always — the greedy path itself can fall out of a beam of four, when four other
-# prefixes look better at some step and then go wrong. With a model this sure of each
-# letter, greedy decoding is already close to what the beam finds, and the exact match
-# barely moves. Beam search pays off when the model hesitates between continuations whose
-# consequences show only later (translation of real sentences); it costs about `k` times
-# the computation per step, and it cannot fix what the model does not know: when the
-# model's most probable output is wrong, a better search finds the wrong answer more
-# reliably. Ranking by length-normalised score instead (the default in the explorer and
-# the hypotheses above) changes which finished hypothesis wins: a longer output can beat
-# a shorter one with a higher total log-probability.
+# %% [markdown] slideshow={"slide_type": "fragment"} translates="7d9a3db63375"
+# 빔 탐색은 몇몇 문자열에서 출력을 바꿉니다. 대개는 더 확률이 높은 출력으로 바꾸지만 늘 그렇지는 않습니다. 어떤 단계에서 다른 접두사 네 개가 더 좋아 보이다가 나중에 틀어지면, 탐욕적 경로 자체가 폭 4의 빔에서 밀려날 수 있기 때문입니다. 이처럼 글자마다 확신이 강한 모델에서는 탐욕적 디코딩이 이미 빔이 찾는 결과에 가깝고, 완전 일치율은 거의 변하지 않습니다. 빔 탐색은 모델이 여러 이어 쓰기 사이에서 망설이고 그 선택의 결과가 나중에야 드러날 때(실제 문장의 번역) 효과를 봅니다. 단계마다 계산이 약 `k`배 들고, 모델이 모르는 것은 고치지 못합니다. 모델이 가장 확률이 높다고 보는 출력이 틀렸다면, 더 나은 탐색은 그 틀린 답을 더 확실하게 찾아낼 뿐입니다. 대신 길이 정규화 점수로 순위를 매기면(탐색기와 위의 가설 목록의 기본값) 끝난 가설 가운데 어느 것이 이기는지가 달라집니다. 더 긴 출력이, 전체 로그 확률이 더 높은 짧은 출력을 이길 수 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: beam search keeps k prefixes; with k = 1 it is greedy. Here it rarely changes the
-# answer: the model is sure of each letter. Ask: *when would a beam pay off?* (when early
-# choices only show their cost later)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="65148cb5876b"
+# 말할 내용: 빔 탐색은 접두사 k개를 유지하며, k = 1이면 탐욕적 디코딩입니다. 여기서는 답을 거의 바꾸지 않습니다. 모델이 글자마다 확신하고 있기 때문입니다. 질문: *빔 탐색은 언제 효과를 볼까요?* (초반의 선택이 치르는 대가가 나중에야 드러날 때)
 
 # %% slideshow={"slide_type": "skip"}
 assert np.any(np.abs(gain) > 1e-9)  # the beam is not greedy decoding in disguise
 assert abs(search["beam"]["correct"].mean() - search["greedy"]["correct"].mean()) <= 0.1
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ## Exercises (연습 문제)
+# %% [markdown] slideshow={"slide_type": "skip"} translates="52fb8f0ed26d"
+# ## 연습 문제 (Exercises)
 #
-# ### Exercise 1 — attention forward
-# Write `attention_forward(query, keys, mask)` for dot-product attention and one query:
-# `query (H,)`, `keys (S, H)`, `mask (S,)` (1 real, 0 padding). Return
-# `(context (H,), weights (S,))`; padded positions must get weight exactly 0, and large
-# scores must not overflow.
+# ### 연습 문제 1 — 어텐션 순전파
+# 내적 어텐션과 쿼리 하나에 대해 `attention_forward(query, keys, mask)`를 작성하세요. 입력은 `query (H,)`, `keys (S, H)`, `mask (S,)`(1은 실제 위치, 0은 패딩)입니다. `(context (H,), weights (S,))`를 돌려주어야 하며, 패딩 위치의 가중치는 정확히 0이어야 하고, 점수가 커도 오버플로가 나면 안 됩니다.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -475,11 +426,9 @@ def attention_forward_solution(query, keys, mask):
 
 assert exercises.check_attention_forward(attention_forward_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 2 — attention backward
-# Given `dcontext` $=\partial L/\partial c$ `(H,)`, the query, the keys and the forward's
-# weights, return `(dquery (H,), dkeys (S, H))`. Remember that the keys are used twice:
-# in the scores and as the values that are averaged.
+# %% [markdown] slideshow={"slide_type": "skip"} translates="a5ff543d6074"
+# ### 연습 문제 2 — 어텐션 역전파
+# `dcontext` $=\partial L/\partial c$ `(H,)`, 쿼리, 키, 그리고 순전파에서 구한 가중치가 주어질 때 `(dquery (H,), dkeys (S, H))`를 돌려주세요. 키는 두 번 쓰인다는 점을 기억하세요. 한 번은 점수에서, 또 한 번은 평균을 내는 값(value)으로서 쓰입니다.
 
 
 # %% slideshow={"slide_type": "skip"}
