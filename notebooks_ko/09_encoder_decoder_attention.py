@@ -450,20 +450,13 @@ def attention_backward_solution(dcontext, query, keys, weights):
 
 assert exercises.check_attention_backward(attention_backward_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 8. Attention explorer
+# %% [markdown] slideshow={"slide_type": "slide"} translates="aa1459ab6ed4"
+# ## 8. 어텐션 탐색기
 #
-# **Question.** Pick "이천십구년 삼월 일일" (2019-03-01). When the decoder writes the
-# month's second digit, "3", which input syllable gets the most attention? And when it
-# writes the "0" of "2019", a digit that is not written in the input, where does it look?
-# Guess, then step through the decoding with the `step` slider. Type your own dates
-# too (a character the model has never seen gets a message naming it), and switch to beam
-# search to see the hypotheses and their scores.
+# **질문.** "이천십구년 삼월 일일"(2019-03-01)을 고릅니다. 디코더가 달의 두 번째 숫자 "3"을 쓸 때 어느 입력 음절이 가장 큰 어텐션을 받을까요? 그리고 입력에 적혀 있지 않은 숫자인 "2019"의 "0"을 쓸 때는 어디를 볼까요? 먼저 짐작해 본 다음, **단계**(`step`) 슬라이더로 디코딩을 한 단계씩 따라가 보세요. 날짜를 직접 입력해 볼 수도 있고(모델이 본 적 없는 문자가 있으면 그 문자를 알려 주는 메시지가 나옵니다), 빔 탐색으로 바꾸면 가설들과 그 점수를 볼 수 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Demo: pick "이천십구년 삼월 일일", step to the month's '3'. Ask the room to predict where the '0'
-# of 2019 looks before you step there. Type a date with a character the model never saw
-# (e.g. é) to show the message.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="7de08d4526b9"
+# 시연: "이천십구년 삼월 일일"을 고르고 달의 '3'까지 단계를 옮깁니다. 2019의 '0'을 쓸 단계로 가기 전에, 그 단계에서 어디를 볼지 청중에게 예측해 보게 합니다. 모델이 본 적 없는 문자(예: é)가 든 날짜를 입력해 메시지를 보여 줍니다.
 
 # %%
 examples = ["이천십구년 삼월 일일", "이천이십육년 십일월 이십이일", "sunday the 22nd of november 2026",
@@ -481,9 +474,8 @@ print(f"'3' looks at '{examples[0][int(np.argmax(month_row))]}' "
       f"'{examples[0][int(np.argmax(answer.attention[1]))]}'")  # fmt: skip
 assert examples[0][int(np.argmax(month_row))] == "삼"
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# The explorer's controls can also be moved from code. A date written with a character
-# the model has never seen gets a message naming it, not a traceback:
+# %% [markdown] slideshow={"slide_type": "skip"} translates="fe8a5dca9b6a"
+# 탐색기의 컨트롤은 코드로도 움직일 수 있습니다. 모델이 본 적 없는 문자가 든 날짜를 넣으면 트레이스백(traceback)이 아니라 그 문자를 알려 주는 메시지가 나옵니다.
 
 # %% slideshow={"slide_type": "skip"}
 explorer.controls["step"].value = 4
@@ -497,24 +489,17 @@ explorer.controls["text"].value = ""
 print(html.unescape(re.sub("<[^>]+>", "", message)))
 assert "cannot encode" in message and "é" in message  # a message naming the character
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 9. The step to transformers: self-attention
+# %% [markdown] slideshow={"slide_type": "slide"} translates="e50167a76461"
+# ## 9. 트랜스포머로 가는 한 걸음: 셀프 어텐션
 #
-# In the encoder–decoder the decoder's state asks the question and the encoder's states
-# answer. In **self-attention** (셀프 어텐션) every position of one sequence asks every
-# other position: queries, keys and values are three projections of the same vectors
-# $X$ `(T, d)`, and the scores are scaled by $1/\sqrt{d}$ (Vaswani et al. 2017):
+# 인코더-디코더에서는 디코더의 상태가 묻고 인코더의 상태들이 답합니다. **셀프 어텐션**(self-attention)에서는 한 시퀀스의 모든 위치가 다른 모든 위치에 묻습니다. 쿼리, 키, 값은 같은 벡터 $X$ `(T, d)`를 세 가지로 사영(projection)한 것이고, 점수는 $1/\sqrt{d}$로 스케일을 조정합니다(Vaswani 외 2017).
 #
 # $$\operatorname{SelfAttention}(X) = \operatorname{softmax}\!\Big(\frac{(XW_Q)(XW_K)^\top}{\sqrt d}\Big)\, XW_V.$$
 #
-# No recurrence: all positions are computed at once, in parallel, and any two positions
-# are one step apart instead of $T$. Stacking this with position information and small
-# feed-forward layers gives the transformer. A few lines, untrained:
+# 순환이 없습니다. 모든 위치를 한꺼번에 병렬로 계산하고, 어떤 두 위치든 $T$단계가 아니라 한 단계 거리에 있습니다. 여기에 위치 정보와 작은 피드포워드(feed-forward) 층을 더해 쌓으면 트랜스포머가 됩니다. 학습하지 않은 상태로 몇 줄만 써 보면 다음과 같습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: in self-attention every position asks every other position; no recurrence, so all
-# positions run in parallel and any two are one step apart. This is where the course hands
-# over to transformers.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="98c307a67c30"
+# 말할 내용: 셀프 어텐션에서는 모든 위치가 다른 모든 위치에 묻습니다. 순환이 없으니 모든 위치를 병렬로 계산하고, 어떤 두 위치든 한 단계 거리입니다. 이 강의는 여기서 트랜스포머에게 바통을 넘깁니다.
 
 # %%
 T, d = 5, 8
@@ -529,50 +514,37 @@ _, lib_self, _ = scaled.forward(Q[:, None], K[:, None])
 assert np.allclose(lib_self[:, 0], A_self) and np.allclose(A_self.sum(axis=1), 1.0)
 print(A_self)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Summary
+# %% [markdown] slideshow={"slide_type": "slide"} translates="e89cf35e29bf"
+# ## 요약
 #
-# * An **encoder–decoder** reads the source with one RNN and writes the target with
-#   another, started from the encoder's final state; it maps any length to any length.
-#   Trained with **teacher forcing**, all decoder steps run in one pass.
-# * Without attention, the whole source must pass through one fixed-size vector. Measured
-#   on reversal: the last letters read come out right, later ones barely above chance,
-#   and exact match collapses as inputs get longer.
-# * **Attention** computes, for every output step, weights over all source positions
-#   (a masked softmax of scores; padding gets exactly 0) and reads their weighted average.
-#   Additive (Bahdanau) and dot / general (Luong) scores differ only in the score.
-#   With it, the same-sized model keeps nearly every letter right at every length, and
-#   normalises unseen dates in Korean and English with at least 99 % exact match.
-# * A heatmap of the weights is a soft **alignment**: the month digit looks at "삼".
-# * **Exposure bias**: trained on true prefixes, the model compounds its own mistakes when
-#   it runs free. **Beam search** keeps `k` prefixes and ranks finished ones by
-#   length-normalised log-probability; `k = 1` is greedy decoding. On a model this sure of
-#   each letter it changed only a few outputs, not always to more probable ones, and left
-#   the exact match where greedy decoding had it.
-# * **Self-attention** lets every position attend to every other one, with no recurrence:
-#   the building block of the transformer.
+# * **인코더-디코더**는 RNN 하나로 소스를 읽고, 인코더의 마지막 상태에서 출발하는 다른 RNN으로 타깃을 씁니다. 어떤 길이의 입력이든 어떤 길이의 출력으로 옮길 수 있습니다. **교사 강요**로 학습하면 디코더의 모든 단계를 한 번에 계산합니다.
+# * 어텐션이 없으면 소스 전체가 크기가 고정된 벡터 하나를 거쳐야 합니다. 뒤집기에서 재 보면, 마지막에 읽은 글자들은 맞게 나오지만 뒤쪽 출력은 우연 수준을 겨우 넘고, 입력이 길어지면 완전 일치율이 무너집니다.
+# * **어텐션**은 출력 단계마다 모든 소스 위치에 대한 가중치(점수에 마스크를 씌운 소프트맥스, 패딩은 정확히 0)를 계산하고 그 가중 평균을 읽습니다. 덧셈(Bahdanau) 어텐션과 내적 / 일반(Luong) 어텐션은 점수 함수만 다릅니다. 어텐션을 더하면 같은 크기의 모델이 모든 길이에서 글자를 거의 다 맞히고, 처음 보는 한국어·영어 날짜를 99 % 이상 완전 일치로 정규화합니다.
+# * 가중치의 히트맵은 부드러운 **정렬**입니다. 달의 숫자는 "삼"을 봅니다.
+# * **노출 편향**: 정답 접두사로 학습한 모델은 자유 실행에서 자기 실수를 키워 나갑니다. **빔 탐색**은 접두사 `k`개를 유지하고, 끝난 가설에 길이 정규화한 로그 확률로 순위를 매깁니다. `k = 1`이면 탐욕적 디코딩입니다. 이 모델처럼 글자마다 확신하는 모델에서는 출력을 몇 개만 바꾸었고, 그것도 늘 더 확률이 높은 쪽으로 바꾸지는 않았으며, 완전 일치율은 탐욕적 디코딩 그대로였습니다.
+# * **셀프 어텐션**은 순환 없이 모든 위치가 다른 모든 위치에 어텐션을 주게 합니다. 트랜스포머의 기본 구성 요소입니다.
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | encoder–decoder (sequence-to-sequence) | 인코더-디코더 (시퀀스-투-시퀀스) | one RNN reads the input, another writes the output, lengths independent |
-# | encoder | 인코더 | the network that reads the source and keeps its states |
-# | decoder | 디코더 | the network that writes the target one token at a time |
-# | bottleneck | 병목 | the single fixed-size vector through which a plain decoder sees the source |
-# | attention | 어텐션 (주의 메커니즘) | weights over the source positions, recomputed at every output step |
-# | attention weights | 어텐션 가중치 | softmax of the scores; they sum to 1 over the real source positions |
-# | context vector | 문맥 벡터 | the attention-weighted average of the encoder states |
-# | alignment | 정렬 | which input positions an output position corresponds to |
-# | additive attention | 덧셈 어텐션 (바다나우 어텐션) | score $v^\top \tanh(W_q h + W_k e)$ |
-# | dot-product attention | 내적 어텐션 (루옹 어텐션) | score $h^\top e$ (or $h^\top W e$, "general") |
-# | teacher forcing | 교사 강요 | training the decoder on the true previous token |
-# | free running | 자유 실행 | the decoder reading its own previous output, as at inference |
-# | exposure bias | 노출 편향 | a model trained on true prefixes never learned to recover from its own mistakes |
-# | greedy decoding | 탐욕적 디코딩 | writing the most likely token at each step |
-# | beam search | 빔 탐색 | keeping the k most probable prefixes at each step |
-# | length normalisation | 길이 정규화 | dividing a hypothesis's log-probability by its length before ranking |
-# | exact match | 완전 일치 | an output counts only if every token is right |
-# | Sino-Korean numerals | 한자어 수사 | 일, 이, 삼, …, 십, 백, 천: the numbers read in dates |
-# | self-attention | 셀프 어텐션 | attention of a sequence over itself; the core of the transformer |
-# | transformer | 트랜스포머 | a network built from self-attention layers, without recurrence |
+# | 인코더-디코더 (시퀀스-투-시퀀스) | encoder–decoder (sequence-to-sequence) | RNN 하나가 입력을 읽고 다른 RNN이 출력을 씀. 두 길이는 서로 무관함 |
+# | 인코더 | encoder | 소스를 읽으며 그 상태들을 간직하는 네트워크 |
+# | 디코더 | decoder | 타깃을 토큰 하나씩 쓰는 네트워크 |
+# | 병목 | bottleneck | 기본 디코더가 소스를 보는 유일한 통로인, 크기가 고정된 벡터 하나 |
+# | 어텐션 (주의 메커니즘) | attention | 출력 단계마다 새로 계산하는, 소스 위치들에 대한 가중치 |
+# | 어텐션 가중치 | attention weights | 점수의 소프트맥스. 실제 소스 위치들에 걸쳐 합이 1 |
+# | 문맥 벡터 | context vector | 인코더 상태들을 어텐션 가중치로 평균한 벡터 |
+# | 정렬 | alignment | 출력 위치가 어느 입력 위치에 대응하는지 |
+# | 덧셈 어텐션 (바다나우 어텐션) | additive attention | 점수 $v^\top \tanh(W_q h + W_k e)$ |
+# | 내적 어텐션 (루옹 어텐션) | dot-product attention | 점수 $h^\top e$ (또는 "일반(general)" 점수 $h^\top W e$) |
+# | 교사 강요 | teacher forcing | 디코더에 정답 이전 토큰을 넣어 학습시키는 것 |
+# | 자유 실행 | free running | 추론할 때처럼 디코더가 자기가 바로 전에 쓴 출력을 읽는 것 |
+# | 노출 편향 | exposure bias | 정답 접두사로만 학습한 모델은 자기 실수에서 회복하는 법을 배운 적이 없다는 문제 |
+# | 탐욕적 디코딩 | greedy decoding | 단계마다 가장 가능성이 높은 토큰을 쓰는 것 |
+# | 빔 탐색 | beam search | 단계마다 확률이 가장 높은 접두사 k개를 유지하는 탐색 |
+# | 길이 정규화 | length normalisation | 순위를 매기기 전에 가설의 로그 확률을 길이로 나누는 것 |
+# | 완전 일치 | exact match | 모든 토큰이 맞아야만 정답으로 치는 채점 방식 |
+# | 한자어 수사 | Sino-Korean numerals | 일, 이, 삼, …, 십, 백, 천: 날짜를 읽을 때 쓰는 수 |
+# | 셀프 어텐션 | self-attention | 시퀀스가 자기 자신에 대해 하는 어텐션. 트랜스포머의 핵심 |
+# | 트랜스포머 | transformer | 순환 없이 셀프 어텐션 층으로 만든 네트워크 |
