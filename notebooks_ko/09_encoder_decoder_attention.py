@@ -16,7 +16,7 @@
 # # 9장 — 인코더-디코더와 어텐션: RNN에서 트랜스포머로 가는 다리
 # ### Chapter 9 — Encoder–decoder and attention
 #
-# 지금까지의 모델은 입력 단계마다 출력을 하나씩 쓰거나([2장](02_vanilla_rnn.ipynb), 5장, 7장, 8장) 시퀀스 전체에 출력을 하나만 썼습니다([6장](06_sequence_classification.ipynb)). 번역은 이 두 모양 어디에도 맞지 않습니다. "이천이십육년 십일월 이십이일"은 15글자이고 ISO 형식 "2026-11-22"는 10글자이며, 첫 출력 숫자는 입력 한가운데에 있는 음절에 달려 있습니다. **인코더-디코더**(encoder–decoder; Sutskever, Vinyals, Le 2014; Cho 외 2014)는 *시퀀스-투-시퀀스*(sequence-to-sequence) 모델이라고도 하며, 입력과 출력이 어떤 길이든 다룹니다. RNN 하나가 읽고, 다른 RNN이 씁니다. **어텐션**(attention; Bahdanau, Cho, Bengio 2015; Luong, Pham, Manning 2015)은 쓰는 쪽이 요약 하나에만 기대지 않고 입력의 모든 위치를 다시 들여다볼 수 있게 해 줍니다. 트랜스포머(transformer)는 바로 이 아이디어로 만들어졌습니다.
+# 지금까지의 모델은 입력 단계마다 출력을 하나씩 쓰거나([2장](02_vanilla_rnn.ipynb), [5장](05_text_generation.ipynb), [7장](07_sequence_tagging.ipynb), [8장](08_time_series.ipynb)) 시퀀스 전체에 출력을 하나만 썼습니다([6장](06_sequence_classification.ipynb)). 번역은 이 두 모양 어디에도 맞지 않습니다. "이천이십육년 십일월 이십이일"은 15글자이고 ISO 형식 "2026-11-22"는 10글자이며, 첫 출력 숫자는 입력 한가운데에 있는 음절에 달려 있습니다. **인코더-디코더**(encoder–decoder; Sutskever, Vinyals, Le 2014; Cho 외 2014)는 *시퀀스-투-시퀀스*(sequence-to-sequence) 모델이라고도 하며, 입력과 출력이 어떤 길이든 다룹니다. RNN 하나가 읽고, 다른 RNN이 씁니다. **어텐션**(attention; Bahdanau, Cho, Bengio 2015; Luong, Pham, Manning 2015)은 쓰는 쪽이 요약 하나에만 기대지 않고 입력의 모든 위치를 다시 들여다볼 수 있게 해 줍니다. 트랜스포머(transformer)는 바로 이 아이디어로 만들어졌습니다.
 #
 # **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
