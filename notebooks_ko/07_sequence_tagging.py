@@ -13,34 +13,35 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # 7 · Sequence tagging: an RNN, counted transitions and Viterbi
+# %% [markdown] slideshow={"slide_type": "slide"} translates="1bbcbcb84603"
+# # 7장 · 시퀀스 태깅: RNN, 세어서 구한 전이 확률, 비터비 알고리즘
 #
-# *"Time flies like an arrow; fruit flies like a banana."* The word **flies** is a verb in
-# the first half and a noun in the second, and **like** swaps from preposition to verb. A
-# tagger that looks at one word at a time cannot get both right: only the **context
-# (문맥)** decides. This chapter builds a part-of-speech tagger (품사 태거) the way the
-# course's sources describe it: an RNN says how likely each tag is for each word, the
-# tag-to-tag **transition probabilities (전이 확률)** come from counting, and the
-# **Viterbi algorithm (비터비 알고리즘)** combines the two into the best tag sequence.
+# *"Time flies like an arrow; fruit flies like a banana."* (시간은 화살처럼 날아가고,
+# 초파리는 바나나를 좋아한다.) 앞 절의 **flies**는 동사("날아간다")이고 뒤 절의 flies는
+# 명사("초파리")입니다. **like**도 전치사("~처럼")에서 동사("좋아한다")로 바뀝니다. 단어를
+# 하나씩 따로 보는 태거(tagger)는 두 문장을 다 맞힐 수 없습니다. 이것을 가려 주는 것은
+# **문맥**(context)뿐입니다. 이 장에서는 강좌가 바탕으로 삼는 자료에 나온 방식 그대로
+# 품사 태거(part-of-speech tagger)를 만듭니다. RNN은 단어마다 각 태그가 얼마나 그럴듯한지
+# 알려 주고, 태그에서 태그로 넘어가는 **전이 확률**(transition probability)은 빈도를 세어서
+# 구하며, **비터비 알고리즘**(Viterbi algorithm)이 이 둘을 합쳐 가장 좋은 태그 시퀀스를
+# 찾습니다.
 #
-# **Learning objectives.** After this chapter you can
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. describe sequence tagging (시퀀스 태깅) as many-to-many prediction with one tag per
-#    word, and say why ambiguous words make it hard;
-# 2. estimate transition probabilities by counting, with smoothing;
-# 3. explain and implement Viterbi decoding in log space (trellis, back-pointers,
-#    back-tracking) and say why it costs `T K²` instead of `K^T`;
-# 4. turn a tagger's posteriors into **scaled likelihoods (스케일링된 가능도)** by dividing
-#    by the tag prior, decode them with the transitions (the *hybrid* decoder), and say when
-#    that is exact (a posterior on the word alone) and when it is an approximation (an
-#    RNN's posterior);
-# 5. compare four kinds of tagger fairly, on all tokens and on the ambiguous ones, and
-#    say which mistakes each kind makes.
+# 1. 시퀀스 태깅(sequence tagging)을 단어마다 태그를 하나씩 내는 다대다(many-to-many)
+#    예측으로 설명하고, 중의적인(ambiguous) 단어가 왜 이 문제를 어렵게 만드는지 말하기
+# 2. 전이 확률을 빈도를 세어 추정하고 평활화하기
+# 3. 로그 공간에서 하는 비터비 디코딩(격자, 역추적 포인터, 역추적)을 설명하고 구현하며,
+#    비용이 왜 `K^T`가 아니라 `T K²`인지 말하기
+# 4. 태거의 사후 확률(posterior)을 태그 사전 확률(prior)로 나누어 **스케일링된 가능도**(scaled
+#    likelihood)로 바꾸고, 이를 전이 확률과 함께 디코딩하며(*하이브리드* 디코더), 이 방법이
+#    언제 정확하고(단어 하나만 보고 낸 사후 확률) 언제 근사인지(RNN의 사후 확률) 말하기
+# 5. 네 종류의 태거를 전체 토큰과 중의적 토큰에서 공정하게 비교하고, 종류마다 어떤
+#    실수를 하는지 말하기
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 60 minutes; explorer: trellis (section 8). Say: "time flies like an arrow; fruit
-# flies like a banana": the same word, different tags, decided by context.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="00e2e0115329"
+# 약 60분. 탐색기(explorer): 격자(8절). 말할 내용: "time flies like an arrow; fruit flies
+# like a banana". 같은 단어인데 태그가 다르고, 그것을 정하는 것은 문맥입니다.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -73,25 +74,26 @@ set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 SEED = 7
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. The task and the data
+# %% [markdown] slideshow={"slide_type": "slide"} translates="fd6f110bb484"
+# ## 1. 과제와 데이터
 #
-# **Part-of-speech tagging (품사 태깅)** gives every word of a sentence one tag: noun,
-# verb, determiner... It is a *many-to-many* problem with exactly one output per input
-# word, so the labels are plain word-level tags (no BIO scheme: that is for labelling
-# *spans* of several words, as in named-entity recognition).
+# **품사 태깅**(part-of-speech tagging, POS tagging)은 문장의 모든 단어에 명사, 동사,
+# 한정사 같은 태그를 하나씩 붙이는 일입니다. 입력 단어 하나마다 출력이 정확히 하나인
+# *다대다* 문제이므로, 레이블은 그냥 단어 단위의 태그입니다. (BIO 표기법은 쓰지 않습니다.
+# BIO는 개체명 인식(named-entity recognition)처럼 여러 단어로 이루어진 *구간*(span)에
+# 레이블을 붙일 때 씁니다.)
 #
-# **Where the data come from.** Real tagged corpora (the Penn Treebank, the Sejong
-# corpus) cannot ship with the course, so `rnnlib.data.pos` writes its own: a small
-# **probabilistic grammar (확률 문법)** expands the symbol `S` (sentence) step by step, each
-# rule chosen with its probability, until only words are left; every word comes with its
-# true tag. Eight tags: determiner `DET`, adjective `ADJ`, `NOUN`, pronoun `PRON`, `VERB`,
-# `MODAL` (can, will...), preposition `ADP` and adverb `ADV`. A few rules:
+# **데이터의 출처.** 실제로 태깅된 말뭉치(Penn Treebank, 세종 말뭉치)는 강좌와 함께 배포할
+# 수 없으므로, `rnnlib.data.pos`가 말뭉치를 직접 만듭니다. 작은 **확률 문법**(probabilistic
+# grammar)이 기호 `S`(문장)를 한 단계씩 펼치는데, 단계마다 규칙을 정해진 확률에 따라 고르고,
+# 단어만 남을 때까지 계속합니다. 모든 단어에는 정답 태그가 함께 붙어 나옵니다. 태그는 여덟
+# 가지입니다. 한정사 `DET`, 형용사 `ADJ`, 명사 `NOUN`, 대명사 `PRON`, 동사 `VERB`, 조동사
+# `MODAL`(can, will 등), 전치사 `ADP`, 부사 `ADV`입니다. 규칙 몇 개를 보면 다음과 같습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: one tag per word, many-to-many aligned. More than a quarter of the tokens are
-# ambiguous. Ask the room: *what are the tags of "book" in "book a flight" and "read a
-# book"?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="bbdb6560e73e"
+# 말할 내용: 단어마다 태그가 하나씩, 입력과 출력이 나란히 정렬된 다대다 문제입니다. 토큰의
+# 4분의 1 이상이 중의적입니다. 학생들에게 묻기: *"book a flight"와 "read a book"에서
+# "book"의 태그는 각각 무엇일까요?*
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 for symbol in ("S", "NP_sg", "VP_sg", "Tail"):
@@ -102,13 +104,14 @@ for symbol in ("S", "NP_sg", "VP_sg", "Tail"):
 print("N_sg   ->", ", ".join(LEXICON["N_sg"][1]))
 print("V_base ->", ", ".join(LEXICON["V_base"][1]))
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The lexicon deliberately puts common English words under several tags: *book, can,
-# saw, fly, watch, duck, light, will* are nouns **and** verbs (or modals), *like* is a
-# verb and a preposition, *her* is a pronoun ("saw her") and a determiner ("saw her
-# dog"). **Limits:** fewer than 100 words, short grammatical sentences, and no meaning at all
-# ("the can reads a duck" is a fine sentence here). It is a laboratory for the idea, not
-# English. We draw 3000 sentences and keep a quarter aside as the **test set (테스트 세트)**.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="db4b3bf0ce04"
+# 어휘 사전(lexicon)은 일부러 흔한 영어 단어를 여러 태그 아래에 넣어 둡니다. *book, can,
+# saw, fly, watch, duck, light, will*은 명사**이면서** 동사(또는 조동사)이고, *like*는
+# 동사이자 전치사이며, *her*는 대명사("saw her")이자 한정사("saw her dog")입니다.
+# **한계:** 단어는 100개도 안 되고, 문장은 짧고 문법에 맞지만 의미는 전혀 없습니다("the can
+# reads a duck"도 여기서는 멀쩡한 문장입니다). 이 말뭉치는 아이디어를 시험하는 실험실이지
+# 영어가 아닙니다. 문장 3000개를 뽑아 그중 4분의 1을 **테스트 세트**(test set)로 따로 떼어
+# 둡니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 corpus = generate_pos_corpus(3000, rng=rng)
@@ -119,11 +122,11 @@ print(
     f"\ntrain: {len(train)} sentences, {train.num_tokens} tokens;  test: {len(test)} sentences, {test.num_tokens} tokens"
 )
 
-# %% [markdown]
-# **How ambiguous is it?** A word *type* is ambiguous when the training data show it with
-# more than one tag; a *token* (one occurrence in a sentence) is ambiguous when its word
-# is. We score every tagger twice: on all test tokens, and on the ambiguous ones only,
-# where the real work happens.
+# %% [markdown] translates="2ed36c6a7f70"
+# **얼마나 중의적일까?** 학습 데이터에서 한 단어 *유형*(type)이 두 가지 이상의 태그와 함께
+# 나타나면 그 유형은 중의적입니다. *토큰*(token, 문장 속의 한 번의 출현)은 그 단어가 중의적이면
+# 중의적입니다. 모든 태거를 두 번 채점합니다. 한 번은 테스트 세트의 모든 토큰에서, 또 한
+# 번은 진짜 어려운 일이 벌어지는 중의적 토큰에서만 채점합니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 stats = ambiguity_stats(train, test)
@@ -145,13 +148,13 @@ assert len(stats["ambiguous_words"]["light"]) == 3
 assert stats["unknown_token_fraction"] == 0
 assert len(lexicon_words()) < 100
 
-# %% [markdown]
-# More than a quarter of the tokens are ambiguous, and *light* even takes three tags
-# (adjective, noun, verb). Every word of the test set also occurs in the training set, so
-# mistakes below come from ambiguity, not from unknown words.
+# %% [markdown] translates="67006621ef31"
+# 토큰의 4분의 1 이상이 중의적이고, *light*는 태그를 세 가지(형용사, 명사, 동사)나 가집니다.
+# 테스트 세트의 단어는 모두 학습 세트에도 나오므로, 아래에서 보는 실수는 처음 보는 단어가
+# 아니라 중의성에서 나옵니다.
 #
-# We turn words and tags into integer ids. The vocabulary is the grammar's whole
-# lexicon, with id 0 kept for padding.
+# 단어와 태그를 정수 id로 바꿉니다. 어휘(vocabulary)는 문법의 어휘 사전 전체이고, id 0은
+# 패딩(padding)용으로 남겨 둡니다.
 
 # %% slideshow={"slide_type": "fragment"}
 vocab = Vocabulary(["<pad>"] + lexicon_words())
@@ -162,16 +165,16 @@ train_tags, test_tags = train.tag_ids(), test.tag_ids()
 ambiguous = stats["ambiguous_masks"]  # True at the ambiguous test tokens
 print(K, "tags,", V, "word ids; first sentence:", train_words[0], train_tags[0])
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. A baseline: the most frequent tag
+# %% [markdown] slideshow={"slide_type": "slide"} translates="48a218518c0f"
+# ## 2. 기준선: 가장 흔한 태그
 #
-# The simplest tagger ignores context: each word gets the tag it carried most often in
-# training. On unambiguous words it is perfect by construction; on ambiguous ones it is
-# right only as often as the majority tag.
+# 가장 단순한 태거는 문맥을 무시합니다. 각 단어에, 학습 데이터에서 그 단어가 가장 자주 달고
+# 나온 태그를 붙입니다. 이 **기준선**(baseline)은 중의적이지 않은 단어에서는 만들어진 방식상
+# 완벽하고, 중의적인 단어에서는 다수 태그가 맞는 비율만큼만 맞힙니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the most-frequent-tag baseline is near 90 % overall but wrong on more than a quarter
-# of the ambiguous tokens. That is the gap context must close.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="c29ce4848568"
+# 말할 내용: 가장 흔한 태그 기준선은 전체로는 90 %에 가깝지만 중의적 토큰에서는 4분의 1
+# 넘게 틀립니다. 문맥이 메워야 할 차이가 바로 이것입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 baseline = tagging.MostFrequentTag(train_words, train_tags, V, K)
@@ -181,27 +184,27 @@ acc_amb = analysis.accuracy(predictions["most frequent tag"], test_tags, ambiguo
 print(f"most frequent tag: {acc_all:.3f} on all tokens, {acc_amb:.3f} on ambiguous tokens")
 assert acc_amb < 0.72 and acc_all > 0.85
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Close to 90 % overall sounds good, but on the ambiguous tokens the baseline is wrong more
-# than a quarter of the time. That is the gap context must close.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="57181012d3ef"
+# 전체 90 %에 가깝다니 좋아 보이지만, 중의적 토큰에서 기준선은 4분의 1이 넘게 틀립니다.
+# 문맥이 메워야 할 차이가 바로 이것입니다.
 #
-# ## 3. Transition probabilities by counting
+# ## 3. 세어서 구하는 전이 확률
 #
-# Tags follow each other in patterns: a determiner is followed by an adjective or a
-# noun, almost never by a verb. Counting tag pairs in the training data gives
+# 태그는 일정한 패턴으로 이어집니다. 한정사 뒤에는 형용사나 명사가 오고, 동사가 오는 일은
+# 거의 없습니다. 학습 데이터에서 태그 쌍을 세면 다음을 얻습니다.
 #
 # $$p(y_t = j \mid y_{t-1} = i) = \frac{c(i, j) + \alpha}{c(i, \cdot) + \alpha (K + 1)},$$
 #
-# where `c(i, j)` counts how often tag `j` follows tag `i`, `c(i, ·)` counts everything
-# that follows `i` (including the end of the sentence, the `K + 1`-th outcome), and the
-# **smoothing (평활화)** constant `α = 1` keeps pairs never seen in training from getting
-# probability 0 (add-one smoothing). Start and end probabilities are counted the same
-# way. `tagging.count_transitions` does it; here is one entry by hand, to see that the
-# formula is just counting:
+# 여기서 `c(i, j)`는 태그 `i` 바로 뒤에 태그 `j`가 온 횟수이고, `c(i, ·)`는 `i` 뒤에 온
+# 모든 것의 횟수입니다(문장의 끝도 `K + 1`번째 결과로 셉니다). **평활화**(smoothing) 상수
+# `α = 1`은 학습 데이터에서 한 번도 보지 못한 쌍이 확률 0을 받지 않게 해 줍니다(더하기 1
+# 평활화, add-one smoothing). 시작 확률과 끝 확률도 같은 방식으로 셉니다.
+# `tagging.count_transitions`가 이 일을 합니다. 이 식이 그저 세는 것일 뿐임을 확인하려고
+# 항목 하나를 손으로 계산해 봅니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: tags follow each other in patterns: after a determiner comes a noun or an adjective,
-# never a verb. Ask the room: *which transition is impossible in English?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="ca440ae1a6b6"
+# 말할 내용: 태그는 일정한 패턴으로 이어집니다. 한정사 뒤에는 명사나 형용사가 오고, 동사는
+# 오지 않습니다. 학생들에게 묻기: *영어에서 불가능한 전이는 무엇일까요?*
 
 # %% slideshow={"slide_type": "fragment"}
 transitions = tagging.count_transitions(train_tags, K, smoothing=1.0)
@@ -240,50 +243,50 @@ assert pairs[(DET, VERB)] == 0  # "never a verb": not once in the training tags
 assert P[TAGS.index("MODAL"), VERB] > 0.95
 assert np.exp(transitions.log_end[TAGS.index("ADV")]) > 0.95
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The matrix is nearly empty: after `DET` comes `NOUN` or `ADJ` (together over 98 %),
-# never a verb; after `MODAL` comes a `VERB` (over 95 %). The top row is where sentences
-# start, the right-hand column where they end, so every row sums to 1. The `ADV` row is
-# empty except for the `<end>` column: in this grammar an adverb (almost) always ends the
-# sentence. These patterns are what
-# disambiguates "the **can**" (noun after a determiner) from "I **can** run" (a modal,
-# because a verb follows).
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="39f3979e8948"
+# 행렬은 거의 비어 있습니다. `DET` 뒤에는 `NOUN`이나 `ADJ`가 오고(둘을 합쳐 98 % 이상) 동사는
+# 오지 않으며, `MODAL` 뒤에는 `VERB`가 옵니다(95 % 이상). 맨 위 행은 문장이 시작하는 곳,
+# 오른쪽 끝 열은 문장이 끝나는 곳이므로 모든 행의 합이 1입니다. `ADV` 행은 `<end>` 열을
+# 빼면 비어 있습니다. 이 문법에서는 부사가 (거의) 언제나 문장을 끝냅니다. 이런 패턴 덕분에
+# "the **can**"(한정사 뒤이므로 명사)과 "I **can** run"(뒤에 동사가 오므로 조동사)을 구별할
+# 수 있습니다.
 #
-# We also keep the **tag prior (태그 사전 확률)** `p(tag)`, how often each tag occurs at
-# all; we need it for the hybrid decoder in section 6.
+# 각 태그가 단어와 상관없이 얼마나 자주 나오는지를 나타내는 **태그 사전 확률**(tag prior)
+# `p(tag)`도 구해 둡니다. 6절의 하이브리드 디코더에 필요합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 prior = tagging.tag_prior(train_tags, K)
 print(" ".join(f"{t}={p:.3f}" for t, p in zip(TAGS, prior, strict=True)))
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 4. Viterbi: the best path through a trellis
+# %% [markdown] slideshow={"slide_type": "slide"} translates="96da488f3b91"
+# ## 4. 비터비: 격자를 지나는 최적 경로
 #
-# Suppose every word `t` has a score `s[t, k]` for each tag `k` (a log probability: how
-# well tag `k` fits word `t`). The score of a whole tag sequence `y` is
+# 모든 단어 `t`가 태그 `k`마다 점수 `s[t, k]`를 갖는다고 합시다(태그 `k`가 단어 `t`에 얼마나
+# 잘 맞는지를 나타내는 로그 확률입니다). 태그 시퀀스 `y` 전체의 점수는 다음과 같습니다.
 #
 # $$\text{score}(y) = \log p_\text{start}(y_0) + \sum_{t} s[t, y_t] + \sum_{t \ge 1} \log p(y_t \mid y_{t-1}) + \log p_\text{end}(y_{T-1}).$$
 #
-# Adding logs is multiplying probabilities, without the numbers underflowing to 0 for
-# long sentences. Trying every sequence costs `K^T`: for 8 tags and a 12-word sentence
-# that is 68 billion sequences. **Intuition:** the best path that reaches tag `k` at word
-# `t` must continue *some* best path that reached word `t−1`; we never need the others.
-# So we fill a **trellis (격자)**, a table with one cell per (word, tag):
+# 로그를 더하는 것은 확률을 곱하는 것과 같지만, 문장이 길어도 수가 0으로 언더플로(underflow)되지
+# 않습니다. 가능한 시퀀스를 모두 시도하면 비용이 `K^T`입니다. 태그 8개, 12단어 문장이면
+# 680억 개가 넘는 시퀀스입니다. **직관:** 단어 `t`에서 태그 `k`에 도달하는 최적 경로는 단어
+# `t−1`의 *어느 한* 칸에 도달한 최적 경로를 이어 간 것일 수밖에 없습니다. 나머지 경로는 볼
+# 필요가 없습니다. 그래서 (단어, 태그)마다 칸이 하나씩 있는 표, 곧 **격자**(trellis)를
+# 채웁니다.
 #
 # $$\delta[0, k] = \log p_\text{start}(k) + s[0, k], \qquad \delta[t, k] = \max_i \big(\delta[t-1, i] + \log p(k \mid i)\big) + s[t, k],$$
 #
-# and remember in a **back-pointer (역추적 포인터)** `b[t, k]` which `i` won the max. At the
-# end, the best last tag maximises `δ[T−1, k] + log p_end(k)`, and following the
-# back-pointers from there to the first word spells out the best path. That is `T K²`
-# operations instead of `K^T`.
+# 그리고 max에서 어느 `i`가 이겼는지를 **역추적 포인터**(back-pointer) `b[t, k]`에 기억해
+# 둡니다. 끝에서는 `δ[T−1, k] + log p_end(k)`를 최대로 만드는 태그가 최적의 마지막 태그이고,
+# 거기서부터 첫 단어까지 역추적 포인터를 따라가면 최적 경로가 나옵니다. 연산 횟수는 `K^T`가
+# 아니라 `T K²`입니다.
 #
-# The recursion in a few lines of numpy (the back-tracking is exercise 2):
+# numpy 몇 줄로 쓴 재귀식은 다음과 같습니다(역추적은 연습 문제 2입니다).
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Let the trellis unfold: the best path to each cell keeps one back-pointer; the best path
-# overall is read backwards. Ask the room: *how much work is this for T words and K tags?*
-# (T K^2, not K^T)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="f803b8fe805f"
+# 격자가 채워지는 과정을 보여 줍니다. 각 칸까지의 최적 경로는 역추적 포인터 하나만 남기고,
+# 전체 최적 경로는 거꾸로 읽어 냅니다. 학생들에게 묻기: *단어 T개, 태그 K개라면 일이
+# 얼마나 될까요?* (K^T가 아니라 T K^2)
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -300,13 +303,13 @@ def trellis_numpy(scores, trans):
     return delta, back
 
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# To have scores to decode, take the **hidden Markov model (HMM, 은닉 마르코프 모델)**
-# view: the score of tag `k` for word `w` is the counted **emission probability (방출 확률)**
-# `log p(w | k)` ("how often is a `VERB` the word *saw*?"). The HMM's best tag sequence is
-# the Viterbi path over these scores. We check the numpy trellis against
-# `rnnlib.tagging.viterbi`, and the winning path against a brute-force search over all
-# `K^T` sequences of a short sentence.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="fb3317db6a17"
+# 디코딩할 점수가 필요하니 **은닉 마르코프 모델**(HMM, hidden Markov model)의 관점을
+# 빌립니다. 단어 `w`에 대한 태그 `k`의 점수는 세어서 구한 **방출 확률**(emission
+# probability) `log p(w | k)`입니다("`VERB` 가운데 단어 *saw*는 얼마나 자주 나올까?"). HMM의
+# 최적 태그 시퀀스는 이 점수 위의 비터비 경로입니다. numpy로 만든 격자를
+# `rnnlib.tagging.viterbi`와 비교하고, 이긴 경로를 짧은 문장의 `K^T`개 시퀀스 전체에 대한
+# 전수 탐색(brute-force search) 결과와 비교해 확인합니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 hmm = tagging.HMM.fit(train_words, train_tags, V, K)
@@ -323,13 +326,12 @@ print(f"{K}**{len(scores)} = {K ** len(scores)} paths tried by brute force; the 
 assert K**12 > 68e9  # the 12-word sentence of the text
 print(" ".join(f"{w}/{TAGS[k]}" for w, k in zip(test.sentences[short], result.path, strict=True)))
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The trellis of that sentence: each column is a word, each row a tag. The colour says how
-# far the best path ending in that cell is behind the best path ending anywhere in the
-# same column (0 = the leader, darkest; the colour bar gives the scale, and every cell
-# less than 12 behind prints its number); the faint grey lines are the back-pointers of
-# the other cells, the orange line the winning path, and a vermillion ring would mark a
-# word tagged differently from the gold tag.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="09e66ca67cc3"
+# 그 문장의 격자입니다. 열은 단어, 행은 태그입니다. 색은 그 칸에서 끝나는 최적 경로가 같은
+# 열의 어느 칸에서든 끝나는 최적 경로보다 얼마나 뒤처지는지를 나타냅니다(0 = 선두, 가장
+# 진한 색. 눈금은 색 막대에 있고, 12보다 덜 뒤처진 칸에는 그 수가 적혀 있습니다). 옅은 회색
+# 선은 다른 칸들의 역추적 포인터, 주황색 선은 이긴 경로이며, 정답 태그(gold tag)와 다르게
+# 태깅된 단어가 있으면 주홍색 고리로 표시됩니다.
 
 # %% slideshow={"slide_type": "subslide"}
 trellis_ax = plot_trellis(
@@ -339,8 +341,8 @@ trellis_ax = plot_trellis(
     gold=test_tags[short],
     title=tr("HMM trellis: counted emissions + transitions"),
 )
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Now the HMM on the whole test set:
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="3560807d6e44"
+# 이제 HMM을 테스트 세트 전체에 적용합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 predictions["HMM (counts + Viterbi)"] = [hmm.decode(w).path for w in test_words]
@@ -348,27 +350,25 @@ hmm_amb = analysis.accuracy(predictions["HMM (counts + Viterbi)"], test_tags, am
 print(f"HMM on ambiguous tokens: {hmm_amb:.3f}")
 assert hmm_amb > 0.95 and hmm_amb > acc_amb + 0.2
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# From under 72 % (the baseline) to over 95 % on the ambiguous tokens, with nothing but
-# counting. The
-# HMM's weakness is that it sees context only through *one neighbouring tag* on each
-# side. We will see where that bites.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="2009fa505574"
+# 중의적 토큰에서 72 % 미만(기준선)이던 정확도가 95 % 이상으로 올라갑니다. 센 것밖에 없는데도
+# 그렇습니다. HMM의 약점은 문맥을 양쪽 *이웃 태그 하나*를 통해서만 본다는 것입니다. 이 약점이
+# 어디서 드러나는지 곧 보게 됩니다.
 #
-# ## 5. An RNN tagger: word embeddings, padding and masks
+# ## 5. RNN 태거: 단어 임베딩, 패딩, 마스크
 #
-# The RNN reads the words as ids, turns each into a learned vector with an **embedding
-# (임베딩)** layer, runs an LSTM over the sentence, and a dense layer gives `K` logits per
-# word; a softmax turns them into **posteriors (사후 확률)** `p(tag_t | x_1, ..., x_t)`,
-# given the words read so far. A
-# **bidirectional (양방향)** RNN runs a second LSTM from the last word to the first and
-# concatenates the two hidden states, so the tag of word `t` can depend on the words
-# *after* it too ("saw her" vs "saw her dog").
+# RNN은 단어를 id로 읽어 **임베딩**(embedding) 층으로 각 id를 학습된 벡터로 바꾸고, 문장
+# 위로 LSTM을 돌린 다음, 밀집층(dense layer)이 단어마다 로짓(logit) `K`개를 냅니다.
+# 소프트맥스(softmax)는 이 로짓을 지금까지 읽은 단어가 주어졌을 때의 **사후 확률**(posterior)
+# `p(tag_t | x_1, ..., x_t)`로 바꿉니다. **양방향**(bidirectional) RNN은 마지막 단어에서 첫
+# 단어 쪽으로 두 번째 LSTM을 돌려 두 은닉 상태(hidden state)를 이어 붙이므로, 단어 `t`의
+# 태그가 그 *뒤*에 오는 단어에도 좌우될 수 있습니다("saw her"와 "saw her dog").
 #
-# Sentences have different lengths. To train on a batch, `pad_batch` right-pads them
-# with id 0 into a time-major `(T, B)` array and returns a **mask (마스크)**: 1 for real
-# words, 0 for padding. The recurrent layers carry their state unchanged over padding, and
-# `softmax_cross_entropy(..., mask=mask)` averages only over real words. So a padded
-# batch gives exactly the loss of the unpadded sentences:
+# 문장마다 길이가 다릅니다. 배치로 학습하려고 `pad_batch`는 문장들의 오른쪽을 id 0으로 채워
+# 시간 우선(time-major) `(T, B)` 배열을 만들고 **마스크**(mask)를 돌려줍니다. 마스크는 실제
+# 단어에서 1, 패딩에서 0입니다. 순환 층은 패딩 위에서 상태를 바꾸지 않고 그대로 넘기고,
+# `softmax_cross_entropy(..., mask=mask)`는 실제 단어에 대해서만 평균을 냅니다. 그래서
+# 패딩한 배치의 손실은 패딩하지 않은 문장들의 손실과 정확히 같습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Say: the HMM sees context only through one neighbouring tag; an RNN reads the whole left
