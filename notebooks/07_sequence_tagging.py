@@ -229,8 +229,9 @@ ax.axhline(0.5, color="0.3", lw=1.5)
 ax.axvline(K - 0.5, color="0.3", lw=1.5)
 ax.set_xticks(range(K + 1), [*TAGS, "<end>"], rotation=45)
 ax.set_yticks(range(K + 1), ["<start>", *TAGS])
-ax.set_xlabel(tr("next tag $y_t$ (or end of sentence)"))
-ax.set_ylabel(tr("previous tag $y_{t-1}$ (or start of sentence)"))
+# subscripts as Unicode, not $...$: mathtext would draw the Korean labels' Hangul as boxes
+ax.set_xlabel(tr("next tag yₜ (or end of sentence)"))
+ax.set_ylabel(tr("previous tag yₜ₋₁ (or start of sentence)"))
 ax.set_title(tr("Counted transition probabilities p(next | previous)\n(each row sums to 1)"))
 colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label=tr("transition probability"))
 # %% slideshow={"slide_type": "fragment"}

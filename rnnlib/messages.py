@@ -46,14 +46,14 @@ KOREAN: dict[str, str] = {
     # --- notebooks/05_text_generation -------------------------------------------------------
     # --- notebooks/06_sequence_classification -----------------------------------------------
     # --- notebooks/07_sequence_tagging ------------------------------------------------------
-    "next tag $y_t$ (or end of sentence)": "다음 태그 $y_t$ (또는 문장 끝)",
-    "previous tag $y_{t-1}$ (or start of sentence)": "이전 태그 $y_{t-1}$ (또는 문장 시작)",
+    "next tag yₜ (or end of sentence)": "다음 태그 yₜ (또는 문장 끝)",
+    "previous tag yₜ₋₁ (or start of sentence)": "이전 태그 yₜ₋₁ (또는 문장 시작)",
     "Counted transition probabilities p(next | previous)\n(each row sums to 1)": (
         "세어서 구한 전이 확률 p(다음 | 이전)\n(각 행의 합은 1)"
     ),
     "transition probability": "전이 확률",
     "HMM trellis: counted emissions + transitions": "HMM 격자: 세어서 구한 방출 확률 + 전이 확률",
-    "left-to-right LSTM": "단방향 LSTM(왼쪽에서 오른쪽으로)",
+    "left-to-right LSTM": "단방향 LSTM",
     "bidirectional LSTM": "양방향 LSTM",
     "{model}: epoch mean": "{model}: 에포크 평균",
     "training step (batch of 32 sentences)": "학습 단계(배치 하나 = 문장 32개)",
