@@ -19,7 +19,7 @@
 # *"Time flies like an arrow; fruit flies like a banana."* (시간은 화살처럼 날아가고,
 # 초파리는 바나나를 좋아한다.) 앞 절의 **flies**는 동사("날아간다")이고 뒤 절의 flies는
 # 명사("초파리")입니다. **like**도 전치사("~처럼")에서 동사("좋아한다")로 바뀝니다. 단어를
-# 하나씩 따로 보는 태거(tagger)는 두 문장을 다 맞힐 수 없습니다. 이것을 가려 주는 것은
+# 하나씩 따로 보는 태거(tagger)는 두 절의 태그를 모두 맞힐 수 없습니다. 이것을 가려 주는 것은
 # **문맥**(context)뿐입니다. 이 장에서는 강좌가 바탕으로 삼는 자료에 나온 방식 그대로
 # 품사 태거(part-of-speech tagger)를 만듭니다. RNN은 단어마다 각 태그가 얼마나 그럴듯한지
 # 알려 주고, 태그에서 태그로 넘어가는 **전이 확률**(transition probability)은 빈도를 세어서
@@ -126,7 +126,7 @@ print(
 # **얼마나 중의적일까?** 학습 데이터에서 한 단어 *유형*(type)이 두 가지 이상의 태그와 함께
 # 나타나면 그 유형은 중의적입니다. *토큰*(token, 문장 속의 한 번의 출현)은 그 단어가 중의적이면
 # 중의적입니다. 모든 태거를 두 번 채점합니다. 한 번은 테스트 세트의 모든 토큰에서, 또 한
-# 번은 진짜 어려운 일이 벌어지는 중의적 토큰에서만 채점합니다.
+# 번은 태깅이 실제로 어려워지는 중의적 토큰에서만 채점합니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 stats = ambiguity_stats(train, test)
@@ -168,8 +168,8 @@ print(K, "tags,", V, "word ids; first sentence:", train_words[0], train_tags[0])
 # %% [markdown] slideshow={"slide_type": "slide"} translates="48a218518c0f"
 # ## 2. 기준선: 가장 흔한 태그
 #
-# 가장 단순한 태거는 문맥을 무시합니다. 각 단어에, 학습 데이터에서 그 단어가 가장 자주 달고
-# 나온 태그를 붙입니다. 이 **기준선**(baseline)은 중의적이지 않은 단어에서는 만들어진 방식상
+# 가장 단순한 태거는 문맥을 무시합니다. 각 단어에, 학습 데이터에서 그 단어가 가장 자주 붙어
+# 나온 태그를 붙입니다. 이 **기준선**(baseline)은 중의적이지 않은 단어에서는 정의상 당연히
 # 완벽하고, 중의적인 단어에서는 다수 태그가 맞는 비율만큼만 맞힙니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="c29ce4848568"
@@ -185,7 +185,7 @@ print(f"most frequent tag: {acc_all:.3f} on all tokens, {acc_amb:.3f} on ambiguo
 assert acc_amb < 0.72 and acc_all > 0.85
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="57181012d3ef"
-# 전체 90 %에 가깝다니 좋아 보이지만, 중의적 토큰에서 기준선은 4분의 1이 넘게 틀립니다.
+# 전체 90 %에 가깝다니 좋아 보이지만, 중의적 토큰에서 기준선은 4분의 1 넘게 틀립니다.
 # 문맥이 메워야 할 차이가 바로 이것입니다.
 #
 # ## 3. 세어서 구하는 전이 확률
@@ -352,8 +352,8 @@ print(f"HMM on ambiguous tokens: {hmm_amb:.3f}")
 assert hmm_amb > 0.95 and hmm_amb > acc_amb + 0.2
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="2009fa505574"
-# 중의적 토큰에서 72 % 미만(기준선)이던 정확도가 95 % 이상으로 올라갑니다. 센 것밖에 없는데도
-# 그렇습니다. HMM의 약점은 문맥을 양쪽 *이웃 태그 하나*를 통해서만 본다는 것입니다. 이 약점이
+# 중의적 토큰에서 72 % 미만(기준선)이던 정확도가 95 % 이상으로 올라갑니다. 빈도를 세기만
+# 했는데도 그렇습니다. HMM의 약점은 양쪽 문맥을 각각 *이웃 태그 하나*를 통해서만 본다는 것입니다. 이 약점이
 # 어디서 드러나는지 곧 보게 됩니다.
 #
 # ## 5. RNN 태거: 단어 임베딩, 패딩, 마스크
@@ -479,7 +479,7 @@ predictions["BiRNN (argmax)"] = [lp.argmax(axis=1) for lp in birnn_post]
 # 이 되어, 단어의 가능도가 아니라 `t`의 태그가 주어졌을 때 **문장 전체**의 가능도가 나옵니다.
 # 비터비는 이런 점수를 단어마다 하나씩 더하므로 모든 단어의 증거가 모든 위치에서 한 번씩
 # 들어가고, 여기에 세어서 구한 전이 확률이 사후 확률에 이미 담긴 문맥을 또 보탭니다. 문맥을
-# 여러 번 세는 셈입니다. 문장 수준의 사후 확률을 쓰는 하이브리드는 확률 모델로서는 틀렸습니다.
+# 여러 번 세는 셈입니다. 문장 수준의 사후 확률을 쓰는 하이브리드는 확률 모델로 보면 잘못된 모델입니다.
 # 이것은 *근사*이며, 국소적인 증거에 대한 사후 확률일 때만 정확합니다. 이 근사가 도움이
 # 되는지 해가 되는지는 측정해 봐야 알 수 있습니다. 세 단계로 나누어 봅니다. 정확한 경우,
 # 단어보다 조금 더 보는 사후 확률, 그리고 RNN입니다.
@@ -575,7 +575,7 @@ assert all(hybrid_checks.values())
 
 # %% [markdown] slideshow={"slide_type": "fragment"} translates="ae2fb8653e20"
 # 숫자가 보여 주는 것(각 줄은 여기서, 그리고 `tests/test_tagging.py`에서 다른 시드 두 개로
-# assert합니다):
+# assert로 확인합니다):
 #
 # * 단어 하나만 볼 때($w = 0$)는 사후 확률이 *the can*과 *I can*을 구별할 수 없습니다.
 #   문맥은 모두 전이 확률이 공급하고, 정확한 경우가 말하는 그대로 하이브리드는 HMM과 거의
@@ -607,8 +607,8 @@ for name, row in table.items():
     print(f"{name:26s} {row['all']:7.3f} {row['ambiguous']:10.3f} {row['like']:7.3f}")
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="55f41d5a5335"
-# 표가 보여 주는 것이며, 테스트가 시도하는 다른 시드에서도 성립합니다(이 차이들은
-# `tests/test_tagging.py`에서 다른 시드 두 개로 다시 확인합니다).
+# 표가 보여 주는 것, 그리고 테스트가 시도하는 다른 시드에서도 성립하는 것은 다음과 같습니다(이
+# 차이들은 `tests/test_tagging.py`에서 다른 시드 두 개로 다시 확인합니다).
 #
 # * 중의적 토큰에서 기준선은 다른 모든 태거에 크게 뒤처집니다.
 # * **단방향 RNN**은 문맥 모델 가운데 가장 약합니다. *her*나 *light*의 태그를 결정하는 단어는
@@ -619,7 +619,7 @@ for name, row in table.items():
 #   얹어도 거의 달라지지 않습니다(0.5 %p 넘게 나빠지지는 않습니다).
 # * *like*에서는 양방향 RNN이 HMM보다 2 %p 넘게 앞섭니다. "the flies **like** the bird"(동사)와
 #   "they saw the flies **like** a bird"(전치사)는 기억이 태그 하나뿐인 모델에게는 똑같아
-#   보입니다(앞에는 명사, 뒤에는 한정사). 절 전체를 기억하는 모델만(이미 동사가 나왔는가?)
+#   보입니다(앞에는 명사, 뒤에는 한정사). 절 전체를 기억하는 모델(이미 동사가 나왔는가?)만
 #   둘을 구별할 수 있습니다.
 
 # %% slideshow={"slide_type": "fragment"}
@@ -654,7 +654,7 @@ for name in ("HMM (counts + Viterbi)", "RNN (argmax)", "RNN + Viterbi (hybrid)",
 #   칸마다 최적의 이전 칸이 다르고, 국소적으로는 두 번째인 태그가 이웃과 잘 맞아서 이길 수
 #   있습니다.
 #
-# 보기로 주는 문장은 두 디코더의 결과가 서로 다른 문장들입니다. 주홍색 고리는 정답 태그와
+# 탐색기가 보여 주는 문장은 두 디코더의 결과가 서로 다른 문장들입니다. 주홍색 고리는 정답 태그와
 # 다른 태그를 표시합니다.
 #
 # **질문.** 두 방식으로 문장을 하나씩 넘겨 보며 아래 설명 글(note)로 세어 보십시오.
@@ -662,7 +662,7 @@ for name in ("HMM (counts + Viterbi)", "RNN (argmax)", "RNN + Viterbi (hybrid)",
 # 문장은 몇 개입니까?
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="8b79e169c65b"
-# 탐색기에서: "her"가 들어 있는 문장을 골라 RNN만과 하이브리드를 번갈아 보여 줍니다.
+# 탐색기에서: "her"가 들어 있는 문장을 골라 'RNN만' 방식과 하이브리드 방식을 번갈아 보여 줍니다.
 # 학생들에게 묻기: *하이브리드가 틀렸을 때, 무엇이 하이브리드를 잘못된 쪽으로 끌어당겼을까요?*
 
 # %% slideshow={"slide_type": "slide"}
