@@ -92,7 +92,7 @@ rng = np.random.default_rng(SEED)
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="bbdb6560e73e"
 # 말할 내용: 단어마다 태그가 하나씩, 입력과 출력이 나란히 정렬된 다대다 문제입니다. 토큰의
-# 4분의 1 이상이 중의적입니다. 학생들에게 묻기: *"book a flight"와 "read a book"에서
+# 4분의 1 이상이 중의적입니다. 수강생에게 묻기: *"book a flight"와 "read a book"에서
 # "book"의 태그는 각각 무엇일까요?*
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
@@ -204,7 +204,7 @@ assert acc_amb < 0.72 and acc_all > 0.85
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="ca440ae1a6b6"
 # 말할 내용: 태그는 일정한 패턴으로 이어집니다. 한정사 뒤에는 명사나 형용사가 오고, 동사는
-# 오지 않습니다. 학생들에게 묻기: *영어에서 불가능한 전이는 무엇일까요?*
+# 오지 않습니다. 수강생에게 묻기: *영어에서 불가능한 전이는 무엇일까요?*
 
 # %% slideshow={"slide_type": "fragment"}
 transitions = tagging.count_transitions(train_tags, K, smoothing=1.0)
@@ -286,7 +286,7 @@ print(" ".join(f"{t}={p:.3f}" for t, p in zip(TAGS, prior, strict=True)))
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="f803b8fe805f"
 # 격자가 채워지는 과정을 보여 줍니다. 각 칸까지의 최적 경로는 역추적 포인터 하나만 남기고,
-# 전체 최적 경로는 거꾸로 읽어 냅니다. 학생들에게 묻기: *단어 T개, 태그 K개라면 일이
+# 전체 최적 경로는 거꾸로 읽어 냅니다. 수강생에게 묻기: *단어 T개, 태그 K개라면 일이
 # 얼마나 될까요?* (K^T가 아니라 T K^2)
 
 
@@ -373,7 +373,7 @@ assert hmm_amb > 0.95 and hmm_amb > acc_amb + 0.2
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="107914e4b5ee"
 # 말할 내용: HMM은 문맥을 이웃 태그 하나를 통해서만 봅니다. RNN은 왼쪽 문맥 전체를,
-# 양방향 RNN은 양쪽을 다 읽습니다. 학생들에게 묻기: *"her"에서는 어느 쪽이 이길까요?*
+# 양방향 RNN은 양쪽을 다 읽습니다. 수강생에게 묻기: *"her"에서는 어느 쪽이 이길까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 model = SequenceModel(
@@ -519,7 +519,7 @@ assert same_paths == len(test_words)
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="9a71de43df98"
 # 말할 내용: 사후 확률을 태그 사전 확률로 나누면 스케일링된 가능도가 되고, 비터비는 이것을
-# 세어서 구한 전이 확률과 합칠 수 있습니다. 학생들에게 묻기: *왜 사전 확률로 나눌까요?*
+# 세어서 구한 전이 확률과 합칠 수 있습니다. 수강생에게 묻기: *왜 사전 확률로 나눌까요?*
 # (베이즈 정리: p(word | tag)는 p(tag | word) / p(tag)에 비례합니다.) 이어서: *사후 확률이
 # 문장 전체를 읽었다면요?* (그러면 그것은 p(sentence | tag)입니다. 근사이니 측정해 봅니다.)
 
@@ -596,7 +596,7 @@ assert all(hybrid_checks.values())
 # 정확도, 그리고 단어 *like*(동사 또는 전치사) 하나의 토큰들에서의 정확도입니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="e86dc24255b8"
-# 말할 내용: 여섯 태거 모두를 같은 문장에서 비교합니다. 학생들에게 묻기: *표를 보기 전에,
+# 말할 내용: 여섯 태거 모두를 같은 문장에서 비교합니다. 수강생에게 묻기: *표를 보기 전에,
 # "like"에서는 어느 태거가 가장 좋을까요?*
 
 # %% slideshow={"slide_type": "fragment"}
@@ -663,7 +663,7 @@ for name in ("HMM (counts + Viterbi)", "RNN (argmax)", "RNN + Viterbi (hybrid)",
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="8b79e169c65b"
 # 탐색기에서: "her"가 들어 있는 문장을 골라 'RNN만' 방식과 하이브리드 방식을 번갈아 보여 줍니다.
-# 학생들에게 묻기: *하이브리드가 틀렸을 때, 무엇이 하이브리드를 잘못된 쪽으로 끌어당겼을까요?*
+# 수강생에게 묻기: *하이브리드가 틀렸을 때, 무엇이 하이브리드를 잘못된 쪽으로 끌어당겼을까요?*
 
 # %% slideshow={"slide_type": "slide"}
 disagree = [
