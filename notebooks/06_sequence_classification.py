@@ -16,7 +16,7 @@
 # # 6. Sequence classification: one label for a whole sequence
 #
 # A name like *Virtanen* is almost certainly Finnish; a review like "이 숙소 짱입니다"
-# ("this place is awesome") is Positive; a command like "알람 꺼줘" ("turn off the alarm")
+# ("this place is awesome") is Positive; a command like "알람 꺼 줘" ("turn off the alarm")
 # means *Alarm.Off*. In each case a whole sequence goes in and **one** label comes out.
 # This is the **many-to-one** (다대일) shape from [chapter 2](02_vanilla_rnn.ipynb), and the task is called
 # **sequence classification (시퀀스 분류)**.
@@ -25,7 +25,7 @@
 #
 # 1. build a many-to-one RNN classifier, and batch sequences of different lengths with
 #    **padding (패딩)** and a **mask (마스크)**;
-# 2. judge a model against honest **baselines (기준 모델)**: a counted character-bigram
+# 2. judge a model against honest **baselines (기준선)**: a counted character-bigram
 #    model for names, a **bag of words (단어 가방)** for sentences, and read a
 #    **confusion matrix (혼동 행렬)**;
 # 3. say exactly where a bag of words must fail (word order, negation) and check that an
@@ -459,15 +459,22 @@ assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 # | kind | example | label |
 # |---|---|---|
 # | plain | the room was great · 이 숙소 짱입니다 | Positive |
-# | negation (부정) | the bed was not bad · 방은 안 나빠요 | Positive |
+# | negation (부정) | the bed was not bad · 방은 안 나빠요 · 위치는 나쁘지 않아요 | Positive |
 # | contrast | the room was good but the food was bad | Negative |
-# | plain | turn the alarm off · 알람 꺼줘 | Alarm.Off |
+# | plain | turn the alarm off · 알람 꺼 줘 | Alarm.Off |
 # | correction | turn off the lights no wait the alarm on | Alarm.On |
 #
 # Contrast and correction sentences come in **twins**: the same words in another order,
 # with another label ("the room was *bad* but the food was *good*" → Positive;
 # "turn on the alarm no wait the lights off" → Lights.Off). They are flagged
 # `order_dependent`, and twins always land in the same split.
+#
+# The Korean sentences follow the language's rules, not English word order. Korean negates
+# an adjective in two ways: the short form puts **안** before it ("안 좋아요", *not good*),
+# the long form changes its ending and adds **않아요** ("좋지 않아요"). Long or derived
+# adjectives take only the long form ("훌륭하지 않아요", never "안 훌륭해요"); where both
+# are natural the data hold both. Each command keeps one **speech level** (반말 "켜 줘",
+# "켜 줄래" or 존댓말 "켜 주세요", "켜 줄래요"), also when it corrects itself.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 sentiment = sentiment_data(rng=SEED)
@@ -496,9 +503,14 @@ for data in (sentiment, intent):
 # * **twins get the same answer**, because they have the same counts. Their labels
 #   differ, so at most one twin of each pair is right: at most 50 % on the
 #   order-dependent sentences, *by construction*;
-# * **negation** is out of reach of a vote: "not" would have to vote Positive next to
-#   "bad" and Negative next to "good", and a single weight cannot do both (the XOR
-#   problem). A bag of words can only learn that "bad" is negative.
+# * **negation by a separate word** is out of reach of a vote: "not" (or "안") would have
+#   to vote Positive next to "bad" and Negative next to "good", and a single weight cannot
+#   do both (the XOR problem). A bag of words can only learn that "bad" is negative.
+#
+# The Korean long form is different: "좋지 않아요" does not contain "좋아요" at all. Its
+# first word, "좋지", is a whitespace token of its own that (in these templates) occurs
+# only in negated sentences, so a bag of words *can* learn that "좋지" votes Negative.
+# [Section 8](#8.-Tokenising-Korean) comes back to what such glued endings mean for tokens.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2: a bag of words
@@ -538,10 +550,9 @@ for name, data in (("sentiment", sentiment), ("intent", intent)):
     results[name], *word_models[name] = experiments.order_experiment(data, rng)
 
 for name, table in results.items():
-    kinds = list(table["GRU"])
-    print(f"{name:<13}" + "".join(f"{k:>17}" for k in kinds))
-    for model_name, row in table.items():
-        print(f"  {model_name:<11}" + "".join(f"{row[k]:>17.2f}" for k in kinds))
+    print(f"{name:<20}" + "".join(f"{model_name:>14}" for model_name in table))
+    for kind in table["GRU"]:
+        print(f"  {kind:<18}" + "".join(f"{row[kind]:>14.2f}" for row in table.values()))
 
 # %% slideshow={"slide_type": "fragment"}
 for name, table in results.items():
@@ -549,13 +560,17 @@ for name, table in results.items():
     assert bow["plain"] >= 0.85, name  # words alone decide: the bag of words is fine
     assert bow["order-dependent"] <= 0.5, name  # twins share one answer: at most half right
     assert gru["order-dependent"] >= 0.9 and gru["plain"] >= 0.9, name
-assert results["sentiment"]["bag of words"]["negation"] <= 0.4
-assert results["sentiment"]["GRU"]["negation"] >= 0.9
+bow, gru = results["sentiment"]["bag of words"], results["sentiment"]["GRU"]
+assert bow["negation: word"] <= 0.3  # "not" / "안" cannot flip a vote
+assert bow["negation: ending"] >= 0.9  # but "좋지" (only ever negated) can vote
+assert gru["negation"] >= 0.9
 
 # %% [markdown]
 # The bag of words is good exactly where the words alone decide (plain sentences),
-# at or below a coin flip on the order-dependent twins, and mostly *wrong* on negation:
-# it learned that "bad" votes Negative and cannot let "not" flip that vote. The GRU reads
+# at or below a coin flip on the order-dependent twins, and mostly *wrong* on negation by
+# a separate word ("not", "안": at most 30 %): it learned that "bad" votes Negative and
+# cannot let "not" flip that vote. On the Korean long form it is right (at least 90 %),
+# for the reason given above: the negated adjective is a different token. The GRU reads
 # the words in order and gets at least 90 % of every kind right on sentences it has
 # never seen. The probabilities after each word show how: the last clause takes over.
 
@@ -657,7 +672,7 @@ assert nearer_own >= 0.9
 # The last one is a *sum*: a centre word that occurs in several pairs collects one
 # contribution from each. CBOW swaps the roles: $h = \frac{1}{|C|}\sum_{w \in C} W_\text{in}[w]$
 # over the context words $C$, and $p(c \mid C) = \operatorname{softmax}(W_\text{out} h)_c$.
-# With our 68 words (checked below) the full softmax over $V$ costs nothing; word2vec on
+# With our 78 words (checked below) the full softmax over $V$ costs nothing; word2vec on
 # real text, with a million words, replaces it by *negative sampling*.
 #
 # The training pairs of one sentence, window 2:
@@ -734,7 +749,7 @@ context_scores = experiments.context_similarity(
 print({name: round(value, 2) for name, value in context_scores.items()})
 
 # %% slideshow={"slide_type": "fragment"}
-assert len(word2vec_vocab) == 68  # <pad>, <unk> and the words of the training sentences
+assert len(word2vec_vocab) == 78  # <pad>, <unk> and the words of the training sentences
 assert word2vec_losses[-1] < word2vec_losses[0] - 0.3
 assert any(
     lexicon[w][1] == "negative"
@@ -942,7 +957,7 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 # | many-to-one | 다대일 | a model that reads a sequence and gives one output at the end |
 # | padding | 패딩 | filler tokens that make sequences of a batch equally long |
 # | mask | 마스크 | 1 for real tokens, 0 for padding; the RNN keeps its state where it is 0 |
-# | baseline | 기준 모델 (베이스라인) | a simple model every new model must beat |
+# | baseline | 기준선 (기준 모델) | a simple model every new model must beat |
 # | naive Bayes | 나이브 베이즈 | classifier from counted probabilities and Bayes' rule |
 # | bigram | 바이그램 | a pair of neighbouring tokens (here characters) |
 # | confusion matrix | 혼동 행렬 | table of true class (rows) against predicted class (columns) |

@@ -21,7 +21,7 @@ from .. import optim
 from .._checks import as_generator
 from ..analysis import confusion_matrix, cosine_similarities, predict_classes, project_2d
 from ..baselines import BagOfWordsClassifier
-from ..data.classification import batches, build_vocabulary, tokenize
+from ..data.classification import batches, build_vocabulary, negation_form, tokenize
 from ..embeddings import SkipGram, skipgram_loss, skipgram_pairs
 from ..losses import softmax_cross_entropy
 from ..models import SequenceModel
@@ -82,10 +82,17 @@ def language_mixups(true, predicted, classes):
 
 
 def accuracy_by_kind(correct, split) -> dict[str, float]:
-    """Accuracy per sentence kind, plus ``"order-dependent"`` for the flagged twins."""
+    """Accuracy per sentence kind, plus ``"order-dependent"`` for the flagged twins and,
+    when there are negations, ``"negation: word"`` (by "not" or "안") and
+    ``"negation: ending"`` (by "-지 않아요", see :func:`negation_form`)."""
     kinds = np.array(split.kinds)
     table = {kind: float(correct[kinds == kind].mean()) for kind in dict.fromkeys(split.kinds)}
     table["order-dependent"] = float(correct[split.order_dependent].mean())
+    forms = np.array([negation_form(text) for text in split.texts])
+    for form in ("word", "ending"):
+        chosen = (kinds == "negation") & (forms == form)
+        if chosen.any():
+            table[f"negation: {form}"] = float(correct[chosen].mean())
     return table
 
 
