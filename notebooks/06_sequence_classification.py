@@ -34,7 +34,9 @@
 # 5. measure when a **bidirectional (양방향)** RNN helps, and what a second, **stacked
 #    (다층)** layer can and cannot buy, in accuracy and parameters;
 # 6. train **word vectors (단어 벡터)** from contexts alone (skip-gram), write its
-#    gradient yourself, and say what such vectors capture and what they miss.
+#    gradient yourself, and say what such vectors capture and what they miss;
+# 7. explain why whitespace tokens are a poor unit for Korean, and measure what syllables
+#    and jamo change: vocabulary size, unseen tokens, sequence length.
 #
 # The data are small and offline: surnames from the `faker` package and sentences that
 # `rnnlib` generates from templates. Every model is trained while the notebook runs.
@@ -59,6 +61,7 @@ from rnnlib.data.classification import (
     sentiment_data,
     sentiment_lexicon,
     sentiment_word_groups,
+    tokenize,
 )
 from rnnlib.data.encoding import one_hot, pad_batch
 from rnnlib.data.names import person_names
@@ -926,6 +929,104 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 # did, for about 2.7 times its parameters.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## 8. Tokenising Korean
+#
+# Every word model above cut sentences at spaces. For English that gives words; for Korean
+# it gives **eojeol (어절)**: a stem with its **particles (조사)** and **endings (어미)**
+# glued on. "방은" is 방 (room) + 은 (topic particle), "짱입니다" is 짱 (awesome) + 입니다
+# (is), and "좋아요" and "좋지" are the same adjective 좋- with two different endings. A
+# whitespace token is therefore a *combination* of a stem and an ending, and a
+# combination the training sentences never showed is unknown (`<unk>`), even when its
+# stem and its ending were both seen elsewhere. Section 5 met the other side of this:
+# "좋지" occurs only in negated sentences, so a bag of words could learn it.
+#
+# Smaller units avoid that. A **syllable (음절)** is one Hangul block, one character:
+# Unicode has 11,172 of them. Each block is built from 2 or 3 letters, **jamo (자모)**:
+# 좋 = ㅈ + ㅗ + ㅎ. Python's standard library splits a block into them (`unicodedata`,
+# normal form NFD), and there are only 67 (19 initial consonants, 21 vowels, 27 final
+# consonants). `tokenize(text, level)` cuts a text into `"word"`, `"char"` (syllables,
+# spaces included) or `"jamo"` tokens:
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a Korean whitespace token is a stem plus endings, so 좋아요 and 좋지 are unrelated
+# tokens. Ask the room: *which unit never meets an unknown token, and what does it cost?*
+# (jamo; sequences about nine times longer than words)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
+for sentence in ("방은 좋아요", "방은 좋지 않아요"):
+    for level in ("word", "char", "jamo"):
+        tokens = tokenize(sentence, level)
+        print(f"{level:>5} ({len(tokens):>2} tokens): {' | '.join(tokens)}")
+assert tokenize("방은 좋지 않아요", "jamo")[7:10] == ["\u110c", "\u1169", "\u11c2"]  # 좋: ㅈ ㅗ ㅎ
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# How well does a vocabulary built from the Korean training sentences cover held-out
+# ones? We count the **out-of-vocabulary (OOV, 미등록어)** tokens: held-out tokens that
+# never occur in training. Two held-out sets from the sentiment corpus:
+#
+# * the usual **random split** (the test sentences of section 5);
+# * **negation unseen**: train on the Korean sentences that do not negate, test on the
+#   ones that do: held-out sentences with a *form* the training never showed.
+
+# %% slideshow={"slide_type": "fragment"}
+# the tests re-run `korean_tokens` on the corpora of other seeds
+korean = experiments.korean_tokens(sentiment)
+for split, table in korean.items():
+    print(split)
+    for level, row in table.items():
+        print(
+            f"  {level:>5}: vocabulary {row['vocab_size']:>3}, unseen tokens {row['oov_rate']:5.1%}, "
+            f"sentences with one {row['texts_with_oov']:4.0%}, tokens per sentence {row['tokens_per_text']:4.1f}"
+        )
+
+# %% slideshow={"slide_type": "fragment"}
+random_split, unseen = korean["random split"], korean["negation unseen"]
+assert all(row["oov_rate"] < 0.01 for row in random_split.values())  # the templates repeat
+vocab_sizes = {level: row["vocab_size"] for level, row in random_split.items()}
+assert vocab_sizes["jamo"] <= vocab_sizes["word"] < vocab_sizes["char"]
+assert unseen["word"]["oov_rate"] > 0.4
+assert unseen["word"]["texts_with_oov"] == unseen["char"]["texts_with_oov"] == 1
+assert unseen["char"]["oov_rate"] < min(0.2, unseen["word"]["oov_rate"] / 3)
+assert unseen["jamo"]["oov_rate"] < 0.01
+per_word = {
+    level: row["tokens_per_text"] / random_split["word"]["tokens_per_text"]
+    for level, row in random_split.items()
+}
+print("tokens per word:", {level: round(ratio, 1) for level, ratio in per_word.items()})
+assert 3.5 < per_word["char"] < 4.5 and 8 < per_word["jamo"] < 9.5
+plain_words = {
+    word
+    for text, kind in zip(sentiment.train.texts, sentiment.train.kinds, strict=True)
+    if kind != "negation"
+    for word in text.split()
+}
+assert "좋아요" in plain_words and "좋지" not in plain_words  # the stem is known, the form is not
+assert not {"않아요", "전혀"} & plain_words
+assert not {"않", "럽"} & {char for word in plain_words for char in word}
+assert set(tokenize("않", "jamo")) <= set(tokenize("괜찮아요", "jamo"))  # ㅇ ㅏ ㄶ
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# On the random split every held-out token of every kind is known: our templates repeat
+# a few dozen words. The syllable vocabulary is even the largest of the three here,
+# because these few words are made of many different syllables. The picture changes when
+# the held-out sentences bring a new form. Without negations in training, more than 40 %
+# of the held-out word tokens are unknown and every negated sentence has at least one:
+# "좋지", "않아요" and "전혀" were never seen, although "좋아요" was. In syllables less
+# than a third as many tokens are unknown, though still at least one in every negated
+# sentence (new blocks such as 않, and 럽 from "만족스럽지": the stem is spelt 만족스러-
+# in "만족스러워요"), and in jamo none at all:
+# even the letters of 않 (ㅇ, ㅏ, ㄶ) occur in "괜찮아요".
+#
+# Smaller units cost length: a sentence is about 4 times as many characters (syllables
+# and spaces) as words, and about 9 times as many jamo, so an RNN has to carry
+# information over more steps ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)).
+# **Subword** tokenisers sit in between: byte-pair encoding (BPE) and SentencePiece learn
+# units from counts (frequent eojeol stay whole, rare ones split into known pieces), and a
+# Korean **morphological analyser (형태소 분석기)** cuts "좋지" into 좋 + 지. The units
+# are what the model can generalise over: with whitespace tokens, "좋아요" teaches it
+# nothing about "좋지".
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * **Many-to-one**: read the whole sequence, classify the last hidden state. Batches of
@@ -948,6 +1049,11 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 #   layer had nothing to win on intents (one layer was already right), and it cannot
 #   replace direction: two left-to-right layers stay at chance on 사과를, two
 #   bidirectional layers resolve it.
+# * **Korean tokens.** Spaces separate eojeol, stems with particles and endings glued on
+#   ("방은", "좋지"), so a new stem-ending combination is an unknown word. When the
+#   held-out sentences negate and the training ones do not, more than 40 % of the word
+#   tokens are unseen, under a third as many syllables, and no jamo; the price is longer
+#   sequences (about 4 characters or 9 jamo per word).
 #
 # ## Glossary (용어집)
 #
@@ -976,3 +1082,10 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 # | homonym | 동음이의어 | one word form with several meanings (사과: apple, apology) |
 # | bidirectional RNN | 양방향 RNN | two RNNs, one reading forwards and one backwards, states concatenated |
 # | stacked (deep) RNN | 다층 (심층) RNN | recurrent layers on top of each other |
+# | eojeol | 어절 | a Korean whitespace-separated unit: a stem with its particles and endings |
+# | particle / ending | 조사 / 어미 | grammatical pieces glued to a Korean noun / verb or adjective stem |
+# | syllable | 음절 | one Hangul block (좋), one of 11,172 characters |
+# | jamo | 자모 | the letters of a Hangul block (ㅈ ㅗ ㅎ), 67 in all |
+# | out-of-vocabulary (OOV) token | 미등록어 (OOV) | a token never seen in training; it becomes `<unk>` |
+# | subword tokenisation | 서브워드 토큰화 | units between characters and words learned from counts (BPE, SentencePiece) |
+# | morphological analyser | 형태소 분석기 | a tool that cuts words into stems, particles and endings |

@@ -290,6 +290,30 @@ def test_encode_batch_bad_input(texts, error, match):
         cd.encode_batch(texts, vocab, "char")
 
 
+def test_jamo_tokens_and_vocabulary_coverage():
+    assert cd.tokenize("좋지 않아", "jamo") == list(
+        "\u110c\u1169\u11c2\u110c\u1175 \u110b\u1161\u11ad\u110b\u1161"
+    )
+    assert cd.tokenize("좋지 않아", "char") == ["좋", "지", " ", "않", "아"]
+    assert "".join(cd.tokenize("방은 좋아요", "jamo")) != "방은 좋아요"
+    import unicodedata
+
+    assert (
+        unicodedata.normalize("NFC", "".join(cd.tokenize("방은 좋아요", "jamo"))) == "방은 좋아요"
+    )
+    # train "좋아요 정말", test "좋지 않아요": the words 좋지, 않아요 are unknown (2 of 2);
+    # syllables 지, 않 (2 of 6, the space included); jamo: only ㅣ and the final ㄶ (2 of
+    # 13), the other letters occur in 좋아요 정말
+    train, test = ["좋아요 정말"], ["좋지 않아요"]
+    words = cd.vocabulary_coverage(train, test, "word")
+    assert words == {"vocab_size": 2, "oov_rate": 1.0, "texts_with_oov": 1.0, "tokens_per_text": 2}
+    chars = cd.vocabulary_coverage(train, test, "char")
+    assert chars["vocab_size"] == 6 and chars["oov_rate"] == 2 / 6 and chars["tokens_per_text"] == 6
+    jamo = cd.vocabulary_coverage(train, test, "jamo")
+    assert jamo["oov_rate"] == 2 / 13 and jamo["tokens_per_text"] == 13
+    assert cd.vocabulary_coverage(["a b", "c"], ["b a", "c c"], "word")["texts_with_oov"] == 0
+
+
 def test_encode_batch_needs_pad_and_unknown():
     from rnnlib.data.encoding import Vocabulary
 
@@ -350,7 +374,9 @@ def test_the_chapter_examples_are_generated():
         "turn on the alarm no wait the lights off": "Lights.Off",
     }
     found = {}
-    corpora = [maker(rng=seed) for seed in (0, 2, 3, 28) for maker in (cd.sentiment_data, cd.intent_data)]
+    corpora = [
+        maker(rng=seed) for seed in (0, 2, 3, 28) for maker in (cd.sentiment_data, cd.intent_data)
+    ]
     for data in corpora:
         for split in (data.train, data.test):
             for text, label in zip(split.texts, split.labels, strict=True):

@@ -35,6 +35,7 @@ commands are far more varied. The faker lists are curated samples of common name
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -65,7 +66,9 @@ __all__ = [
     "sentiment_word_groups",
     "KOREAN_NEGATION",
     "KOREAN_SPEECH_LEVELS",
+    "LEVELS",
     "tokenize",
+    "vocabulary_coverage",
     "build_vocabulary",
     "encode_batch",
     "batches",
@@ -180,12 +183,47 @@ class ClassificationData:
 # --- tokens, vocabularies and batches ------------------------------------------------------
 
 
+#: the token levels of :func:`tokenize`
+LEVELS = ("char", "word", "jamo")
+
+
 def tokenize(text: str, level: str) -> list[str]:
-    """``"char"``: the characters of a name; ``"word"``: the words of a sentence."""
-    check_choice(level, "level", ("char", "word"))
+    """``"char"``: the characters of a text (a Hangul syllable block such as 좋 is one
+    character; spaces are tokens too); ``"word"``: the whitespace-separated words (Korean
+    eojeol, 어절, such as "좋지"); ``"jamo"``: the characters after decomposing every Hangul
+    syllable into its 2 or 3 letters (``unicodedata`` normal form NFD: 좋 -> ㅈ ㅗ ㅎ).
+    """
+    check_choice(level, "level", LEVELS)
     if not isinstance(text, str):
         raise TypeError(f"text: expected a string, got {type(text).__name__}")
-    return list(text) if level == "char" else text.split()
+    if level == "word":
+        return text.split()
+    return list(unicodedata.normalize("NFD", text) if level == "jamo" else text)
+
+
+def vocabulary_coverage(train_texts: Sequence[str], test_texts: Sequence[str], level: str):
+    """How well the tokens of ``train_texts`` cover ``test_texts`` at one ``level``.
+
+    Returns a dict: ``vocab_size``, the number of distinct training tokens (without
+    ``<pad>``/``<unk>``); ``oov_rate``, the share of test tokens that are not among them
+    (out of vocabulary, they would become ``<unk>``); ``texts_with_oov``, the share of test
+    texts with at least one such token; ``tokens_per_text``, the mean test length in tokens.
+    """
+    for name, texts in (("train_texts", train_texts), ("test_texts", test_texts)):
+        if isinstance(texts, str):
+            raise TypeError(f"{name}: expected a list of strings, got str")
+        if len(texts) == 0:
+            raise ValueError(f"{name}: expected at least one text, got none")
+    known = {token for text in train_texts for token in tokenize(text, level)}
+    tokenized = [tokenize(text, level) for text in test_texts]
+    unknown = [sum(token not in known for token in tokens) for tokens in tokenized]
+    num_tokens = sum(len(tokens) for tokens in tokenized)
+    return {
+        "vocab_size": len(known),
+        "oov_rate": sum(unknown) / max(num_tokens, 1),
+        "texts_with_oov": float(np.mean([count > 0 for count in unknown])),
+        "tokens_per_text": num_tokens / len(tokenized),
+    }
 
 
 def build_vocabulary(texts: Sequence[str], level: str) -> Vocabulary:
