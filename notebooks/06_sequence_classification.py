@@ -69,7 +69,7 @@ from rnnlib.embeddings import skipgram_pairs
 from rnnlib.exercises import ch06 as exercises
 from rnnlib.experiments import ch06 as experiments
 from rnnlib.functional import softmax
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.viz import new_figure
 from rnnlib.viz.classification import (
     plot_class_probabilities,
@@ -338,15 +338,16 @@ rnn_confusion, per_class, mixed, average_pair = experiments.language_mixups(
 bigram_confusion = analysis.confusion_matrix(
     names.test.labels, bigram.predict(names.test.texts), len(names.classes)
 )
+language_labels = [tr(language) for language in names.classes]  # for the figures
 fig, axes = new_figure(1, 2, figsize=(14, 5.5))
 plot_confusion_matrix(
     rnn_confusion,
-    names.classes,
+    language_labels,
     ax=axes[0],
-    title="GRU on test names (share of each true language)",
+    title=tr("GRU on test names (share of each true language)"),
 )
 ax = plot_confusion_matrix(
-    bigram_confusion, names.classes, ax=axes[1], title="Bigram baseline on test names"
+    bigram_confusion, language_labels, ax=axes[1], title=tr("Bigram baseline on test names")
 )
 
 # %% slideshow={"slide_type": "fragment"}
@@ -379,7 +380,10 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
 probe = "virtanen"
 curve = analysis.prefix_probabilities(name_model, name_vocab, probe)
 plot_class_probabilities(
-    list(probe), curve, names.classes, title=f"GRU: p(language | first t letters of '{probe}')"
+    list(probe),
+    curve,
+    language_labels,
+    title=tr("GRU: p(language | first t letters of '{name}')", name=probe),
 )
 assert np.allclose(
     curve[-1], softmax(name_model.predict(*encode_batch([probe], name_vocab, "char")))[0]
@@ -410,7 +414,7 @@ assert nen.count("Finnish") >= 0.9 * len(nen)
 # *at which letter does the model change its mind, and why there?*
 
 # %% slideshow={"slide_type": "slide"}
-explorer = name_explorer(name_model, name_vocab, names.classes, bigram, name="rossi")
+explorer = name_explorer(name_model, name_vocab, language_labels, bigram, name="rossi")
 explorer
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
@@ -590,10 +594,10 @@ for ax, sentence in zip(
     plot_class_probabilities(
         words,
         curve,
-        sentiment.classes,
+        [tr(label) for label in sentiment.classes],
         ax=ax,
         highlight=1,
-        title=f"GRU: p(sentiment | words so far)\n'{sentence}'",
+        title=tr("GRU: p(sentiment | words so far)\n'{sentence}'", sentence=sentence),
     )
     ax.tick_params(axis="x", rotation=45)
     expected = "Negative" if words[-1] == "bad" else "Positive"
@@ -622,9 +626,9 @@ ax = plot_embedding_projection(
     coordinates,
     explained,
     words,
-    [lexicon[w][1] for w in words],
-    shapes=[{"en": "English", "ko": "Korean"}[lexicon[w][0]] for w in words],
-    title="Sentiment GRU: learned embeddings of the adjectives (PCA)",
+    [tr(lexicon[w][1]) for w in words],
+    shapes=[{"en": tr("English"), "ko": tr("Korean")}[lexicon[w][0]] for w in words],
+    title=tr("Sentiment GRU: learned embeddings of the adjectives (PCA)"),
 )
 
 # %% slideshow={"slide_type": "fragment"}
@@ -777,13 +781,15 @@ assert abs(context_scores["same_polarity"] - context_scores["opposite_polarity"]
 
 # %% slideshow={"slide_type": "subslide"}
 english = {g: w for g, w in sentiment_word_groups().items() if g.startswith("en")}
+slot_names = {"en aspect": tr("aspect"), "en adjective": tr("adjective")}
+slot_names["en intensifier"] = tr("intensifier")
 shown = [w for words in english.values() for w in words]
 ax = plot_embedding_projection(
     *analysis.project_2d(word2vec.vectors[word2vec_vocab.encode(shown)]),
     shown,
-    [g.removeprefix("en ") for g, words in english.items() for _ in words],
-    shapes=[lexicon[w][1] if w in lexicon else "no polarity" for w in shown],
-    title="Skip-gram vectors of the English words (PCA): grouped by slot, not by polarity",
+    [slot_names[g] for g, words in english.items() for _ in words],
+    shapes=[tr(lexicon[w][1]) if w in lexicon else tr("no polarity") for w in shown],
+    title=tr("Skip-gram vectors of the English words (PCA): grouped by slot, not by polarity"),
 )
 
 # %% [markdown] slideshow={"slide_type": "slide"}
