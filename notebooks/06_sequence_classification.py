@@ -42,7 +42,7 @@
 # `rnnlib` generates from templates. Every model is trained while the notebook runs.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# About 65 minutes; explorer: names (section 4). Say: many-to-one: read the whole sequence,
+# About 70 minutes; explorer: names (section 4). Say: many-to-one: read the whole sequence,
 # then decide from the last hidden state.
 
 # %% slideshow={"slide_type": "skip"}
@@ -1019,8 +1019,8 @@ assert set(tokenize("않", "jamo")) <= set(tokenize("괜찮아요", "jamo"))  # 
 # of the held-out word tokens are unknown and every negated sentence has at least one:
 # "좋지", "않아요" and "전혀" were never seen, although "좋아요" was. In syllables less
 # than a third as many tokens are unknown, though still at least one in every negated
-# sentence (new blocks such as 않, and 럽 from "만족스럽지": the stem is spelt 만족스러-
-# in "만족스러워요"), and in jamo none at all:
+# sentence (new blocks such as 않, and 럽 from "만족스럽지", a block "만족스러워요" never
+# shows because there the stem's final ㅂ becomes 우), and in jamo none at all:
 # even the letters of 않 (ㅇ, ㅏ, ㄶ) occur in "괜찮아요".
 #
 # Smaller units cost length: a sentence is about 4 times as many characters (syllables
@@ -1042,8 +1042,9 @@ assert set(tokenize("않", "jamo")) <= set(tokenize("괜찮아요", "jamo"))  # 
 #   as a small GRU trained on a few hundred names per language; the GRU fits its
 #   training names far better than new ones. The confusion matrix shows which languages look alike.
 # * A **bag of words** cannot see order: twins with the same words get the same answer
-#   (at most 50 %), and it cannot let "not" flip a word. The GRU, reading in order, gets
-#   plain, negated and order-dependent sentences right on held-out data.
+#   (at most 50 %), and it cannot let "not" or "안" flip a word (the Korean long form
+#   "좋지 않아요" it gets right: "좋지" is a token of its own). The GRU, reading in order,
+#   gets plain, negated and order-dependent sentences right on held-out data.
 # * An **embedding** is a trainable lookup table (one-hot times a matrix). Learned for
 #   sentiment, positive and negative words separate in 2-D, across languages.
 # * **Skip-gram** (and its mirror, CBOW) learns word vectors from contexts alone: words
@@ -1075,7 +1076,7 @@ assert set(tokenize("않", "jamo")) <= set(tokenize("괜찮아요", "jamo"))  # 
 # | confusion matrix | 혼동 행렬 | table of true class (rows) against predicted class (columns) |
 # | overfitting | 과적합 | fitting the training data much better than new data |
 # | bag of words | 단어 가방 (BoW) | a sentence as word counts, with the order thrown away |
-# | negation | 부정 | "not", "안": flips the meaning of what follows |
+# | negation | 부정 | "not", "안", "-지 않아요": flips the meaning of an adjective |
 # | sentiment analysis | 감성 분석 | classifying text as positive or negative |
 # | intent classification | 의도 분류 | mapping a command to the action the user wants |
 # | one-hot vector | 원-핫 벡터 | all zeros and a single 1 at the token's index |
