@@ -219,7 +219,7 @@ assert np.all(x_hell.sum(axis=1) == 1)
 # 같습니다. 그 대신 첫 번째 곱셈을 이해하기는 쉬워집니다. **`W_xh`에 원-핫 벡터를 곱하면
 # `W_xh`의 열 하나를 골라낼 뿐이며**, 이 열이 그 문자에 대해 학습된 벡터입니다.
 # ([5장](05_text_generation.ipynb)의 문자 모델은 원-핫 입력을 그대로 쓰고,
-# [6장](06_sequence_classification.ipynb#5.-Words,-embeddings,-and-sentences-where-order-matters)에서는
+# [6장](06_sequence_classification.ipynb#5.-단어,-임베딩,-그리고-순서가-중요한-문장)에서는
 # 원-핫 입력 대신 학습되는 임베딩(embedding)을 씁니다. 임베딩이 바로 이렇게 열을 골라내는
 # 조회입니다.)
 
