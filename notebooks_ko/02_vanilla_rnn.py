@@ -15,7 +15,7 @@
 # %% [markdown] slideshow={"slide_type": "slide"} translates="13818cd2a603"
 # # 2장: 기본 순환 신경망 (vanilla RNN)
 #
-# 순방향 신경망(feed-forward network)은 고정된 크기의 입력 하나를 보고 나면 그것을 잊어버립니다. 시퀀스를 읽으려면 한 시점(time step)에서 다음 시점으로 넘겨 주는 **기억**(memory)이 있어야 합니다. 기억을 주는 가장 간단한 방법은 벡터 하나, 즉 **은닉 상태**(hidden state)를 두고 매 시점 똑같은 작은 규칙으로 갱신하는 것입니다. 순환 신경망(recurrent neural network, RNN)의 아이디어는 이것이 전부입니다.
+# 순방향 신경망(feed-forward network)은 고정된 크기의 입력 하나를 보고 나면 그것을 잊어버립니다. 시퀀스를 읽으려면 한 시점(time step)에서 다음 시점으로 넘겨주는 **기억**(memory)이 있어야 합니다. 기억을 주는 가장 간단한 방법은 벡터 하나, 즉 **은닉 상태**(hidden state)를 두고 매 시점 똑같은 작은 규칙으로 갱신하는 것입니다. 순환 신경망(recurrent neural network, RNN)의 아이디어는 이것이 전부입니다.
 #
 # **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
@@ -784,7 +784,7 @@ assert logits_hi.shape == (6, 1, 5)
 # %% [markdown] translates="9e4716b72661"
 # **일대다**(one-to-many; 입력 하나를 넣으면 시퀀스가 나옵니다): 학습된 모델에 `h`만 주고,
 # 모델이 예측한 글자를 다음 입력으로 다시 넣게 합니다. 은닉 상태는 `initial_state`로 한
-# 호출에서 다음 호출로 넘겨 줍니다. (이미지 캡셔닝(image captioning)도 이미지에서 시작한다는
+# 호출에서 다음 호출로 넘겨줍니다. (이미지 캡셔닝(image captioning)도 이미지에서 시작한다는
 # 점만 다를 뿐 같은 방식으로 동작합니다.)
 
 
@@ -1125,7 +1125,7 @@ assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 #
 # | 한국어 | English | 뜻 |
 # |---|---|---|
-# | 순환 신경망 | recurrent neural network (RNN) | 시퀀스의 매 시점에 셀 하나를 적용하면서 은닉 상태를 넘겨 주는 신경망 |
+# | 순환 신경망 | recurrent neural network (RNN) | 시퀀스의 매 시점에 셀 하나를 적용하면서 은닉 상태를 넘겨주는 신경망 |
 # | 은닉 상태 | hidden state | 지금까지 읽은 입력을 요약하는 벡터 `h_t` |
 # | 순환 | recurrence | 매 시점 같은 규칙으로 `h_{t-1}`에서 `h_t`를 계산하는 것 |
 # | 펼치기 | unrolling | 순환을 시점마다 셀의 복사본이 하나씩 놓인 사슬로 그리는(또는 계산하는) 것 |
