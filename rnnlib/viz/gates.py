@@ -292,8 +292,9 @@ def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin
     """Several per-step gradient norms (``{label: (T,)}``) against t, on a log axis.
 
     Labels containing "cell", "c_t" or (in Korean) the entry of "cell state" are drawn
-    solid, others dashed, so the cell-state and the hidden-state paths of the same model are told apart; labels naming a model ("vanilla
-    RNN", "LSTM", "GRU") get that model's colour.
+    solid, others dashed, so the cell-state and the hidden-state paths of the same model
+    are told apart ("LSTM, 셀 상태 c_t" too); labels naming a model ("vanilla RNN",
+    "LSTM", "GRU") get that model's colour.
 
     ymin: the bottom of the y-axis, or None to show every curve whole. A curve that falls
     below ``ymin`` leaves the axis: a triangle marks where, and a note in its colour gives
