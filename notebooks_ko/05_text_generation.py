@@ -954,7 +954,6 @@ assert not unseen_jamo  # this split: every validation jamo occurs in training
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 korean_run = experiments.syllables_against_jamo(korean, rng=SEED)
 korean_models = korean_run["models"]
-print(f"trained both GRUs in {korean_run['seconds']:.0f} s")
 print(f"{'':10}{'GRU':>6}{'n-gram':>9}{'parameters':>12}   (bits per syllable)")
 for spelling in ("syllable", "jamo"):
     print(
