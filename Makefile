@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (Python >= 3.10 and make):
 #   make lab    create .venv if needed, install, open JupyterLab on the start page
-#   make test   same set-up, then ruff, unit tests, notebooks (nbval), browser tests
+#   make test   same set-up, then ruff, unit tests, browser tests (every notebook of both
+#               editions run once in JupyterLab, its guarded outputs compared as nbval does)
 # In class and on paper: make lecture NB=..., make book, make handouts.
 # A second run does not reinstall: pip runs only when pyproject.toml is newer than
 # the stamp file inside .venv.
@@ -52,7 +53,8 @@ NBVAL_FLAGS := -p no:cacheprovider --nbval-lax --nbval-current-env \
 
 help:
 	@echo "make lab        open JupyterLab on $(START_PAGE) (sets up .venv first)"
-	@echo "make test       ruff + unit tests + notebooks (nbval) + browser tests (builds the book)"
+	@echo "make test       ruff + unit tests + browser tests (runs every notebook; builds the book)"
+	@echo "make nbval      the notebooks through nbval, without a browser"
 	@echo "make lecture NB=notebooks/04_lstm_and_gru.ipynb   present a chapter as live slides"
 	@echo "make book       static HTML book from the executed notebooks: build/book/index.html"
 	@echo "make handouts   one PDF per chapter, printed from the book: build/handouts/"
@@ -85,7 +87,16 @@ lab: $(STAMP)
 
 # --- tests ------------------------------------------------------------------------------
 
-test: setup chromium lint unit nbval browser
+# The notebooks are executed once, by the browser test (a fresh kernel per notebook, every
+# error fails it, tagged outputs compared with the committed ones: what nbval checks).
+# Without a browser (the browser tests then skip, except under CI=true) nbval executes
+# them instead, so no notebook goes untested.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+test: setup chromium lint unit
+	@if [ -x "$(CHROMIUM)" ]; then $(MAKE) --no-print-directory browser; \
+	else echo "No browser at $(CHROMIUM): notebooks through nbval instead."; \
+	$(MAKE) --no-print-directory nbval browser; fi
 	@echo "make test: all checks passed."
 
 lint: $(STAMP)
