@@ -110,7 +110,7 @@ KOREAN: dict[str, str] = {
     "pretrained model (validation)": "사전 학습 모델 (검증)",
     "this chapter's GRU (validation)": "이 장의 GRU (검증)",
     "A longer run: validation bits per character (from the committed training log)": (
-        "더 오래 학습하면: 검증 문자당 비트 (저장소에 올린 학습 기록)"
+        "더 긴 학습: 검증 문자당 비트 (저장소에 올린 학습 기록)"
     ),
     "this chapter's GRU": "이 장의 GRU",
     "pretrained": "사전 학습 모델",
