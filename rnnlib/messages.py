@@ -336,6 +336,27 @@ KOREAN: dict[str, str] = {
     "dkeys misses the path through the scores: add dscores[s] * query to row s.": "dkeys에 점수를 거치는 경로가 빠졌습니다. 행 s에 dscores[s] * query를 더하세요.",
     "dkeys is wrong: row s gets weights[s] * dcontext (values) plus dscores[s] * query (scores).": "dkeys가 틀렸습니다. 행 s는 weights[s] * dcontext(값 경로)와 dscores[s] * query(점수 경로)의 합입니다.",
     # --- notebooks/00_start_here -----------------------------------------------------------
+    "| Chapter | Time to run (s) | Budget (s) | Measured | Load average |": "| 장 | 실행 시간(초) | 예산(초) | 측정일 | 부하 평균(load average) |",
+    "Measured on {machine} (a load average above 2 on 2 cores means other work shared the machine and slowed the run):": "측정 환경: {machine} (코어 2개에서 부하 평균이 2를 넘으면 다른 작업이 기계를 함께 써서 실행이 느려졌다는 뜻입니다):",
+    "| Explorer | What it shows |": "| 탐색기(explorer) | 보여 주는 것 (라이브러리 설명, 영어) |",
+    "ok": "정상",
+    "TOO OLD": "버전이 너무 낮음",
+    "{name:<11} {found:<10} needs >= {minimum:<6} {status}": "{name:<11} {found:<10} 필요: >= {minimum:<6} {status}",
+    "a package is too old: run `make lab` from the course folder, then restart the kernel": "버전이 낮은 패키지가 있습니다. 강의 폴더에서 `make lab`을 실행한 뒤 커널을 다시 시작하세요",
+    "the widgets are written for ipywidgets 8": "위젯은 ipywidgets 8용으로 작성되었습니다",
+    "run `%matplotlib inline` (first cell) for plots": "그림을 보려면 `%matplotlib inline`(첫 번째 셀)을 실행하세요",
+    "rnnlib: all {count} modules import, from {folder}": "rnnlib: 모듈 {count}개를 모두 불러왔습니다 (위치: {folder})",
+    "{count} English first names, e.g. {examples}": "영어 이름(first name) {count}개, 예: {examples}",
+    "vocabulary:": "어휘:",
+    "inputs ": "입력",
+    "targets": "목표",
+    "best memoryless predictor: {right} of {total} right": "기억이 없는 예측기의 최선: {total}개 중 {right}개 정답",
+    'Training the "hello" RNN: the loss falls as it learns': '"hello" RNN 학습: 배울수록 손실이 줄어듭니다',
+    "training step": "학습 단계",
+    "cross-entropy loss (log scale)": "교차 엔트로피 손실 (로그 스케일)",
+    "trained 300 steps in {seconds:.2f} s; loss {first:.2f} -> {last:.4f}": "300단계 학습: {seconds:.2f}초, 손실 {first:.2f} -> {last:.4f}",
+    "reads {inputs!r}, predicts {predicted!r}, answer {answer!r}": "입력 {inputs!r}, 예측 {predicted!r}, 정답 {answer!r}",
+    "||h after 1st 'l' - h after 2nd 'l'|| = {distance:.2f}": "||첫 번째 'l' 뒤의 h - 두 번째 'l' 뒤의 h|| = {distance:.2f}",
     # --- notebooks/01_sequences_and_hopfield ------------------------------------------------
     # --- notebooks/02_vanilla_rnn -----------------------------------------------------------
     # --- notebooks/03_bptt_and_vanishing_gradients ------------------------------------------
