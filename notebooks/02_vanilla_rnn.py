@@ -52,7 +52,7 @@ from rnnlib.cells import RNNCell
 from rnnlib.data.encoding import Vocabulary, one_hot, pad_batch
 from rnnlib.exercises import ch02 as exercises
 from rnnlib.experiments import ch02 as experiments
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.recurrent import Recurrent
 from rnnlib.viz import new_axes, use_course_style
 from rnnlib.viz.rnn import (
@@ -101,7 +101,7 @@ ax = plot_unrolled(
     list("hell"),
     list("ello"),
     rolled=True,
-    title="The same RNN rolled up (left) and unrolled over 'hell' (right)",
+    title=tr("The same RNN rolled up (left) and unrolled over 'hell' (right)"),
 )
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Weight sharing in numbers: a model has the same parameters whether it reads 4 characters
@@ -319,7 +319,7 @@ print("W", W_concat.shape, "@ [h_{t-1}; x_t] gives the same h_t as W_hh h_{t-1} 
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_hidden_strip(
-    hidden_by_hand, list("hell"), title="Hand-computed hidden states while reading 'hell'"
+    hidden_by_hand, list("hell"), title=tr("Hand-computed hidden states while reading 'hell'")
 )
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -437,7 +437,7 @@ assert linear_error < 1e-10 and tanh_error > 0.05
 # looks at what these functions do to gradients.)
 
 # %% slideshow={"slide_type": "subslide"}
-ax = plot_activations(title="tanh stays in (-1, 1); ReLU is unbounded above")
+ax = plot_activations(title=tr("tanh stays in (-1, 1); ReLU is unbounded above"))
 # %% slideshow={"slide_type": "fragment"}
 W_grow = 1.5 * np.eye(3)  # a recurrent matrix that amplifies the state
 h_tanh = h_relu = np.ones(3)
@@ -489,7 +489,7 @@ print("T = 0.1:", cold, "\nT = 10: ", hot)
 assert cold.max() > 0.99 and hot.max() - hot.min() < 0.1
 
 # %% slideshow={"slide_type": "subslide"}
-fig = plot_softmax(scores, 1.0, list("helo"), title="Scores and their softmax")
+fig = plot_softmax(scores, 1.0, list("helo"), title=tr("Scores and their softmax"))
 # %% [markdown] slideshow={"slide_type": "slide"}
 # Move the scores and the temperature and watch the probabilities. Try: raise every score by
 # the same amount; drag the temperature to 0.1 and to 10.
@@ -588,7 +588,11 @@ for _ in range(100):
 
 fig, ax = new_axes(figsize=(7, 3.5))
 ax.plot(loss_curve, linewidth=2)
-ax.set(xlabel="training step", ylabel="cross-entropy loss", title="Learning 'hello': loss per step")
+ax.set(
+    xlabel=tr("training step"),
+    ylabel=tr("cross-entropy loss"),
+    title=tr("Learning 'hello': loss per step"),
+)
 ax.set_yscale("log")
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
@@ -639,7 +643,7 @@ ax = plot_step_distributions(
     vocab_hi.tokens,
     inputs=list(text_hi[:-1]),
     targets=list(text_hi[1:]),
-    title="Trained on 'hihello': predicted next character at each step",
+    title=tr("Trained on 'hihello': predicted next character at each step"),
 )
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Why "l" is hard
@@ -683,8 +687,11 @@ gap = np.linalg.norm(hidden_hi[4] - hidden_hi[5])
 print(f"... but ||h_5 - h_6|| = {gap:.2f} (hidden values lie in (-1, 1))")
 assert gap > 1.0  # ... and clearly different hidden states
 ax = plot_state_comparison(
-    {"h_5 after 'hihel' (next: 'l')": hidden_hi[4], "h_6 after 'hihell' (next: 'o')": hidden_hi[5]},
-    title="Same input 'l', different hidden states",
+    {
+        tr("h_5 after 'hihel' (next: 'l')"): hidden_hi[4],
+        tr("h_6 after 'hihell' (next: 'o')"): hidden_hi[5],
+    },
+    title=tr("Same input 'l', different hidden states"),
 )
 # %% [markdown] slideshow={"slide_type": "slide"}
 # **Explore it yourself.** Type a string made of `h, i, e, l, o` (press Enter), then move
@@ -924,12 +931,12 @@ assert np.isclose(mse_memoryless, np.sin(experiments.STEP) ** 2 / 2, rtol=0.3)
 assert mse_rnn < mse_memoryless / 10
 
 fig, ax = new_axes(figsize=(10.5, 3.5))
-ax.plot(series_targets[:, 0, 0], "o-", label="true next value")
-ax.plot(series_pred[:, 0, 0], "s--", label="RNN prediction")
+ax.plot(series_targets[:, 0, 0], "o-", label=tr("true next value"))
+ax.plot(series_pred[:, 0, 0], "s--", label=tr("RNN prediction"))
 ax.set(
-    xlabel="time step t",
-    ylabel="value",
-    title="Regression: the trained RNN predicts the next value",
+    xlabel=tr("time step t"),
+    ylabel=tr("value"),
+    title=tr("Regression: the trained RNN predicts the next value"),
 )
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # outside: the data fill the axes
 
@@ -1125,7 +1132,7 @@ assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 # | vocabulary | 어휘 | the list of tokens a model knows, each with an index |
 # | logits (scores) | 로짓 | the raw output scores before softmax |
 # | softmax | 소프트맥스 | `exp(y_k) / sum_j exp(y_j)`: positive numbers that sum to 1 |
-# | temperature | 온도 | `T` in `softmax(y / T)`: low sharpens, high flattens |
+# | temperature | 온도 (샘플링 온도) | `T` in `softmax(y / T)`: low sharpens, high flattens |
 # | next-character prediction | 다음 문자 예측 | many-to-many task: predict `x_{t+1}` from `x_1..x_t` |
 # | one-to-many / many-to-one / many-to-many | 일대다 / 다대일 / 다대다 | where inputs enter and outputs are read |
 # | encoder-decoder | 인코더-디코더 | one RNN reads the input, another writes an output of its own length |

@@ -14,11 +14,11 @@
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # # Chapter 3 — Backpropagation through time, vanishing and exploding gradients
-# ### 3장 — 시간 역전파(BPTT), 기울기 소실과 폭발
+# ### 3장 — 시간에 따른 역전파(BPTT), 기울기 소실과 폭주
 #
 # In [chapter 2](02_vanilla_rnn.ipynb) a vanilla RNN learned to predict the next character of "hihello". It
 # was trained by gradient descent, and we let rnnlib compute the gradients. This
-# chapter opens that box. We derive **backpropagation through time (시간 역전파, BPTT)**
+# chapter opens that box. We derive **backpropagation through time (시간에 따른 역전파, BPTT)**
 # by hand, check it against rnnlib and against finite differences, and then use it to
 # see *why plain RNNs forget*: the gradient that reaches an early step is a product of
 # one factor per step, and such products shrink or blow up exponentially.
@@ -55,7 +55,7 @@ from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
 from rnnlib.exercises import ch03 as exercises
 from rnnlib.experiments import ch03 as experiments
 from rnnlib.gradcheck import numerical_gradient, relative_error
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.layers import Dense
 from rnnlib.optim import clip_grad_norm, clip_grad_value
 from rnnlib.recurrent import Recurrent
@@ -351,7 +351,7 @@ assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # * If $\sigma_{\max}(W_{hh}) < 1/\gamma$, the gradient **vanishes** (기울기 소실) at least
 #   exponentially with the distance $T - t$: early inputs get (almost) no credit.
 # * If $\sigma_{\max}(W_{hh}) > 1/\gamma$, the bound grows exponentially, and the gradient
-#   **can explode** (기울기 폭발). This is a necessary condition, not a guarantee: the tanh
+#   **can explode** (기울기 폭주). This is a necessary condition, not a guarantee: the tanh
 #   slopes may still pull it down.
 #
 # `experiments.gradient_flow` runs rnnlib's RNN on 50 random input steps with
@@ -454,7 +454,7 @@ assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 unclipped = experiments.clipping_run(max_norm=None, rng=SEED)
 clipped = experiments.clipping_run(max_norm=1.0, rng=SEED)
 fig = plot_training_runs(
-    {"no clipping": unclipped, "clipped at norm 1": clipped}, baseline=clipped.baseline
+    {tr("no clipping"): unclipped, tr("clipped at norm 1"): clipped}, baseline=clipped.baseline
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -536,7 +536,7 @@ assert unturned == [0, 45, 90, 135, 180], unturned
 # ## 6. Truncated BPTT
 #
 # Full BPTT over a long sequence must keep every hidden state until the backward pass,
-# and one update waits for the whole sequence. **Truncated BPTT (단절된 역전파)** splits the
+# and one update waits for the whole sequence. **Truncated BPTT (절단된 BPTT)** splits the
 # sequence into chunks of $k$ steps: the *forward* state is carried from chunk to chunk,
 # but the gradient is not carried back across a chunk boundary. rnnlib does this with
 # `Recurrent.backward(..., truncate=k)`.
@@ -666,7 +666,7 @@ assert min(len(honorific), len(plain)) - 1 >= 9
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # The **adding problem** (Hochreiter and Schmidhuber, 1997) is built to need long-term
-# memory (장기 의존성). Each step carries a random number in $[0, 1)$ and a marker; exactly
+# memory (장기 기억). Each step carries a random number in $[0, 1)$ and a marker; exactly
 # two steps are marked, one in each half of the sequence, and the target after the last
 # step is the sum of the two marked numbers. The marked numbers can be up to $T - 1$ steps
 # before the answer.
@@ -841,7 +841,7 @@ assert exercises.check_clip_by_norm(clip_by_norm_solution)
 #
 # | English | 한국어 | Meaning |
 # |---|---|---|
-# | backpropagation through time (BPTT) | 시간 역전파 | the chain rule applied to the RNN unrolled over time |
+# | backpropagation through time (BPTT) | 시간에 따른 역전파 | the chain rule applied to the RNN unrolled over time |
 # | unrolling | 펼치기 | drawing the recurrence as one copy of the cell per time step, weights shared |
 # | chain rule | 연쇄 법칙 | the derivative of a composition is the product of the derivatives |
 # | gradient check | 기울기 검사 | comparing a backward pass with finite-difference derivatives |
@@ -849,8 +849,8 @@ assert exercises.check_clip_by_norm(clip_by_norm_solution)
 # | singular value | 특이값 | how much a matrix stretches along one of its principal directions |
 # | spectral norm | 스펙트럴 노름 | the largest singular value: the most a matrix can stretch a vector |
 # | vanishing gradient | 기울기 소실 | the gradient shrinking exponentially as it flows back over many steps |
-# | exploding gradient | 기울기 폭발 | the gradient growing exponentially as it flows back over many steps |
+# | exploding gradient | 기울기 폭주 | the gradient growing exponentially as it flows back over many steps |
 # | gradient clipping | 기울기 클리핑 | shrinking a gradient whose norm (or entries) exceed a threshold |
-# | truncated BPTT | 단절된 역전파 | BPTT that stops the gradient every k steps, to save memory |
+# | truncated BPTT | 절단된 BPTT | BPTT that stops the gradient every k steps, to save memory |
 # | long-term dependency | 장기 의존성 | an output that depends on an input many steps earlier |
 # | adding problem | 덧셈 문제 | a task whose target is the sum of two marked inputs far apart in the sequence |

@@ -12,36 +12,24 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Chapter 3 — Backpropagation through time, vanishing and exploding gradients
-# ### 3장 — 시간 역전파(BPTT), 기울기 소실과 폭발
+# %% [markdown] slideshow={"slide_type": "slide"} translates="464f61a8c945"
+# # 3장 — 시간에 따른 역전파(BPTT), 기울기 소실과 폭주
+# ### Chapter 3 — Backpropagation through time, vanishing and exploding gradients
 #
-# In [chapter 2](02_vanilla_rnn.ipynb) a vanilla RNN learned to predict the next character of "hihello". It
-# was trained by gradient descent, and we let rnnlib compute the gradients. This
-# chapter opens that box. We derive **backpropagation through time (시간 역전파, BPTT)**
-# by hand, check it against rnnlib and against finite differences, and then use it to
-# see *why plain RNNs forget*: the gradient that reaches an early step is a product of
-# one factor per step, and such products shrink or blow up exponentially.
+# [2장](02_vanilla_rnn.ipynb)에서는 기본 순환 신경망(vanilla RNN)이 "hihello"의 다음 문자를 예측하도록 학습시켰습니다. 학습에는 경사 하강법(gradient descent)을 썼고, 기울기 계산은 rnnlib에 맡겼습니다. 이 장에서는 그 상자를 열어 봅니다. **시간에 따른 역전파**(BPTT, backpropagation through time)를 손으로 유도하고, 그 결과를 rnnlib 및 유한 차분(finite difference)과 비교해 검증합니다. 그다음 이를 이용해 *기본 RNN이 왜 앞의 내용을 잊어버리는지* 살펴봅니다. 앞쪽 단계에 도달하는 기울기는 단계마다 인수가 하나씩 곱해진 곱이고, 이런 곱은 지수적으로 줄어들거나 커집니다.
 #
-# **Learning objectives.** After this chapter you can
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. write the loss of an RNN as a sum over time steps and follow the gradient back
-#    through the unrolled graph;
-# 2. implement BPTT for a vanilla RNN in a few lines of numpy and verify it with a
-#    numerical gradient check;
-# 3. derive the step Jacobian $\partial h_t/\partial h_{t-1} = \mathrm{diag}(1-h_t^2)\,W_{hh}$
-#    and explain why the tanh (at most 1) and sigmoid (at most 1/4) derivatives matter;
-# 4. state the singular-value bound and predict from $\sigma_{\max}(W_{hh})$ whether
-#    gradients vanish or can explode;
-# 5. tame exploding gradients with clipping, and say why clipping by norm keeps the
-#    direction while clipping by value does not;
-# 6. explain what truncated BPTT saves, what it cuts (the gradient across a chunk
-#    boundary) and what it does not (the state carried across it);
-# 7. show a vanilla RNN failing on a long-term dependency, and explain why RNNs are slow.
+# 1. RNN의 손실을 시간 단계별 손실의 합으로 쓰고, 시간 축으로 펼친 그래프를 따라 기울기를 거꾸로 따라가기
+# 2. 기본 RNN의 BPTT를 numpy 몇 줄로 구현하고, 수치 기울기 검사(gradient check)로 검증하기
+# 3. 한 단계의 야코비 행렬 $\partial h_t/\partial h_{t-1} = \mathrm{diag}(1-h_t^2)\,W_{hh}$를 유도하고, tanh의 도함수(최댓값 1)와 시그모이드의 도함수(최댓값 1/4)가 왜 중요한지 설명하기
+# 4. 특이값 상한(singular-value bound)을 서술하고, $\sigma_{\max}(W_{hh})$를 보고 기울기가 소실될지, 폭주할 수 있는지 예측하기
+# 5. 기울기 클리핑(gradient clipping)으로 기울기 폭주를 다스리고, 노름 기준 클리핑은 방향을 유지하지만 값 기준 클리핑은 그렇지 않은 이유 설명하기
+# 6. 절단된 BPTT(truncated BPTT)가 무엇을 절약하고, 무엇을 끊으며(청크 경계를 넘는 기울기), 무엇은 끊지 않는지(경계를 넘어 전달되는 상태) 설명하기
+# 7. 기본 RNN이 장기 의존성(long-term dependency)에서 실패하는 모습을 보이고, RNN이 느린 이유 설명하기
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 65 minutes; explorers: gradient flow (section 4), clipping (section 5). Say: we open
-# the box of [chapter 2](02_vanilla_rnn.ipynb)'s training: backpropagation through time, and why plain RNNs forget.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="6a144a115614"
+# 약 65분. 탐색기(explorer): 기울기 흐름(4절), 클리핑(5절). 말할 내용: [2장](02_vanilla_rnn.ipynb)에서 학습이라는 상자를 닫아 둔 채 썼는데, 이제 그 상자를 엽니다. 시간에 따른 역전파, 그리고 기본 RNN이 왜 잊어버리는지가 주제입니다.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -55,7 +43,7 @@ from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
 from rnnlib.exercises import ch03 as exercises
 from rnnlib.experiments import ch03 as experiments
 from rnnlib.gradcheck import numerical_gradient, relative_error
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.layers import Dense
 from rnnlib.optim import clip_grad_norm, clip_grad_value
 from rnnlib.recurrent import Recurrent
@@ -76,39 +64,30 @@ rnnlib.viz.use_course_style()
 set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. The loss is a sum over time steps
+# %% [markdown] slideshow={"slide_type": "slide"} translates="25d14cddef87"
+# ## 1. 손실은 시간 단계별 손실의 합
 #
-# Recall the vanilla RNN of [chapter 2](02_vanilla_rnn.ipynb), for steps $t = 1, \dots, T$ with $h_0 = 0$:
+# [2장](02_vanilla_rnn.ipynb)의 기본 RNN을 떠올려 봅시다. $h_0 = 0$에서 출발해 각 단계 $t = 1, \dots, T$에서 다음을 계산합니다.
 #
 # $$a_t = W_{xh} x_t + W_{hh} h_{t-1} + b, \qquad h_t = \tanh(a_t), \qquad \hat y_t = W_{hy} h_t .$$
 #
-# (The lecture notes write $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$.) When the model makes
-# a prediction at every step, the loss (손실) of the sequence is the sum of the per-step
-# losses, $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$. Here we use $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$.
+# (강의 노트에서는 $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$로 씁니다.) 모델이 매 단계 예측을 내놓으면, 시퀀스의 손실(loss)은 단계별 손실의 합 $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$입니다. 여기서는 $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$를 씁니다.
 #
-# Unrolled over time (펼치기), the RNN is just a deep feed-forward network whose layers
-# share the same weights. Backpropagation in that network is *backpropagation through
-# time*: the chain rule (연쇄 법칙) applied to the unrolled graph. Two facts make it
-# different from an ordinary network:
+# 시간 축으로 펼치면(unrolling) RNN은 모든 층이 같은 가중치를 공유하는 깊은 순방향 신경망(feed-forward network)일 뿐입니다. 이 신경망에서의 역전파가 바로 *시간에 따른 역전파*, 즉 펼친 그래프에 연쇄 법칙(chain rule)을 적용한 것입니다. 보통의 신경망과 다른 점이 두 가지 있습니다.
 #
-# * $h_t$ influences the loss in two ways: directly through $L_t$, and indirectly
-#   through $h_{t+1}$ and every later step. Its total gradient adds both.
-# * $W_{hh}$ is used at every step, so its gradient is a **sum over steps**.
+# * $h_t$는 두 경로로 손실에 영향을 줍니다. $L_t$를 통해 직접, 그리고 $h_{t+1}$과 그 뒤의 모든 단계를 통해 간접적으로 영향을 줍니다. $h_t$의 전체 기울기는 이 둘을 더한 것입니다.
+# * $W_{hh}$는 모든 단계에서 쓰이므로, 그 기울기는 **단계에 대한 합**입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the loss is a sum over steps, and a weight used at every step collects a gradient
-# from every step. Ask the room: *how many paths lead from W_hh to the loss at step 4?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="b2f80e985175"
+# 말할 내용: 손실은 단계별 손실의 합이고, 모든 단계에서 쓰이는 가중치는 모든 단계에서 기울기를 모아 옵니다. 수강생에게 묻기: *W_hh에서 4단계의 손실로 가는 경로는 몇 개일까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_backprop_graph(4)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. BPTT by hand
+# %% [markdown] slideshow={"slide_type": "slide"} translates="d82fc3f9bb4c"
+# ## 2. 손으로 하는 BPTT
 #
-# Write $\delta h_t = \partial L / \partial h_t$ for the *total* gradient reaching $h_t$ and
-# $\delta a_t = \partial L/\partial a_t$. Going backwards from $t = T$ to $1$, starting
-# with $\delta a_{T+1} = 0$ (nothing comes back from beyond the last step):
+# $\delta h_t = \partial L / \partial h_t$는 $h_t$에 도달하는 *전체* 기울기이고, $\delta a_t = \partial L/\partial a_t$입니다. $\delta a_{T+1} = 0$에서 시작해(마지막 단계 너머에서는 아무것도 돌아오지 않으므로) $t = T$에서 $1$까지 거꾸로 가면 다음과 같습니다.
 #
 # $$\delta h_t = \underbrace{W_{hy}^\top(\hat y_t - y_t)}_{\text{from } L_t}
 #   + \underbrace{W_{hh}^\top\,\delta a_{t+1}}_{\text{from step } t+1},
@@ -118,16 +97,11 @@ ax = plot_backprop_graph(4)
 #   \frac{\partial L}{\partial W_{xh}} = \sum_{t=1}^{T} \delta a_t\, x_t^\top, \qquad
 #   \frac{\partial L}{\partial b} = \sum_{t=1}^{T} \delta a_t .$$
 #
-# The factor $1 - h_t^2$ is the derivative of tanh, written with its output:
-# $\tanh'(a) = 1 - \tanh(a)^2$. (The output weights need no recursion,
-# $\partial L/\partial W_{hy} = \sum_t (\hat y_t - y_t)\, h_t^\top$, so we leave them out.) In code, with a batch of $B$ sequences and rows as
-# vectors (so $W h$ becomes `h @ W.T`, as in rnnlib), the forward pass is:
+# 인수 $1 - h_t^2$는 tanh의 도함수를 출력으로 나타낸 것입니다: $\tanh'(a) = 1 - \tanh(a)^2$. (출력 가중치의 기울기는 재귀 없이 $\partial L/\partial W_{hy} = \sum_t (\hat y_t - y_t)\, h_t^\top$로 바로 구해지므로 여기서는 다루지 않습니다.) 코드에서는 $B$개 시퀀스로 된 배치를 쓰고 벡터를 행으로 둡니다(그래서 rnnlib에서처럼 $W h$가 `h @ W.T`가 됩니다). 순전파(forward pass)는 다음과 같습니다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Let the recursion unfold: the gradient at h_t gets a local part and a part coming back
-# from step t+1. Ask the room: *what is delta a_{T+1} and why?* (zero: nothing after the
-# last step)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="a294d0876be7"
+# 재귀를 한 단계씩 풀어 보이며 설명합니다. h_t에서의 기울기는 그 단계의 국소적인 몫과 t+1단계에서 돌아오는 몫을 받습니다. 수강생에게 묻기: *delta a_{T+1}은 무엇이고, 왜 그럴까요?* (0입니다. 마지막 단계 뒤에는 아무것도 없습니다.)
 
 
 # %% slideshow={"slide_type": "subslide"}
@@ -140,16 +114,12 @@ def rnn_forward(x, W_xh, W_hh, b):
     return h
 
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# The backward pass is yours to write, in two pieces, as in cs231n's assignment 3.
+# %% [markdown] slideshow={"slide_type": "skip"} translates="1432b3a94811"
+# 역전파(backward pass)는 여러분이 직접 작성합니다. cs231n의 과제 3처럼 두 부분으로 나눕니다.
 #
-# ### Exercise 1: one step back
+# ### 연습 문제 1: 한 단계 거꾸로
 #
-# Write `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)` for one step, batch rows as
-# vectors: given the total gradient `dh` $= \partial L/\partial h_t$ `(B, H)`, return
-# `(dh_prev, dW_xh, dW_hh, db)`: the gradient passed on to $h_{t-1}$ `(B, H)` and this
-# step's contributions to the weight gradients, `(H, D)`, `(H, H)` and `(H,)`. The check
-# compares every output with a numerical gradient and names the usual mistakes.
+# 한 단계에 대한 `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)`를 작성합니다. 배치의 각 행이 하나의 벡터입니다. 전체 기울기 `dh` $= \partial L/\partial h_t$ `(B, H)`가 주어지면 `(dh_prev, dW_xh, dW_hh, db)`를 반환합니다. 즉 $h_{t-1}$로 넘겨줄 기울기 `(B, H)`와, 이 단계가 가중치 기울기에 보태는 몫 `(H, D)`, `(H, H)`, `(H,)`입니다. 검사 함수는 모든 출력을 수치 기울기와 비교하고, 흔한 실수를 짚어 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -169,16 +139,10 @@ def rnn_step_backward_solution(dh, x_t, h_prev, h_t, W_hh):
 
 assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 2: the BPTT loop
+# %% [markdown] slideshow={"slide_type": "skip"} translates="61e9bad72de9"
+# ### 연습 문제 2: BPTT 루프
 #
-# Write `rnn_backward(dh_local, x, h, W_hh)`: `dh_local[t-1]` $= \partial L_t/\partial h_t$
-# `(T, B, H)`, `h` as returned by `rnn_forward` (with `h[0]` $= h_0$). Walk from $t = T$
-# back to 1, add the gradient coming back from step $t+1$ to the local one, call your
-# step, and sum the weight gradients over the steps. Return
-# `(dW_xh, dW_hh, db, dh_total)`, where `dh_total[t-1]` is the total $\partial L/\partial h_t$.
-# What comes back from step $t+1$ (`dh_next`) is where most first attempts go wrong; the
-# check says at which step the gradient first disagrees.
+# `rnn_backward(dh_local, x, h, W_hh)`를 작성합니다. `dh_local[t-1]` $= \partial L_t/\partial h_t$ `(T, B, H)`이고, `h`는 `rnn_forward`가 반환한 배열(`h[0]` $= h_0$ 포함)입니다. $t = T$에서 1까지 거꾸로 가면서, $t+1$단계에서 돌아온 기울기를 국소 기울기에 더하고, 앞에서 작성한 단계 함수를 호출하고, 가중치 기울기를 모든 단계에 걸쳐 더합니다. 반환값은 `(dW_xh, dW_hh, db, dh_total)`이며, `dh_total[t-1]`은 전체 $\partial L/\partial h_t$입니다. 처음 시도에서 가장 많이 틀리는 곳은 $t+1$단계에서 돌아오는 값(`dh_next`)입니다. 검사 함수는 기울기가 처음으로 어긋나는 단계를 알려 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -208,10 +172,8 @@ def rnn_backward_solution(dh_local, x, h, W_hh):
 
 assert exercises.check_rnn_backward(rnn_backward_solution)
 
-# %% [markdown]
-# A small random problem: $T = 6$ steps, a batch of 3, 4 input features, 5 hidden units
-# and 2 outputs. `loss_and_local_grads` runs the forward pass and returns the loss and
-# $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$ for every step.
+# %% [markdown] translates="cfb0f512dbb8"
+# 작은 무작위 문제를 하나 만듭니다. $T = 6$ 단계, 배치 크기 3, 입력 특성 4개, 은닉 유닛 5개, 출력 2개입니다. `loss_and_local_grads`는 순전파를 실행해 손실과, 모든 단계의 $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$를 반환합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 T, B, D, H, C = 6, 3, 4, 5, 2
@@ -232,10 +194,8 @@ def loss_and_local_grads():
 loss, dh_local, h = loss_and_local_grads()
 dW_xh, dW_hh, db, dh_total = rnn_backward_solution(dh_local, x, h, W_hh)
 
-# %% [markdown]
-# **Same numbers as rnnlib.** rnnlib's `Recurrent(RNNCell)` implements the same
-# recursion (its backward records the total $\partial L/\partial h_t$ of every step in
-# `trace.grad_hidden`). Give it our weights and the same $\partial L_t/\partial h_t$:
+# %% [markdown] translates="a4efdf973dbc"
+# **rnnlib와 같은 값.** rnnlib의 `Recurrent(RNNCell)`도 같은 재귀를 구현합니다(역전파할 때 모든 단계의 전체 $\partial L/\partial h_t$를 `trace.grad_hidden`에 기록합니다). 여기에 우리의 가중치와 같은 $\partial L_t/\partial h_t$를 넣어 봅시다.
 
 # %% slideshow={"slide_type": "fragment"}
 cell = RNNCell(D, H, rng=0)
@@ -251,17 +211,12 @@ for name, ours in {"W_xh": dW_xh, "W_hh": dW_hh, "b": db}.items():
     assert np.allclose(cell.grads[name], ours, atol=1e-12), name
 print("hidden states, dL/dh_t and all parameter gradients agree with rnnlib")
 
-# %% [markdown]
-# **Gradient check (기울기 검사).** Finally, compare with a numerical gradient: nudge
-# each weight by $\pm\varepsilon$ and measure the change of the loss,
-# $\partial L/\partial w \approx (L(w+\varepsilon) - L(w-\varepsilon))/2\varepsilon$. The
-# relative error $|a - n| / (|a| + |n|)$ of a correct float64 backward pass is around
-# $10^{-8}$ or smaller; $10^{-3}$ would mean a bug.
+# %% [markdown] translates="cf62f85ba1b5"
+# **기울기 검사(gradient check).** 마지막으로 수치 기울기와 비교합니다. 각 가중치를 $\pm\varepsilon$만큼 살짝 움직이고 손실의 변화를 재면 $\partial L/\partial w \approx (L(w+\varepsilon) - L(w-\varepsilon))/2\varepsilon$입니다. 올바르게 구현한 float64 역전파라면 상대 오차 $|a - n| / (|a| + |n|)$가 $10^{-8}$ 정도이거나 그보다 작습니다. $10^{-3}$이 나온다면 버그가 있다는 뜻입니다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the numerical gradient agrees with the hand-written one to better than 1e-6. Ask the
-# room: *why use float64 and a centred difference?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="60dc4c2fd836"
+# 말할 내용: 수치 기울기가 손으로 구한 기울기와 1e-6보다 작은 오차로 일치합니다. 수강생에게 묻기: *왜 float64와 중심 차분(centred difference)을 쓸까요?*
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -277,28 +232,23 @@ for name, error in errors.items():
     print(f"{name}: relative error {error:.1e}")
 assert max(errors.values()) < 1e-6
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 3. The Jacobian of one step, and products of Jacobians
+# %% [markdown] slideshow={"slide_type": "slide"} translates="cf739ecf3b61"
+# ## 3. 한 단계의 야코비 행렬과 야코비 행렬의 곱
 #
-# Where does the gradient for an early step come from? Take a loss on the last step only.
-# By the chain rule, the gradient reaching $h_t$ is carried back through every step in
-# between:
+# 앞쪽 단계의 기울기는 어디에서 올까요? 손실이 마지막 단계에만 있다고 합시다. 연쇄 법칙에 따라, $h_t$에 도달하는 기울기는 그 사이의 모든 단계를 거쳐 거꾸로 전달됩니다.
 #
 # $$\frac{\partial L}{\partial h_t} = \Big(\prod_{k=t+1}^{T} J_k\Big)^{\!\top} \frac{\partial L}{\partial h_T},
 #   \qquad J_k = \frac{\partial h_k}{\partial h_{k-1}} = \mathrm{diag}\big(f'(a_k)\big)\, W_{hh}
 #   = \mathrm{diag}(1 - h_k^2)\, W_{hh} \text{ for tanh.}$$
 #
-# The Jacobian (야코비 행렬) $J_k$ has entry $(i, j) = \partial h_{k,i}/\partial h_{k-1,j}
-# = f'(a_{k,i})\,W_{hh}[i, j]$: row $i$ is scaled by the slope of unit $i$. The code line
-# `da @ W_hh` in `rnn_step_backward` is exactly the multiplication by $J_t^\top$.
+# 야코비 행렬(Jacobian) $J_k$의 성분은 $(i, j) = \partial h_{k,i}/\partial h_{k-1,j}
+# = f'(a_{k,i})\,W_{hh}[i, j]$입니다. 즉 $i$번째 행에는 유닛 $i$의 미분값(slope)이 곱해집니다. `rnn_step_backward`의 코드 `da @ W_hh`가 바로 $J_t^\top$를 곱하는 부분입니다.
 #
-# Let us confirm the formula for one step of our small RNN against finite differences:
+# 작은 RNN의 한 단계에 대해 이 공식을 유한 차분과 비교해 확인해 봅시다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the gradient that reaches an early step is a product of one Jacobian per step in
-# between. Ask the room: *what happens to a product of 50 numbers that are each 0.9?* (about
-# 0.005)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="1706da300879"
+# 말할 내용: 앞쪽 단계에 도달하는 기울기는 그 사이의 단계마다 야코비 행렬이 하나씩 곱해진 곱입니다. 수강생에게 묻기: *0.9를 50번 곱하면 어떻게 될까요?* (약 0.005)
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -318,11 +268,8 @@ print(
     f"step Jacobian vs finite differences: relative error {relative_error(jacobian, numeric):.1e}"
 )
 
-# %% [markdown]
-# Each factor $J_k$ contains the activation's derivative. The tanh derivative is at most
-# 1 (at $a = 0$) and usually much less; the sigmoid's is at most $1/4$; ReLU's is 0 or 1.
-# So a step can only shrink the gradient through the activation, never grow it: any
-# growth must come from $W_{hh}$.
+# %% [markdown] translates="dfc642142aee"
+# 각 인수 $J_k$에는 활성화 함수의 도함수가 들어 있습니다. tanh의 도함수는 최대 1이고($a = 0$에서) 대개는 그보다 훨씬 작습니다. 시그모이드의 도함수는 최대 $1/4$이고, ReLU의 도함수는 0 아니면 1입니다. 따라서 한 단계를 거칠 때 활성화 함수는 기울기를 줄일 수만 있고 키울 수는 없습니다. 기울기가 커진다면 그 원인은 모두 $W_{hh}$에 있습니다.
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_activation_slopes()
@@ -334,54 +281,38 @@ assert np.isclose(tanh_slope.max(), 1.0) and np.isclose(sigmoid_slope.max(), 0.2
 assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both peak at a = 0
 assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 4. The singular-value bound: vanish or explode
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a8fb6af27c64"
+# ## 4. 특이값 상한: 소실 아니면 폭주
 #
-# The size of a matrix as a map is its largest singular value (특이값), the spectral norm
-# $\lVert W\rVert_2 = \sigma_{\max}(W)$: no vector is stretched by more. Norms of products
-# are at most products of norms, and $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$, where
-# $\gamma$ bounds the activation's derivative ($\gamma = 1$ for tanh, $1/4$ for sigmoid).
-# Therefore (Pascanu, Mikolov and Bengio, 2013)
+# 행렬을 하나의 사상(map)으로 볼 때 그 크기는 가장 큰 특이값(singular value), 즉 스펙트럴 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 많이 늘어나지는 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
 #
 # $$\lVert J_k \rVert_2 \le \gamma\,\sigma_{\max}(W_{hh})
 #   \quad\Longrightarrow\quad
 #   \Big\lVert \frac{\partial L}{\partial h_t}\Big\rVert \le \big(\gamma\,\sigma_{\max}(W_{hh})\big)^{T-t}\,
 #   \Big\lVert \frac{\partial L}{\partial h_T}\Big\rVert .$$
 #
-# * If $\sigma_{\max}(W_{hh}) < 1/\gamma$, the gradient **vanishes** (기울기 소실) at least
-#   exponentially with the distance $T - t$: early inputs get (almost) no credit.
-# * If $\sigma_{\max}(W_{hh}) > 1/\gamma$, the bound grows exponentially, and the gradient
-#   **can explode** (기울기 폭발). This is a necessary condition, not a guarantee: the tanh
-#   slopes may still pull it down.
+# * $\sigma_{\max}(W_{hh}) < 1/\gamma$이면 기울기는 거리 $T - t$에 따라 적어도 지수적으로 **소실**됩니다(기울기 소실, vanishing gradient). 앞쪽 입력은 학습 신호를 (거의) 받지 못합니다.
+# * $\sigma_{\max}(W_{hh}) > 1/\gamma$이면 상한이 지수적으로 커지고, 기울기가 **폭주할 수 있습니다**(기울기 폭주, exploding gradient). 이것은 필요조건일 뿐 보장이 아닙니다. tanh의 미분값이 여전히 기울기를 끌어내릴 수 있습니다.
 #
-# `experiments.gradient_flow` runs rnnlib's RNN on 50 random input steps with
-# $W_{hh} = \sigma \cdot Q$ ($Q$ a random orthogonal matrix, so every singular value is
-# $\sigma$), puts a loss on the last step only, and reads $\lVert\partial L/\partial h_t\rVert$
-# from `trace.grad_hidden`. The dashed lines are the bounds; the bounds for
-# $\sigma_{\max} = 1.5$ and $2$ grow far above every gradient and leave the top of the axis
-# where the triangles are.
+# `experiments.gradient_flow`는 $W_{hh} = \sigma \cdot Q$로 둔 rnnlib의 RNN을 50단계짜리 무작위 입력으로 실행합니다($Q$는 무작위 직교 행렬이므로 모든 특이값이 $\sigma$입니다). 손실은 마지막 단계에만 두고, $\lVert\partial L/\partial h_t\rVert$는 `trace.grad_hidden`에서 읽습니다. 점선이 상한입니다. $\sigma_{\max} = 1.5$와 $2$의 상한은 모든 기울기보다 훨씬 위로 올라가 축의 위쪽 밖으로 나가는데, 나가는 자리에 삼각형이 표시되어 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the spectral norm of W_hh times the largest activation slope bounds each factor;
-# below 1 the gradient vanishes geometrically, above 1 it may explode.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="b2644016d808"
+# 말할 내용: W_hh의 스펙트럴 노름에 활성화 함수의 최대 미분값을 곱한 값이 각 인수의 상한입니다. 이 값이 1보다 작으면 기울기는 기하급수적으로 소실되고, 1보다 크면 폭주할 수 있습니다.
 #
-# In the explorer: move the spectral norm across 1, then switch to ReLU. Ask the room:
-# *where does the curve cross from vanishing to exploding?*
+# 탐색기에서: 스펙트럴 노름을 1 너머로 옮긴 다음 ReLU로 바꿉니다. 수강생에게 묻기: *곡선이 소실에서 폭주로 넘어가는 곳은 어디일까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 scales = (0.5, 0.9, 1.0, 1.5, 2.0)
 flows = [experiments.gradient_flow(scale, "tanh", length=50, rng=SEED) for scale in scales]
 ax = plot_gradient_norms(flows)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# What the picture shows, checked:
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="83ba41d166a5"
+# 그림이 보여 주는 것을 확인해 봅니다.
 #
-# * every curve stays below its bound (the bound is a theorem, so this holds exactly);
-# * with $\sigma_{\max} = 0.5$ the gradient at step 1 is less than $10^{-6}$ of the
-#   gradient at step $T = 50$ (the bound says at most $0.5^{49} \approx 2\cdot10^{-15}$);
-# * with $\sigma_{\max} = 2$ it is more than 10 times *larger* at step 1: it exploded;
-# * at $\sigma_{\max} = 1$ the bound is flat, yet the gradient still shrinks, because the
-#   tanh slopes $1 - h_t^2$ are usually below 1 (here their average is below 0.95).
+# * 모든 곡선은 자기 상한 아래에 있습니다(상한은 정리이므로 이것은 정확히 성립합니다).
+# * $\sigma_{\max} = 0.5$이면 1단계의 기울기는 $T = 50$단계 기울기의 $10^{-6}$보다 작습니다(상한에 따르면 많아야 $0.5^{49} \approx 2\cdot10^{-15}$입니다).
+# * $\sigma_{\max} = 2$이면 1단계의 기울기가 10배 넘게 *더 큽니다*. 폭주한 것입니다.
+# * $\sigma_{\max} = 1$에서는 상한이 평평한데도 기울기는 여전히 줄어듭니다. tanh의 미분값 $1 - h_t^2$가 대개 1보다 작기 때문입니다(여기서는 그 평균이 0.95보다 작습니다).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 for flow in flows:
@@ -396,17 +327,10 @@ for scale in scales:
     trend = "vanishes" if ratio[scale] < 1e-3 else "explodes" if ratio[scale] > 10 else "survives"
     print(f"sigma_max = {scale:3}: ||dL/dh_1|| / ||dL/dh_T|| {trend}")
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# **Explore.** Move the spectral norm across 1, switch to ReLU and change the length.
-# The right panel shows each step's factor $\lVert J_t\rVert_2$: the gradient at step $t$ is
-# at most the product of all the factors to its right. With ReLU every factor sits exactly
-# on its bound $\sigma_{\max}$ (an active unit has slope exactly 1), yet the gradient on the
-# left stays far below its bound. Why? (Hint: the bound assumes that every step stretches
-# the gradient along its most-stretched direction, one step after another.)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="b8c98dfeb2c4"
+# **탐색해 보기.** 스펙트럴 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 단계의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. $t$단계의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 단계가 기울기를 자신이 가장 많이 늘리는 방향으로 늘리고, 이런 일이 단계마다 잇달아 일어난다고 가정합니다.)
 #
-# **Question.** Keep tanh and `length T` = 50, and drag `sigma_max(W_hh)` down from 0.9.
-# Below which value does the ratio ||dL/dh_1|| / ||dL/dh_T|| in the note fall under 10⁻⁶,
-# so that the first step gets a millionth of the last step's gradient?
+# **질문.** 활성화 함수는 tanh, 길이 `length T`는 50으로 그대로 두고, `sigma_max(W_hh)`를 0.9에서 아래로 끌어내려 봅니다. 값이 얼마보다 작아지면 그림 아래 설명에 나오는 비율 ||dL/dh_1|| / ||dL/dh_T||가 10⁻⁶ 아래로 떨어져, 첫 단계가 마지막 단계 기울기의 백만분의 일밖에 받지 못할까요?
 
 # %% slideshow={"slide_type": "skip"}
 relu_flow = experiments.gradient_flow(1.5, "relu", length=50, rng=SEED)
@@ -430,38 +354,27 @@ assert vanished.size and np.all(ratios[sigmas <= vanished.max()] < 1e-6), ratios
 assert 0.7 <= vanished.max() <= 0.85, vanished.max()
 assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 5. Exploding gradients and clipping
+# %% [markdown] slideshow={"slide_type": "slide"} translates="3bdb42bdabe1"
+# ## 5. 기울기 폭주와 클리핑
 #
-# A vanishing gradient makes learning slow or impossible for long dependencies. An
-# exploding gradient is more dramatic: one huge gradient throws the weights far away in a
-# single step, the loss jumps up, and the next gradient is even bigger. The loss surface of
-# an RNN has steep "cliffs" where this happens.
+# 기울기 소실은 긴 의존성의 학습을 느리게 하거나 불가능하게 만듭니다. 기울기 폭주는 더 극적입니다. 거대한 기울기 하나가 단 한 번의 업데이트로 가중치를 멀리 내던지고, 손실이 치솟으며, 다음 기울기는 더 커집니다. RNN의 손실 곡면에는 이런 일이 일어나는 가파른 "절벽"이 있습니다.
 #
-# Here is such a run: a vanilla RNN on the adding problem ([section 7](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails)), with $W_{hh}$
-# started at spectral norm 2 and plain SGD with learning rate 0.3. The same run with
-# **gradient clipping (기울기 클리핑)** rescales the whole gradient whenever its global norm
-# $\lVert g\rVert$ exceeds a threshold $c$:
+# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임계값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
 #
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: an exploding gradient throws the weights away in one step; clipping by norm bounds
-# the step and keeps its direction. In the clipping explorer, turn the gradient. Ask the
-# room: *why does clipping by value change the direction?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="78448d8cc74e"
+# 말할 내용: 폭주한 기울기는 한 번의 업데이트로 가중치를 멀리 날려 버립니다. 노름 기준 클리핑은 업데이트의 크기를 제한하면서 방향은 유지합니다. 클리핑 탐색기에서 기울기의 방향을 돌려 봅니다. 수강생에게 묻기: *값 기준 클리핑은 왜 방향을 바꿀까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 unclipped = experiments.clipping_run(max_norm=None, rng=SEED)
 clipped = experiments.clipping_run(max_norm=1.0, rng=SEED)
 fig = plot_training_runs(
-    {"no clipping": unclipped, "clipped at norm 1": clipped}, baseline=clipped.baseline
+    {tr("no clipping"): unclipped, tr("clipped at norm 1"): clipped}, baseline=clipped.baseline
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Without clipping the loss explodes within a few steps (the run stops once the loss
-# passes $10^6$). With clipping, the same weights, data and learning rate train: no update
-# is longer than $\text{lr}\cdot c = 0.3$, and the loss of the last 100 steps is well below
-# the baseline of always predicting 1.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="f64a426b88a9"
+# 클리핑이 없으면 손실이 몇 번의 학습 단계 만에 폭주합니다(손실이 $10^6$을 넘으면 실행을 멈춥니다). 클리핑을 하면 같은 가중치, 데이터, 학습률로도 학습이 됩니다. 어떤 업데이트도 길이가 $\text{lr}\cdot c = 0.3$을 넘지 않고, 마지막 100단계의 손실은 항상 1을 예측하는 기준선(baseline)보다 훨씬 낮습니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 assert unclipped.diverged and len(unclipped.loss) < 50
@@ -475,12 +388,8 @@ print(
     f"with clipping: {len(clipped.loss)} steps, every update norm <= lr * c = {clipped.lr * clipped.max_norm}"
 )
 
-# %% [markdown]
-# **By norm or by value?** Clipping *by value* clamps every gradient entry into $[-c, c]$.
-# That also bounds the step, but it changes the gradient's *direction* whenever the
-# entries are clamped unequally. Clipping *by norm* shrinks all entries by the same
-# factor, so the update still points downhill along the gradient; only its length changes.
-# rnnlib has both (`clip_grad_norm`, `clip_grad_value`). A gradient $(10, 0.1)$:
+# %% [markdown] translates="5b9dfcf08970"
+# **노름 기준인가, 값 기준인가?** *값 기준* 클리핑(clipping by value)은 기울기의 모든 성분을 $[-c, c]$ 안으로 잘라 넣습니다. 이것도 업데이트의 크기를 제한하지만, 성분들이 서로 다른 비율로 잘릴 때마다 기울기의 *방향*이 바뀝니다. *노름 기준* 클리핑(clipping by norm)은 모든 성분을 같은 비율로 줄이므로, 업데이트는 여전히 기울기를 따라 내리막을 향하고 길이만 바뀝니다. rnnlib에는 둘 다 있습니다(`clip_grad_norm`, `clip_grad_value`). 기울기 $(10, 0.1)$로 확인해 봅시다.
 
 
 # %% slideshow={"slide_type": "subslide"}
@@ -506,14 +415,10 @@ assert np.isclose(np.linalg.norm(by_norm), 1.0) and np.allclose(
 )
 assert np.allclose(by_value, [1.0, 0.1])  # now 10x more weight on the second entry
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# **Explore.** Turn the gradient and change its size and the threshold. The right panel
-# shows the gradient norms of the clipped training run above: how many of its steps would
-# a given threshold clip?
+# %% [markdown] slideshow={"slide_type": "slide"} translates="537494ce6909"
+# **탐색해 보기.** 기울기의 방향을 돌리고, 크기와 임계값을 바꿔 봅니다. 오른쪽 패널은 위에서 클리핑을 적용한 학습 실행의 기울기 노름을 보여 줍니다. 어떤 임계값이라면 그 가운데 몇 단계가 클리핑될까요?
 #
-# **Question.** Keep ||g|| = 8 and the threshold c = 1, and turn the direction from 0° to
-# 180°. At which directions does clipping by value *not* turn the gradient? (The middle
-# panel shows the clipped vectors at the threshold's scale, where the angle is visible.)
+# **질문.** ||g|| = 8, 임계값 c = 1로 두고, 방향을 0°에서 180°까지 돌려 봅니다. 어떤 방향에서 값 기준 클리핑이 기울기의 방향을 바꾸지 *않을까요*? (가운데 패널은 클리핑된 벡터를 임계값의 척도로 보여 주므로 각도가 잘 보입니다.)
 
 # %%
 clipping_explorer(clipped)
@@ -532,23 +437,15 @@ for degrees in range(0, 181, 5):
         unturned.append(degrees)
 assert unturned == [0, 45, 90, 135, 180], unturned
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Truncated BPTT
+# %% [markdown] slideshow={"slide_type": "slide"} translates="973d2382616c"
+# ## 6. 절단된 BPTT
 #
-# Full BPTT over a long sequence must keep every hidden state until the backward pass,
-# and one update waits for the whole sequence. **Truncated BPTT (단절된 역전파)** splits the
-# sequence into chunks of $k$ steps: the *forward* state is carried from chunk to chunk,
-# but the gradient is not carried back across a chunk boundary. rnnlib does this with
-# `Recurrent.backward(..., truncate=k)`.
+# 긴 시퀀스 전체에 걸친 BPTT(전체 BPTT)는 역전파가 끝날 때까지 모든 은닉 상태(hidden state)를 보관해야 하고, 한 번 업데이트하려면 시퀀스 전체를 기다려야 합니다. **절단된 BPTT**(truncated BPTT, 시간 절단 역전파라고도 합니다)는 시퀀스를 $k$단계짜리 청크(chunk)로 나눕니다. *순전파*의 상태는 청크에서 청크로 전달되지만, 기울기는 청크 경계를 넘어 거꾸로 전달되지 않습니다. rnnlib에서는 `Recurrent.backward(..., truncate=k)`가 이 일을 합니다.
 #
-# **What it cuts.** With a loss on the last step of a 40-step sequence and $k = 10$, the
-# inputs before the last chunk get *exactly zero* gradient; inside the last chunk the
-# gradient is the same as with full BPTT.
+# **무엇을 끊는가.** 40단계 시퀀스의 마지막 단계에 손실을 두고 $k = 10$으로 하면, 마지막 청크보다 앞선 입력은 *정확히 0*인 기울기를 받습니다. 마지막 청크 안에서는 기울기가 전체 BPTT와 같습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: truncated BPTT carries the state forward but cuts the gradient after k steps: memory
-# k B H instead of T B H. Ask the room: *what can a truncated model not learn?*
-# (dependencies longer than k, from the gradient)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="aa1f6240b663"
+# 말할 내용: 절단된 BPTT는 상태는 앞으로 전달하지만 기울기는 k단계가 지나면 끊습니다. 메모리는 T B H 대신 k B H입니다. 수강생에게 묻기: *절단된 BPTT로 학습한 모델이 배울 수 없는 것은 무엇일까요?* (k보다 긴 의존성을 기울기로부터 배울 수는 없습니다)
 
 # %% slideshow={"slide_type": "subslide"}
 full = experiments.truncated_gradient(length=40, truncate=None, rng=SEED)
@@ -558,23 +455,13 @@ ax = plot_truncation(full, cut, truncate=10)
 assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
 assert np.allclose(cut[30:], full[30:])
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **What it cuts, exactly, and what it does not.** No gradient crosses a chunk boundary:
-# a weight is never told how an input more than $k$ steps before a loss should have been
-# stored. But the *state* does cross the boundary, and the weights learned inside the
-# last chunk act on whatever it carries. So a dependency longer than $k$ can still be
-# learned, whenever the state that reaches the last chunk holds the information.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="5d24052aa932"
+# **정확히 무엇을 끊고, 무엇은 끊지 않는가.** 어떤 기울기도 청크 경계를 넘지 못합니다. 따라서 손실보다 $k$단계 넘게 앞선 입력을 어떻게 저장했어야 하는지 가중치가 전해 듣는 일은 없습니다. 하지만 *상태*는 경계를 넘어가고, 마지막 청크 안에서 학습된 가중치는 상태가 싣고 온 것이 무엇이든 그것에 작용합니다. 그러므로 마지막 청크에 도달하는 상태가 그 정보를 담고 있기만 하면, $k$보다 긴 의존성도 여전히 학습될 수 있습니다.
 #
-# An experiment shows both sides. The task: a clue, $+1$ or $-1$, then noise; after the
-# last step, say the clue's sign. At test time the clue always sits at step 1 of $T = 20$,
-# **19 steps** before the answer, and training uses $k = 5$. `experiments.truncated_long_dependency`
-# trains a tanh RNN twice from the same initial weights, 4 times over:
+# 실험으로 양쪽을 모두 보이겠습니다. 과제는 이렇습니다. 먼저 단서(clue) $+1$ 또는 $-1$이 오고, 그 뒤로 잡음이 이어집니다. 마지막 단계가 끝나면 단서의 부호를 말해야 합니다. 테스트에서 단서는 항상 $T = 20$단계 중 1단계, 즉 답보다 **19단계** 앞에 있고, 학습에는 $k = 5$를 씁니다. `experiments.truncated_long_dependency`는 같은 초기 가중치에서 tanh RNN을 두 가지 방식으로 학습시키며, 이를 4번 반복합니다.
 #
-# * **clue always at step 1 in training.** No gradient ever reaches the step where the
-#   clue comes in, so its input weights $W_{xh}[:, 0]$ never move from their random start;
-# * **clue at any step in training.** Clues that fall inside the last chunk teach the
-#   shared weights to write the clue into the state and to keep it there; the same
-#   weights then carry a clue from step 1 across all three chunk boundaries.
+# * **학습에서 단서가 항상 1단계에 있을 때.** 단서가 들어오는 단계에는 어떤 기울기도 도달하지 않으므로, 단서의 입력 가중치 $W_{xh}[:, 0]$는 무작위 초깃값에서 전혀 움직이지 않습니다.
+# * **학습에서 단서가 아무 단계에나 있을 때.** 마지막 청크 안에 들어온 단서들이 공유 가중치에게 단서를 상태에 써 넣고 계속 간직하는 법을 가르칩니다. 그러면 같은 가중치가 1단계의 단서도 세 개의 청크 경계 너머로 실어 나릅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 long_dependency = experiments.truncated_long_dependency(length=20, truncate=5, rng=SEED)
@@ -584,13 +471,8 @@ for name, accuracy in [
 ]:
     print(f"truncate=5, trained with {name:22}: test accuracy {np.round(accuracy, 2)}")
 
-# %% [markdown]
-# With the clue anywhere, every run says the sign from 19 steps back (accuracy at least
-# 0.9 in each of the 4 runs): a dependency almost four times longer than $k$ learned with
-# truncated BPTT. With the clue only at step 1, the clue's input weights stay exactly as
-# initialised and the mean accuracy stays below 0.8 (near the coin flip's 0.5): whatever
-# the random start happens to carry is all there is to read. (The tests repeat this with
-# other seeds.)
+# %% [markdown] translates="092762a4691e"
+# 단서가 아무 단계에나 오도록 학습하면, 모든 실행이 19단계 앞의 부호를 맞힙니다(4번의 실행 모두 정확도 0.9 이상). 절단된 BPTT로 $k$의 거의 네 배나 되는 의존성을 학습한 것입니다. 단서가 1단계에만 있으면 단서의 입력 가중치는 초기화된 그대로이고, 평균 정확도는 0.8 아래(동전 던지기의 0.5 근처)에 머뭅니다. 무작위 초깃값이 우연히 실어 나르는 것이 읽어 낼 수 있는 전부입니다. (테스트에서 다른 시드로 이 실험을 반복합니다.)
 
 # %% tags=["nbval-check-output"]
 moved = long_dependency.clue_weight_change
@@ -603,15 +485,8 @@ print(
     {k: round(float(v.max()), 3) for k, v in moved.items()},
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **What it saves.** Running the sequence chunk by chunk holds only one chunk of hidden
-# states at a time: $k \cdot B \cdot H$ numbers instead of $T \cdot B \cdot H$. Both still run
-# every step forward and backward once, so the time of both grows linearly in $T$.
-# (`experiments.bptt_cost` measures one forward + backward pass with $B = 8$, $H = 64$; the chunked
-# version gives exactly the gradients of `truncate=k`. Their absolute times differ from
-# machine to machine: full BPTT forms the weight gradients of all $T$ steps in a few large
-# matrix products, the chunks in many small ones, and a busy multi-core machine can make
-# the large products slower, not faster.)
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="0685abb0c84b"
+# **무엇을 절약하는가.** 시퀀스를 청크 단위로 실행하면 한 번에 한 청크 분량의 은닉 상태만 보관합니다. $T \cdot B \cdot H$개 대신 $k \cdot B \cdot H$개의 수입니다. 그래도 두 방식 모두 모든 단계를 순방향과 역방향으로 한 번씩 실행하므로, 걸리는 시간은 둘 다 $T$에 비례해 늘어납니다. (`experiments.bptt_cost`는 $B = 8$, $H = 64$로 순전파와 역전파 한 번에 걸리는 시간을 잽니다. 청크 방식은 `truncate=k`와 정확히 같은 기울기를 냅니다. 절대 시간은 기계마다 다릅니다. 전체 BPTT는 $T$단계 전체의 가중치 기울기를 몇 번의 큰 행렬 곱으로 만들고, 청크 방식은 여러 번의 작은 행렬 곱으로 만듭니다. 바쁜 멀티코어 기계에서는 큰 행렬 곱이 빨라지기는커녕 오히려 느려질 수도 있습니다.)
 
 # %% slideshow={"slide_type": "subslide"}
 lengths = (50, 100, 200, 400)
@@ -620,13 +495,8 @@ full_cost = [experiments.bptt_cost(length, None, rng=SEED) for length in lengths
 truncated_cost = [experiments.bptt_cost(length, k, rng=SEED) for length in lengths]
 fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The memory counts are exact and are what the checks below assert: full BPTT keeps
-# $T \cdot B \cdot H$ values, the chunks $k \cdot B \cdot H$ whatever $T$, and both run all $T$ steps.
-# Each time is the fastest of 9 repeats of the pass (after one untimed warm-up): load on
-# the machine only ever adds time, and a single measurement on a busy machine can be off by
-# a factor of ten. The times are printed but not checked: they depend on the machine and on
-# what else runs on it.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="3d75cafce285"
+# 메모리에 보관하는 값의 개수는 정확하며, 아래 검사가 확인하는 것도 이 값입니다. 전체 BPTT는 $T \cdot B \cdot H$개의 값을 보관하고, 청크 방식은 $T$와 상관없이 $k \cdot B \cdot H$개를 보관하며, 둘 다 $T$단계를 모두 실행합니다. 각 시간은 (시간을 재지 않는 예열 실행 한 번 뒤에) 같은 계산을 9번 반복해 얻은 가장 빠른 값입니다. 기계의 부하는 시간을 늘리기만 하며, 바쁜 기계에서 한 번만 재면 열 배까지 어긋날 수 있습니다. 시간은 출력만 하고 검사하지는 않습니다. 기계에 따라, 그리고 그 기계에서 함께 돌아가는 다른 작업에 따라 달라지기 때문입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
@@ -638,22 +508,17 @@ for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
     assert f["stored"] == length * 8 * 64 and t["stored"] == k * 8 * 64
     assert f["steps"] == t["steps"] == length
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 7. Long-term dependencies: where the vanilla RNN fails
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a939125aca3e"
+# ## 7. 장기 의존성: 기본 RNN이 실패하는 곳
 #
-# Language is full of long-term dependencies (장기 의존성). Korean puts the verb at the
-# end of the sentence, and the verb agrees with a subject that may have come many words
-# before: an honoured subject such as 할머니께서 ("grandmother", with the honorific
-# subject marker) takes the honorific verb 주무셨다 ("slept", honorific), a younger
-# sibling 동생은 the plain 잤다.
+# 언어에는 장기 의존성(long-term dependency)이 가득합니다. 한국어는 동사를 문장 끝에 두고, 동사는 여러 어절 앞에 나왔을 수도 있는 주어와 호응합니다. 높임의 주격 조사 '께서'가 붙은 '할머니께서'처럼 높임을 받는 주어는 높임 동사 '주무셨다'를 요구하고, '동생은'에는 높임이 없는 '잤다'가 옵니다.
 #
-# | Korean | English |
+# | 한국어 | English |
 # |---|---|
 # | **할머니께서는** 어제 저녁 늦게까지 거실에서 손주들과 함께 옛날 사진을 보시다가 **주무셨다**. | Grandmother looked at old photos with her grandchildren in the living room until late last evening, and then fell asleep. |
 # | **동생은** 어제 저녁 늦게까지 거실에서 친구들과 함께 게임을 하다가 **잤다**. | My younger sibling played games with friends in the living room until late last evening, and then fell asleep. |
 #
-# A model that writes such a sentence word by word must still know, at the last word,
-# who the subject was, nine or ten words (and many more characters) back:
+# 이런 문장을 한 어절씩 써 나가는 모델은 마지막 어절에 이르러서도, 아홉 또는 열 어절(글자로는 훨씬 더 많이) 앞에 나온 주어가 누구였는지 알고 있어야 합니다.
 
 # %%
 honorific = (
@@ -664,22 +529,13 @@ for words in (honorific, plain):
     print(f"subject {words[0]!r} ... verb {words[-1]!r}: {len(words) - 1} words apart")
 assert min(len(honorific), len(plain)) - 1 >= 9
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The **adding problem** (Hochreiter and Schmidhuber, 1997) is built to need long-term
-# memory (장기 의존성). Each step carries a random number in $[0, 1)$ and a marker; exactly
-# two steps are marked, one in each half of the sequence, and the target after the last
-# step is the sum of the two marked numbers. The marked numbers can be up to $T - 1$ steps
-# before the answer.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="1bda5aa83e4e"
+# **덧셈 문제**(adding problem, Hochreiter와 Schmidhuber, 1997)는 장기 기억이 있어야만 풀 수 있도록 만든 과제입니다. 각 단계에는 $[0, 1)$ 범위의 무작위 수와 표시(marker)가 하나씩 있습니다. 표시된 단계는 정확히 두 개로 시퀀스의 앞쪽 절반과 뒤쪽 절반에 하나씩 있고, 마지막 단계 뒤의 목표값은 표시된 두 수의 합입니다. 표시된 수는 답보다 최대 $T - 1$단계 앞에 있을 수 있습니다.
 #
-# **The trivial baseline.** A model that ignores the inputs and always predicts the mean
-# target, 1, has an expected MSE equal to the variance of a sum of two independent
-# Uniform(0, 1) numbers: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. On a finite test set
-# the measured value is close to, but not exactly, 1/6:
+# **자명한 기준선.** 입력을 무시하고 늘 목표값의 평균인 1을 예측하는 모델의 기대 MSE는, 서로 독립인 Uniform(0, 1) 수 두 개를 더한 합의 분산과 같습니다: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. 유한한 테스트 세트에서 잰 값은 1/6에 가깝지만 정확히 1/6은 아닙니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the adding problem needs memory over the whole sequence; the vanilla RNN solves it
-# for short sequences and falls back to the baseline from about 30 steps. Ask the room: *is
-# this a lack of capacity or of gradient?* (gradient: [chapter 4](04_lstm_and_gru.ipynb))
+# %% [markdown] slideshow={"slide_type": "notes"} translates="52368003f924"
+# 말할 내용: 덧셈 문제는 시퀀스 전체에 걸친 기억이 필요합니다. 기본 RNN은 짧은 시퀀스에서는 이 문제를 풀지만, 30단계 안팎부터는 기준선으로 떨어집니다. 수강생에게 묻기: *용량이 부족해서일까요, 기울기가 부족해서일까요?* (기울기: [4장](04_lstm_and_gru.ipynb))
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 inputs, targets = adding_problem(4, 8, rng=SEED)
@@ -689,21 +545,15 @@ _, test_targets = adding_problem(100_000, 10, rng=SEED)
 print(f"MSE of always predicting 1 on 100000 sequences: {adding_baseline(test_targets):.3f}")
 assert abs(adding_baseline(test_targets) - ADDING_BASELINE_MSE) < 0.005
 
-# %% [markdown]
-# Now train a fresh vanilla RNN (16 tanh units, Adam, 600 batches of 32, gradients
-# clipped at norm 1 so that explosions are not the problem) for each sequence length,
-# and measure its test MSE on 512 new sequences against the baseline of always
-# predicting 1 on the same sequences.
+# %% [markdown] translates="bbe92aa0b5fa"
+# 이제 시퀀스 길이마다 새 기본 RNN을 학습시킵니다(tanh 유닛 16개, Adam, 크기 32인 배치 600개, 폭주가 문제가 되지 않도록 기울기를 노름 1에서 클리핑). 그리고 새 시퀀스 512개에서 테스트 MSE를 재어, 같은 시퀀스에서 늘 1을 예측하는 기준선과 비교합니다.
 
 # %% slideshow={"slide_type": "subslide"}
 dependency = experiments.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40), rng=SEED)
 ax = plot_dependency(dependency)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# For short sequences the RNN solves the task (an MSE far below the baseline). As the
-# distance grows it falls back to the baseline: from 30 steps on it has learned nothing
-# beyond "predict about 1". The gradient that should tell the early steps "remember this
-# number" has vanished on its way back ([section 4](#4.-The-singular-value-bound:-vanish-or-explode)).
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="76764fbfef8f"
+# 짧은 시퀀스에서는 RNN이 과제를 풉니다(MSE가 기준선보다 훨씬 낮습니다). 거리가 멀어지면 기준선으로 떨어집니다. 30단계부터는 "대략 1을 예측하라" 이상은 아무것도 배우지 못했습니다. 앞쪽 단계에 "이 수를 기억하라"고 알려 주어야 할 기울기가 거꾸로 오는 길에 소실된 것입니다([4절](#4.-The-singular-value-bound:-vanish-or-explode)).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 relative = dict(
@@ -714,20 +564,13 @@ assert relative[30] > 0.85 and relative[40] > 0.85
 print("T = 5 and 10: test MSE below 0.3 x baseline (learned)")
 print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 8. Why RNNs are slow
+# %% [markdown] slideshow={"slide_type": "slide"} translates="d41d761b26fa"
+# ## 8. RNN은 왜 느린가
 #
-# Step $t$ needs $h_{t-1}$, so an RNN runs its $T$ steps one after another, forward and
-# backward: the time per sequence grows linearly in $T$, and more hardware cannot spread
-# the steps of one sequence over many cores. A feed-forward layer applied to every
-# position of the same sequence does all $T$ positions in one matrix product.
-# (Timings vary with the machine and its load, so the checks below are loose: 16 times the
-# steps must take more than 4 times as long, and at the shortest length the RNN must be
-# slower than the feed-forward layer.)
+# $t$단계에는 $h_{t-1}$이 필요하므로, RNN은 순방향으로도 역방향으로도 $T$단계를 하나씩 차례로 실행합니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어나고, 하드웨어를 늘려도 한 시퀀스의 단계들을 여러 코어에 나누어 맡길 수 없습니다. 같은 시퀀스의 모든 위치에 적용하는 순방향 층은 $T$개 위치 전체를 행렬 곱 한 번으로 처리합니다. (시간은 기계와 그 부하에 따라 달라지므로 아래 검사는 느슨합니다. 단계 수가 16배이면 시간이 4배보다 더 걸려야 하고, 가장 짧은 길이에서 RNN이 순방향 층보다 느려야 합니다.)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: step t needs h_{t-1}, so the steps of one sequence cannot run in parallel. Ask the
-# room: *what kind of model avoids this?* (feed-forward and attention models)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="e16767f3a610"
+# 말할 내용: t단계에는 h_{t-1}이 필요하므로 한 시퀀스의 단계들은 병렬로 실행할 수 없습니다. 수강생에게 묻기: *어떤 모델이 이 문제를 피할까요?* (순방향 모델과 어텐션(attention) 모델)
 
 # %% slideshow={"slide_type": "subslide"}
 timing = experiments.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
@@ -737,12 +580,11 @@ ax = plot_sequence_time(timing)
 assert timing["recurrent"][-1] > 4 * timing["recurrent"][0]
 assert timing["recurrent"][0] > timing["parallel"][0]
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ## More exercises (연습 문제)
+# %% [markdown] slideshow={"slide_type": "skip"} translates="6ce3097168e1"
+# ## 연습 문제 더 풀기 (More exercises)
 #
-# ### Exercise 3 — the step Jacobian
-# Write `step_jacobian(h_t, W_hh)` returning $\partial h_t/\partial h_{t-1}$ for a tanh RNN,
-# an $(H, H)$ array, given the hidden state $h_t$ of shape $(H,)$.
+# ### 연습 문제 3 — 한 단계의 야코비 행렬
+# 모양이 $(H,)$인 은닉 상태 $h_t$가 주어졌을 때, tanh RNN의 $\partial h_t/\partial h_{t-1}$을 $(H, H)$ 배열로 반환하는 `step_jacobian(h_t, W_hh)`를 작성합니다.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -761,12 +603,9 @@ def step_jacobian_solution(h_t, W_hh):
 
 assert exercises.check_step_jacobian(step_jacobian_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 4 — how far does a gradient reach?
-# Write `steps_to_vanish(spectral_norm, gamma, factor)`: the smallest whole number of steps
-# $k \ge 0$ after which the singular-value bound $(\gamma\,\sigma)^k$ is at most `factor`
-# (assume $\gamma\sigma < 1$). For example, how many steps does a tanh RNN with
-# $\sigma_{\max}(W_{hh}) = 0.9$ need before less than a millionth of the gradient can arrive?
+# %% [markdown] slideshow={"slide_type": "skip"} translates="d1a04f45fb8e"
+# ### 연습 문제 4 — 기울기는 얼마나 멀리 닿는가?
+# `steps_to_vanish(spectral_norm, gamma, factor)`를 작성합니다. 특이값 상한 $(\gamma\,\sigma)^k$가 `factor` 이하가 되는 가장 작은 정수 단계 수 $k \ge 0$을 반환합니다($\gamma\sigma < 1$이라고 가정합니다). 예를 들어 $\sigma_{\max}(W_{hh}) = 0.9$인 tanh RNN에서 기울기가 백만분의 일도 채 도달하지 못하게 되려면 몇 단계가 필요할까요?
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -789,11 +628,9 @@ def steps_to_vanish_solution(spectral_norm, gamma, factor):
 assert exercises.check_steps_to_vanish(steps_to_vanish_solution)
 print("sigma = 0.9, tanh, a millionth:", steps_to_vanish_solution(0.9, 1.0, 1e-6), "steps")
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 5 — clipping by the global norm
-# Write `clip_by_norm(grads, max_norm)`: given a list of gradient arrays, return the list
-# scaled so that the norm over *all* entries together is at most `max_norm`, keeping the
-# direction (and unchanged when it already is).
+# %% [markdown] slideshow={"slide_type": "skip"} translates="d95da34eed78"
+# ### 연습 문제 5 — 전역 노름 기준 클리핑
+# `clip_by_norm(grads, max_norm)`를 작성합니다. 기울기 배열의 리스트가 주어지면, *모든* 성분을 한데 모아 계산한 노름이 `max_norm` 이하가 되도록 크기를 줄인 리스트를, 방향은 유지한 채 반환합니다(이미 `max_norm` 이하이면 그대로 둡니다).
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -814,43 +651,31 @@ def clip_by_norm_solution(grads, max_norm):
 
 assert exercises.check_clip_by_norm(clip_by_norm_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Summary
+# %% [markdown] slideshow={"slide_type": "slide"} translates="bd4c3d094de2"
+# ## 요약
 #
-# * The loss of a sequence is a sum over steps; BPTT is the chain rule on the unrolled
-#   graph. The gradient reaching $h_t$ adds the local part and the part from step $t+1$,
-#   and the shared weights collect a sum over all steps. A dozen lines of numpy do it, and
-#   they match rnnlib and a numerical gradient check.
-# * Between steps the gradient is multiplied by $J_t^\top$ with
-#   $J_t = \mathrm{diag}(f'(a_t))\,W_{hh}$; the tanh slope is at most 1, the sigmoid's 1/4.
-# * Hence $\lVert\partial L/\partial h_t\rVert \le (\gamma\,\sigma_{\max}(W_{hh}))^{T-t}\lVert\partial L/\partial h_T\rVert$:
-#   below $1/\gamma$ gradients vanish exponentially; above it they can explode.
-# * Exploding gradients are tamed by clipping the global norm, which bounds every update
-#   by lr times the threshold and keeps its direction (clipping by value does not).
-# * Truncated BPTT saves memory (one chunk of states) and gives exactly zero gradient to
-#   anything more than a chunk back; the carried state still crosses the boundary, so a
-#   longer dependency is learned when the weights learned inside a chunk keep the
-#   information in the state (19 steps with $k = 5$ above), and not when only a gradient
-#   from further back could have taught them to store it.
-# * Vanishing gradients are why a vanilla RNN fails on long dependencies: on the adding
-#   problem it falls to the trivial baseline (MSE about 1/6) as the distance grows. The
-#   LSTM and GRU of [chapter 4](04_lstm_and_gru.ipynb) add a path along which the gradient need not vanish.
-# * RNN steps are sequential: time per sequence grows linearly in $T$.
+# * 시퀀스의 손실은 단계별 손실의 합이고, BPTT는 펼친 그래프에 적용한 연쇄 법칙입니다. $h_t$에 도달하는 기울기는 국소적인 몫과 $t+1$단계에서 오는 몫을 더한 것이고, 공유 가중치는 모든 단계에 걸친 합을 모읍니다. numpy 십여 줄이면 구현할 수 있고, 그 결과는 rnnlib 및 수치 기울기 검사와 일치합니다.
+# * 단계와 단계 사이에서 기울기에는 $J_t^\top$가 곱해지며, 여기서 $J_t = \mathrm{diag}(f'(a_t))\,W_{hh}$입니다. tanh의 미분값은 최대 1, 시그모이드의 미분값은 최대 1/4입니다.
+# * 따라서 $\lVert\partial L/\partial h_t\rVert \le (\gamma\,\sigma_{\max}(W_{hh}))^{T-t}\lVert\partial L/\partial h_T\rVert$입니다. 가장 큰 특이값이 $1/\gamma$보다 작으면 기울기는 지수적으로 소실되고, 크면 폭주할 수 있습니다.
+# * 기울기 폭주는 전역 노름 기준 클리핑으로 다스립니다. 이 클리핑은 모든 업데이트의 크기를 학습률 곱하기 임계값 이하로 제한하면서 방향은 유지합니다(값 기준 클리핑은 방향을 유지하지 않습니다).
+# * 절단된 BPTT는 메모리를 절약하고(청크 하나 분량의 상태), 한 청크보다 더 앞선 것에는 정확히 0인 기울기를 줍니다. 전달되는 상태는 여전히 경계를 넘으므로, 청크 안에서 학습한 가중치가 정보를 상태에 간직하면 더 긴 의존성도 학습됩니다(위에서 $k = 5$로 19단계). 하지만 더 먼 곳에서 오는 기울기만이 그 정보를 저장하라고 가르칠 수 있었던 경우에는 학습되지 않습니다.
+# * 기본 RNN이 긴 의존성에서 실패하는 이유는 기울기 소실입니다. 덧셈 문제에서 거리가 멀어지면 기본 RNN은 자명한 기준선(MSE 약 1/6)으로 떨어집니다. [4장](04_lstm_and_gru.ipynb)의 LSTM과 GRU는 기울기가 소실되지 않아도 되는 경로를 더합니다.
+# * RNN의 단계는 순차적입니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어납니다.
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | backpropagation through time (BPTT) | 시간 역전파 | the chain rule applied to the RNN unrolled over time |
-# | unrolling | 펼치기 | drawing the recurrence as one copy of the cell per time step, weights shared |
-# | chain rule | 연쇄 법칙 | the derivative of a composition is the product of the derivatives |
-# | gradient check | 기울기 검사 | comparing a backward pass with finite-difference derivatives |
-# | Jacobian | 야코비 행렬 | the matrix of partial derivatives of a vector function, here $\partial h_t/\partial h_{t-1}$ |
-# | singular value | 특이값 | how much a matrix stretches along one of its principal directions |
-# | spectral norm | 스펙트럴 노름 | the largest singular value: the most a matrix can stretch a vector |
-# | vanishing gradient | 기울기 소실 | the gradient shrinking exponentially as it flows back over many steps |
-# | exploding gradient | 기울기 폭발 | the gradient growing exponentially as it flows back over many steps |
-# | gradient clipping | 기울기 클리핑 | shrinking a gradient whose norm (or entries) exceed a threshold |
-# | truncated BPTT | 단절된 역전파 | BPTT that stops the gradient every k steps, to save memory |
-# | long-term dependency | 장기 의존성 | an output that depends on an input many steps earlier |
-# | adding problem | 덧셈 문제 | a task whose target is the sum of two marked inputs far apart in the sequence |
+# | 시간에 따른 역전파 | backpropagation through time (BPTT) | 시간 축으로 펼친 RNN에 적용한 연쇄 법칙 |
+# | 펼치기 | unrolling | 순환을 시간 단계마다 셀의 복사본 하나씩으로, 가중치는 공유하도록 그려 내는 것 |
+# | 연쇄 법칙 | chain rule | 합성 함수의 도함수는 각 함수의 도함수의 곱이라는 법칙 |
+# | 기울기 검사 | gradient check | 역전파 결과를 유한 차분으로 구한 도함수와 비교하는 것 |
+# | 야코비 행렬 | Jacobian | 벡터 함수의 편도함수를 모은 행렬. 여기서는 $\partial h_t/\partial h_{t-1}$ |
+# | 특이값 | singular value | 행렬이 주축 방향 하나를 따라 벡터를 얼마나 늘리는지 나타내는 값 |
+# | 스펙트럴 노름 | spectral norm | 가장 큰 특이값. 행렬이 벡터를 늘릴 수 있는 최대 배율 |
+# | 기울기 소실 | vanishing gradient | 기울기가 여러 단계를 거슬러 전달되면서 지수적으로 줄어드는 현상 |
+# | 기울기 폭주 | exploding gradient | 기울기가 여러 단계를 거슬러 전달되면서 지수적으로 커지는 현상 |
+# | 기울기 클리핑 | gradient clipping | 노름(또는 성분)이 임계값을 넘는 기울기를 줄이는 것 |
+# | 절단된 BPTT | truncated BPTT | 메모리를 아끼려고 k단계마다 기울기를 끊는 BPTT |
+# | 장기 의존성 | long-term dependency | 출력이 여러 단계 앞의 입력에 좌우되는 관계 |
+# | 덧셈 문제 | adding problem | 시퀀스에서 멀리 떨어진, 표시된 두 입력의 합이 목표값인 과제 |

@@ -359,7 +359,31 @@ KOREAN: dict[str, str] = {
     "||h after 1st 'l' - h after 2nd 'l'|| = {distance:.2f}": "||첫 번째 'l' 뒤의 h - 두 번째 'l' 뒤의 h|| = {distance:.2f}",
     # --- notebooks/01_sequences_and_hopfield ------------------------------------------------
     # --- notebooks/02_vanilla_rnn -----------------------------------------------------------
+    "The same RNN rolled up (left) and unrolled over 'hell' (right)": (
+        "같은 RNN을 접은 그림(왼쪽)과 'hell'에 대해 펼친 그림(오른쪽)"
+    ),
+    "Hand-computed hidden states while reading 'hell'": "'hell'을 읽는 동안 손으로 계산한 은닉 상태",
+    "tanh stays in (-1, 1); ReLU is unbounded above": (
+        "tanh는 (-1, 1) 안에 머물고 ReLU는 위로 한없이 커질 수 있음"
+    ),
+    "Scores and their softmax": "점수와 그 소프트맥스",
+    "training step": "학습 단계",
+    "cross-entropy loss": "교차 엔트로피 손실",
+    "Learning 'hello': loss per step": "'hello' 학습: 단계별 손실",
+    "Trained on 'hihello': predicted next character at each step": (
+        "'hihello'로 학습한 모델: 각 단계에서 예측한 다음 문자"
+    ),
+    "h_5 after 'hihel' (next: 'l')": "'hihel'을 읽은 뒤의 h_5 (다음 문자: 'l')",
+    "h_6 after 'hihell' (next: 'o')": "'hihell'을 읽은 뒤의 h_6 (다음 문자: 'o')",
+    "Same input 'l', different hidden states": "같은 입력 'l', 다른 은닉 상태",
+    "true next value": "실제 다음 값",
+    "RNN prediction": "RNN 예측",
+    "time step t": "시간 단계 t",
+    "value": "값",
+    "Regression: the trained RNN predicts the next value": "회귀: 학습된 RNN이 다음 값을 예측",
     # --- notebooks/03_bptt_and_vanishing_gradients ------------------------------------------
+    "no clipping": "클리핑 없음",
+    "clipped at norm 1": "노름 1로 클리핑",
     # --- notebooks/04_lstm_and_gru ----------------------------------------------------------
     # --- notebooks/05_text_generation -------------------------------------------------------
     # --- notebooks/06_sequence_classification -----------------------------------------------

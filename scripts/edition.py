@@ -195,7 +195,7 @@ def sync(source: Path, korean: Path | None = None) -> list[str]:
             cells.append(copy)
     english_nb.cells = cells
     korean.parent.mkdir(exist_ok=True)
-    _write(english_nb, korean)
+    _write(english_nb, korean, source.parent)
     return log
 
 
@@ -221,7 +221,7 @@ def stamp(
         if chosen:
             ko.metadata[TRANSLATES] = fingerprint(en.source)
             stamped.append(number)
-    _write(korean_nb, korean)
+    _write(korean_nb, korean, source.parent)
     return stamped
 
 
@@ -231,7 +231,78 @@ def _copy_cell(cell):
     return copy
 
 
-def _write(notebook, path: Path) -> None:
+#: A Markdown link ``[text](target)`` (targets may hold one level of parentheses).
+LINK = re.compile(r"\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
+HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
+
+
+def heading_anchor(line: str) -> str:
+    """JupyterLab's id of a Markdown heading: its rendered text, spaces as ``-``."""
+    text = line.lstrip("#").strip()
+    text = re.sub(r"[*`]", "", text)  # emphasis and code marks are not part of the text
+    return text.replace(" ", "-")
+
+
+def _headings(cells) -> dict[str, tuple[int, int]]:
+    """anchor -> (cell index, ordinal of the heading in its cell) of a notebook's headings."""
+    found = {}
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "markdown":
+            lines = [line for line in cell.source.splitlines() if HEADING.match(line)]
+            for ordinal, line in enumerate(lines):
+                found.setdefault(heading_anchor(line), (index, ordinal))
+    return found
+
+
+def localise_links(cells, korean: Path, source_dir: Path) -> None:
+    """Point the ``#anchor`` of every link in the Korean Markdown ``cells`` at the Korean
+    heading that translates the English heading it names (same cell, same place in it).
+    A link already pointing at a Korean heading, or at a heading not translated yet, is
+    left as it is."""
+    memo = {}
+
+    def target_cells(name: str):
+        if name not in memo:
+            english, translated = source_dir / name, korean.parent / name
+            memo[name] = (
+                (jupytext.read(english).cells, jupytext.read(translated).cells)
+                if english.exists() and translated.exists()
+                else None
+            )
+        return memo[name]
+
+    def replace(match: re.Match) -> str:
+        label, target = match.group(1), match.group(2)
+        file_part, _, anchor = target.partition("#")
+        if not anchor or re.match(r"[a-z]+:", target):
+            return match.group(0)
+        if file_part and not file_part.endswith(".ipynb"):
+            return match.group(0)
+        if file_part:
+            pair = target_cells(Path(file_part).with_suffix(".py").name)
+            if pair is None:
+                return match.group(0)
+            english_cells, korean_cells = pair
+        else:
+            english_cells, korean_cells = own
+        where = _headings(english_cells).get(anchor)
+        if where is None or where[0] >= len(korean_cells):
+            return match.group(0)
+        index, ordinal = where
+        lines = [l for l in korean_cells[index].source.splitlines() if HEADING.match(l)]
+        if ordinal >= len(lines):
+            return match.group(0)
+        return f"[{label}]({file_part}#{heading_anchor(lines[ordinal])})"
+
+    own_english = source_dir / korean.with_suffix(".py").name
+    own = (jupytext.read(own_english).cells if own_english.exists() else [], cells)
+    for cell in cells:
+        if cell.cell_type == "markdown" and "#" in cell.source:
+            cell.source = LINK.sub(replace, cell.source)
+
+
+def _write(notebook, path: Path, source_dir: Path) -> None:
+    localise_links(notebook.cells, path, source_dir)
     config = load_jupytext_config(str(path.resolve()))
     path.write_text(jupytext.writes(notebook, fmt="py:percent", config=config), encoding="utf-8")
 

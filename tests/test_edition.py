@@ -169,3 +169,21 @@ def test_every_english_chapter_sets_its_language_in_the_first_code_cell():
     for source in CHAPTERS:
         first = next(c for c in jupytext.read(source).cells if c.cell_type == "code")
         assert edition.LANGUAGE_LINE["en"] in first.source, source.name
+
+
+def test_links_follow_the_translated_headings(tmp_path):
+    target = _english(tmp_path / "03_target.py", ["# Title", "## 2. The gradient\nIt shrinks."])
+    linking = _english(
+        tmp_path / "04_linking.py",
+        ["See [chapter 3](03_target.ipynb#2.-The-gradient) and [below](#1.-Here).", "## 1. Here"],
+    )
+    korean_target, korean_linking = tmp_path / "ko" / target.name, tmp_path / "ko" / linking.name
+    edition.sync(target, korean_target)
+    _translate(korean_target, 3, "## 2. 기울기\n기울기는 작아집니다.")
+    edition.stamp(target, korean=korean_target)
+    edition.sync(linking, korean_linking)
+    _translate(korean_linking, 3, "## 1. 여기")
+    edition.stamp(linking, korean=korean_linking)  # writing the file localises its links
+    text = jupytext.read(korean_linking).cells[0].source
+    assert "(03_target.ipynb#2.-기울기)" in text
+    assert "(#1.-여기)" in text

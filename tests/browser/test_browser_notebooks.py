@@ -136,7 +136,8 @@ MEASURE_JS = """
     const right = el.getBoundingClientRect().right;
     if (right > widestRight + 1) {
       widestRight = right;
-      widest = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} to ${Math.round(right - box.left)} px`;
+      const r = el.getBoundingClientRect();
+      widest = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} from ${Math.round(r.left - box.left)} to ${Math.round(right - box.left)} px (natural width ${el.naturalWidth}, style width ${el.style.width})`;
     }
   }
   return {
