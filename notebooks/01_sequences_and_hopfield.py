@@ -51,7 +51,7 @@ import numpy as np
 from rnnlib import hopfield, patterns
 from rnnlib.exercises import ch01 as exercises
 from rnnlib.experiments import ch01 as experiments
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.viz import new_axes, use_course_style
 from rnnlib.viz.hopfield import (
     plot_capacity,
@@ -67,18 +67,20 @@ SEED = 0
 rng = np.random.default_rng(SEED)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. Sequences need context: "나는 사과를 갖고 싶다"
+# ## 1. Sequences need context: "나는 사과를 받고 싶다"
 #
 # The Korean word **사과** (*sagwa*) has two everyday meanings: **apple** and **apology**
-# (as in 사과하다, "to apologise"). Word by word, **나는 사과를 갖고 싶다** is
-# 나는 "I" · 사과를 "*sagwa*" (with the object marker 를) · 갖고 싶다 "want to have". So it can
-# mean "I want an apple" or "I want an apology", and nothing inside the sentence decides
-# which. What came before does:
+# (as in 사과하다, "to apologise"). Word by word, **나는 사과를 받고 싶다** is
+# 나는 "I" · 사과를 "*sagwa*" (with the object marker 를) · 받고 싶다 "want to receive". So it
+# can mean "I want to get an apple" or "I want an apology", and nothing inside the sentence
+# decides which. (The lecture notes this course grew from wrote 갖고 싶다, "want to have":
+# natural for an apple, but unnatural for an apology, which in Korean one *receives*, 받다.)
+# What came before decides:
 #
 # | Korean | English | 사과 means |
 # |---|---|---|
-# | 배가 고파. 나는 사과를 갖고 싶다. | I'm hungry. I want a *sagwa*. | apple |
-# | 그가 거짓말을 했어. 나는 사과를 갖고 싶다. | He lied to me. I want a *sagwa*. | apology |
+# | 과일을 나눠 주고 있다. 나는 사과를 받고 싶다. | They are handing out fruit. I want a *sagwa*. | apple |
+# | 그가 거짓말을 했다. 나는 사과를 받고 싶다. | He lied to me. I want a *sagwa*. | apology |
 #
 # English has the same problem ("bank", "bat", "light"); in every language the clue can sit
 # several words, or several sentences, before the ambiguous word. A model that reads the
@@ -86,9 +88,9 @@ rng = np.random.default_rng(SEED)
 #
 # **A fixed window falls short.** A feed-forward network (순방향 신경망) takes an input of
 # fixed size. To read text it is given the last `k` words before the word it must judge,
-# a *window*. Whatever lies further back never reaches it. Let us make this concrete with a
+# a *window* (윈도우). Whatever lies further back never reaches it. Let us make this concrete with a
 # toy corpus: each sentence is a clue word, then some filler words that carry no
-# information, then "나는 사과를 갖고 싶다". The **distance** is how many positions before
+# information, then "나는 사과를 받고 싶다". The **distance** is how many positions before
 # 사과를 the clue sits.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -97,12 +99,16 @@ rng = np.random.default_rng(SEED)
 
 # %% slideshow={"slide_type": "subslide"}
 CLUES = {
-    "apple": ["배고파서", "과일가게에서", "빨갛고"],  # because hungry / at the fruit shop / red and
+    "apple": [
+        "배고파서",
+        "과수원에서",
+        "후식으로",
+    ],  # because hungry / at the orchard / for dessert
     "apology": [
         "거짓말해서",
-        "약속을어겨서",
-        "화가나서",
-    ],  # because (he) lied / broke a promise / angry
+        "무시해서",
+        "억울해서",
+    ],  # because (he) lied / because (he) ignored me / because I was wronged
 }
 FILLERS = [
     "오늘",
@@ -112,7 +118,7 @@ FILLERS = [
     "조용히",
     "다시",
 ]  # today, really, so, in the evening, quietly, again
-TAIL = ["나는", "사과를", "갖고", "싶다"]
+TAIL = ["나는", "사과를", "받고", "싶다"]
 
 
 def make_sentences(n, distance, rng):
@@ -174,11 +180,11 @@ for col, distance in enumerate(distances):
 
 fig, ax = new_axes(figsize=(8, 3.8))
 for k, acc in zip(window_sizes, accuracy, strict=True):
-    ax.plot(distances, acc, marker="o", label=f"window of {k} words")
-ax.axhline(0.5, color="gray", linestyle=":", label="coin flip")
-ax.set_xlabel("distance of the clue before 'sagwa' (words)")
-ax.set_ylabel("test accuracy (apple vs apology)")
-ax.set_title("A fixed window is blind to clues beyond its edge")
+    ax.plot(distances, acc, marker="o", label=tr("window of {k} words", k=k))
+ax.axhline(0.5, color="gray", linestyle=":", label=tr("coin flip"))
+ax.set_xlabel(tr("distance of the clue before 사과를 (words)"))
+ax.set_ylabel(tr("test accuracy (apple vs apology)"))
+ax.set_title(tr("A fixed window is blind to clues beyond its edge"))
 legend = ax.legend()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -249,7 +255,9 @@ print("200 sentences: the same answer with the window's words shuffled")
 names = list(patterns.COURSE_GLYPHS)
 memories = patterns.glyph_patterns(names)  # (P, N) = (5, 100)
 print("stored patterns:", memories.shape)
-fig = plot_patterns(memories, titles=names, suptitle="The five memories: letters on a 10 × 10 grid")
+fig = plot_patterns(
+    memories, titles=names, suptitle=tr("The five memories: letters on a 10 × 10 grid")
+)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **Storing: the Hebbian rule (헤브 규칙).** "Units that fire together wire together": the
@@ -336,7 +344,7 @@ print(
 
 # %% slideshow={"slide_type": "subslide"}
 fig = plot_recall(
-    result, snapshots=6, title="Asynchronous recall of 'A' from a cue with 25% of units flipped"
+    result, snapshots=6, title=tr("Asynchronous recall of 'A' from a cue with 25% of units flipped")
 )
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # How reliable is this? From 300 cues with 20% of their units flipped (20 of 100), recall
@@ -389,9 +397,9 @@ path_energy = network.energy(np.array(path))
 
 fig, ax = new_axes(figsize=(8, 3.6))
 ax.plot(np.arange(len(path)), path_energy, marker=".", color="#23395b")
-ax.set_xlabel(f"units switched from 'A' towards 'H' (of {len(differ)})")
-ax.set_ylabel("energy E(s)")
-ax.set_title("Two valleys: the energy along a path from memory 'A' to memory 'H'")
+ax.set_xlabel(tr("units switched from 'A' towards 'H' (of {total})", total=len(differ)))
+ax.set_ylabel(tr("energy E(s)"))
+ax.set_title(tr("Two valleys: the energy along a path from memory 'A' to memory 'H'"))
 ax.annotate("'A'", (0, path_energy[0]), textcoords="offset points", xytext=(8, -4))
 ax.annotate("'H'", (len(path) - 1, path_energy[-1]), textcoords="offset points", xytext=(-22, -4))
 middle = path_energy[len(path) // 4 : 3 * len(path) // 4]
@@ -427,7 +435,7 @@ assert largest_rise < 0, "every flip lowered the energy"
 # The smallest example has two units and one stored pattern `ξ = (+1, -1)`: the weight
 # `W_12 = -½` says "disagree". Start both units at +1. Synchronously, each unit sees the
 # other at +1 and flips to -1; then each sees -1 and flips back to +1; for ever. This is a
-# **2-cycle (2-주기)**. Asynchronously, the first unit to move flips, the two now disagree,
+# **2-cycle (2-주기 진동)**. Asynchronously, the first unit to move flips, the two now disagree,
 # and the network is at a fixed point.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -700,7 +708,7 @@ assert exercises.check_two_cycle(weights_2_solution, state_2_solution)
 # advance; its output is a single stored pattern. It has **recurrence without an input
 # sequence**.
 #
-# To read "배고파서 오늘 정말 나는 사과를 갖고 싶다" we need the opposite arrangement: a **new
+# To read "배고파서 오늘 정말 나는 사과를 받고 싶다" we need the opposite arrangement: a **new
 # input at every step** (the next word), and a state that **carries a summary of all the
 # inputs so far**, the **hidden state (은닉 상태)** `h_t`, so that the clue at the start is
 # still available at 사과를. [Chapter 2](02_vanilla_rnn.ipynb) builds exactly that:
@@ -799,7 +807,7 @@ assert exercises.check_one_step_error(rate_solution)
 # | context | 문맥 | the surrounding items that decide what an item means |
 # | memory | 기억 | information a model carries from earlier inputs or stores for later recall |
 # | feed-forward network | 순방향 신경망 | a network without loops: one fixed-size input, one output |
-# | input window | 입력 창 | the fixed number of recent items a feed-forward model sees |
+# | window | 윈도우 | the fixed number of recent items a feed-forward model sees |
 # | Hopfield network | 홉필드 네트워크 | a recurrent network of ±1 units with symmetric weights that settles into stored patterns |
 # | associative memory | 연상 기억 | memory recalled by content: a partial or noisy cue brings back the whole pattern |
 # | bipolar | 양극성 | taking the values -1 and +1 |
@@ -811,7 +819,7 @@ assert exercises.check_one_step_error(rate_solution)
 # | fixed point | 고정점 | a state that no update changes |
 # | energy | 에너지 | `E = -½ sᵀ W s`, which asynchronous updates never increase |
 # | energy landscape | 에너지 지형 | the energy over all states; memories are valleys |
-# | 2-cycle | 2-주기 | two states that synchronous updates alternate between for ever |
+# | 2-cycle | 2-주기 진동 | two states that synchronous updates alternate between for ever |
 # | overlap | 중첩도 | `m = (1/N) ξ · s`, similarity of a state and a pattern, from -1 to 1 |
 # | crosstalk | 혼선 | the part of a unit's field caused by the other stored patterns |
 # | load | 부하 | `α = P/N`, stored patterns per unit |

@@ -26,7 +26,8 @@
 # 2. build the two baselines every forecast must beat: **persistence** and a least-squares **linear autoregression**;
 # 3. train a many-to-one RNN with an MSE loss and compare it honestly with the baselines;
 # 4. explain why a sum of sines is easy for a *linear* model while the chaotic Mackey–Glass series is not;
-# 5. make **free-running** multi-step forecasts and read how the error grows with the horizon.
+# 5. make **free-running** multi-step forecasts (재귀적 다단계 예측) and read how the error grows with the
+#    **horizon** (예측 시점 거리), the number of steps ahead.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # About 45 minutes; explorer: forecast (section 6). Say: now the outputs are numbers: a
@@ -43,7 +44,7 @@ from rnnlib.data.series import mackey_glass, sine_mixture, windows
 from rnnlib.exercises import ch08 as exercises
 from rnnlib.experiments import ch08 as experiments
 from rnnlib.generate import free_run
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.viz import new_figure, use_course_style
 from rnnlib.viz.series import (
     plot_delay_embedding,
@@ -73,7 +74,7 @@ rng = np.random.default_rng(SEED)
 #
 # $$\frac{dx}{dt} = \beta\,\frac{x(t-\tau)}{1 + x(t-\tau)^{10}} - \gamma\,x(t),\qquad \beta = 0.2,\ \gamma = 0.1.$$
 #
-# With $\tau = 17$ the solution never repeats: it is **chaotic (혼돈)**, so tiny errors
+# With $\tau = 17$ the solution never repeats: it is **chaotic (혼돈, 카오스)**, so tiny errors
 # grow and long-range prediction is impossible in principle, while short-range prediction
 # is possible and hard. It has been a standard forecasting benchmark since Lapedes & Farber
 # (1987). `rnnlib` integrates it with fourth-order Runge–Kutta at step 0.1, reading the
@@ -99,28 +100,31 @@ series = (glass - mean) / std
 sines = (sines - sines[:split].mean()) / sines[:split].std()
 
 fig, axes = new_figure(2, 1, figsize=(11, 5.5))
-plot_series(sines[:300], ax=axes[0], title="Noisy sum of three sines (first 300 samples)")
-plot_series(series[:300], ax=axes[1], title="Mackey–Glass, τ = 17, one sample every 6 time units")
+plot_series(sines[:300], ax=axes[0], title=tr("Noisy sum of three sines (first 300 samples)"))
+plot_series(
+    series[:300], ax=axes[1], title=tr("Mackey–Glass, τ = 17, one sample every 6 time units")
+)
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # A **delay embedding** plots $x(t)$ against $x(t-d)$. For the sines we would see a
 # smooth closed curve; for Mackey–Glass we see a tangled band that the trajectory never
-# retraces exactly: the fingerprint of chaos. A forecaster must learn this shape.
+# retraces exactly: the fingerprint of chaos. This band is the series' **attractor (끌개)**,
+# the set of states it settles into and keeps moving on. A forecaster must learn this shape.
 
 # %%
 plot_delay_embedding(
     mackey_glass(3000, sample_every=1.0),
     delay=17,
-    title="Mackey–Glass attractor: x(t) against x(t − 17)",
+    title=tr("Mackey–Glass attractor: x(t) against x(t − 17)"),
 )
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. From a series to training examples: windows
 #
-# An RNN for forecasting is **many-to-one**: it reads a window of the last `CONTEXT`
-# values, one per step, and its last hidden state predicts the next value. Every
+# An RNN for forecasting is **many-to-one**: it reads a **window (윈도우)** of the last
+# `CONTEXT` values, one per step, and its last hidden state predicts the next value. Every
 # position of the series gives one example. In `rnnlib`'s time-major layout the inputs
 # are `(T, N, 1)`: T = window length, N = number of windows, 1 feature per step.
 #
@@ -232,9 +236,9 @@ fig, ax = plt.subplots(figsize=(8, 3.5), layout="constrained")
 ax.plot(np.convolve(losses, np.ones(20) / 20, mode="valid"))
 ax.set(
     yscale="log",
-    xlabel="training step",
-    ylabel="MSE (moving average of 20)",
-    title="GRU forecaster: training loss on Mackey–Glass windows",
+    xlabel=tr("training step"),
+    ylabel=tr("MSE (moving average of 20)"),
+    title=tr("GRU forecaster: training loss on Mackey–Glass windows"),
 )
 plt.show()
 
@@ -285,16 +289,17 @@ assert by_context[32] > 0.8 * by_context[16]  # more past than trained on: no re
 HORIZON = 30
 starts = test[0][:, :300]  # 300 test windows
 truth = np.stack([series[split + CONTEXT + h : split + CONTEXT + h + 300] for h in range(HORIZON)])
+AR_LABEL, PERSISTENCE_LABEL = tr("linear AR({order})", order=CONTEXT), tr("persistence")
 paths = {
     "GRU": free_run(model.predict, starts, HORIZON),
-    f"linear AR({CONTEXT})": free_run(ar, starts, HORIZON),
-    "persistence": np.repeat(starts[-1][None, :, 0], HORIZON, axis=0),
+    AR_LABEL: free_run(ar, starts, HORIZON),
+    PERSISTENCE_LABEL: np.repeat(starts[-1][None, :, 0], HORIZON, axis=0),
 }
 errors = {
     name: np.array([analysis.nrmse(path[h], truth[h]) for h in range(HORIZON)])
     for name, path in paths.items()
 }
-plot_error_by_horizon(errors, title="Mackey–Glass: free-running error against the horizon")
+plot_error_by_horizon(errors, title=tr("Mackey–Glass: free-running error against the horizon"))
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -304,7 +309,7 @@ plt.show()
 # for at least the first 10 steps (60 time units).
 
 # %% slideshow={"slide_type": "fragment"}
-gru, linear = errors["GRU"], errors[f"linear AR({CONTEXT})"]
+gru, linear = errors["GRU"], errors[AR_LABEL]
 assert gru[-1] > 2 * gru[0]  # errors compound
 assert np.all(gru[:10] < linear[:10])  # still ahead after 10 steps = 60 time units
 print(f"GRU NRMSE at horizon 1: {gru[0]:.2f}, at horizon {HORIZON}: {gru[-1]:.2f}")
@@ -315,7 +320,7 @@ plot_forecast(
     series[split + k : split + k + CONTEXT],
     truth[:, k],
     {name: path[:, k] for name, path in paths.items()},
-    title="One test window: 30-step free-running forecasts",
+    title=tr("One test window: {steps}-step free-running forecasts", steps=HORIZON),
 )
 plt.show()
 
@@ -442,9 +447,10 @@ assert exercises.check_ar_fit(my_ar_solution)
 # | persistence baseline | 지속성 기준 모델 | predicting that the next value equals the last one |
 # | linear autoregression | 선형 자기회귀 | the next value as a weighted sum of the last p values, fitted by least squares |
 # | window | 윈도우 | a fixed number of consecutive past values used as one input |
-# | free-running forecast | 자기회귀적 다단계 예측 | a multi-step forecast that feeds its own predictions back in |
-# | horizon | 예측 구간 | how many steps ahead a forecast is made |
-# | chaos | 혼돈 | deterministic dynamics in which small differences grow exponentially |
+# | free-running forecast | 재귀적 다단계 예측 | a multi-step forecast that feeds its own predictions back in |
+# | horizon | 예측 시점 거리 | how many steps ahead a forecast is made (not 예측 구간, which is a prediction interval) |
+# | chaos | 혼돈 (카오스) | deterministic dynamics in which small differences grow exponentially |
+# | attractor | 끌개 | the set of states a dynamical system settles into and keeps moving on |
 # | standardisation | 표준화 | subtracting the mean and dividing by the standard deviation |
 
 # %% [markdown] slideshow={"slide_type": "notes"}

@@ -142,7 +142,7 @@ assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 # | `s_t` | `h_t` | 은닉 상태 | `(H,)` | `cache.traces[0].hidden[t, b]` |
 # | `o_t` | `softmax(y_t)` | 출력 분포 | `(C,)` | `softmax(outputs[t])` |
 #
-# `f`는 비선형 함수이며 보통 `tanh`입니다(이 함수를 뺄 수 없는 이유는 [5절](#5.-Why-a-nonlinearity?-(비선형성))에서 봅니다).
+# `f`는 비선형 함수이며 보통 `tanh`입니다(이 함수를 뺄 수 없는 이유는 [5절](#5.-왜-비선형성이-필요할까?)에서 봅니다).
 # `rnnlib`은 행 벡터의 배치(batch)를 다루므로 `x @ W_xh.T`를 계산합니다. 열 벡터에 대한
 # `W_xh x`와 같은 숫자이며, 행렬은 식에 나오는 형태 그대로입니다.
 #
@@ -437,7 +437,7 @@ assert linear_error < 1e-10 and tanh_error > 0.05
 # **tanh와 ReLU.** `tanh`는 어떤 입력이든 (-1, 1) 범위 안으로 압축하고, 출력의 중심이
 # 0입니다(zero-centred). ReLU, 곧 `max(0, a)`는 위쪽으로 한계가 없습니다. 순환 구조 안에서는
 # 이 차이가 중요합니다. 같은 `W_hh`가 매 단계 적용되므로 ReLU 상태는 한없이 커질 수 있지만,
-# tanh 상태는 유계(bounded)로 남습니다. ([3장](03_bptt_and_vanishing_gradients.ipynb#3.-The-Jacobian-of-one-step,-and-products-of-Jacobians)에서는
+# tanh 상태는 유계(bounded)로 남습니다. ([3장](03_bptt_and_vanishing_gradients.ipynb#3.-한-단계의-야코비-행렬과-야코비-행렬의-곱)에서는
 # 이 함수들이 기울기에 무슨 일을 하는지 살펴봅니다.)
 
 # %% slideshow={"slide_type": "subslide"}

@@ -359,7 +359,7 @@ assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 #
 # 기울기 소실은 긴 의존성의 학습을 느리게 하거나 불가능하게 만듭니다. 기울기 폭주는 더 극적입니다. 거대한 기울기 하나가 단 한 번의 업데이트로 가중치를 멀리 내던지고, 손실이 치솟으며, 다음 기울기는 더 커집니다. RNN의 손실 곡면에는 이런 일이 일어나는 가파른 "절벽"이 있습니다.
 #
-# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-Long-term-dependencies:-where-the-vanilla-RNN-fails))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임계값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
+# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-장기-의존성:-기본-RNN이-실패하는-곳))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임계값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
 #
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
@@ -553,7 +553,7 @@ dependency = experiments.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40),
 ax = plot_dependency(dependency)
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="76764fbfef8f"
-# 짧은 시퀀스에서는 RNN이 과제를 풉니다(MSE가 기준선보다 훨씬 낮습니다). 거리가 멀어지면 기준선으로 떨어집니다. 30단계부터는 "대략 1을 예측하라" 이상은 아무것도 배우지 못했습니다. 앞쪽 단계에 "이 수를 기억하라"고 알려 주어야 할 기울기가 거꾸로 오는 길에 소실된 것입니다([4절](#4.-The-singular-value-bound:-vanish-or-explode)).
+# 짧은 시퀀스에서는 RNN이 과제를 풉니다(MSE가 기준선보다 훨씬 낮습니다). 거리가 멀어지면 기준선으로 떨어집니다. 30단계부터는 "대략 1을 예측하라" 이상은 아무것도 배우지 못했습니다. 앞쪽 단계에 "이 수를 기억하라"고 알려 주어야 할 기울기가 거꾸로 오는 길에 소실된 것입니다([4절](#4.-특이값-상한:-소실-아니면-폭주)).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 relative = dict(

@@ -12,25 +12,25 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Chapter 8 · Time-series forecasting with an RNN (시계열 예측)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="b2466e1b7383"
+# # 8장 · RNN으로 하는 시계열 예측 (Time-series forecasting with an RNN)
 #
-# So far every output of our networks was a *class*: the next character, a sentiment, a
-# part of speech. Many sequences carry *numbers* instead: a temperature every hour, the
-# load on a power line, a heartbeat. Predicting the next value of such a **time series
-# (시계열)** is a **regression (회귀)** problem: the output is a real number and the loss
-# is the mean squared error.
+# 지금까지 우리 신경망의 출력은 모두 *클래스*였습니다. 다음 문자, 감성, 품사가 그랬습니다. 하지만
+# 많은 시퀀스에는 *수치*가 담겨 있습니다. 한 시간마다 잰 기온, 송전선에 걸리는 부하, 심장 박동이
+# 그렇습니다. 이런 **시계열**(time series)의 다음 값을 예측하는 것은 **회귀**(regression) 문제입니다.
+# 출력은 실수이고, 손실(loss)은 평균 제곱 오차입니다.
 #
-# **Learning objectives.** After this chapter you can
-# 1. turn a series into (window → next value) training examples, time-major, in a few lines of numpy;
-# 2. build the two baselines every forecast must beat: **persistence** and a least-squares **linear autoregression**;
-# 3. train a many-to-one RNN with an MSE loss and compare it honestly with the baselines;
-# 4. explain why a sum of sines is easy for a *linear* model while the chaotic Mackey–Glass series is not;
-# 5. make **free-running** multi-step forecasts and read how the error grows with the horizon.
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
+# 1. numpy 몇 줄로 시계열을 시간 우선(time-major) 배치의 (윈도우 → 다음 값) 학습 예제로 바꿀 수 있습니다.
+# 2. 모든 예측이 넘어서야 하는 두 기준 모델(baseline), 곧 **지속성**(persistence) 예측과 최소제곱법으로 맞춘 **선형 자기회귀**(linear autoregression)를 만들 수 있습니다.
+# 3. MSE 손실로 다대일(many-to-one) RNN을 학습시키고, 기준 모델과 공정하게 비교할 수 있습니다.
+# 4. 사인파의 합은 *선형* 모델로도 쉽지만 혼돈(chaos) 상태인 매키-글래스(Mackey–Glass) 시계열은 그렇지 않은 이유를 설명할 수 있습니다.
+# 5. **재귀적 다단계 예측**(free-running forecast)을 하고, 몇 단계 앞을 예측하는지를 뜻하는
+#    **예측 시점 거리**(horizon)에 따라 오차가 어떻게 커지는지 읽어 낼 수 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 45 minutes; explorer: forecast (section 6). Say: now the outputs are numbers: a
-# regression, with MSE as loss.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="eafbefcf014f"
+# 약 45분. 탐색기(explorer): 예측(6절). 말할 내용: 이제 출력은 수치입니다. MSE를 손실로 쓰는 회귀
+# 문제입니다.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -43,7 +43,7 @@ from rnnlib.data.series import mackey_glass, sine_mixture, windows
 from rnnlib.exercises import ch08 as exercises
 from rnnlib.experiments import ch08 as experiments
 from rnnlib.generate import free_run
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.viz import new_figure, use_course_style
 from rnnlib.viz.series import (
     plot_delay_embedding,
@@ -58,34 +58,33 @@ set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 SEED = 8
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. Two series, both generated here
+# %% [markdown] slideshow={"slide_type": "slide"} translates="ccb6e56c7ae2"
+# ## 1. 여기서 직접 생성하는 두 시계열
 #
-# Nothing is downloaded: both series are computed by `rnnlib.data.series` from a seed.
+# 아무것도 내려받지 않습니다. 두 시계열 모두 `rnnlib.data.series`가 시드(seed)에서 계산합니다.
 #
-# **A noisy sum of sines.** $x_t = \sum_k a_k \sin(2\pi t / p_k + \varphi_k) + \varepsilon_t$
-# with periods 20, 31 and 53 steps and Gaussian noise ($\sigma = 0.05$). It looks
-# irregular, but it is only three clocks ticking at different speeds.
+# **잡음 섞인 사인파의 합.** $x_t = \sum_k a_k \sin(2\pi t / p_k + \varphi_k) + \varepsilon_t$이며,
+# 주기는 20, 31, 53단계이고 가우스 잡음($\sigma = 0.05$)이 더해집니다. 불규칙해 보이지만, 서로 다른
+# 빠르기로 째깍거리는 시계 세 개일 뿐입니다.
 #
-# **The Mackey–Glass series** (Mackey & Glass, 1977) models the production of blood cells.
-# It is a *delay* differential equation: the rate of change now depends on the value
-# $\tau = 17$ time units ago,
+# **매키-글래스 시계열**(Mackey–Glass series, Mackey & Glass, 1977)은 혈액 세포의 생성을 모형화합니다.
+# *지연* 미분 방정식으로, 지금의 변화율이 $\tau = 17$ 시간 단위 전의 값에 달려 있습니다.
 #
 # $$\frac{dx}{dt} = \beta\,\frac{x(t-\tau)}{1 + x(t-\tau)^{10}} - \gamma\,x(t),\qquad \beta = 0.2,\ \gamma = 0.1.$$
 #
-# With $\tau = 17$ the solution never repeats: it is **chaotic (혼돈)**, so tiny errors
-# grow and long-range prediction is impossible in principle, while short-range prediction
-# is possible and hard. It has been a standard forecasting benchmark since Lapedes & Farber
-# (1987). `rnnlib` integrates it with fourth-order Runge–Kutta at step 0.1, reading the
-# delayed values from the stored past, discards a transient of 500 time units, and samples
-# one value every 6 time units (a one-step forecast is therefore 6 time units ahead).
+# $\tau = 17$이면 해가 결코 되풀이되지 않습니다. 곧 **혼돈**(chaos, 카오스) 상태여서 아주 작은 오차도
+# 커지므로, 먼 앞날의 예측은 원리적으로 불가능하고 가까운 앞날의 예측은 가능하지만 어렵습니다.
+# Lapedes & Farber(1987) 이래 표준적인 예측 벤치마크입니다. `rnnlib`은 이 방정식을 간격 0.1의 4차
+# 룽게-쿠타(Runge–Kutta) 방법으로 적분하면서 지연된 값은 저장해 둔 과거에서 읽고, 처음 500 시간
+# 단위의 과도 구간(transient)을 버린 뒤, 6 시간 단위마다 값을 하나씩 뽑습니다(따라서 한 단계 예측은
+# 6 시간 단위 앞을 내다봅니다).
 #
-# *Limits of these data:* both are clean, stationary and one-dimensional; real series
-# have trends, seasons, missing values and outliers, which this chapter does not cover.
+# *이 데이터의 한계:* 둘 다 깨끗하고, 정상적(stationary)이며, 1차원입니다. 실제 시계열에는 추세,
+# 계절성, 결측값, 이상값이 있지만 이 장에서는 다루지 않습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: two series, both generated: a sum of sines (linear) and Mackey-Glass (chaotic). Ask
-# the room: *which one can a linear model predict well, and why?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="d6175e347a4f"
+# 말할 내용: 두 시계열 모두 생성한 것입니다. 사인파의 합(선형)과 매키-글래스(혼돈). 학생들에게
+# 물어보기: *선형 모델이 잘 예측할 수 있는 쪽은 어느 것이고, 왜 그럴까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 EVERY, CONTEXT = 6.0, 16
@@ -99,37 +98,41 @@ series = (glass - mean) / std
 sines = (sines - sines[:split].mean()) / sines[:split].std()
 
 fig, axes = new_figure(2, 1, figsize=(11, 5.5))
-plot_series(sines[:300], ax=axes[0], title="Noisy sum of three sines (first 300 samples)")
-plot_series(series[:300], ax=axes[1], title="Mackey–Glass, τ = 17, one sample every 6 time units")
+plot_series(sines[:300], ax=axes[0], title=tr("Noisy sum of three sines (first 300 samples)"))
+plot_series(
+    series[:300], ax=axes[1], title=tr("Mackey–Glass, τ = 17, one sample every 6 time units")
+)
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# A **delay embedding** plots $x(t)$ against $x(t-d)$. For the sines we would see a
-# smooth closed curve; for Mackey–Glass we see a tangled band that the trajectory never
-# retraces exactly: the fingerprint of chaos. A forecaster must learn this shape.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="bb90981e8320"
+# **지연 임베딩**(delay embedding)은 $x(t)$를 $x(t-d)$에 대해 그립니다. 사인파라면 매끄러운 닫힌
+# 곡선이 보이겠지만, 매키-글래스에서는 궤적이 결코 똑같이 되짚지 않는 뒤엉킨 띠가 보입니다. 혼돈의
+# 지문입니다. 이 띠가 시계열의 **끌개**(attractor), 곧 시스템이 빠져들어 그 위를 계속 움직이는
+# 상태들의 집합입니다. 예측 모델은 이 모양을 배워야 합니다.
 
 # %%
 plot_delay_embedding(
     mackey_glass(3000, sample_every=1.0),
     delay=17,
-    title="Mackey–Glass attractor: x(t) against x(t − 17)",
+    title=tr("Mackey–Glass attractor: x(t) against x(t − 17)"),
 )
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. From a series to training examples: windows
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a5290755cc22"
+# ## 2. 시계열에서 학습 예제로: 윈도우
 #
-# An RNN for forecasting is **many-to-one**: it reads a window of the last `CONTEXT`
-# values, one per step, and its last hidden state predicts the next value. Every
-# position of the series gives one example. In `rnnlib`'s time-major layout the inputs
-# are `(T, N, 1)`: T = window length, N = number of windows, 1 feature per step.
+# 예측용 RNN은 **다대일**(many-to-one)입니다. 마지막 `CONTEXT`개 값의 **윈도우**(window)를 한 단계에
+# 하나씩 읽고, 마지막 은닉 상태(hidden state)로 다음 값을 예측합니다. 시계열의 위치마다 예제가
+# 하나씩 나옵니다. `rnnlib`의 시간 우선 배치에서 입력은 `(T, N, 1)`입니다. T는 윈도우 길이, N은
+# 윈도우 개수, 1은 단계마다의 특성(feature) 수입니다.
 #
-# From scratch, with fancy indexing: row `i` of the index is "i steps into each window".
+# 밑바닥부터, 팬시 인덱싱(fancy indexing)으로 만들어 봅시다. 인덱스의 `i`번째 행은 "각 윈도우의
+# `i`번째 단계"입니다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: many-to-one over a window of the last 16 values; every position gives one example.
-# Ask the room: *why must the test windows come from the end of the series?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="bb65bde5e3eb"
+# 말할 내용: 마지막 16개 값의 윈도우를 보는 다대일 모델이고, 위치마다 예제가 하나씩 나옵니다.
+# 학생들에게 물어보기: *테스트 윈도우는 왜 시계열의 끝부분에서 가져와야 할까요?*
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -145,34 +148,34 @@ print("inputs", inputs.shape, "targets", targets.shape)
 reference = windows(np.arange(8.0), 3)
 assert np.array_equal(inputs, reference[0]) and np.array_equal(targets, reference[1])
 
-# %% [markdown]
-# `rnnlib.data.series.windows` gives the same arrays. Now the real data: windows from the
-# first 1000 samples train the models, windows from the last 400 test them.
+# %% [markdown] translates="78ed0303917a"
+# `rnnlib.data.series.windows`도 같은 배열을 돌려줍니다. 이제 실제 데이터입니다. 처음 1000개 표본의
+# 윈도우로 모델을 학습시키고, 마지막 400개 표본의 윈도우로 테스트합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 train = windows(series[:split], CONTEXT)
 test = windows(series[split:], CONTEXT)
 print("train windows:", train[0].shape, " test windows:", test[0].shape)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 3. Baselines first
+# %% [markdown] slideshow={"slide_type": "slide"} translates="c543717f8398"
+# ## 3. 기준 모델부터
 #
-# A forecast is only impressive if it beats simple rules:
+# 예측은 간단한 규칙을 이길 때에만 인상적입니다.
 #
-# * **Persistence**: tomorrow is like today, $\hat x_{t+1} = x_t$.
-# * **Linear autoregression (선형 자기회귀), AR(p)**: $\hat x_{t+1} = w_1 x_{t-p+1} + \dots + w_p x_t + c$,
-#   with the weights chosen by least squares over the training windows. It is a
-#   one-layer linear network, solved exactly instead of trained.
+# * **지속성**(persistence): 내일은 오늘과 같다, $\hat x_{t+1} = x_t$.
+# * **선형 자기회귀**(linear autoregression), **AR(p)**: $\hat x_{t+1} = w_1 x_{t-p+1} + \dots + w_p x_t + c$이며,
+#   가중치는 학습 윈도우에 대한 최소제곱법으로 정합니다. 학습시키는 대신 정확히 풀어 낸 한 층짜리
+#   선형 신경망입니다.
 #
-# We score every method by the **normalised RMSE**, $\text{NRMSE} = \text{RMSE} / \text{std(truth)}$:
-# 1.0 means "no better than always predicting the mean", 0 is perfect.
+# 모든 방법은 **정규화 RMSE**(normalised RMSE), $\text{NRMSE} = \text{RMSE} / \text{std(truth)}$로
+# 평가합니다. 1.0은 "늘 평균을 예측하는 것보다 나을 것이 없음", 0은 완벽함을 뜻합니다.
 #
-# From scratch, AR is one call to `np.linalg.lstsq` on a design matrix of lagged values
-# plus a column of ones:
+# 밑바닥부터 하면 AR은 시차(lag) 값들과 1로 채운 열 하나로 이루어진 설계 행렬(design matrix)에
+# `np.linalg.lstsq`를 한 번 호출하는 것입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: persistence and linear AR first: a forecast is only impressive if it beats them. Ask
-# the room: *what is persistence's error on a slowly changing series?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="34f6d198cf18"
+# 말할 내용: 지속성 예측과 선형 AR이 먼저입니다. 예측은 이들을 이길 때에만 인상적입니다.
+# 학생들에게 물어보기: *천천히 변하는 시계열에서 지속성 예측의 오차는 어떨까요?*
 
 # %% slideshow={"slide_type": "fragment"}
 design = np.hstack([train[0][:, :, 0].T, np.ones((train[0].shape[1], 1))])  # (N, CONTEXT + 1)
@@ -187,15 +190,14 @@ scores = {
 for name, value in scores.items():
     print(f"{name:>16}: one-step test NRMSE {value:.3f}")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Why a sum of sines is a *linear* problem
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="88b3aab16082"
+# ### 사인파의 합이 *선형* 문제인 이유
 #
-# A single sinusoid obeys an exact linear recurrence, $\sin(\omega(t+1)) = 2\cos\omega\,\sin(\omega t) - \sin(\omega(t-1))$.
-# A sum of three sinusoids therefore obeys a linear recurrence of order 6, so without
-# noise a linear AR model with enough lags would predict it exactly. With noise, no model
-# can beat the noise level itself (the noise of the next value cannot be predicted), and
-# the AR model, which must also read noisy inputs, should come close to it. Let us check
-# that on the noisy sines: within a factor of two of the noise level.
+# 사인파 하나는 정확한 선형 점화식 $\sin(\omega(t+1)) = 2\cos\omega\,\sin(\omega t) - \sin(\omega(t-1))$을
+# 따릅니다. 따라서 사인파 세 개의 합은 6차 선형 점화식을 따르고, 잡음이 없다면 시차가 충분한 선형 AR
+# 모델이 정확히 예측할 것입니다. 잡음이 있으면 어떤 모델도 잡음 수준 자체보다 나을 수 없고(다음 값의
+# 잡음은 예측할 수 없습니다), 입력에서도 잡음 섞인 값을 읽어야 하는 AR 모델은 그 수준에 가까워야
+# 합니다. 잡음 섞인 사인파에서 확인해 봅시다. 잡음 수준의 두 배 이내입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 sine_train = windows(sines[:split], CONTEXT)
@@ -206,23 +208,23 @@ noise_floor = 0.05 / sine_mixture(1200, rng=np.random.default_rng(SEED), noise=0
 print(f"AR on sines: NRMSE {sine_error:.3f}; the noise alone gives about {noise_floor:.3f}")
 assert sine_error < 2.0 * noise_floor  # linear AR is within a factor 2 of the best possible
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# On Mackey–Glass the same AR model does much worse (its NRMSE above is more than three
-# times its NRMSE on the sines, checked below): the map from the past to the next value
-# is **nonlinear** (the $x/(1+x^{10})$ term), and a linear model can only fit a flat
-# approximation of the tangled attractor. This is where an RNN can earn its keep.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="53130e76a21a"
+# 매키-글래스에서는 같은 AR 모델이 훨씬 못합니다(위의 NRMSE가 사인파에서의 NRMSE의 세 배가 넘으며,
+# 아래에서 확인합니다). 과거에서 다음 값으로 가는 사상이 **비선형**($x/(1+x^{10})$ 항)이어서, 선형
+# 모델은 뒤엉킨 끌개를 평평하게 근사하는 것밖에 할 수 없습니다. 바로 여기가 RNN이 제 몫을 할 수 있는
+# 곳입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 assert scores[f"linear AR({CONTEXT})"] > 3 * sine_error
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 4. An RNN forecaster
+# %% [markdown] slideshow={"slide_type": "slide"} translates="e723b1dbca03"
+# ## 4. RNN 예측 모델
 #
-# The model: a GRU layer with 32 hidden units reads the window; a Dense layer maps its
-# last hidden state to one number. The loss is the **mean squared error (평균 제곱 오차)**
-# between prediction and target; gradients flow back through time exactly as in
-# [chapter 3](03_bptt_and_vanishing_gradients.ipynb) (BPTT), and we clip the gradient norm at 1 for safety. `train_forecaster`
-# draws random mini-batches of 64 windows for 500 Adam steps.
+# 모델: 은닉 유닛 32개짜리 GRU 층이 윈도우를 읽고, Dense 층이 마지막 은닉 상태를 숫자 하나로
+# 바꿉니다. 손실은 예측과 목표 사이의 **평균 제곱 오차**(mean squared error)입니다. 기울기는
+# [3장](03_bptt_and_vanishing_gradients.ipynb)에서와 똑같이 시간을 거슬러 흐르고(시간에 따른 역전파,
+# BPTT), 안전을 위해 기울기 노름을 1로 자릅니다(기울기 클리핑, gradient clipping). `train_forecaster`는
+# 윈도우 64개짜리 무작위 미니배치(minibatch)로 Adam을 500단계 돌립니다.
 
 # %% slideshow={"slide_type": "subslide"}
 model, losses = experiments.train_forecaster(*train, rng=rng, cell="gru", hidden_size=32, steps=500)
@@ -232,9 +234,9 @@ fig, ax = plt.subplots(figsize=(8, 3.5), layout="constrained")
 ax.plot(np.convolve(losses, np.ones(20) / 20, mode="valid"))
 ax.set(
     yscale="log",
-    xlabel="training step",
-    ylabel="MSE (moving average of 20)",
-    title="GRU forecaster: training loss on Mackey–Glass windows",
+    xlabel=tr("training step"),
+    ylabel=tr("MSE (moving average of 20)"),
+    title=tr("GRU forecaster: training loss on Mackey–Glass windows"),
 )
 plt.show()
 
@@ -243,15 +245,13 @@ print(f"{'method':>16} | one-step NRMSE on the test windows")
 for name, value in scores.items():
     print(f"{name:>16} | {value:.2f}")
 
-# %% [markdown]
-# The claim of this section, asserted: **the RNN beats both baselines on one-step
-# Mackey–Glass prediction**, by a wide margin (its error is less than 60% of the linear
-# model's). A test in `tests/test_forecasting.py` re-trains with two other seeds and
-# checks the same margin.
+# %% [markdown] translates="acbd753f1fd2"
+# assert로 확인하는 이 절의 주장: **한 단계 매키-글래스 예측에서 RNN은 두 기준 모델을 모두 이기며**,
+# 그 차이도 큽니다(오차가 선형 모델의 60% 미만). `tests/test_forecasting.py`의 테스트는 다른 시드 두
+# 개로 다시 학습시켜 같은 차이를 확인합니다.
 #
-# How much of the past does the trained GRU use? A many-to-one RNN can read a window of
-# any length, so we can give it fewer or more values than the 16 it was trained on and
-# score it on the same test targets.
+# 학습된 GRU는 과거를 얼마나 쓸까요? 다대일 RNN은 길이에 상관없이 윈도우를 읽을 수 있으므로,
+# 학습할 때의 16개보다 적거나 많은 값을 주고 같은 테스트 목표에서 평가할 수 있습니다.
 
 # %% slideshow={"slide_type": "fragment"}
 rnn_error, ar_error = scores["GRU (32 units)"], scores[f"linear AR({CONTEXT})"]
@@ -264,47 +264,46 @@ print("GRU one-step NRMSE by context:", ", ".join(f"{c}: {e:.2f}" for c, e in by
 assert by_context[3] > 3 * by_context[16] and by_context[4] > 2 * by_context[16]
 assert by_context[32] > 0.8 * by_context[16]  # more past than trained on: no real gain
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# With 3 or 4 values the GRU cannot locate itself on the attractor (its error is several
-# times larger); with 32 instead of 16 it does no better, since it was trained on windows
-# of 16 and never learned to use more.
+# %% [markdown] slideshow={"slide_type": "fragment"} translates="9627bd393588"
+# 값이 3개나 4개뿐이면 GRU는 끌개 위에서 자기 위치를 찾지 못합니다(오차가 몇 배 큽니다). 16개 대신
+# 32개를 주어도 나아지지 않습니다. 길이 16의 윈도우로 학습해서 그보다 많은 값을 쓰는 법은 배우지
+# 못했기 때문입니다.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 5. Forecasting further: free-running prediction
+# %% [markdown] slideshow={"slide_type": "slide"} translates="49d716060ea7"
+# ## 5. 더 멀리 예측하기: 재귀적 다단계 예측
 #
-# To forecast $h$ steps ahead with a one-step model we **feed each prediction back** as
-# the newest input and slide the window: the model starts to read its own output. Errors
-# now compound, and on a chaotic series they compound fast. The same procedure works for
-# AR; persistence simply repeats the last value.
+# 한 단계 모델로 $h$단계 앞을 예측하려면 **각 예측을 다시 넣어** 가장 새로운 입력으로 삼고 윈도우를
+# 밉니다. 모델이 자기 출력을 읽기 시작하는 것입니다. 이제 오차는 쌓여 가고, 혼돈 시계열에서는 빠르게
+# 쌓입니다. AR에도 같은 절차가 통하고, 지속성 예측은 그냥 마지막 값을 되풀이합니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: feeding predictions back makes errors compound, and chaos amplifies them. Ask the
-# room: *how far ahead can anyone forecast a chaotic series?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="043c1e1e1cc2"
+# 말할 내용: 예측을 다시 넣으면 오차가 쌓이고, 혼돈은 그 오차를 키웁니다. 학생들에게 물어보기:
+# *혼돈 시계열은 누구라도 얼마나 먼 앞까지 예측할 수 있을까요?*
 
 # %%
 HORIZON = 30
 starts = test[0][:, :300]  # 300 test windows
 truth = np.stack([series[split + CONTEXT + h : split + CONTEXT + h + 300] for h in range(HORIZON)])
+AR_LABEL, PERSISTENCE_LABEL = tr("linear AR({order})", order=CONTEXT), tr("persistence")
 paths = {
     "GRU": free_run(model.predict, starts, HORIZON),
-    f"linear AR({CONTEXT})": free_run(ar, starts, HORIZON),
-    "persistence": np.repeat(starts[-1][None, :, 0], HORIZON, axis=0),
+    AR_LABEL: free_run(ar, starts, HORIZON),
+    PERSISTENCE_LABEL: np.repeat(starts[-1][None, :, 0], HORIZON, axis=0),
 }
 errors = {
     name: np.array([analysis.nrmse(path[h], truth[h]) for h in range(HORIZON)])
     for name, path in paths.items()
 }
-plot_error_by_horizon(errors, title="Mackey–Glass: free-running error against the horizon")
+plot_error_by_horizon(errors, title=tr("Mackey–Glass: free-running error against the horizon"))
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Two things to read off the plot, both asserted below (and re-checked with other seeds
-# in `tests/test_forecasting.py`): the GRU's error **grows with the horizon** (it is reading
-# its own mistakes, and chaos amplifies them), and yet it stays ahead of the linear model
-# for at least the first 10 steps (60 time units).
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="5c4883bca52f"
+# 그래프에서 읽을 두 가지는 모두 아래에서 assert로 확인합니다(`tests/test_forecasting.py`에서 다른
+# 시드로 다시 확인합니다). GRU의 오차는 **예측 시점 거리와 함께 커지지만**(자기 실수를 읽고, 혼돈이
+# 그 실수를 키웁니다), 적어도 처음 10단계(60 시간 단위) 동안은 선형 모델보다 앞섭니다.
 
 # %% slideshow={"slide_type": "fragment"}
-gru, linear = errors["GRU"], errors[f"linear AR({CONTEXT})"]
+gru, linear = errors["GRU"], errors[AR_LABEL]
 assert gru[-1] > 2 * gru[0]  # errors compound
 assert np.all(gru[:10] < linear[:10])  # still ahead after 10 steps = 60 time units
 print(f"GRU NRMSE at horizon 1: {gru[0]:.2f}, at horizon {HORIZON}: {gru[-1]:.2f}")
@@ -315,27 +314,25 @@ plot_forecast(
     series[split + k : split + k + CONTEXT],
     truth[:, k],
     {name: path[:, k] for name, path in paths.items()},
-    title="One test window: 30-step free-running forecasts",
+    title=tr("One test window: {steps}-step free-running forecasts", steps=HORIZON),
 )
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Explore
+# %% [markdown] slideshow={"slide_type": "slide"} translates="3a709e64891d"
+# ## 6. 탐색하기
 #
-# The explorer runs the trained GRU (and the AR model and persistence) on a stretch of
-# the test series. Move **context** to give the RNN fewer or more values than the 16 it
-# was trained on (the shaded band), **horizon** to forecast further, **start** to pick
-# another stretch. Things to try: a context of 3 or 4, where the GRU has too little to
-# locate itself on the attractor, and a context longer than trained, which does not help
-# (both measured at the end of section 4).
+# 탐색기는 학습된 GRU(와 AR 모델, 지속성 예측)를 테스트 시계열의 한 구간에서 돌립니다.
+# **context**(맥락 길이)를 움직이면 RNN에 학습할 때의 16개(음영 띠)보다 적거나 많은 값을 주고,
+# **horizon**(예측 시점 거리)을 움직이면 더 멀리 예측하고, **start**(시작 위치)로 다른 구간을 고릅니다.
+# 해 볼 만한 것: 맥락 길이 3이나 4, 곧 GRU가 끌개 위에서 자기 위치를 찾기에 너무 적은 값, 그리고
+# 학습 때보다 긴 맥락. 긴 맥락은 도움이 되지 않습니다(둘 다 4절 끝에서 측정했습니다).
 #
-# **Question.** Keep the other sliders where they start and set the context to 3: is the
-# RNN's error over the horizon (the table under the figure) larger or smaller than with the
-# 16 values it was trained on?
+# **질문.** 다른 슬라이더는 처음 위치에 두고 맥락 길이를 3으로 해 보세요. 예측 시점 거리 전체에 걸친
+# RNN의 오차(그림 아래의 표)는 학습할 때의 16개 값을 줄 때보다 클까요, 작을까요?
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# In the explorer: move context below and above 16, push the horizon to 40, pick another
-# start. Ask the room: *where does the GRU fall behind the linear model, if ever?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="286c8ace0b40"
+# 탐색기에서: 맥락 길이를 16보다 작게, 또 크게 움직여 보고, 예측 시점 거리를 40까지 늘리고, 다른
+# 시작 위치를 고릅니다. 학생들에게 물어보기: *GRU가 선형 모델보다 뒤처지는 곳이 있다면 어디일까요?*
 
 # %% slideshow={"slide_type": "slide"} tags=["nbval-ignore-output"]
 forecast_explorer(model, series[split:], trained_context=CONTEXT, ar=ar, max_horizon=40)
@@ -356,12 +353,12 @@ def rnn_error(context):
 
 assert rnn_error(3) > 1.5 * rnn_error(CONTEXT), (rnn_error(3), rnn_error(CONTEXT))
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ## 7. Exercises
+# %% [markdown] slideshow={"slide_type": "skip"} translates="62c7b6337155"
+# ## 7. 연습 문제
 #
-# **Exercise 8.1 — windows.** Write `my_windows(values, context)` returning time-major
-# `inputs (context, N, 1)` and `targets (N, 1)`, where target `i` is the value right
-# after window `i`. (Try it without looking at `make_windows` above.)
+# **연습 8.1 — 윈도우.** 시간 우선 배치의 `inputs (context, N, 1)`과 `targets (N, 1)`을 돌려주는
+# `my_windows(values, context)`를 작성하세요. 목표 `i`는 윈도우 `i` 바로 다음 값입니다. (위의
+# `make_windows`를 보지 않고 해 보세요.)
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -382,11 +379,11 @@ def my_windows_solution(values, context):
 
 assert exercises.check_windows(my_windows_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# **Exercise 8.2 — linear autoregression by least squares.** Write `my_ar(series, order)`
-# returning `(weights, intercept)` with the weights ordered oldest lag first, so that
-# $\hat x_t = \text{weights} \cdot (x_{t-p}, \dots, x_{t-1}) + \text{intercept}$.
-# Hint: a design matrix of lagged values plus a column of ones, then `np.linalg.lstsq`.
+# %% [markdown] slideshow={"slide_type": "skip"} translates="7f49591d6d86"
+# **연습 8.2 — 최소제곱법으로 맞추는 선형 자기회귀.** 가중치를 가장 오래된 시차부터 늘어놓은
+# `(weights, intercept)`를 돌려주는 `my_ar(series, order)`를 작성하세요. 곧
+# $\hat x_t = \text{weights} \cdot (x_{t-p}, \dots, x_{t-1}) + \text{intercept}$가 되게 합니다.
+# 힌트: 시차 값들과 1로 채운 열 하나로 설계 행렬을 만들고 `np.linalg.lstsq`를 쓰세요.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -408,45 +405,44 @@ def my_ar_solution(values, order):
 
 assert exercises.check_ar_fit(my_ar_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# **Exercise 8.3 — think.** Why must the standardisation use the mean and standard
-# deviation of the *training* part only? What would go wrong, in a real forecasting
-# system, if it used the whole series?
+# %% [markdown] slideshow={"slide_type": "slide"} translates="321acac0953a"
+# **연습 8.3 — 생각해 보기.** 표준화(standardisation)에는 왜 *학습* 부분의 평균과 표준 편차만 써야
+# 할까요? 실제 예측 시스템에서 시계열 전체의 통계를 쓰면 무엇이 잘못될까요?
 #
-# <details><summary>Answer</summary>
+# <details><summary>답</summary>
 #
-# At prediction time the future is unknown, so its statistics are too. Using them during
-# training leaks information from the test period into the model (data leakage) and makes
-# the reported errors optimistic.
+# 예측하는 시점에는 미래를 모르므로, 미래의 통계도 모릅니다. 학습 중에 그 통계를 쓰면 테스트 기간의
+# 정보가 모델로 새어 들어가고(데이터 누수, data leakage), 보고하는 오차가 실제보다 낙관적이 됩니다.
 # </details>
 #
-# ## Summary
+# ## 요약
 #
-# * Forecasting is regression over sequences: windows of past values in, the next value
-#   out, MSE loss; an RNN reads the window step by step (many-to-one).
-# * Always compare with **persistence** and **linear autoregression**. A sum of sines is a
-#   linear recurrence, so AR is already (nearly) optimal there.
-# * On the chaotic Mackey–Glass series the relation is nonlinear: the GRU cut the
-#   one-step error to less than 60% of AR's.
-# * Multi-step forecasts feed predictions back; errors compound with the horizon, and on
-#   a chaotic series no model forecasts far.
+# * 예측은 시퀀스에 대한 회귀입니다. 과거 값들의 윈도우가 들어가고 다음 값이 나오며, 손실은
+#   MSE입니다. RNN은 윈도우를 한 단계씩 읽습니다(다대일).
+# * 언제나 **지속성** 예측, **선형 자기회귀**와 비교하세요. 사인파의 합은 선형 점화식이므로 거기서는
+#   AR이 이미 (거의) 최적입니다.
+# * 혼돈 상태인 매키-글래스 시계열에서는 관계가 비선형입니다. GRU는 한 단계 오차를 AR의 60% 미만으로
+#   줄였습니다.
+# * 다단계 예측은 예측을 다시 입력으로 넣습니다. 오차는 예측 시점 거리와 함께 쌓이고, 혼돈
+#   시계열에서는 어떤 모델도 멀리 예측하지 못합니다.
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | time series | 시계열 | values measured one after another in time |
-# | forecasting | 예측 | estimating future values of a series from its past |
-# | regression | 회귀 | predicting a real number rather than a class |
-# | mean squared error | 평균 제곱 오차 | the average of squared prediction errors, the regression loss |
-# | persistence baseline | 지속성 기준 모델 | predicting that the next value equals the last one |
-# | linear autoregression | 선형 자기회귀 | the next value as a weighted sum of the last p values, fitted by least squares |
-# | window | 윈도우 | a fixed number of consecutive past values used as one input |
-# | free-running forecast | 자기회귀적 다단계 예측 | a multi-step forecast that feeds its own predictions back in |
-# | horizon | 예측 구간 | how many steps ahead a forecast is made |
-# | chaos | 혼돈 | deterministic dynamics in which small differences grow exponentially |
-# | standardisation | 표준화 | subtracting the mean and dividing by the standard deviation |
+# | 시계열 | time series | 시간에 따라 차례로 잰 값들 |
+# | 예측 | forecasting | 시계열의 과거로부터 미래 값을 추정하는 일 |
+# | 회귀 | regression | 클래스가 아니라 실수를 예측하는 일 |
+# | 평균 제곱 오차 | mean squared error | 예측 오차를 제곱해 평균 낸 값, 회귀의 손실 |
+# | 지속성 기준 모델 | persistence baseline | 다음 값이 마지막 값과 같다고 예측하는 모델 |
+# | 선형 자기회귀 | linear autoregression | 다음 값을 마지막 p개 값의 가중합으로 나타내고 최소제곱법으로 맞춘 모델 |
+# | 윈도우 | window | 입력 하나로 쓰는, 개수가 정해진 연속된 과거 값들 |
+# | 재귀적 다단계 예측 | free-running forecast | 자기 예측을 다시 입력으로 넣으며 여러 단계 앞을 내다보는 예측 |
+# | 예측 시점 거리 | horizon | 몇 단계 앞을 예측하는지 (예측 구간, 곧 prediction interval과는 다른 말) |
+# | 혼돈 (카오스) | chaos | 작은 차이가 지수적으로 커지는 결정론적 동역학 |
+# | 끌개 | attractor | 동역학계가 빠져들어 그 위를 계속 움직이는 상태들의 집합 |
+# | 표준화 | standardisation | 평균을 빼고 표준 편차로 나누는 일 |
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: summary. Ask the room the exercise question: *why must the standardisation use the
-# mean and standard deviation of the training part only?* (no peeking at the test data)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="0dce8288b04f"
+# 말할 내용: 요약. 연습 문제의 질문을 학생들에게 물어보기: *표준화에는 왜 학습 부분의 평균과 표준
+# 편차만 써야 할까요?* (테스트 데이터를 미리 들여다보면 안 됩니다)

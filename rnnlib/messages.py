@@ -358,6 +358,20 @@ KOREAN: dict[str, str] = {
     "reads {inputs!r}, predicts {predicted!r}, answer {answer!r}": "입력 {inputs!r}, 예측 {predicted!r}, 정답 {answer!r}",
     "||h after 1st 'l' - h after 2nd 'l'|| = {distance:.2f}": "||첫 번째 'l' 뒤의 h - 두 번째 'l' 뒤의 h|| = {distance:.2f}",
     # --- notebooks/01_sequences_and_hopfield ------------------------------------------------
+    "window of {k} words": "{k}단어 윈도우",
+    "coin flip": "동전 던지기",
+    "distance of the clue before 사과를 (words)": "'사과를' 앞 단서까지의 거리 (단어 수)",
+    "test accuracy (apple vs apology)": "테스트 정확도 (과일 vs 사죄)",
+    "A fixed window is blind to clues beyond its edge": "고정된 윈도우는 가장자리 밖의 단서를 보지 못한다",
+    "The five memories: letters on a 10 × 10 grid": "다섯 개의 기억: 10 × 10 격자 위의 글자",
+    "Asynchronous recall of 'A' from a cue with 25% of units flipped": (
+        "유닛의 25%를 뒤집은 단서에서 'A'를 비동기 방식으로 회상"
+    ),
+    "units switched from 'A' towards 'H' (of {total})": "'A'에서 'H' 쪽으로 바꾼 유닛 수 (전체 {total}개)",
+    "energy E(s)": "에너지 E(s)",
+    "Two valleys: the energy along a path from memory 'A' to memory 'H'": (
+        "두 골짜기: 기억 'A'에서 기억 'H'로 가는 경로의 에너지"
+    ),
     # --- notebooks/02_vanilla_rnn -----------------------------------------------------------
     "The same RNN rolled up (left) and unrolled over 'hell' (right)": (
         "같은 RNN을 접은 그림(왼쪽)과 'hell'에 대해 펼친 그림(오른쪽)"
@@ -389,5 +403,23 @@ KOREAN: dict[str, str] = {
     # --- notebooks/06_sequence_classification -----------------------------------------------
     # --- notebooks/07_sequence_tagging ------------------------------------------------------
     # --- notebooks/08_time_series -----------------------------------------------------------
+    "Noisy sum of three sines (first 300 samples)": "잡음 섞인 세 사인파의 합 (처음 300개 표본)",
+    "Mackey–Glass, τ = 17, one sample every 6 time units": (
+        "매키-글래스 시계열, τ = 17, 6 시간 단위마다 표본 하나"
+    ),
+    "Mackey–Glass attractor: x(t) against x(t − 17)": "매키-글래스 끌개: x(t − 17)에 대한 x(t)",
+    # "training step": its entry is in chapter 2's section
+    "MSE (moving average of 20)": "MSE (20단계 이동 평균)",
+    "GRU forecaster: training loss on Mackey–Glass windows": (
+        "GRU 예측 모델: 매키-글래스 윈도우에서의 학습 손실"
+    ),
+    "linear AR({order})": "선형 AR({order})",
+    "persistence": "지속성 기준 모델",
+    "Mackey–Glass: free-running error against the horizon": (
+        "매키-글래스: 예측 시점 거리에 따른 재귀적 다단계 예측 오차"
+    ),
+    "One test window: {steps}-step free-running forecasts": (
+        "테스트 윈도우 하나: {steps}단계 앞까지의 재귀적 예측"
+    ),
     # --- notebooks/09_encoder_decoder_attention ---------------------------------------------
 }

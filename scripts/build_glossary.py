@@ -21,7 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ["English", "한국어", "Meaning"]
-GLOSSARY_HEADING = re.compile(r"^##\s+Glossary\b")
+#: The Korean edition's table: the Korean term first, then the English, then the meaning.
+KOREAN_HEADER = ["한국어", "English", "뜻"]
+GLOSSARY_HEADING = re.compile(r"^##\s+(Glossary|용어집)\b")
 SECTION_HEADING = re.compile(r"^#{1,2}\s")
 
 
@@ -69,25 +71,31 @@ def glossary_lines(notebook: Path) -> list[str] | None:
 
 
 def glossary_table(notebook: Path) -> list[tuple[str, str, str]]:
-    """``(english, korean, meaning)`` rows of a notebook's glossary table.
+    """``(english, korean, meaning)`` rows of a notebook's glossary table (the meaning in
+    the notebook's language).
 
     Raises ValueError when the section exists but its table is not
-    ``| English | 한국어 | Meaning |`` with three cells in every row.
+    ``| English | 한국어 | Meaning |`` (the Korean edition: ``| 한국어 | English | 뜻 |``)
+    with three cells in every row.
     """
     lines = glossary_lines(notebook)
     if lines is None:
         return []
     rows = [_split_row(line) for line in lines if line.strip().startswith("|")]
-    if not rows or rows[0] != HEADER:
+    if not rows or rows[0] not in (HEADER, KOREAN_HEADER):
         found = rows[0] if rows else "no table"
-        raise ValueError(f"{notebook.name}: glossary table header must be {HEADER}, got {found}")
+        raise ValueError(
+            f"{notebook.name}: glossary table header must be {HEADER} or {KOREAN_HEADER}, "
+            f"got {found}"
+        )
+    korean_first = rows[0] == KOREAN_HEADER
     terms = []
     for row in rows[1:]:
         if all(re.fullmatch(r":?-+:?", cell) for cell in row):
             continue  # the |---|---|---| separator
         if len(row) != 3 or not all(row):
             raise ValueError(f"{notebook.name}: glossary row needs 3 non-empty cells: {row}")
-        terms.append((row[0], row[1], row[2]))
+        terms.append((row[1], row[0], row[2]) if korean_first else (row[0], row[1], row[2]))
     return terms
 
 

@@ -1,8 +1,9 @@
 """Lecture mode: one chapter as live slides in JupyterLab (``make lecture NB=...``).
 
     python scripts/lecture.py notebooks/04_lstm_and_gru.ipynb [--no-browser] [--port N]
+    python scripts/lecture.py notebooks_ko/04_lstm_and_gru.ipynb   # the Korean edition
 
-1. Copies ``notebooks/`` into a temporary folder (JupyterLab saves into what it serves:
+1. Copies both editions (``notebooks/``, ``notebooks_ko/``) into a temporary folder (JupyterLab saves into what it serves:
    the committed notebooks stay as they are) with JupyterLab settings and workspaces of
    its own: the deck (jupyterlab-slideshow) starts presenting, the news pop-up is off,
    and the user's own settings are never touched, so a later ``make lab`` does not open
@@ -19,17 +20,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import secrets
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import webbrowser
 from pathlib import Path
 
@@ -38,127 +33,53 @@ from jupyter_client import BlockingKernelClient
 from nbformat.sign import NotebookNotary
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_DIR = ROOT / "notebooks"
+sys.path.insert(0, str(ROOT / "scripts"))
+from lab_server import EDITION_DIRS, LabServer  # noqa: E402
+
 LECTURE_CSS = ROOT / "lecture" / "custom.css"
 SERVER_START_TIMEOUT_S = 90
 CELL_TIMEOUT_S = 300
 
 # JupyterLab settings of lecture mode (one file per plugin in its settings folder).
 LECTURE_SETTINGS = {
-    # Present the notebook as slides from the start.
+    # Present the notebook as slides from the start (the news pop-up, which would cover
+    # the slide controls, is off in every server of the course: lab_server.BASE_SETTINGS).
     "jupyterlab-slideshow/plugin.jupyterlab-settings": {"active": True},
-    # No "get notified about Jupyter news" pop-up over the slide controls; no update check.
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
-    # Every cell in the page, so the deck can show any of them.
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def notebook_name(path: str | Path) -> str:
-    """``notebooks/04_lstm_and_gru.ipynb`` (or its ``.py``) -> ``04_lstm_and_gru.ipynb``."""
+def notebook_path(path: str | Path) -> str:
+    """``notebooks/04_lstm_and_gru.ipynb`` (or its ``.py``; or the Korean edition's
+    ``notebooks_ko/...``) -> its path in the served copy, ``notebooks/04_lstm_and_gru.ipynb``."""
     path = Path(path)
-    candidate = NOTEBOOK_DIR / path.with_suffix(".ipynb").name
+    edition = path.parent.name if path.parent.name in EDITION_DIRS else EDITION_DIRS[0]
+    candidate = ROOT / edition / path.with_suffix(".ipynb").name
     if path.suffix not in {".ipynb", ".py"} or not candidate.is_file():
-        chapters = ", ".join(p.name for p in sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")))
+        chapters = ", ".join(
+            p.relative_to(ROOT).as_posix()
+            for folder in EDITION_DIRS
+            for p in sorted((ROOT / folder).glob("[0-9][0-9]_*.ipynb"))
+        )
         raise SystemExit(f"NB: expected one of the course notebooks ({chapters}), got {path}")
-    return candidate.name
+    return f"{edition}/{candidate.name}"
 
 
-class LectureServer:
-    """JupyterLab in lecture mode on 127.0.0.1, serving a copy of the notebooks."""
+class LectureServer(LabServer):
+    """JupyterLab in lecture mode: the deck presents from the start, figures in the lecture
+    style (``RNN_COURSE_STYLE=lecture``), large explorer controls (``lecture/custom.css``)."""
 
     def __init__(self, workdir: Path, port: int | None = None, env: dict | None = None):
-        self.workdir = Path(workdir)
-        self.root = self.workdir / "notebooks"
-        shutil.copytree(NOTEBOOK_DIR, self.root, ignore=shutil.ignore_patterns(".ipynb_*"))
-        # the start page reads ../benchmarks/run_times.json (the measured run times)
-        (self.workdir / "benchmarks").mkdir()
-        for results in sorted((ROOT / "benchmarks").glob("*.json")):
-            shutil.copy2(results, self.workdir / "benchmarks" / results.name)
-        settings = self.workdir / "lab-settings"
-        for relative, values in LECTURE_SETTINGS.items():
-            path = settings / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(values), encoding="utf-8")
-        config = self.workdir / "jupyter-config"
+        config = Path(workdir) / "jupyter-config"
         (config / "custom").mkdir(parents=True)
         shutil.copy2(LECTURE_CSS, config / "custom" / "custom.css")
-        self.runtime = self.workdir / "runtime"
-        self.data = self.workdir / "jupyter-data"  # its notebook-signature database
-        self.port = port or _free_port()
-        self.token = secrets.token_hex(16)
-        self.log_path = self.workdir / "jupyterlab.log"
-        environment = dict(os.environ if env is None else env)
-        environment.pop("MPLBACKEND", None)  # notebooks use `%matplotlib inline`
-        environment.update(
-            JUPYTERLAB_SETTINGS_DIR=str(settings),
-            JUPYTERLAB_WORKSPACES_DIR=str(self.workdir / "lab-workspaces"),
-            JUPYTER_CONFIG_DIR=str(config),
-            JUPYTER_RUNTIME_DIR=str(self.runtime),
-            JUPYTER_DATA_DIR=str(self.data),
-            JUPYTER_PLATFORM_DIRS="1",
-            RNN_COURSE_STYLE="lecture",
+        super().__init__(
+            workdir,
+            settings=LECTURE_SETTINGS,
+            environment={"JUPYTER_CONFIG_DIR": str(config), "RNN_COURSE_STYLE": "lecture"},
+            arguments=["--LabApp.custom_css=True", "--LabApp.expose_app_in_browser=True"],
+            port=port,
+            env=env,
         )
-        command = [
-            sys.executable,
-            "-m",
-            "jupyterlab",
-            "--no-browser",
-            "--ip=127.0.0.1",
-            f"--port={self.port}",
-            f"--ServerApp.token={self.token}",
-            f"--ServerApp.root_dir={self.root}",
-            "--LabApp.custom_css=True",
-            "--LabApp.expose_app_in_browser=True",
-        ]
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            command.append("--allow-root")
-        self._log = open(self.log_path, "wb")  # closed in stop()
-        self.process = subprocess.Popen(
-            command, stdout=self._log, stderr=subprocess.STDOUT, env=environment, cwd=self.workdir
-        )
-        self._wait_until_up()
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def url(self, name: str) -> str:
-        # `?reset`: an empty workspace with only this notebook open.
-        return f"{self.base_url}/lab/tree/{name}?reset&token={self.token}"
-
-    def api(self, path: str, method: str = "GET", body: dict | None = None):
-        request = urllib.request.Request(
-            f"{self.base_url}{path}",
-            method=method,
-            data=None if body is None else json.dumps(body).encode(),
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            data = response.read()
-        return json.loads(data) if data else None
-
-    def _wait_until_up(self) -> None:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited early:\n{self.log_tail()}")
-            try:
-                self.api("/api/status")
-                return
-            except OSError:
-                time.sleep(0.5)
-        self.stop()
-        raise RuntimeError(f"JupyterLab did not answer in {SERVER_START_TIMEOUT_S} s")
 
     def run_notebook(self, name: str) -> float:
         """Start the kernel of ``name``'s session, run every code cell in it and save the
@@ -190,21 +111,6 @@ class LectureServer:
         NotebookNotary(data_dir=str(self.data)).sign(notebook)
         nbformat.write(notebook, path)
         return time.monotonic() - start
-
-    def log_tail(self, lines: int = 40) -> str:
-        self._log.flush()
-        text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-lines:])
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        self._log.close()
 
 
 def _execute(client: BlockingKernelClient, source: str) -> tuple[list, int | None]:
@@ -239,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="print the address only")
     parser.add_argument("--port", type=int, default=None)
     args = parser.parse_args(argv)
-    name = notebook_name(args.notebook)
+    name = notebook_path(args.notebook)
     workdir = Path(tempfile.mkdtemp(prefix="rnn-lecture-"))
     server = None
     try:

@@ -1,11 +1,11 @@
 """Every explorer in the chapters asks a question and answers it (no kernel, no browser).
 
-For every code cell of ``notebooks/*.ipynb`` that calls an explorer (a function of
+For every code cell of ``notebooks/*.ipynb`` and ``notebooks_ko/*.ipynb`` that calls an explorer (a function of
 ``rnnlib.widgets`` whose name ends in ``_explorer``):
 
 * the markdown cell above it (the nearest one; code cells and speaker notes in between
   allowed) asks a question the learner answers with the explorer: a paragraph starting
-  ``**Question.**`` that contains a question mark;
+  ``**Question.**`` (Korean edition: ``**질문.**``) that contains a question mark;
 * below it, before the next markdown cell (speaker notes aside), a collapsed code cell
   (``jupyter={"source_hidden": true}``) asserts the answer; its first line, the only one a
   collapsed cell shows, is ``# Answer`` alone, so the answer stays hidden until opened;
@@ -29,8 +29,10 @@ import rnnlib.widgets
 from rnnlib.widgets import RUN_INSTRUCTION, png_size
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-QUESTION = re.compile(r"\*\*Question\.?\*\*(?:(?!\n\n).)*\?", re.DOTALL)  # in one paragraph
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted(
+    (ROOT / "notebooks_ko").glob("*.ipynb")
+)
+QUESTION = re.compile(r"\*\*(?:Question|질문)\.?\*\*(?:(?!\n\n).)*\?", re.DOTALL)  # one paragraph
 CALL = re.compile(r"\b(\w+_explorer)\(")
 
 
@@ -68,7 +70,9 @@ def _explorer_cells():
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         for index, cell in enumerate(cells):
             if _calls_explorer(cell):
-                yield pytest.param(path, cells, index, id=f"{path.stem}-cell{index}")
+                yield pytest.param(
+                    path, cells, index, id=f"{path.parent.name}/{path.stem}-cell{index}"
+                )
 
 
 def test_the_explorers_are_found():

@@ -6,6 +6,8 @@
   spaces turned into ``-``); a link whose text names a chapter names the one it opens.
 * Plain-text "chapter N" names a chapter that exists; plain-text "section N" names a
   numbered section (``## N. ...``) of the same notebook.
+* The same for the Korean edition (``notebooks_ko/``), whose links open its own notebooks
+  and whose chapters and sections are "N장" and "N절".
 * A solution cell (collapsed, ``jupyter.source_hidden``) never rebinds a name that the
   learner's cell before it defines: Run All must not replace the learner's attempt.
 * The README quotes the run times that ``make bench`` wrote to ``benchmarks/run_times.json``.
@@ -17,13 +19,20 @@ import ast
 import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition import heading_anchor  # noqa: E402
+
 NOTEBOOK_DIR = ROOT / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+KOREAN_DIR = ROOT / "notebooks_ko"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb")) + sorted(KOREAN_DIR.glob("*.ipynb"))
+IDS = [p.relative_to(ROOT).with_suffix("").as_posix() for p in NOTEBOOKS]
 _spec = importlib.util.spec_from_file_location(
     "benchmark_notebooks", ROOT / "benchmarks" / "notebooks.py"
 )
@@ -35,6 +44,22 @@ CHAPTER_NUMBERS = {int(p.name[:2]) for p in NOTEBOOKS if p.name[:2].isdigit()}
 LINK = re.compile(r"\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
 CHAPTER_WORD = re.compile(r"\b[Cc]hapters? (\d+)\b")
 SECTION_WORD = re.compile(r"(?<![Cc]hapter \d's )\b[Ss]ection (\d+)\b")
+#: The Korean edition's "chapter N" and "section N" (3장, 5절; not "3장 5절"'s 5절 of chapter 3).
+KOREAN_CHAPTER_WORD = re.compile(
+    r"(?<![\d.])(\d+)\s?장(?![가-힣])|(?<![\d.])(\d+)\s?장(?=[과와은는을를의에이도부])"
+)
+KOREAN_SECTION_WORD = re.compile(r"(?<!장 )(?<![\d.])(\d+)\s?절")
+
+
+def _words(path: Path):
+    """(chapter pattern, section pattern) of the notebook's language."""
+    if path.parent == KOREAN_DIR:
+        return KOREAN_CHAPTER_WORD, KOREAN_SECTION_WORD
+    return CHAPTER_WORD, SECTION_WORD
+
+
+def _number(match: re.Match) -> int:
+    return int(next(group for group in match.groups() if group))
 
 
 def _cells(path: Path) -> list[dict]:
@@ -47,13 +72,6 @@ def _source(cell: dict) -> str:
 
 def _markdown(path: Path) -> list[str]:
     return [_source(c) for c in _cells(path) if c["cell_type"] == "markdown"]
-
-
-def heading_anchor(line: str) -> str:
-    """JupyterLab's id of a Markdown heading: its rendered text, spaces as ``-``."""
-    text = line.lstrip("#").strip()
-    text = re.sub(r"[*`]", "", text)  # emphasis and code marks are not part of the text
-    return text.replace(" ", "-")
 
 
 def anchors(path: Path) -> set[str]:
@@ -81,6 +99,8 @@ def _prose(text: str) -> str:
 
 def cross_reference_problems(path: Path) -> list[str]:
     problems = []
+    chapter_word, section_word = _words(path)
+    folder = KOREAN_DIR if path.parent == KOREAN_DIR else NOTEBOOK_DIR
     for text in _markdown(path):
         for label, target in LINK.findall(text):
             if re.match(r"[a-z]+:", target):  # http:, https:, mailto:
@@ -88,22 +108,22 @@ def cross_reference_problems(path: Path) -> list[str]:
             file_part, _, anchor = target.partition("#")
             if file_part and not file_part.endswith(".ipynb"):
                 continue  # links to other files (GLOSSARY.md, ...) are not section references
-            linked = NOTEBOOK_DIR / file_part if file_part else path
+            linked = folder / file_part if file_part else path
             if not linked.exists():
                 problems.append(f"[{label}]({target}): no notebook {file_part}")
                 continue
             if anchor and anchor not in anchors(linked):
                 problems.append(f"[{label}]({target}): {linked.name} has no heading #{anchor}")
-            named = CHAPTER_WORD.search(label)
-            if named and file_part and int(named.group(1)) != int(linked.name[:2]):
+            named = chapter_word.search(label)
+            if named and file_part and _number(named) != int(linked.name[:2]):
                 problems.append(f"[{label}]({target}): the text names another chapter")
         prose = _prose(text)
-        for match in CHAPTER_WORD.finditer(prose):
-            if int(match.group(1)) not in CHAPTER_NUMBERS:
+        for match in chapter_word.finditer(prose):
+            if _number(match) not in CHAPTER_NUMBERS:
                 problems.append(f"'{match.group(0)}': no such chapter")
-        for match in SECTION_WORD.finditer(prose):
-            if int(match.group(1)) not in numbered_sections(path):
-                problems.append(f"'{match.group(0)}': {path.name} has no section {match.group(1)}")
+        for match in section_word.finditer(prose):
+            if _number(match) not in numbered_sections(path):
+                problems.append(f"'{match.group(0)}': {path.name} has no section {_number(match)}")
     return problems
 
 
@@ -115,18 +135,19 @@ LINKED_ONLY = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "09")
 @pytest.mark.parametrize("notebook", [p for p in NOTEBOOKS if p.name[:2] in LINKED_ONLY])
 def test_mentions_of_other_chapters_are_links(notebook):
     own = int(notebook.name[:2])
+    chapter_word, _ = _words(notebook)
     unlinked = [
         match.group(0)
         for text in _markdown(notebook)
-        for match in CHAPTER_WORD.finditer(
+        for match in chapter_word.finditer(
             LINK.sub("", re.sub(r"`[^`]*`|^#.*$", "", text, flags=re.MULTILINE))
         )
-        if int(match.group(1)) != own
+        if _number(match) != own
     ]
     assert not unlinked, f"{notebook.name}: make these links to the chapter: {unlinked}"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
 def test_cross_references_point_at_existing_chapters_and_sections(notebook):
     problems = cross_reference_problems(notebook)
     assert not problems, f"{notebook.name}: " + "; ".join(problems)
@@ -205,7 +226,7 @@ def rebinding_problems(path: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
 def test_solutions_do_not_rebind_the_learners_names(notebook):
     problems = rebinding_problems(notebook)
     assert not problems, f"{notebook.name}: " + "; ".join(problems)
@@ -246,7 +267,7 @@ def test_readme_quotes_the_benchmarked_run_times():
 RUN_TIME_IN_PROSE = re.compile(r"[Rr]un(?:s| time)?:? (?:in )?(?:about |~)\d+ ?s\b")
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
 def test_prose_does_not_type_run_times(notebook):
     """Run times come from benchmarks/run_times.json (make bench), never typed by hand."""
     typed = [m.group(0) for text in _markdown(notebook) for m in RUN_TIME_IN_PROSE.finditer(text)]

@@ -1,6 +1,6 @@
 """Checks on the committed notebooks (no kernel needed: nbval executes them separately).
 
-For every ``notebooks/*.ipynb``:
+For every ``notebooks/*.ipynb`` and Korean ``notebooks_ko/*.ipynb``:
 
 * it was executed top to bottom by a fresh kernel (execution counts 1, 2, 3, ... on
   every non-empty code cell) and has no error output;
@@ -10,7 +10,8 @@ For every ``notebooks/*.ipynb``:
 * its first code cell has ``%matplotlib inline`` (``MPLBACKEND=Agg`` would hide figures);
 * its name does not start with ``test_`` (pytest would import the paired ``.py``);
 * chapters 01-09 end with a ``## Glossary`` section whose table is
-  ``| English | 한국어 | Meaning |``, and GLOSSARY.md is what ``scripts/build_glossary.py``
+  ``| English | 한국어 | Meaning |`` (Korean edition: ``## 용어집``, ``| 한국어 | English | 뜻 |``
+  with the same English terms), and GLOSSARY.md is what ``scripts/build_glossary.py``
   generates from them.
 """
 
@@ -28,7 +29,8 @@ from jupytext.config import load_jupytext_config
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+EDITION_DIRS = (NOTEBOOK_DIR, ROOT / "notebooks_ko")
+NOTEBOOKS = [path for folder in EDITION_DIRS for path in sorted(folder.glob("*.ipynb"))]
 CHAPTERS = [p for p in NOTEBOOKS if re.match(r"(0[1-9]|[1-9][0-9])_", p.name)]
 
 
@@ -56,7 +58,7 @@ def _code_cells(path: Path) -> list[dict]:
 
 
 def _ids(paths):
-    return [p.stem for p in paths]
+    return [p.relative_to(ROOT).with_suffix("").as_posix() for p in paths]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_ids(NOTEBOOKS))
@@ -104,9 +106,10 @@ def test_first_code_cell_selects_inline_plots(notebook):
     )
 
 
-def test_notebook_files_are_paired_and_not_named_like_tests():
-    sources = {p.stem for p in NOTEBOOK_DIR.glob("*.py")}
-    notebooks = {p.stem for p in NOTEBOOKS}
+@pytest.mark.parametrize("folder", EDITION_DIRS, ids=lambda p: p.name)
+def test_notebook_files_are_paired_and_not_named_like_tests(folder):
+    sources = {p.stem for p in folder.glob("*.py")}
+    notebooks = {p.stem for p in folder.glob("*.ipynb")}
     assert not sources ^ notebooks, f"unpaired notebook files: {sorted(sources ^ notebooks)}"
     bad = sorted(name for name in sources | notebooks if name.startswith("test_"))
     assert not bad, f"notebooks must not be named test_* (pytest would import them): {bad}"
@@ -119,6 +122,19 @@ def test_chapter_has_a_glossary_table(notebook):
         "`| English | 한국어 | Meaning |` table"
     )
     assert build_glossary.glossary_table(notebook), f"{notebook.name}: the glossary is empty"
+
+
+KOREAN_CHAPTERS = [p for p in CHAPTERS if p.parent != NOTEBOOK_DIR]
+
+
+@pytest.mark.parametrize("notebook", KOREAN_CHAPTERS, ids=_ids(KOREAN_CHAPTERS))
+def test_korean_glossary_has_the_english_terms(notebook):
+    english = {row[0] for row in build_glossary.glossary_table(NOTEBOOK_DIR / notebook.name)}
+    korean = {row[0] for row in build_glossary.glossary_table(notebook)}
+    assert korean == english, (
+        f"{notebook.name}: the Korean glossary's English column differs from the English "
+        f"chapter's: missing {sorted(english - korean)}, extra {sorted(korean - english)}"
+    )
 
 
 def test_glossary_md_is_generated_from_the_notebooks():

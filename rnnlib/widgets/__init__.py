@@ -27,6 +27,7 @@ import base64
 import html
 import io
 import struct
+import threading
 import time
 import weakref
 
@@ -45,6 +46,12 @@ __all__ = [
 ]
 
 _LIVE: weakref.WeakSet = weakref.WeakSet()
+#: One redraw at a time. ipykernel 7 may handle a widget message in its shell-channel
+#: thread while the main thread still draws the previous one, and pyplot and a figure
+#: being saved are not thread-safe: two interleaved redraws gave a picture saved at the
+#: figure's own 90 dpi instead of 80 (945 px instead of 840, seen in the browser test on
+#: a busy machine).
+_DRAWING = threading.RLock()
 
 #: Dots per inch of every explorer's PNG: a 10-inch figure is 800 pixels wide on screen.
 DPI = 80
@@ -160,21 +167,23 @@ class Explorer(widgets.VBox):
         return buffer.getvalue(), note
 
     def redraw(self) -> None:
-        start = time.perf_counter()
-        self._drawn_values = self.values
-        png, note = self.render()
-        width, height = (f"{size}px" for size in png_size(png))
-        if (self.image.layout.width, self.image.layout.height) != (width, height):
-            self.image.layout.width, self.image.layout.height = width, height
-        self.image.value = png
-        self.note.value = note
-        self.redraw_seconds.append(time.perf_counter() - start)
+        with _DRAWING:
+            start = time.perf_counter()
+            self._drawn_values = self.values
+            png, note = self.render()
+            width, height = (f"{size}px" for size in png_size(png))
+            if (self.image.layout.width, self.image.layout.height) != (width, height):
+                self.image.layout.width, self.image.layout.height = width, height
+            self.image.value = png
+            self.note.value = note
+            self.redraw_seconds.append(time.perf_counter() - start)
 
     def _on_change(self, _change) -> None:
         # A control that follows another (a step slider whose range follows the text)
         # may already have redrawn the new values: draw each set of values once.
-        if self.values != self._drawn_values:
-            self.redraw()
+        with _DRAWING:
+            if self.values != self._drawn_values:
+                self.redraw()
 
 
 def live_explorers() -> list[Explorer]:

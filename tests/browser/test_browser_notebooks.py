@@ -1,13 +1,15 @@
 """Every notebook in a real JupyterLab: runs clean, and every explorer reads at a glance.
 
-For each ``notebooks/*.ipynb`` (served from a temporary copy, one server and one page for
-the whole session):
+For each notebook of both editions, ``notebooks/*.ipynb`` and ``notebooks_ko/*.ipynb``
+(served from a temporary copy, one server per test worker):
 
 1. open it; before the kernel runs, every saved explorer output shows its static
    first-state picture and the instruction to run the cell;
 2. clear all outputs, then "Run" > "Run All Cells" and wait until every code cell has
    an execution count (or an error appears); fail on any traceback or the text
-   "Error displaying widget";
+   "Error displaying widget"; save the run and compare the text outputs of the cells
+   tagged ``nbval-check-output`` with the committed ones (``notebook_outputs.py``: what
+   nbval's lax mode checks, on this one execution of the notebook);
 3. for every explorer (an ``rnnlib.widgets.Explorer``: a VBox of controls, an ``Image``
    and an HTML note) move EVERY control (slider: ArrowRight, or ArrowLeft at the end of
    its range; dropdown and toggle buttons: another option; text box: a shorter text +
@@ -15,7 +17,8 @@ the whole session):
 4. at 1366x768 (laptop) and 1280x720 (projector), with JupyterLab's file browser open,
    measure every explorer: it fits the notebook's view without scrolling (height and
    width), its picture is shown at its drawn size (within 5 %), no control label or
-   toggle button is cut, and its controls take at most two rows.
+   toggle button is cut, and its controls take at most two rows; in the Korean edition
+   its title, controls and note include Hangul.
 
 On failure a full-page screenshot is saved to a temporary directory and its path
 printed; ``BROWSER_SCREENSHOTS=<dir>`` also saves a screenshot of every explorer at both
@@ -32,7 +35,8 @@ import time
 from pathlib import Path
 
 import pytest
-from lab_harness import NOTEBOOK_DIR
+from lab_harness import NOTEBOOKS, ROOT
+from notebook_outputs import output_problems
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -64,8 +68,6 @@ RUN_STATE_JS = """
   return counted >= expected ? "done" : null;
 }
 """
-
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 def _visible_code_cells(path: Path) -> int:
@@ -110,6 +112,8 @@ def _error_texts(page) -> list[str]:
 
 SIZES = [(1366, 768), (1280, 720)]  # a laptop screen, a projector view
 SIZE_TOLERANCE = 0.05
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+SAVE_TIMEOUT_S = 30
 LAYOUT_SETTLE_S = 5.0  # how long a layout may take to settle before it is judged
 STATIC_PICTURE = ".jp-OutputArea-output .rnnlib-explorer-static img"
 
@@ -279,8 +283,10 @@ def _screenshot_on_failure(page, name: str) -> str:
     return str(path)
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_and_every_explorer_reads_at_a_glance(notebook, lab_page, lab_server):
+@pytest.mark.parametrize("served", NOTEBOOKS, ids=lambda p: p.with_suffix("").as_posix())
+def test_notebook_runs_and_every_explorer_reads_at_a_glance(served, lab_page, lab_server):
+    notebook = ROOT / served
+    label = served.with_suffix("").as_posix()  # notebooks_ko/04_lstm_and_gru
     page = lab_page
     page.set_default_timeout(30_000)
     page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
@@ -288,7 +294,7 @@ def test_notebook_runs_and_every_explorer_reads_at_a_glance(notebook, lab_page, 
     step = "opening the notebook"
     start = time.monotonic()
     try:
-        page.goto(lab_server.url(notebook.name))
+        page.goto(lab_server.url(served.as_posix()))
         ready = page.get_by_text(IDLE, exact=True).or_(page.locator(".jp-Dialog"))
         ready.first.wait_for(timeout=KERNEL_READY_TIMEOUT_S * 1000)
         dialog = page.locator(".jp-Dialog")
@@ -326,15 +332,35 @@ def test_notebook_runs_and_every_explorer_reads_at_a_glance(notebook, lab_page, 
         errors = _error_texts(page)
         assert not errors, "error output after Run All:\n" + "\n---\n".join(errors)[-3000:]
 
+        step = "saving the run and comparing its guarded outputs with the committed ones"
+        saved_copy = lab_server.root / served
+        before = saved_copy.stat().st_mtime_ns
+        _click_menu(page, "File", "Save Notebook")
+        deadline = time.monotonic() + SAVE_TIMEOUT_S
+        while saved_copy.stat().st_mtime_ns == before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert saved_copy.stat().st_mtime_ns != before, f"not saved in {SAVE_TIMEOUT_S} s"
+        time.sleep(0.5)  # the server writes the file in one go; let it finish
+        changed = output_problems(notebook, saved_copy)
+        assert not changed, (
+            "outputs of cells tagged nbval-check-output differ from the committed ones "
+            "(re-execute with `make notebook NB=...` if the change is intended):\n"
+            + "\n".join(changed)
+        )
+
         explorers = page.locator(EXPLORER)
         count = explorers.count()
         assert count == saved, f"{saved} explorers in the saved notebook, {count} after Run All"
         problems, moves = [], 0
         for index in range(count):
             explorer = explorers.nth(index)
-            where = f"{notebook.stem} explorer {index + 1} of {count}"
+            where = f"{label} explorer {index + 1} of {count}"
             step = f"{where}: measuring at {SIZES[0]}"
             problems += _measure(page, explorer, SIZES[0], where)
+            if served.parts[0] == "notebooks_ko":  # the Korean edition's explorers speak Korean
+                text = explorer.inner_text()
+                if not HANGUL.search(text):
+                    problems.append(f"{where}: no Hangul in its title, controls or note: {text!r}")
             controls = _moves(page, explorer)
             assert controls, f"{where} has no control to move"
             for move in controls:
@@ -367,19 +393,19 @@ def test_notebook_runs_and_every_explorer_reads_at_a_glance(notebook, lab_page, 
         )
         time.sleep(1.0)
         for index in range(count):
-            where = f"{notebook.stem} explorer {index + 1} of {count}"
+            where = f"{label} explorer {index + 1} of {count}"
             problems += _measure(page, explorers.nth(index), SIZES[1], where)
         errors = _error_texts(page)
         assert not errors, "error after moving controls:\n" + "\n---\n".join(errors)[-3000:]
         assert not problems, "explorers that do not read at a glance:\n" + "\n".join(problems)
         print(
-            f"{notebook.name}: ran all cells in {run_seconds:.1f} s, {count} explorer(s), "
+            f"{label}: ran all cells in {run_seconds:.1f} s, {count} explorer(s), "
             f"{moves} control moves redrew; total {time.monotonic() - start:.1f} s"
         )
     except Exception as error:
-        shot = _screenshot_on_failure(page, notebook.name)
-        print(f"{notebook.name}: failed while {step}; screenshot: {shot}")
+        shot = _screenshot_on_failure(page, label.replace("/", "_"))
+        print(f"{label}: failed while {step}; screenshot: {shot}")
         print(f"JupyterLab log (tail):\n{lab_server.log_tail()}")
         if isinstance(error, AssertionError):
             raise
-        raise AssertionError(f"{notebook.name}: failed while {step}: {error}") from error
+        raise AssertionError(f"{label}: failed while {step}: {error}") from error

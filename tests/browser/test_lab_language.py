@@ -17,7 +17,8 @@ import sys
 import time
 import urllib.request
 
-from lab_harness import ROOT, SERVER_START_TIMEOUT_S, _free_port
+from lab_harness import ROOT
+from lab_server import SERVER_START_TIMEOUT_S, free_port
 
 SCRIPT = ROOT / "scripts" / "lab.py"
 
@@ -39,7 +40,7 @@ def _wait_until_up(process, port: int, token: str) -> None:
 
 
 def test_make_lab_ko_opens_the_korean_start_page_with_korean_menus(playwright_browser, tmp_path):
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     env = {
         k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "JUPYTERLAB_SETTINGS_DIR")
     }

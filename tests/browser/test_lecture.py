@@ -18,7 +18,7 @@ import os
 import pytest
 from book_harness import load_script
 
-NOTEBOOK = "00_start_here.ipynb"
+NOTEBOOK = "notebooks/00_start_here.ipynb"
 PRESENTING = "body[data-jp-deck-mode=presenting]"
 EXPLORER_CELL = ".jp-Cell:has(.rnnlib-explorer)"
 MAX_FORWARD_STEPS = 80
@@ -29,7 +29,7 @@ MIN_HANDLE_PX = 24  # large enough to hit from a lectern (JupyterLab's default: 
 def lecture_server(tmp_path_factory, lab_server, playwright_browser):
     lecture = load_script("lecture")
     # Launched from an environment whose own settings are the plain server's.
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(lab_server.settings))
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(lab_server.settings_dir))
     server = lecture.LectureServer(tmp_path_factory.mktemp("lecture"), env=env)
     try:
         server.run_notebook(NOTEBOOK)
@@ -93,7 +93,7 @@ def test_deck_presents_and_an_explorer_redraws(lecture_server, playwright_browse
 
 
 def test_lab_without_lecture_mode_does_not_open_in_the_deck(lecture_server, lab_server, lab_page):
-    deck_settings = list(lab_server.settings.rglob("*slideshow*"))
+    deck_settings = list(lab_server.settings_dir.rglob("*slideshow*"))
     assert not deck_settings, f"lecture mode wrote deck settings to the user's: {deck_settings}"
     page = lab_page
     page.goto(lab_server.url(NOTEBOOK))
@@ -104,5 +104,7 @@ def test_lab_without_lecture_mode_does_not_open_in_the_deck(lecture_server, lab_
     page.wait_for_timeout(1000)  # the deck, when active, starts as the notebook opens
     mode = page.evaluate("document.body.dataset.jpDeckMode || null")
     assert mode != "presenting", "JupyterLab opened in the deck without lecture mode"
-    saved = [json.loads(p.read_text()) for p in lab_server.settings.rglob("*.jupyterlab-settings")]
+    saved = [
+        json.loads(p.read_text()) for p in lab_server.settings_dir.rglob("*.jupyterlab-settings")
+    ]
     assert not any(s.get("active") for s in saved), f"a deck setting is active: {saved}"
