@@ -352,7 +352,7 @@ KOREAN: dict[str, str] = {
     "targets": "목표",
     "best memoryless predictor: {right} of {total} right": "기억이 없는 예측기의 최선: {total}개 중 {right}개 정답",
     'Training the "hello" RNN: the loss falls as it learns': '"hello" RNN 학습: 배울수록 손실이 줄어듭니다',
-    "training step": "학습 단계",
+    # "training step": its entry is in chapter 2's section
     "cross-entropy loss (log scale)": "교차 엔트로피 손실 (로그 스케일)",
     "trained 300 steps in {seconds:.2f} s; loss {first:.2f} -> {last:.4f}": "300단계 학습: {seconds:.2f}초, 손실 {first:.2f} -> {last:.4f}",
     "reads {inputs!r}, predicts {predicted!r}, answer {answer!r}": "입력 {inputs!r}, 예측 {predicted!r}, 정답 {answer!r}",
