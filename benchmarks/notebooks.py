@@ -1,9 +1,10 @@
 """Notebook run times and widget redraw times (a benchmark, not a timed test).
 
-    python benchmarks/notebooks.py                 # every notebooks/*.ipynb
+    python benchmarks/notebooks.py                 # every notebook of both editions
     python benchmarks/notebooks.py 00 03_bptt      # a subset (file names or prefixes)
+    python benchmarks/notebooks.py notebooks_ko/05 # one edition's chapter
 
-Each notebook runs top to bottom in a fresh kernel from ``notebooks/`` (nbclient); the
+Each notebook runs top to bottom in a fresh kernel from its folder (nbclient); the
 wall time of its cells (kernel start excluded) is compared with its budget
 (chapters 00-02: 60 s, 03: 90 s, 04-08: 120 s). Then, in the same kernel,
 ``rnnlib.widgets.benchmark_explorers()`` moves every control of every explorer and
@@ -13,7 +14,8 @@ times can be several times higher than on an idle laptop.
 
 The run times also go into ``benchmarks/run_times.json`` (committed; a subset run updates
 only its notebooks), with the time and load average of each measurement: the one source
-of the run times. The start page shows that file; the "Run all" column of README.md's
+of the run times (English chapters under ``notebooks``, the Korean edition's under
+``notebooks_ko``: each has its English twin's budget). The start page shows that file; the "Run all" column of README.md's
 chapter table is rewritten from it (``tests/test_notebook_text.py`` checks both agree).
 """
 
@@ -34,6 +36,7 @@ from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
+EDITION_DIRS = (NOTEBOOK_DIR, ROOT / "notebooks_ko")
 RESULTS = ROOT / "benchmarks" / "results" / "notebooks.md"
 RUN_TIMES = ROOT / "benchmarks" / "run_times.json"
 README = ROOT / "README.md"
@@ -62,15 +65,19 @@ def budget_seconds(notebook: Path) -> int:
 
 
 def select(names: list[str]) -> list[Path]:
-    notebooks = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+    notebooks = [nb for folder in EDITION_DIRS for nb in sorted(folder.glob("*.ipynb"))]
     if not names:
         return notebooks
     chosen = []
     for name in names:
-        stem = Path(name).stem
-        matches = [nb for nb in notebooks if nb.stem.startswith(stem)]
+        stem, folder = Path(name).stem, Path(name).parent.name
+        matches = [
+            nb
+            for nb in notebooks
+            if nb.stem.startswith(stem) and (not folder or nb.parent.name == folder)
+        ]
         if not matches:
-            raise SystemExit(f"{name}: no notebook in {NOTEBOOK_DIR} starts with {stem!r}")
+            raise SystemExit(f"{name}: no notebook of the course starts with {stem!r}")
         chosen += [m for m in matches if m not in chosen]
     return chosen
 
@@ -85,7 +92,11 @@ def run(notebook: Path, timeout: int) -> dict:
         resources={"metadata": {"path": str(notebook.parent)}},
         record_timing=False,
     )
-    row = {"notebook": notebook.name, "budget_s": budget_seconds(notebook), "explorers": []}
+    row = {
+        "notebook": notebook.relative_to(ROOT).as_posix(),
+        "budget_s": budget_seconds(notebook),
+        "explorers": [],
+    }
     with client.setup_kernel():
         start = time.perf_counter()
         try:
@@ -157,10 +168,11 @@ def markdown(rows: list[dict]) -> str:
 def write_run_times(rows: list[dict]) -> None:
     """Merge the measured run times into ``benchmarks/run_times.json``."""
     data = json.loads(RUN_TIMES.read_text(encoding="utf-8")) if RUN_TIMES.exists() else {}
-    notebooks = data.get("notebooks", {})
+    editions = {folder.name: data.get(folder.name, {}) for folder in EDITION_DIRS}
     for row in rows:
         if "run_s" in row:
-            notebooks[row["notebook"]] = {
+            folder, name = row["notebook"].split("/")
+            editions[folder][name] = {
                 "run_s": round(row["run_s"], 1),
                 "budget_s": row["budget_s"],
                 "measured": row["measured"],
@@ -169,8 +181,9 @@ def write_run_times(rows: list[dict]) -> None:
     data = {
         "machine": f"{os.cpu_count()} CPU(s), Python {platform.python_version()}, "
         f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}",
-        "notebooks": dict(sorted(notebooks.items())),
+        **{folder: dict(sorted(times.items())) for folder, times in editions.items() if times},
     }
+    notebooks = editions[NOTEBOOK_DIR.name]
     RUN_TIMES.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     readme = README.read_text(encoding="utf-8")
     readme = README_ROW.sub(

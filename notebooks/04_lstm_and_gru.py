@@ -55,7 +55,7 @@ from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
 from rnnlib.exercises import ch04 as exercises
 from rnnlib.experiments import ch04 as experiments
 from rnnlib.functional import sigmoid
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.viz.gates import (
     plot_gate_saturation,
     plot_lstm_diagram,
@@ -150,7 +150,7 @@ assert np.all(np.abs(kept) <= np.abs(c_prev))  # forgetting can only shrink a un
 fig = plot_lstm_stage(
     "forget",
     {"c_{t-1}": c_prev, "f_t": f_t, r"f_t \odot c_{t-1}": kept},
-    title="Forget gate: each unit of the old cell state is scaled by its gate",
+    title=tr("Forget gate: each unit of the old cell state is scaled by its gate"),
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -165,7 +165,7 @@ fig = plot_lstm_stage(
 i_t = sigmoid(W_i @ x_t + U_i @ h_prev + b_i)
 print("i_t", i_t)
 fig = plot_lstm_stage(
-    "input", {"i_t": i_t}, title="Input gate: how much of the candidate each unit lets in"
+    "input", {"i_t": i_t}, title=tr("Input gate: how much of the candidate each unit lets in")
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -185,7 +185,7 @@ assert np.all(np.abs(g_t) < 1)
 fig = plot_lstm_stage(
     "candidate",
     {"g_t": g_t, "i_t": i_t, r"i_t \odot g_t": written},
-    title="Candidate: new content in (-1, 1), gated by the input gate",
+    title=tr("Candidate: new content in (-1, 1), gated by the input gate"),
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -207,7 +207,7 @@ print("c_t", c_t)
 fig = plot_lstm_stage(
     "cell",
     {r"f_t \odot c_{t-1}": kept, r"i_t \odot g_t": written, "c_t": c_t},
-    title="Cell update: the kept old state plus the gated new content",
+    title=tr("Cell update: the kept old state plus the gated new content"),
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -228,7 +228,7 @@ assert np.all(np.abs(h_t) < 1)  # |o| < 1 and |tanh| < 1
 fig = plot_lstm_stage(
     "output",
     {"o_t": o_t, r"\tanh(c_t)": np.tanh(c_t), "h_t": h_t},
-    title="Output gate: the hidden state shows a gated view of the cell state",
+    title=tr("Output gate: the hidden state shows a gated view of the cell state"),
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -311,9 +311,9 @@ curves = {
     "LSTM, cell c_t": lstm_norms["cell_state"] / lstm_norms["cell_state"][-1],
 }
 ax = plot_norms_over_time(
-    curves,
-    ylabel="||dL/d state_t|| / ||dL/d state_T||",
-    title="Before training: the gradient reaching step t (loss after step T = 50)",
+    {tr(label): curve for label, curve in curves.items()},  # legend in the edition's language
+    ylabel=tr("||dL/d state_t|| / ||dL/d state_T||"),
+    title=tr("Before training: the gradient reaching step t (loss after step T = 50)"),
 )
 reach = {label: curve[0] for label, curve in curves.items()}
 for label, fraction in reach.items():
@@ -350,9 +350,9 @@ assert reach["LSTM, hidden h_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 # %% slideshow={"slide_type": "subslide"}
 bias_curves = experiments.forget_bias_gradients(biases=(0.0, 1.0, 3.0), length=50, rng=SEED)
 ax = plot_norms_over_time(
-    {f"cell c_t, forget bias {bias:g}": curve for bias, curve in bias_curves.items()},
+    {tr("cell c_t, forget bias {bias:g}", bias=bias): curve for bias, curve in bias_curves.items()},
     ylabel="||dL/dc_t|| / ||dL/dc_T||",
-    title="Forget-gate bias at initialisation: gradient reaching each step",
+    title=tr("Forget-gate bias at initialisation: gradient reaching each step"),
 )
 for bias, curve in bias_curves.items():
     print(
@@ -454,7 +454,7 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
 # The task is [chapter 3](03_bptt_and_vanishing_gradients.ipynb)'s **adding problem** (덧셈 문제): every step shows a random number in
 # $[0, 1)$ and a marker; two steps are marked, one in each half; after the last step the
 # model must output the sum of the two marked numbers. Always answering 1 (the mean) gives an
-# MSE of $\mathrm{Var}(u_1 + u_2) = 1/6 \approx 0.167$: that **trivial baseline** (자명한 기준선)
+# MSE of $\mathrm{Var}(u_1 + u_2) = 1/6 \approx 0.167$: that **trivial baseline** (단순 기준선)
 # is what "learned nothing" looks like.
 #
 # The competition is fair by construction: at each length the three models (16 units each)
@@ -561,9 +561,9 @@ trained_curves = {
 }
 trained_curves = {label: curve / curve[-1] for label, curve in trained_curves.items()}
 ax = plot_norms_over_time(
-    trained_curves,
-    ylabel="||dL/d state_t|| / ||dL/d state_T||",
-    title="After training at T = 50: the gradient reaching step t",
+    {tr(label): curve for label, curve in trained_curves.items()},
+    ylabel=tr("||dL/d state_t|| / ||dL/d state_T||"),
+    title=tr("After training at T = 50: the gradient reaching step t"),
     ymin=1e-4,  # where the gated models live; the vanilla RNN leaves the axis (marked)
 )
 for label, curve in trained_curves.items():
@@ -645,8 +645,8 @@ untrained = {
     cell_type: saturation_of(experiments.make_model(cell_type, rng=SEED))
     for cell_type in ("lstm", "gru")
 }
-fig = plot_gate_saturation(saturation["lstm"], title="Trained LSTM: gate saturation")
-fig = plot_gate_saturation(saturation["gru"], title="Trained GRU: gate saturation")
+fig = plot_gate_saturation(saturation["lstm"], title=tr("Trained LSTM: gate saturation"))
+fig = plot_gate_saturation(saturation["gru"], title=tr("Trained GRU: gate saturation"))
 
 # %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
@@ -846,5 +846,5 @@ assert exercises.check_lstm_step_backward(lstm_step_backward_solution)
 # | constant error carousel | 상수 오차 회전목마 | the original LSTM's cell path with $f = 1$, along which the error is carried unchanged |
 # | forget-gate bias | 망각 게이트 편향 | the bias of the forget gate; initialised to 1 or more so that cells remember by default |
 # | gate saturation | 게이트 포화 | a gate spending its time near 0 or 1, acting as a switch |
-# | trivial baseline | 자명한 기준선 | the score of a model that ignores its input (here: always answer 1) |
+# | trivial baseline | 단순 기준선 | the score of a model that ignores its input (here: always answer 1) |
 # | parameter count | 매개변수 개수 | the number of trainable numbers in a model |

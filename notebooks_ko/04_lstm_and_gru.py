@@ -12,37 +12,39 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Chapter 4 — LSTM and GRU
-# ### 4장 — LSTM과 GRU: 게이트로 기억을 지키기
+# %% [markdown] slideshow={"slide_type": "slide"} translates="4d35f31c7e63"
+# # 4장 — LSTM과 GRU
+# ### 게이트로 기억을 지키기
 #
-# [Chapter 3](03_bptt_and_vanishing_gradients.ipynb) ended with a vanilla RNN that could not learn the adding problem once the two
-# numbers it had to add were more than a couple of dozen steps away from the answer. The
-# reason was arithmetic: the gradient that reaches an early step is a product of one
-# Jacobian $\mathrm{diag}(1-h_t^2)\,W_{hh}$ per step, and such a product shrinks
-# exponentially. This chapter builds the two cells that fixed this, the **LSTM** (long
-# short-term memory, 장단기 메모리; Hochreiter and Schmidhuber 1997, with the forget gate of
-# Gers, Schmidhuber and Cummins 2000) and the **GRU** (gated recurrent unit, 게이트 순환
-# 유닛; Cho et al. 2014), and then lets all three cells compete on the same task.
+# [3장](03_bptt_and_vanishing_gradients.ipynb)은 기본 RNN(vanilla RNN)이 덧셈 문제를
+# 배우지 못하는 모습으로 끝났습니다. 더해야 할 두 수가 답을 내는 시점(time step)에서 20여 시점 넘게
+# 떨어져 있기만 해도 그랬습니다. 이유는 단순한 산수였습니다. 앞쪽 시점에 도달하는
+# 기울기는 시점마다 야코비 행렬(Jacobian) $\mathrm{diag}(1-h_t^2)\,W_{hh}$를 하나씩 곱한
+# 것이고, 이런 곱은 지수적으로 줄어듭니다. 이 장에서는 이 문제를 해결한 두 셀,
+# **LSTM**(장단기 메모리, long short-term memory; Hochreiter와 Schmidhuber 1997, 망각
+# 게이트는 Gers, Schmidhuber, Cummins 2000)과 **GRU**(게이트 순환 유닛, gated recurrent
+# unit; Cho 외 2014)를 직접 만들어 보고, 세 셀을 같은 과제에서 겨루게 합니다.
 #
-# **Learning objectives.** After this chapter you can
+# **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. explain why the LSTM keeps two streams, the **cell state** (셀 상태, the long-term
-#    memory, 장기 기억) and the **hidden state** (은닉 상태), and what each is for;
-# 2. compute an LSTM step by hand — forget gate, input gate, candidate, cell update,
-#    output gate — in a few lines of numpy, and get the same numbers from `rnnlib`;
-# 3. explain why the additive cell path keeps gradients alive ($\partial c_t/\partial c_{t-1} = f_t$
-#    along it), and why the forget gate's bias is initialised to 1 or more;
-# 4. write the GRU equations, relate its update gate to the LSTM's forget and input gates,
-#    and count the parameters of an RNN, LSTM and GRU cell;
-# 5. run a fair comparison of the three cells on a long-memory task, read its loss curves
-#    against a trivial baseline, and say what longer sequences would cost;
-# 6. read gate activations of a trained model, and measure how often gates saturate.
+# 1. LSTM이 왜 두 흐름, 즉 **셀 상태**(cell state, 장기 기억)와 **은닉 상태**(hidden
+#    state)를 따로 두는지, 각각 무슨 일을 하는지 설명하기
+# 2. 망각 게이트, 입력 게이트, 후보 값, 셀 상태 갱신, 출력 게이트로 이어지는 LSTM의 한
+#    단계를 numpy 몇 줄로 직접 계산하고, `rnnlib`에서 같은 값을 얻기
+# 3. 덧셈으로 이어지는 셀 경로가 왜 기울기를 살려 두는지(이 경로를 따라
+#    $\partial c_t/\partial c_{t-1} = f_t$), 망각 게이트의 편향을 왜 1 이상으로
+#    초기화하는지 설명하기
+# 4. GRU의 식을 쓰고, GRU의 업데이트 게이트가 LSTM의 망각 게이트·입력 게이트와 어떤
+#    관계인지 설명하고, RNN·LSTM·GRU 셀의 매개변수 개수를 세기
+# 5. 긴 기억이 필요한 과제에서 세 셀을 공정하게 비교하고, 손실 곡선을 단순
+#    기준선(trivial baseline)과 견주어 읽고, 시퀀스가 길어지면 비용이 얼마나 드는지 말하기
+# 6. 학습된 모델의 게이트 활성값을 읽고, 게이트가 얼마나 자주 포화(saturation)되는지
+#    측정하기
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 70 minutes; explorer: gate activations (section 6.2). Say: [chapter 3](03_bptt_and_vanishing_gradients.ipynb)'s RNN could not
-# carry the adding problem's numbers over 50 steps; the LSTM adds a belt with no matrix on
-# it.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="14e03fb171ff"
+# 약 70분. 탐색기(explorer): 게이트 활성값(6.2절). 말할 내용:
+# [3장](03_bptt_and_vanishing_gradients.ipynb)의 RNN은 덧셈 문제의 두 수를 50시점 너머로
+# 전달하지 못했습니다. LSTM은 그 위에 행렬이 하나도 없는 벨트를 더합니다.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -55,7 +57,7 @@ from rnnlib.data.tasks import ADDING_BASELINE_MSE, adding_problem
 from rnnlib.exercises import ch04 as exercises
 from rnnlib.experiments import ch04 as experiments
 from rnnlib.functional import sigmoid
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.viz.gates import (
     plot_gate_saturation,
     plot_lstm_diagram,
@@ -71,52 +73,52 @@ set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 np.set_printoptions(precision=3, suppress=True)
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 1. Two streams: the cell state and the hidden state
+# %% [markdown] slideshow={"slide_type": "slide"} translates="673580e2d583"
+# ## 1. 두 흐름: 셀 상태와 은닉 상태
 #
-# A vanilla RNN has one memory vector, and it rewrites all of it at every step:
-# $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$. Whatever it wants to keep for later must
-# survive a matrix product and a squashing function at every single step — and so must the
-# gradient on its way back ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)).
+# 기본 RNN에는 기억 벡터가 하나뿐이고, 매 시점 그 전부를 다시 씁니다:
+# $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$. 나중을 위해 간직하려는 정보는 모든
+# 시점에서 행렬 곱과 압축 함수(squashing function)를 거치고도 살아남아야 하며,
+# 거꾸로 전달되는 기울기도 마찬가지입니다([3장](03_bptt_and_vanishing_gradients.ipynb)).
 #
-# The LSTM splits the memory in two:
+# LSTM은 기억을 둘로 나눕니다.
 #
-# * the **cell state** $c_t$ (셀 상태) is a *conveyor belt* (컨베이어 벨트). Between two steps it
-#   is only multiplied elementwise by a gate and added to — no matrix, no tanh on the way.
-#   Information put on the belt can ride along unchanged for many steps. This is the
-#   long-term memory (장기 기억).
-# * the **hidden state** $h_t$ (은닉 상태) is what the cell *shows* at step $t$: a filtered
-#   read-out of the belt, $h_t = o_t \odot \tanh(c_t)$. It feeds the output layer and, at
-#   the next step, the gates. It is the working, short-term memory (단기 기억).
+# * **셀 상태**(cell state) $c_t$는 *컨베이어 벨트*(conveyor belt)입니다. 두 시점 사이에서
+#   셀 상태에는 게이트가 원소별로 곱해지고 새 내용이 더해질 뿐, 가는 길에 행렬도 tanh도
+#   없습니다. 벨트에 올린 정보는 여러 시점 동안 바뀌지 않고 실려 갈 수 있습니다. 이것이
+#   장기 기억(long-term memory)입니다.
+# * **은닉 상태**(hidden state) $h_t$는 셀이 시점 $t$에 *내보이는* 값, 즉 벨트를 걸러서
+#   읽어 낸 값입니다: $h_t = o_t \odot \tanh(c_t)$. 은닉 상태는 출력층으로 들어가고, 다음
+#   시점에는 게이트들의 입력이 됩니다. 이것은 당장 쓰는 단기 기억(short-term memory)입니다.
 #
-# Three **gates** (게이트), each a vector of numbers between 0 and 1 computed from $x_t$ and
-# $h_{t-1}$, decide what happens on the belt: the **forget gate** $f_t$ (망각 게이트) how much of
-# each unit of $c_{t-1}$ to keep, the **input gate** $i_t$ (입력 게이트) how much of a new
-# **candidate** $g_t$ (후보 값) to write, and the **output gate** $o_t$ (출력 게이트) how much of
-# the belt to show in $h_t$. A gate is a soft switch: 0 blocks, 1 lets everything through,
-# and multiplying by it elementwise ($\odot$) applies the switch unit by unit.
+# 세 **게이트**(gate)는 각각 $x_t$와 $h_{t-1}$에서 계산한, 0과 1 사이 값들의 벡터이며
+# 벨트에서 무슨 일이 일어날지 정합니다. **망각 게이트**(forget gate) $f_t$는 $c_{t-1}$의
+# 각 유닛을 얼마나 남길지, **입력 게이트**(input gate) $i_t$는 새 **후보 값**(candidate)
+# $g_t$를 얼마나 쓸지, **출력 게이트**(output gate) $o_t$는 벨트를 $h_t$에 얼마나 보여 줄지
+# 정합니다. 게이트는 부드러운 스위치입니다. 0이면 막고 1이면 모두 통과시키며, 게이트를
+# 원소별로 곱하면($\odot$) 이 스위치가 유닛마다 따로 작동합니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: two streams: the cell state is the long-term belt, the hidden state what the cell
-# shows. Ask the room: *what sits between c_{t-1} and c_t?* (only an elementwise multiply
-# and an add)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="7fde3c8f10dd"
+# 말할 내용: 흐름이 둘입니다. 셀 상태는 오래 기억하는 벨트이고, 은닉 상태는 셀이 바깥에 보여
+# 주는 값입니다. 수강생에게 묻기: *c_{t-1}과 c_t 사이에는 무엇이 있습니까?* (원소별 곱셈
+# 하나와 덧셈 하나뿐)
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_lstm_diagram()
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 2. The LSTM step by step
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a888658cffba"
+# ## 2. LSTM 한 단계씩 따라가기
 #
-# All four gate pre-activations read the same two vectors, the input $x_t$ and the previous
-# hidden state $h_{t-1}$, each with its own weights. `rnnlib` stores them stacked, in the
-# order of the mainstream frameworks — **input, forget, candidate (g), output** — so
-# `W_xh` is $(4H, D)$, `W_hh` is $(4H, H)$ and `b` is $(4H,)$. For a small example we take a
-# cell with $D = 2$ inputs and $H = 3$ units, read its (random) weights, and follow one step
-# from a given $x_t$, $h_{t-1}$ and $c_{t-1}$.
+# 네 게이트의 사전 활성값(pre-activation)은 모두 같은 두 벡터, 즉 입력 $x_t$와 이전 은닉
+# 상태 $h_{t-1}$을 저마다의 가중치로 읽습니다. `rnnlib`은 이 가중치들을 주요 프레임워크와
+# 같은 순서 — **입력, 망각, 후보(g), 출력** — 로 쌓아서 저장하므로 `W_xh`는 $(4H, D)$,
+# `W_hh`는 $(4H, H)$, `b`는 $(4H,)$ 모양입니다. 작은 예로 입력이 $D = 2$개, 유닛이
+# $H = 3$개인 셀을 만들어 (무작위) 가중치를 읽고, 주어진 $x_t$, $h_{t-1}$, $c_{t-1}$에서
+# 출발해 한 단계를 따라가 봅니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Walk through the gates one slide at a time: forget, input, candidate, update, output. Ask
-# the room at each: *what does a value of 0 mean here, and 1?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="d7ccd2bf5bc2"
+# 게이트를 슬라이드 한 장에 하나씩 짚어 갑니다: 망각, 입력, 후보 값, 갱신, 출력. 매번
+# 수강생에게 묻기: *여기서 0은 무슨 뜻이고, 1은 무슨 뜻입니까?*
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 D, H = 2, 3
@@ -132,13 +134,12 @@ c_prev = np.array([0.8, -1.2, 0.3])
 print("W_xh", W_xh.shape, " W_hh", W_hh.shape, " b", b.shape)
 print("forget block of b (includes the +1):", b_f)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.1 Forget gate: what to keep
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="36fc6e1807ab"
+# ### 2.1 망각 게이트: 무엇을 남길까
 #
 # $$f_t = \sigma(W_f x_t + U_f h_{t-1} + b_f), \qquad \text{kept} = f_t \odot c_{t-1}$$
 #
-# Each unit of the old cell state is multiplied by its own number between 0 (forget it)
-# and 1 (keep it).
+# 이전 셀 상태의 유닛마다 0(잊기)과 1(남기기) 사이의 수가 하나씩 곱해집니다.
 
 # %% tags=["nbval-check-output"]
 f_t = sigmoid(W_f @ x_t + U_f @ h_prev + b_f)
@@ -150,31 +151,32 @@ assert np.all(np.abs(kept) <= np.abs(c_prev))  # forgetting can only shrink a un
 fig = plot_lstm_stage(
     "forget",
     {"c_{t-1}": c_prev, "f_t": f_t, r"f_t \odot c_{t-1}": kept},
-    title="Forget gate: each unit of the old cell state is scaled by its gate",
+    title=tr("Forget gate: each unit of the old cell state is scaled by its gate"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.2 Input gate: how much to write
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="9e7e39295743"
+# ### 2.2 입력 게이트: 얼마나 쓸까
 #
 # $$i_t = \sigma(W_i x_t + U_i h_{t-1} + b_i)$$
 #
-# The input gate is a second soft switch, one per unit, that decides how much of the new
-# content enters the belt.
+# 입력 게이트는 유닛마다 하나씩 있는 두 번째 부드러운 스위치로, 새 내용이 벨트에 얼마나
+# 들어갈지 정합니다.
 
 # %% tags=["nbval-check-output"]
 i_t = sigmoid(W_i @ x_t + U_i @ h_prev + b_i)
 print("i_t", i_t)
 fig = plot_lstm_stage(
-    "input", {"i_t": i_t}, title="Input gate: how much of the candidate each unit lets in"
+    "input", {"i_t": i_t}, title=tr("Input gate: how much of the candidate each unit lets in")
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.3 Candidate: what to write
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="36d95111d558"
+# ### 2.3 후보 값: 무엇을 쓸까
 #
 # $$g_t = \tanh(W_g x_t + U_g h_{t-1} + b_g)$$
 #
-# The candidate (후보 값) is the new content, in $(-1, 1)$ like a vanilla RNN's hidden state
-# (it *is* a vanilla RNN step). The cell writes $i_t \odot g_t$: the candidate, gated.
+# 후보 값(candidate)은 새로 쓸 내용이며, 기본 RNN의 은닉 상태처럼 $(-1, 1)$ 범위에
+# 있습니다(계산도 기본 RNN의 한 단계와 *똑같습니다*). 셀이 실제로 쓰는 것은
+# $i_t \odot g_t$, 즉 게이트를 거친 후보 값입니다.
 
 # %% tags=["nbval-check-output"]
 g_t = np.tanh(W_g @ x_t + U_g @ h_prev + b_g)
@@ -185,21 +187,22 @@ assert np.all(np.abs(g_t) < 1)
 fig = plot_lstm_stage(
     "candidate",
     {"g_t": g_t, "i_t": i_t, r"i_t \odot g_t": written},
-    title="Candidate: new content in (-1, 1), gated by the input gate",
+    title=tr("Candidate: new content in (-1, 1), gated by the input gate"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.4 Cell update: keep plus write
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="6290c602ae98"
+# ### 2.4 셀 상태 갱신: 남긴 것에 새 내용을 더하기
 #
 # $$c_t = f_t \odot c_{t-1} + i_t \odot g_t$$
 #
-# This is the heart of the LSTM: the new cell state is the kept part of the old one **plus**
-# the written part. No matrix and no squashing function sit on the path from $c_{t-1}$ to
-# $c_t$, and $c_t$ is not confined to $(-1, 1)$: a unit can add up evidence over many steps.
+# 이것이 LSTM의 핵심입니다. 새 셀 상태는 이전 셀 상태에서 남긴 부분에 새로 쓴 부분을
+# **더한** 것입니다. $c_{t-1}$에서 $c_t$로 가는 길에는 행렬도, 압축 함수도 없고,
+# $c_t$는 $(-1, 1)$ 안에 갇혀 있지도 않습니다. 그래서 한 유닛이 여러 시점에 걸쳐 증거를
+# 차곡차곡 더해 갈 수 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: keep plus write, no matrix, no squashing: this is the heart of the LSTM. Ask the
-# room: *what is dc_t / dc_{t-1}?* (f_t, elementwise)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="8cd1080fe1d8"
+# 말할 내용: 남긴 것에 새 내용을 더할 뿐, 행렬도 압축 함수도 없습니다. 이것이 LSTM의
+# 핵심입니다. 수강생에게 묻기: *dc_t / dc_{t-1}은 무엇입니까?* (원소별로 f_t)
 
 # %% tags=["nbval-check-output"]
 c_t = kept + written
@@ -207,16 +210,16 @@ print("c_t", c_t)
 fig = plot_lstm_stage(
     "cell",
     {r"f_t \odot c_{t-1}": kept, r"i_t \odot g_t": written, "c_t": c_t},
-    title="Cell update: the kept old state plus the gated new content",
+    title=tr("Cell update: the kept old state plus the gated new content"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.5 Output gate: what to show
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="4723cb7d31c2"
+# ### 2.5 출력 게이트: 무엇을 보여 줄까
 #
 # $$o_t = \sigma(W_o x_t + U_o h_{t-1} + b_o), \qquad h_t = o_t \odot \tanh(c_t)$$
 #
-# The hidden state is a squashed, gated view of the belt. A unit can hold a value in its
-# cell state while showing nothing ($o_t \approx 0$), and reveal it later.
+# 은닉 상태는 벨트의 값을 압축한 뒤 게이트로 걸러서 보여 주는 것입니다. 한 유닛은 셀 상태에 값을
+# 담아 둔 채 아무것도 보여 주지 않다가($o_t \approx 0$) 나중에 드러낼 수 있습니다.
 
 # %% tags=["nbval-check-output"]
 o_t = sigmoid(W_o @ x_t + U_o @ h_prev + b_o)
@@ -228,14 +231,14 @@ assert np.all(np.abs(h_t) < 1)  # |o| < 1 and |tanh| < 1
 fig = plot_lstm_stage(
     "output",
     {"o_t": o_t, r"\tanh(c_t)": np.tanh(c_t), "h_t": h_t},
-    title="Output gate: the hidden state shows a gated view of the cell state",
+    title=tr("Output gate: the hidden state shows a gated view of the cell state"),
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 2.6 The whole cell, and rnnlib's `LSTMCell`
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="838c7d36f99b"
+# ### 2.6 셀 전체, 그리고 rnnlib의 `LSTMCell`
 #
-# Put together, one step is a handful of lines. Computing all four pre-activations with one
-# matrix product each (the stacked weights) is how libraries do it:
+# 모두 합치면 한 단계는 몇 줄이면 됩니다. 쌓아 둔 가중치 덕분에 행렬 곱 한 번씩으로 네
+# 사전 활성값을 모두 계산하는 것이 라이브러리들의 방식입니다:
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -254,28 +257,28 @@ assert np.allclose(h_scratch, h_t) and np.allclose(c_scratch, c_t)
 assert np.allclose(h_lib[0], h_t, atol=1e-12) and np.allclose(c_lib[0], c_t, atol=1e-12)
 print("from scratch and rnnlib agree to 1e-12")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The step-by-step numbers, the compact function and `rnnlib` agree. (`rnnlib` computes the
-# sigmoid as $\tfrac12 + \tfrac12\tanh(a/2)$, which is the same function but never overflows.)
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="82ec18669d4b"
+# 단계별로 계산한 값, 간결한 함수의 값, `rnnlib`의 값이 일치합니다. (`rnnlib`은 시그모이드를
+# $\tfrac12 + \tfrac12\tanh(a/2)$로 계산합니다. 같은 함수이지만 오버플로가 나지 않습니다.)
 #
-# ## 3. Why the cell path keeps gradients alive
+# ## 3. 셀 경로가 기울기를 살려 두는 이유
 #
-# Differentiate the cell update with respect to the old cell state, holding the gates
-# fixed:
+# 게이트를 고정하고 셀 상태 갱신 식을 이전 셀 상태로 미분하면 다음과 같습니다.
 #
 # $$\frac{\partial c_t}{\partial c_{t-1}} = \mathrm{diag}(f_t).$$
 #
-# Along the belt, going back one step multiplies the gradient by the forget gate — a number
-# the network *chooses* per unit and per step, not $\mathrm{diag}(1 - h_t^2)\,W_{hh}$, which is
-# fixed by the weights and the tanh slope. Going back $k$ steps along the belt multiplies by
-# $f_t \odot f_{t-1} \odot \dots$; if a unit keeps $f \approx 1$, its gradient arrives
-# almost intact. (The gates themselves depend on $h_{t-1}$, which adds further paths
-# through the weights; those vanish like a vanilla RNN's. The belt is the path that need
-# not.) The original LSTM had no forget gate at all, $f_t = 1$: Hochreiter and Schmidhuber
-# called this the *constant error carousel*.
+# 벨트를 따라 한 시점 거슬러 갈 때마다 기울기에 망각 게이트가 곱해집니다. 이것은 신경망이
+# 유닛마다, 시점마다 *스스로 정하는* 수이지, 가중치와 tanh의 도함수 값으로 정해져 버리는
+# $\mathrm{diag}(1 - h_t^2)\,W_{hh}$가 아닙니다. 벨트를 따라 $k$ 시점을 거슬러 가면
+# $f_t \odot f_{t-1} \odot \dots$가 곱해지므로, $f \approx 1$을 유지하는 유닛의 기울기는
+# 거의 그대로 도착합니다. (게이트 자체도 $h_{t-1}$에 의존하므로 가중치를 거치는 경로가 더
+# 생기는데, 이 경로들은 기본 RNN에서처럼 소실됩니다. 벨트는 소실되지 않아도 되는
+# 경로입니다.) 원래의 LSTM에는 망각 게이트가 아예 없어서 $f_t = 1$이었습니다. Hochreiter와
+# Schmidhuber는 이 경로를 *상수 오차 회전목마*(constant error carousel)라고 불렀습니다.
 #
-# `rnnlib`'s backward pass shows it directly: send a gradient into $c_t$ only (none into
-# $h_t$) and what comes out at $c_{t-1}$ is that gradient times $f_t$.
+# `rnnlib`의 역전파(backward pass)로 이를 바로 확인할 수 있습니다. 기울기를 $c_t$에만
+# 넣고($h_t$에는 넣지 않고) 역전파하면, $c_{t-1}$에서 나오는 값은 그 기울기에 $f_t$를 곱한
+# 것입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 dcell = rng.standard_normal((1, H))
@@ -285,20 +288,20 @@ cell.zero_grad()
 assert np.allclose(dc_prev, dcell * f_t)
 print("dL/dc_{t-1} = dL/dc_t * f_t:", np.allclose(dc_prev, dcell * f_t))
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 3.1 An LSTM next to the vanilla RNN on the same sequence
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="eea76da29d78"
+# ### 3.1 같은 시퀀스에서 LSTM과 기본 RNN 나란히 보기
 #
-# Now a whole sequence: 32 adding-problem sequences of length 50, a freshly initialised
-# vanilla RNN and a freshly initialised LSTM (16 units each), and a loss on the output read
-# after the last step. `analysis.gradient_norms` runs backward and reads from the Trace the norm of
-# the gradient arriving at every step: $\lVert\partial L/\partial h_t\rVert$ for both models and,
-# for the LSTM, the total $\lVert\partial L/\partial c_t\rVert$. We divide each curve by its
-# value at the last step, so the plot shows which fraction of the gradient gets back to
-# step $t$.
+# 이번에는 시퀀스 전체를 봅니다. 길이 50인 덧셈 문제 시퀀스 32개, 새로 초기화한 기본
+# RNN과 새로 초기화한 LSTM(둘 다 유닛 16개)을 준비하고, 마지막 시점 뒤에 읽은 출력에 손실을
+# 매깁니다. `analysis.gradient_norms`는 역전파를 실행한 뒤 Trace에서 각 시점에 도달한 기울기의
+# 노름을 읽습니다. 두 모델 모두 $\lVert\partial L/\partial h_t\rVert$를, LSTM은 여기에 더해
+# 전체 $\lVert\partial L/\partial c_t\rVert$를 읽습니다. 각 곡선을 마지막 시점의 값으로
+# 나누므로, 그림은 기울기의 몇 분의 일이 시점 $t$까지 돌아오는지를 보여 줍니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: even untrained, the LSTM passes back orders of magnitude more gradient to step 1. Ask
-# the room: *what would the forget gate need to be for the gradient to survive 50 steps?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="acb691178b06"
+# 말할 내용: 학습하기 전에도 LSTM은 시점 1까지 몇 자릿수나 더 많은 기울기를 돌려보냅니다.
+# 수강생에게 묻기: *기울기가 50시점을 거쳐 살아남으려면 망각 게이트가 어느 정도여야
+# 합니까?*
 
 # %% slideshow={"slide_type": "subslide"}
 inputs, targets = adding_problem(32, 50, rng=SEED)
@@ -311,48 +314,50 @@ curves = {
     "LSTM, cell c_t": lstm_norms["cell_state"] / lstm_norms["cell_state"][-1],
 }
 ax = plot_norms_over_time(
-    curves,
-    ylabel="||dL/d state_t|| / ||dL/d state_T||",
-    title="Before training: the gradient reaching step t (loss after step T = 50)",
+    {tr(label): curve for label, curve in curves.items()},  # legend in the edition's language
+    ylabel=tr("||dL/d state_t|| / ||dL/d state_T||"),
+    title=tr("Before training: the gradient reaching step t (loss after step T = 50)"),
 )
 reach = {label: curve[0] for label, curve in curves.items()}
 for label, fraction in reach.items():
     print(f"{label:24s} fraction reaching step 1: {fraction:.1e}")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Even untrained, the LSTM passes back many orders of magnitude more gradient to step 1 than
-# the vanilla RNN. Along its cell state the gradient is multiplied by forget gates that start
-# around $\sigma(1) \approx 0.73$ (see 3.2) — more for some units — instead of by random tanh
-# Jacobians, and the units with the largest forget gates carry it furthest.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="9eea4a95e54c"
+# 학습하기 전에도 LSTM은 기본 RNN보다 몇 자릿수나 더 많은 기울기를 시점 1까지
+# 돌려보냅니다. 셀 상태를 따라가는 기울기에는 무작위 tanh 야코비 행렬 대신 망각 게이트가
+# 곱해지는데, 이 게이트는 $\sigma(1) \approx 0.73$ 근처(3.2절 참고)에서, 어떤 유닛에서는 그보다
+# 큰 값에서 출발합니다. 그리고 망각 게이트가 가장 큰 유닛들이 기울기를 가장 멀리 실어
+# 나릅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 assert reach["LSTM, cell c_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 assert reach["LSTM, hidden h_t"] > 1e3 * reach["vanilla RNN, hidden h_t"]
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 3.2 The forget-gate bias
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="3088a57ee840"
+# ### 3.2 망각 게이트 편향
 #
-# At initialisation all pre-activations are small, so every gate sits near $\sigma(0) = 0.5$.
-# A forget gate of 0.5 halves the belt at every step — after 50 steps, $0.5^{50} \approx 10^{-15}$
-# is left, and the LSTM starts out as forgetful as a vanilla RNN. Adding a bias of 1 to the
-# forget block of $b$ (Gers et al. 2000; recommended again by Jozefowicz, Zaremba and
-# Sutskever 2015) starts the gate near $\sigma(1) \approx 0.73$: the cell remembers by default
-# and learns to forget. `rnnlib`'s `LSTMCell(..., forget_bias=1.0)` does this.
+# 초기화 직후에는 사전 활성값이 모두 작아서 모든 게이트가 $\sigma(0) = 0.5$ 근처에 있습니다.
+# 망각 게이트가 0.5이면 벨트가 시점마다 절반으로 줄어듭니다. 50시점 뒤에는
+# $0.5^{50} \approx 10^{-15}$만 남으니, LSTM도 처음에는 기본 RNN만큼이나 잘
+# 잊어버립니다. $b$의 망각 블록에 편향 1을 더하면(Gers 외 2000; Jozefowicz, Zaremba, Sutskever
+# 2015가 다시 권장) 게이트가 $\sigma(1) \approx 0.73$ 근처에서 출발합니다. 셀은 기본적으로
+# 기억하고, 잊는 법을 배우게 됩니다. `rnnlib`의 `LSTMCell(..., forget_bias=1.0)`이 바로 이렇게
+# 합니다.
 #
-# Below: three untrained LSTMs with identical weights except the forget bias (0, 1, 3), on
-# the same batch.
+# 아래 그림은 학습하지 않은 LSTM 세 개를 같은 배치에 적용한 결과입니다. 세 LSTM은 망각
+# 게이트 편향(0, 1, 3)만 다르고 나머지 가중치는 모두 같습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: a forget bias of 1 starts the gates near 0.73 instead of 0.5. Ask the room: *why not
-# a bias of 10?* (a cell that never forgets cannot clear stale content; saturated gates get
-# no gradient)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="42680fe0e7aa"
+# 말할 내용: 망각 게이트 편향을 1로 두면 게이트가 0.5가 아니라 0.73 근처에서 출발합니다.
+# 수강생에게 묻기: *편향을 10으로 하면 왜 안 됩니까?* (절대 잊지 않는 셀은 낡은 내용을 지울
+# 수 없고, 포화된 게이트에는 기울기가 흐르지 않습니다)
 
 # %% slideshow={"slide_type": "subslide"}
 bias_curves = experiments.forget_bias_gradients(biases=(0.0, 1.0, 3.0), length=50, rng=SEED)
 ax = plot_norms_over_time(
-    {f"cell c_t, forget bias {bias:g}": curve for bias, curve in bias_curves.items()},
+    {tr("cell c_t, forget bias {bias:g}", bias=bias): curve for bias, curve in bias_curves.items()},
     ylabel="||dL/dc_t|| / ||dL/dc_T||",
-    title="Forget-gate bias at initialisation: gradient reaching each step",
+    title=tr("Forget-gate bias at initialisation: gradient reaching each step"),
 )
 for bias, curve in bias_curves.items():
     print(
@@ -360,9 +365,9 @@ for bias, curve in bias_curves.items():
         f"fraction reaching step 1: {curve[0]:.1e}"
     )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Each increase of the bias lets orders of magnitude more gradient reach the first steps —
-# at a bias of 3 ($f \approx 0.95$) the gradient no longer vanishes over 50 steps.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="c7168d788b02"
+# 편향을 올릴 때마다 처음 시점들에 도달하는 기울기가 몇 자릿수씩 커집니다. 편향이
+# 3이면($f \approx 0.95$) 50시점을 거슬러 가도 기울기가 더는 소실되지 않습니다.
 
 # %% slideshow={"slide_type": "fragment"}
 reach_bias = {bias: curve[0] for bias, curve in bias_curves.items()}
@@ -370,19 +375,20 @@ assert reach_bias[1.0] > 10 * reach_bias[0.0]
 assert reach_bias[3.0] > 10 * reach_bias[1.0]
 assert reach_bias[3.0] > 0.01
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# A large bias is no free lunch: a cell that never forgets cannot clear stale content, and
-# the gradient to the gates themselves shrinks when they saturate. A bias of 1 is the usual
-# compromise; training then moves each unit's gate where the task needs it (section 6).
-# How much the starting point matters for *training* depends on the task and optimiser:
-# Jozefowicz et al. found a clear benefit on their benchmarks, while on our adding problem
-# with Adam, LSTMs with forget bias 0 also learned length 50, in a similar number of steps
-# (6 seeds tried while preparing the chapter) — Adam soon moves the bias itself.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="d5ac7bf10076"
+# 편향을 크게 한다고 공짜로 좋아지지는 않습니다. 절대 잊지 않는 셀은 낡은 내용을 지울 수
+# 없고, 게이트가 포화되면 게이트 자체로 가는 기울기가 작아집니다. 편향 1이 흔히 쓰는
+# 절충안이며, 그다음에는 학습이 각 유닛의 게이트를 과제에 필요한 곳으로 옮겨 놓습니다(6절).
+# 출발점이 *학습*에 얼마나 중요한지는 과제와 옵티마이저(optimiser)에 따라 다릅니다.
+# Jozefowicz 외는 자신들의 벤치마크에서 뚜렷한 이득을 확인했지만, Adam으로 학습한 우리의
+# 덧셈 문제에서는 망각 게이트 편향이 0인 LSTM도 길이 50을 비슷한 단계 수 안에
+# 배웠습니다(이 장을 준비하며 시드 6개로 시험). Adam이 곧 편향 자체를 옮겨 놓기
+# 때문입니다.
 #
-# ## 4. The GRU: fewer gates, one state
+# ## 4. GRU: 더 적은 게이트, 하나의 상태
 #
-# The GRU (Cho et al. 2014) keeps the key idea — an additive, gated path for the state — with
-# a simpler cell. It has no separate cell state, and two gates:
+# GRU(Cho 외 2014)는 핵심 아이디어 — 상태가 지나가는, 게이트로 조절되는 덧셈 경로 — 를
+# 유지하면서 셀을 더 단순하게 만듭니다. 따로 떨어진 셀 상태가 없고, 게이트는 두 개입니다.
 #
 # $$\begin{aligned}
 # r_t &= \sigma(W_r x_t + U_r h_{t-1} + b_r) && \text{reset gate (리셋 게이트)}\\
@@ -391,29 +397,30 @@ assert reach_bias[3.0] > 0.01
 # h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}
 # \end{aligned}$$
 #
-# **Two conventions for the last line.** This one, where $z_t = 1$ *keeps* the old state, is
-# the convention of Cho et al. (2014), PyTorch, Keras/TensorFlow and `rnnlib`. Chris Olah's
-# post "Understanding LSTM Networks", Chung et al. (2014) and the Deep Learning
-# Specialization (Coursera, where the gate is called $\Gamma_u$) write it the other way
-# round, $h_t = z_t \odot n_t + (1 - z_t) \odot h_{t-1}$: there $z_t = 1$ *writes* the
-# candidate. The two are the same model with $z$ replaced by $1 - z$ (the update gate's
-# weights and bias change sign); only the meaning of "$z$ open" flips. When you compare
-# numbers or read a gate plot, check which convention is in use.
+# **마지막 줄의 두 가지 표기 관례.** 여기서처럼 $z_t = 1$이 이전 상태를 *유지하는* 표기는
+# Cho 외(2014), PyTorch, Keras/TensorFlow, `rnnlib`의 관례입니다. Chris Olah의 글
+# "Understanding LSTM Networks", Chung 외(2014), 그리고 Deep Learning Specialization(Coursera,
+# 여기서는 이 게이트를 $\Gamma_u$라고 부릅니다)은 반대로
+# $h_t = z_t \odot n_t + (1 - z_t) \odot h_{t-1}$이라고 씁니다. 그쪽에서는 $z_t = 1$이 후보
+# 값을 *씁니다*. 두 식은 $z$를 $1 - z$로 바꾼 같은 모델이며(업데이트 게이트의 가중치와
+# 편향의 부호가 바뀝니다), "$z$가 열렸다"의 뜻만 뒤집힙니다. 수치를 비교하거나 게이트
+# 그림을 읽을 때는 어느 관례를 쓰는지 확인하십시오.
 #
-# How it relates to the LSTM:
+# LSTM과의 관계는 다음과 같습니다.
 #
-# * the update gate plays the forget gate *and* the input gate at once, coupled: keep
-#   $z_t$ of the old state, write $1 - z_t$ of the new. Along this path
-#   $\partial h_t/\partial h_{t-1} = \mathrm{diag}(z_t)$ plus the paths through the gates and $n_t$:
-#   the same additive trick as the LSTM's belt;
-# * the reset gate decides how much of the old state the candidate may read — with
-#   $r_t \approx 0$ the candidate depends on $x_t$ alone, a fresh start;
-# * there is no output gate: the whole state is always shown.
+# * 업데이트 게이트(update gate)는 망각 게이트*와* 입력 게이트의 역할을 한꺼번에, 서로
+#   묶인 채로 맡습니다. 이전 상태는 $z_t$만큼 남기고, 새 내용은 $1 - z_t$만큼 씁니다. 이
+#   경로를 따라서는 $\partial h_t/\partial h_{t-1} = \mathrm{diag}(z_t)$이고, 여기에 게이트와
+#   $n_t$를 거치는 경로들이 더해집니다. LSTM의 벨트와 같은 덧셈 기법입니다.
+# * 리셋 게이트(reset gate)는 후보 값이 이전 상태를 얼마나 읽을 수 있는지 정합니다.
+#   $r_t \approx 0$이면 후보 값은 $x_t$에만 의존하므로, 새로 시작하는 셈입니다.
+# * 출력 게이트는 없습니다. 상태 전체가 언제나 그대로 드러납니다.
 #
-# `rnnlib`'s `GRUCell` uses the layout of the mainstream frameworks: blocks **reset, update,
-# new** in `W_xh (3H, D)`, `W_hh (3H, H)`, `b (3H,)`, plus `b_hn (H,)` inside the reset product.
-# (Exercise 1 asks you to write this step in numpy.) One quick check of the update gate: push
-# its bias far up, so $z_t \approx 1$, and the cell copies its state unchanged, whatever the input.
+# `rnnlib`의 `GRUCell`은 주요 프레임워크와 같은 배치를 씁니다. `W_xh (3H, D)`, `W_hh (3H, H)`,
+# `b (3H,)`에 블록이 **리셋, 업데이트, 새 상태** 순서로 들어 있고, 리셋 게이트가 곱해지는 항
+# 안에 `b_hn (H,)`이 더 있습니다. (연습 문제 1에서 이 단계를 numpy로 직접 작성합니다.)
+# 업데이트 게이트를 간단히 확인해 봅시다. 편향을 아주 크게 올려 $z_t \approx 1$로 만들면,
+# 입력이 무엇이든 셀은 상태를 바꾸지 않고 그대로 복사합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 gru = GRUCell(D, H, rng=SEED)
@@ -422,23 +429,23 @@ gru.params["b"][H : 2 * H] = 30.0  # update gate -> sigmoid(30) ~ 1
 assert np.allclose(h_gru[0], h_prev, atol=1e-9)
 print("update gate ~ 1: h_t == h_{t-1}:", h_gru[0])
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 4.1 Parameter counts
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="b569e5a394e0"
+# ### 4.1 매개변수 개수
 #
-# Every block (a gate or a candidate) has an input matrix $(H, D)$, a recurrent matrix
-# $(H, H)$ and a bias $(H,)$, so $H(D + H + 1)$ parameters. A vanilla RNN has one block, an
-# LSTM four, a GRU three plus the extra bias $b_{hn}$:
+# 블록(게이트 하나 또는 후보 값) 하나에는 입력 행렬 $(H, D)$, 순환 행렬 $(H, H)$, 편향
+# $(H,)$이 있으므로 매개변수가 $H(D + H + 1)$개입니다. 기본 RNN에는 블록이 하나, LSTM에는
+# 넷, GRU에는 셋에 더해 추가 편향 $b_{hn}$이 있습니다.
 #
 # $$\#\text{RNN} = H(D+H+1), \qquad \#\text{LSTM} = 4H(D+H+1), \qquad \#\text{GRU} = 3H(D+H+1) + H.$$
 #
-# (Frameworks that keep two bias vectors per block count $H$ more per block.) At the same
-# hidden size, an LSTM has four times the parameters and about four times the work per step
-# of a vanilla RNN.
+# (블록마다 편향 벡터를 두 개씩 두는 프레임워크에서는 블록마다 $H$개씩 더 셉니다.) 은닉
+# 크기가 같으면 LSTM은 기본 RNN보다 매개변수가 네 배이고, 한 단계에 드는 계산도 약 네
+# 배입니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the GRU merges forget and input into one update gate and has no separate cell state:
-# three blocks instead of four. Ask the room: *how many parameters does an LSTM have for D =
-# 1, H = 16?* (4 x 16 x 18)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="87aa0b886cba"
+# 말할 내용: GRU는 망각 게이트와 입력 게이트를 업데이트 게이트 하나로 합치고, 따로 떨어진 셀
+# 상태가 없습니다. 그래서 블록이 넷이 아니라 셋입니다. 수강생에게 묻기: *D = 1, H = 16인
+# LSTM의 매개변수는 몇 개입니까?* (4 x 16 x 18)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 print(f"{'D':>3} {'H':>4} | {'RNN':>7} {'LSTM':>8} {'GRU':>8}")
@@ -448,29 +455,30 @@ for d, h in ((2, 16), (10, 20), (50, 128)):
     assert counts["lstm"] == 4 * counts["rnn"] and counts["gru"] == 3 * counts["rnn"] + h
     print(f"{d:3} {h:4} | {counts['rnn']:7} {counts['lstm']:8} {counts['gru']:8}")
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 5. The showdown: vanilla RNN vs LSTM vs GRU on the adding problem
+# %% [markdown] slideshow={"slide_type": "slide"} translates="e1810fb8ae3e"
+# ## 5. 대결: 덧셈 문제에서 기본 RNN 대 LSTM 대 GRU
 #
-# The task is [chapter 3](03_bptt_and_vanishing_gradients.ipynb)'s **adding problem** (덧셈 문제): every step shows a random number in
-# $[0, 1)$ and a marker; two steps are marked, one in each half; after the last step the
-# model must output the sum of the two marked numbers. Always answering 1 (the mean) gives an
-# MSE of $\mathrm{Var}(u_1 + u_2) = 1/6 \approx 0.167$: that **trivial baseline** (자명한 기준선)
-# is what "learned nothing" looks like.
+# 과제는 [3장](03_bptt_and_vanishing_gradients.ipynb)의 **덧셈 문제**(adding problem)입니다.
+# 매 시점 $[0, 1)$ 범위의 무작위 수 하나와 표시(marker) 하나가 주어집니다. 두 시점에
+# 표시가 붙어 있는데, 앞 절반과 뒤 절반에 하나씩입니다. 마지막 시점이 지나면 모델은 표시된
+# 두 수의 합을 내놓아야 합니다. 언제나 1(평균)이라고 답하면 MSE가
+# $\mathrm{Var}(u_1 + u_2) = 1/6 \approx 0.167$입니다. 이 **단순 기준선**(trivial
+# baseline)이 "아무것도 배우지 못한" 모습입니다.
 #
-# The competition is fair by construction: at each length the three models (16 units each)
-# see exactly the same 1000 batches of 32 sequences and the same 512 test sequences, with
-# the same optimiser (Adam, learning rate 0.02), gradient clipping at norm 1 (so a failure
-# is not an explosion) and, for the LSTM, forget bias 1. These settings were found by trying
-# while preparing the chapter: small enough to train in seconds, and with them the LSTM (20
-# seeds tried) and the GRU (10 seeds) solved length 50 every time, while the vanilla RNN
-# stayed at the baseline every time (10 seeds). (With a learning rate of 0.01 and 800 steps,
-# 2 of 10 LSTMs had not yet taken off.) The lengths are 10, 25 and 50. This cell trains nine
-# models and takes the longest to run.
+# 비교는 설계부터 공정합니다. 길이마다 세 모델(각각 유닛 16개)은 시퀀스 32개짜리 배치
+# 1000개와 테스트 시퀀스 512개를 똑같이 보고, 같은 옵티마이저(Adam, 학습률(learning rate)
+# 0.02)와 노름 1 기준의 기울기 클리핑(gradient clipping)을 쓰며(그러니 실패하더라도 기울기
+# 폭주 탓은 아닙니다), LSTM은 망각 게이트 편향을 1로 둡니다. 이 설정은 이 장을 준비하면서
+# 직접 시험해 보고 정했습니다. 몇 초 안에 학습할 만큼 작고, 이 설정으로 LSTM(시드 20개
+# 시험)과 GRU(시드 10개)는 길이 50을 매번 풀었으며, 기본 RNN은 매번 기준선에
+# 머물렀습니다(시드 10개). (학습률 0.01로 800단계 학습했을 때는 LSTM 10개 중 2개의 손실이
+# 아직 떨어지기 시작하지 않았습니다.) 길이는 10, 25, 50입니다. 이 셀은 모델 아홉 개를 학습하므로
+# 실행 시간이 가장 깁니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: the showdown on the adding problem: at length 50 the vanilla RNN does no better than
-# the baseline while LSTM and GRU solve it. Ask the room: *before the results: which one will fail, and at what
-# length?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="723a93a69677"
+# 말할 내용: 덧셈 문제 대결입니다. 길이 50에서 기본 RNN은 기준선보다 나을 것이 없고, LSTM과
+# GRU는 문제를 풉니다. 수강생에게 묻기: *결과를 보기 전에: 어느 모델이 실패하고, 길이가
+# 얼마일 때 실패하겠습니까?*
 
 # %% slideshow={"slide_type": "subslide"}
 print("settings:", experiments.SETTINGS)
@@ -490,16 +498,15 @@ print(
     + ", ".join(f"{runs['rnn', n].baseline_mse:.3f}" for n in lengths)
 )
 
-# %% [markdown]
-# At length 10 all three models learn the task. At length 50 the LSTM and the GRU solve it,
-# with a test MSE less than a tenth of the baseline's, while the vanilla RNN has not learned
-# it: its test MSE is no better than the baseline's. In this run it is about 1.2 times the
-# baseline, so its answers are slightly *worse* than always answering 1; over the seeds we
-# tried while preparing the chapter the ratio ranged from 0.98 to 1.41 (the check below
-# allows for 0.9, i.e. at most a 10 % gain over the baseline). The loss curves tell the
-# same story in time: the gated models sit on the baseline for a while (they, too, must
-# first discover which inputs matter), then drop; the vanilla RNN's never falls below half
-# the baseline.
+# %% [markdown] translates="339477d0832e"
+# 길이 10에서는 세 모델 모두 과제를 배웁니다. 길이 50에서 LSTM과 GRU는 테스트 MSE가
+# 기준선의 10분의 1도 되지 않을 만큼 문제를 잘 풀지만, 기본 RNN은 배우지 못합니다. 테스트
+# MSE가 기준선보다 나을 것이 없습니다. 이번 실행에서는 기준선의 약 1.2배로, 늘 1이라고
+# 답하는 것보다 조금 *더 나쁩니다*. 이 장을 준비하며 시험한 시드들에서는 이 비율이 0.98에서
+# 1.41 사이였습니다(아래 검사는 0.9까지, 즉 기준선보다 최대 10 % 나은 것까지 허용합니다).
+# 손실 곡선은 같은 이야기를 시간 순서로 보여 줍니다. 게이트가 있는 모델들도 한동안은
+# 기준선에 머물다가(이 모델들도 먼저 어떤 입력이 중요한지 알아내야 합니다) 뚝 떨어지지만,
+# 기본 RNN의 손실은 끝내 기준선의 절반 아래로 내려가지 않습니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
@@ -517,34 +524,32 @@ print(
     first_drop,
 )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 5.1 What longer sequences cost
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="d9ecc8f0dd3b"
+# ### 5.1 시퀀스가 길어지면 드는 비용
 #
-# A training step runs the recurrence forward and backward over all $T$ steps, one after
-# another, so its time grows linearly with $T$; and an LSTM step does four times the matrix
-# arithmetic of a vanilla RNN step of the same size (four blocks instead of one, section
-# 4.1) plus more elementwise work. `make bench` measures both on your machine
-# (`benchmarks/sequence_length.py`: seconds per training step of the three models of this
-# showdown at lengths 25 to 200). Going longer costs twice: each step is slower, *and* the
-# gated models need more steps to find the two marked inputs among more distractors. While
-# preparing this chapter we also tried length 100 with the same settings (3 seeds): the
-# vanilla RNN stayed at the baseline, the GRU solved it within about 200 steps, and the LSTM
-# solved it too, but only after 720 to 960 of its 1000 steps — too close to the end to be
-# safe without more steps. With twice the time per step and more steps, length 100 would
-# cost this chapter well over twice the showdown's time at 50, which is why the showdown
-# stops at 50.
+# 학습 한 단계는 순환을 $T$개 시점 전체에 걸쳐 하나씩 차례로 순전파하고 역전파하므로, 걸리는
+# 시간이 $T$에 비례해 늘어납니다. 또 LSTM의 한 단계는 크기가 같은 기본 RNN 한 단계보다
+# 행렬 연산이 네 배이고(블록이 하나가 아니라 넷, 4.1절), 원소별 연산도 더 많습니다.
+# `make bench`가 여러분의 컴퓨터에서 둘 다 잽니다(`benchmarks/sequence_length.py`: 이
+# 대결의 세 모델이 길이 25에서 200까지 학습 한 단계에 걸리는 초). 시퀀스를 늘리면 비용이
+# 두 번 듭니다. 단계마다 느려지고, *또* 게이트가 있는 모델들이 더 많은 방해 입력 속에서
+# 표시된 두 입력을 찾아내려면 학습 단계가 더 필요합니다. 이 장을 준비하며 같은 설정으로
+# 길이 100도 시험해 보았습니다(시드 3개). 기본 RNN은 기준선에 머물렀고, GRU는 약 200단계
+# 안에 풀었으며, LSTM도 풀기는 했지만 1000단계 중 720~960단계가 지나서야 풀었습니다. 끝에
+# 너무 가까워서, 학습 단계를 늘리지 않으면 안심할 수 없습니다. 단계당 시간이 두 배가 되고 단계
+# 수도 늘어나니, 길이 100은 이 장에서 길이 50 대결에 드는 시간의 두 배를 훌쩍 넘게 잡아먹을
+# 것입니다. 그래서 대결은 길이 50에서 멈춥니다.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Gradients and gates in the trained models
+# %% [markdown] slideshow={"slide_type": "slide"} translates="0882576e20b2"
+# ## 6. 학습된 모델의 기울기와 게이트
 #
-# ### 6.1 The gradient after training
+# ### 6.1 학습 뒤의 기울기
 #
-# Repeat the measurement of section 3.1 on the three models trained at length 50, on fresh
-# test sequences.
+# 3.1절의 측정을 길이 50에서 학습한 세 모델에 새 테스트 시퀀스로 다시 해 봅니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: after training the gradient reaches the first step with at least a hundredth of its
-# strength in the gated models.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="9fc93c60895e"
+# 말할 내용: 학습한 뒤에는 게이트가 있는 모델에서 기울기가 적어도 100분의 1의 세기로 첫 시점에
+# 도달합니다.
 
 # %%
 test_inputs, test_targets = adding_problem(256, 50, rng=SEED + 1)
@@ -561,21 +566,21 @@ trained_curves = {
 }
 trained_curves = {label: curve / curve[-1] for label, curve in trained_curves.items()}
 ax = plot_norms_over_time(
-    trained_curves,
-    ylabel="||dL/d state_t|| / ||dL/d state_T||",
-    title="After training at T = 50: the gradient reaching step t",
+    {tr(label): curve for label, curve in trained_curves.items()},
+    ylabel=tr("||dL/d state_t|| / ||dL/d state_T||"),
+    title=tr("After training at T = 50: the gradient reaching step t"),
     ymin=1e-4,  # where the gated models live; the vanilla RNN leaves the axis (marked)
 )
 for label, curve in trained_curves.items():
     print(f"{label:24s} fraction reaching step 1: {curve[0]:.1e}")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Training has made the difference dramatic: along the trained LSTM's cell state, and
-# through the trained GRU's state, the gradient from the answer reaches the first step with
-# at least a hundredth of its strength (often all of it), while the trained vanilla RNN
-# passes back less than a hundredth, and at least a hundred times less than either gated
-# model — so it cannot learn which early inputs mattered. (How little the RNN passes back
-# varies a lot from seed to seed; the margins below hold for all we tried.)
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="7518a4a55aec"
+# 학습하고 나니 차이가 극적입니다. 학습된 LSTM의 셀 상태를 따라, 그리고 학습된 GRU의 상태를
+# 거쳐, 답에서 출발한 기울기가 적어도 100분의 1의 세기로(흔히 고스란히) 첫 시점에
+# 도달합니다. 반면 학습된 기본 RNN이 돌려보내는 기울기는 100분의 1에도 못 미치고, 게이트가
+# 있는 두 모델 어느 쪽보다도 적어도 100배 작습니다. 그래서 기본 RNN은 앞쪽의 어떤 입력이
+# 중요했는지 배울 수 없습니다. (RNN이 돌려보내는 기울기가 얼마나 작은지는 시드마다 크게
+# 다릅니다. 아래 검사의 여유는 우리가 시험한 모든 시드에서 성립합니다.)
 
 # %% slideshow={"slide_type": "fragment"}
 reach_trained = {label: curve[0] for label, curve in trained_curves.items()}
@@ -584,24 +589,24 @@ for label in ("LSTM, cell c_t", "GRU, hidden h_t"):
     assert reach_trained[label] > 0.01 and reach_trained[label] > 100 * rnn_reach, label
 assert rnn_reach < 0.01
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ### 6.2 Gates in action (widget)
+# %% [markdown] slideshow={"slide_type": "slide"} translates="771493f31f62"
+# ### 6.2 게이트가 일하는 모습 (위젯)
 #
-# The explorer shows one test sequence going through the trained LSTM (or GRU, from the
-# drop-down). Left: every unit at the time step chosen with the slider — the gates as a
-# heat map (white = shut, black = open) and the cell state as bars. Right: the unit chosen
-# with the second slider over the whole sequence, with the two marked steps dotted. Look for
-# a unit whose forget gate stays near 1 and whose cell state jumps at the marked steps: that
-# unit is the model's accumulator for the sum. On the GRU, look at the update gate.
+# 탐색기는 테스트 시퀀스 하나가 학습된 LSTM(드롭다운에서 고르면 GRU)을 지나가는 모습을
+# 보여 줍니다. 왼쪽: 슬라이더로 고른 시점에서 모든 유닛의 게이트를 히트맵으로(흰색 = 닫힘,
+# 검은색 = 열림), 셀 상태를 막대로 보여 줍니다. 오른쪽: 두 번째 슬라이더로 고른 유닛 하나를
+# 시퀀스 전체에 걸쳐 보여 주고, 표시된 두 시점은 점선으로 나타냅니다. 망각 게이트가 1
+# 근처에 머무르고 표시된 시점에서 셀 상태가 껑충 뛰는 유닛을 찾아보십시오. 그 유닛이 합을
+# 모으는 모델의 누산기(accumulator)입니다. GRU에서는 업데이트 게이트를 보십시오.
 #
-# **Question.** On the LSTM, set t to the first marked step and find the unit whose cell
-# state (bars) jumps most between t - 1 and t. Follow that unit over the whole sequence
-# (second slider): is its forget gate more open, on average, than the other units'?
+# **질문.** LSTM에서 t를 첫 번째 표시 시점으로 맞추고, 셀 상태(막대)가 t - 1과 t 사이에서
+# 가장 크게 뛰는 유닛을 찾으십시오. 그 유닛을 시퀀스 전체에 걸쳐 따라가 보면(두 번째
+# 슬라이더), 그 유닛의 망각 게이트는 평균적으로 다른 유닛들보다 더 열려 있습니까?
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# In the explorer: move the time step, pick a unit that holds the running sum, switch LSTM
-# and GRU. Ask the room: *which gate is open when a marked number arrives, and which stays
-# open after?*
+# %% [markdown] slideshow={"slide_type": "notes"} translates="baad6dc252d8"
+# 탐색기에서: 시점을 옮기고, 누적 합을 담고 있는 유닛을 고르고, LSTM과 GRU를 바꿔 봅니다.
+# 수강생에게 묻기: *표시된 수가 들어올 때 열리는 게이트는 무엇이고, 그 뒤에도 계속 열려 있는
+# 게이트는 무엇입니까?*
 
 # %%
 sequence = test_inputs[:, :1]
@@ -620,18 +625,19 @@ accumulator = int(jumps.argmax())
 forget_open = lstm_trace.gates["forget_gate"][:, 0].mean(axis=0)  # (H,) mean over steps
 assert forget_open[accumulator] > forget_open.mean(), (accumulator, forget_open)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### 6.3 Gate saturation
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="302fb94b58c5"
+# ### 6.3 게이트 포화
 #
-# Karpathy, Johnson and Fei-Fei (2015) looked at trained LSTMs by counting, for every gate
-# unit, the fraction of time it is **saturated** (포화): below 0.1 (shut) or above 0.9 (open).
-# A gate that is often saturated acts like a switch rather than a dial. We count over all
-# 256 test sequences and 50 steps, for the trained models and for untrained ones.
+# Karpathy, Johnson, Fei-Fei(2015)는 학습된 LSTM을 들여다보려고, 게이트 유닛마다
+# **포화**(saturation)된 시간의 비율, 즉 값이 0.1 아래(닫힘)이거나 0.9 위(열림)인 시간의
+# 비율을 세었습니다. 자주 포화되는 게이트는 다이얼이라기보다 스위치처럼 작동합니다. 여기서는
+# 테스트 시퀀스 256개와 50시점 전체에 걸쳐, 학습된 모델과 학습하지 않은 모델 모두에 대해
+# 셉니다.
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: a few trained gate units become switches: a forget unit is open nearly all the time. Ask
-# the room: *what is such a unit storing?* (the running sum)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="3fa45242cdf0"
+# 말할 내용: 학습된 게이트 유닛 가운데 몇 개는 스위치가 됩니다. 망각 게이트 유닛 하나는 거의
+# 언제나 열려 있습니다. 수강생에게 묻기: *그런 유닛은 무엇을 저장하고 있습니까?* (누적 합)
 
 
 # %%
@@ -645,8 +651,8 @@ untrained = {
     cell_type: saturation_of(experiments.make_model(cell_type, rng=SEED))
     for cell_type in ("lstm", "gru")
 }
-fig = plot_gate_saturation(saturation["lstm"], title="Trained LSTM: gate saturation")
-fig = plot_gate_saturation(saturation["gru"], title="Trained GRU: gate saturation")
+fig = plot_gate_saturation(saturation["lstm"], title=tr("Trained LSTM: gate saturation"))
+fig = plot_gate_saturation(saturation["gru"], title=tr("Trained GRU: gate saturation"))
 
 # %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
@@ -659,17 +665,17 @@ for cell_type in ("lstm", "gru"):
             f"{fractions['high'].max():.2f} (untrained {untrained_high:.2f})"
         )
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Untrained, no gate is ever saturated: all pre-activations are small. After training, a
-# *few* gate units have become switches, and most have not. The trained LSTM has one
-# forget-gate unit that is open more than 90 % of the time: a unit that holds its content
-# — the running sum — across the sequence. One input-gate unit is almost always shut, and
-# no output-gate unit is open or shut 90 % of the time: of the LSTM's 48 gate units, only
-# those two act as switches; the others are dials. (Over the 8 seeds we tried while
-# preparing the chapter: 1 or 2 forget units open > 90 %, and 2 to 5 switches in all.) The
-# trained GRU is different: its update gate is open (> 0.9, "keep the old state") for
-# more than half of the unit-steps on average, and a few of its units are open almost
-# all the time: it copies its state forward and writes only when something matters.
+# %% [markdown] slideshow={"slide_type": "subslide"} translates="a5f1bd5b617e"
+# 학습하기 전에는 어떤 게이트도 포화되지 않습니다. 사전 활성값이 모두 작기 때문입니다.
+# 학습한 뒤에는 게이트 유닛 *몇 개*가 스위치가 되었고, 대부분은 그렇지 않습니다. 학습된
+# LSTM에는 90 % 넘는 시간 동안 열려 있는 망각 게이트 유닛이 하나 있습니다. 그 내용 — 누적
+# 합 — 을 시퀀스 내내 붙들고 있는 유닛입니다. 입력 게이트 유닛 하나는 거의 언제나 닫혀
+# 있고, 90 %의 시간 동안 열려 있거나 닫혀 있는 출력 게이트 유닛은 없습니다. LSTM의 게이트
+# 유닛 48개 가운데 스위치처럼 작동하는 것은 이 둘뿐이고, 나머지는 다이얼입니다. (이 장을
+# 준비하며 시험한 시드 8개에서: 90 % 넘게 열려 있는 망각 게이트 유닛이 1개 또는 2개, 스위치는
+# 모두 합쳐 2~5개였습니다.) 학습된 GRU는 다릅니다. 업데이트 게이트가 평균적으로 유닛-시점의
+# 절반 넘게 열려 있고(> 0.9, "이전 상태 유지"), 몇몇 유닛은 거의 언제나 열려 있습니다. GRU는
+# 상태를 앞으로 복사해 나가다가 무언가 중요할 때만 새로 씁니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for cell_type in ("lstm", "gru"):
@@ -684,13 +690,14 @@ assert saturation["lstm"]["forget_gate"]["high"].max() > 0.9  # a forget unit he
 assert 1 <= lstm_switches <= 8  # a few switches; most gate units stay dials
 assert saturation["gru"]["update_gate"]["high"].mean() > 0.5  # open more than half the time
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ## Exercises (연습 문제)
+# %% [markdown] slideshow={"slide_type": "skip"} translates="098fde028a28"
+# ## 연습 문제
 #
-# ### Exercise 1 — a GRU step in numpy
-# Write `gru_step(x, h_prev, W_xh, W_hh, b, b_hn)` for one sequence: `x (D,)`,
-# `h_prev (H,)`, the stacked weights in rnnlib's layout (blocks reset, update, new) and
-# `b_hn (H,)`; return the new hidden state `(H,)`. The check compares it with `GRUCell`.
+# ### 연습 문제 1 — numpy로 GRU 한 단계
+# 시퀀스 하나에 대한 `gru_step(x, h_prev, W_xh, W_hh, b, b_hn)`을 작성하십시오. 입력은
+# `x (D,)`, `h_prev (H,)`, rnnlib의 배치(블록 순서: 리셋, 업데이트, 새 상태)대로 쌓은
+# 가중치, 그리고 `b_hn (H,)`이며, 새 은닉 상태 `(H,)`를 돌려줍니다. 검사 함수는 결과를
+# `GRUCell`과 비교합니다.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -713,10 +720,10 @@ def gru_step_solution(x, h_prev, W_xh, W_hh, b, b_hn):
 
 assert exercises.check_gru_step(gru_step_solution)
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 2 — counting parameters
-# Write `parameter_count(cell, input_size, hidden_size)` for `cell` in `"rnn"`, `"lstm"`,
-# `"gru"`, giving the number of parameters of rnnlib's cell (without the output layer).
+# %% [markdown] slideshow={"slide_type": "skip"} translates="28e710321802"
+# ### 연습 문제 2 — 매개변수 세기
+# `cell`이 `"rnn"`, `"lstm"`, `"gru"` 중 하나일 때 rnnlib 셀의 매개변수 개수(출력층 제외)를
+# 돌려주는 `parameter_count(cell, input_size, hidden_size)`를 작성하십시오.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -738,11 +745,11 @@ def parameter_count_solution(cell, input_size, hidden_size):
 assert exercises.check_parameter_count(parameter_count_solution)
 print("LSTM with D = 2, H = 16:", parameter_count_solution("lstm", 2, 16), "parameters")
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 3 — a forget gate that remembers
-# Suppose a unit's forget gate is constant, $f$, and its input gate is shut. Which $f$
-# keeps exactly half of its cell state (and of the gradient along the belt) after 100 steps?
-# And which pre-activation (bias) gives that $f$ through the sigmoid? Set both numbers.
+# %% [markdown] slideshow={"slide_type": "skip"} translates="a28aea282722"
+# ### 연습 문제 3 — 기억하는 망각 게이트
+# 어떤 유닛의 망각 게이트가 상수 $f$이고 입력 게이트는 닫혀 있다고 합시다. 100시점 뒤에 셀
+# 상태(그리고 벨트를 따라가는 기울기)의 정확히 절반을 남기는 $f$는 얼마입니까? 또 시그모이드를
+# 거쳐 그 $f$를 내는 사전 활성값(편향)은 얼마입니까? 두 수를 모두 정하십시오.
 
 # %% slideshow={"slide_type": "skip"}
 forget = None  # your answer: the constant forget gate value
@@ -760,23 +767,23 @@ print(
     "far above the usual initial bias of 1"
 )
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# ### Exercise 4 — the LSTM step backward
+# %% [markdown] slideshow={"slide_type": "skip"} translates="773fa9260c6f"
+# ### 연습 문제 4 — LSTM 한 단계의 역전파
 #
-# Section 3 read gradients from `rnnlib`'s backward pass; now write it yourself, as in
-# cs231n's assignment 3. `exercises.lstm_step_forward(x, h_prev, c_prev, W_xh, W_hh, b)` is the
-# step of section 2.6 for one sequence; it returns `h, c, cache`, where `cache` is a dict
-# with `x`, `h_prev`, `c_prev`, the gates `i`, `f`, `g`, `o`, the new `c`, `tanh_c`, `W_xh`
-# and `W_hh`. Write `lstm_step_backward(dh, dc, cache)`: given $\partial L/\partial h_t$ and
-# $\partial L/\partial c_t$ (from the layers above and from step $t+1$), return
-# `(dx, dh_prev, dc_prev, dW_xh, dW_hh, db)`, each with the shape of its variable
-# (`db` $(4H,)$ is the stack of the four pre-activation gradients $[da_i; da_f; da_g; da_o]$).
+# 3절에서는 `rnnlib`의 역전파에서 기울기를 읽었습니다. 이번에는 cs231n 과제 3처럼 역전파를
+# 직접 작성합니다. `exercises.lstm_step_forward(x, h_prev, c_prev, W_xh, W_hh, b)`는 시퀀스
+# 하나에 대한 2.6절의 한 단계이며, `h, c, cache`를 돌려줍니다. 여기서 `cache`는 `x`,
+# `h_prev`, `c_prev`, 게이트 `i`, `f`, `g`, `o`, 새 `c`, `tanh_c`, `W_xh`, `W_hh`를 담은
+# dict입니다. `lstm_step_backward(dh, dc, cache)`를 작성하십시오. (위층들과 시점 $t+1$에서
+# 온) $\partial L/\partial h_t$와 $\partial L/\partial c_t$가 주어지면
+# `(dx, dh_prev, dc_prev, dW_xh, dW_hh, db)`를 돌려주되, 각각 해당 변수와 모양이 같아야
+# 합니다(`db` $(4H,)$는 네 사전 활성값의 기울기 $[da_i; da_f; da_g; da_o]$를 쌓은 것입니다).
 #
-# Work backwards through the forward lines: $h_t = o_t \odot \tanh(c_t)$ first (careful:
-# $c_t$ reaches the loss both directly and through $h_t$), then
-# $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, then the sigmoids and the tanh, then the matrix
-# products. The check compares every gradient with a numerical one ([chapter 3, section 2](03_bptt_and_vanishing_gradients.ipynb#2.-BPTT-by-hand))
-# and, if `db` is wrong, names the gate whose gradient is wrong.
+# 순전파의 줄들을 거꾸로 거슬러 올라가십시오. 먼저 $h_t = o_t \odot \tanh(c_t)$(주의:
+# $c_t$는 손실에 직접, 그리고 $h_t$를 거쳐서도 닿습니다), 다음으로
+# $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, 그다음 시그모이드들과 tanh, 마지막으로 행렬
+# 곱입니다. 검사 함수는 모든 기울기를 수치 기울기와 비교하고([3장 2절](03_bptt_and_vanishing_gradients.ipynb#2.-손으로-하는-BPTT)),
+# `db`가 틀렸으면 기울기가 틀린 게이트를 알려 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -804,47 +811,47 @@ def lstm_step_backward_solution(dh, dc, cache):
 
 assert exercises.check_lstm_step_backward(lstm_step_backward_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Summary
+# %% [markdown] slideshow={"slide_type": "slide"} translates="8000875f245e"
+# ## 요약
 #
-# * The LSTM carries two streams: the **cell state** $c_t$, a conveyor belt changed only by
-#   elementwise gating and addition, and the **hidden state** $h_t = o_t \odot \tanh(c_t)$, a
-#   gated read-out that drives the output and the gates.
-# * One step: forget gate $f_t$ (keep), input gate $i_t$ and candidate $g_t$ (write),
-#   $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, output gate $o_t$ (show). A few lines of
-#   numpy, and rnnlib's `LSTMCell` gives the same numbers.
-# * Along the belt $\partial c_t/\partial c_{t-1} = \mathrm{diag}(f_t)$: the gradient is
-#   scaled by gates the network learns, not by a fixed matrix and a tanh slope. Initialising
-#   the forget bias to 1 (or more) lets gradients reach early steps from the start.
-# * The GRU merges the two streams and couples forgetting and writing in one update gate,
-#   $h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$; a reset gate controls what the
-#   candidate reads. Parameters per cell: $H(D+H+1)$ for the RNN, four times that for the
-#   LSTM, three times plus $H$ for rnnlib's GRU.
-# * On the adding problem of length 50 the vanilla RNN does no better than the trivial
-#   baseline while the LSTM and GRU solve it, with the same data, budget and optimiser. Longer sequences
-#   cost linearly more per step and need more steps.
-# * After training, gradients reach the first step through the LSTM's cell state and the
-#   GRU's state. A few gate units have become switches (saturated), e.g. an LSTM forget-gate
-#   unit that stays open to hold the sum, while most LSTM gate units stay dials; the GRU's
-#   update gate is open most of the time, copying the state forward.
+# * LSTM은 두 흐름을 나릅니다. 원소별 게이트 곱과 덧셈으로만 바뀌는 컨베이어 벨트인
+#   **셀 상태** $c_t$와, 셀 상태를 게이트로 걸러 읽어 내어 출력과 게이트들을 움직이는
+#   **은닉 상태** $h_t = o_t \odot \tanh(c_t)$입니다.
+# * 한 단계: 망각 게이트 $f_t$(남기기), 입력 게이트 $i_t$와 후보 값 $g_t$(쓰기),
+#   $c_t = f_t \odot c_{t-1} + i_t \odot g_t$, 출력 게이트 $o_t$(보여 주기). numpy 몇
+#   줄이면 되고, rnnlib의 `LSTMCell`도 같은 값을 냅니다.
+# * 벨트를 따라 $\partial c_t/\partial c_{t-1} = \mathrm{diag}(f_t)$입니다. 기울기에 곱해지는
+#   것은 고정된 행렬과 tanh의 도함수 값이 아니라 신경망이 배우는 게이트입니다. 망각 게이트
+#   편향을 1(또는 그 이상)로 초기화하면 처음부터 기울기가 앞쪽 시점까지 도달합니다.
+# * GRU는 두 흐름을 하나로 합치고, 잊기와 쓰기를 업데이트 게이트 하나로 묶습니다:
+#   $h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$. 리셋 게이트는 후보 값이 무엇을 읽을지
+#   조절합니다. 셀 하나의 매개변수는 RNN이 $H(D+H+1)$개, LSTM이 그 네 배, rnnlib의 GRU가 세
+#   배에 $H$를 더한 만큼입니다.
+# * 길이 50인 덧셈 문제에서, 데이터·학습 예산·옵티마이저가 모두 같아도 기본 RNN은 단순
+#   기준선보다 나을 것이 없고 LSTM과 GRU는 문제를 풉니다. 시퀀스가 길어지면 학습 단계 하나의
+#   비용이 길이에 비례해 늘고, 학습 단계도 더 필요합니다.
+# * 학습한 뒤에는 LSTM의 셀 상태와 GRU의 상태를 거쳐 기울기가 첫 시점까지 도달합니다. 게이트
+#   유닛 몇 개는 스위치가 되었고(포화), 예를 들어 합을 붙들기 위해 계속 열려 있는 LSTM 망각
+#   게이트 유닛이 있습니다. 그러나 LSTM 게이트 유닛 대부분은 다이얼로 남습니다. GRU의 업데이트
+#   게이트는 대부분의 시간 동안 열려 있어 상태를 앞으로 복사합니다.
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | long short-term memory (LSTM) | 장단기 메모리 | a recurrent cell with a gated, additive cell state |
-# | gated recurrent unit (GRU) | 게이트 순환 유닛 | a recurrent cell with reset and update gates and a single state |
-# | cell state | 셀 상태 (장기 기억) | the LSTM's long-term memory $c_t$, changed only by gating and addition |
-# | hidden state | 은닉 상태 | the vector $h_t$ a recurrent cell shows at each step; for the LSTM $o_t \odot \tanh(c_t)$ |
-# | gate | 게이트 | a vector of values in (0, 1) that scales another vector unit by unit |
-# | forget gate | 망각 게이트 | decides how much of the old cell state each unit keeps |
-# | input gate | 입력 게이트 | decides how much of the candidate each unit writes |
-# | output gate | 출력 게이트 | decides how much of the cell state each unit shows in $h_t$ |
-# | candidate | 후보 값 | the new content a step proposes to write ($g_t$ in the LSTM, $n_t$ in the GRU) |
-# | reset gate | 리셋 게이트 | GRU: how much of the old state the candidate may read |
-# | update gate | 업데이트 게이트 | GRU: how much of the old state to keep (the rest comes from the candidate) |
-# | constant error carousel | 상수 오차 회전목마 | the original LSTM's cell path with $f = 1$, along which the error is carried unchanged |
-# | forget-gate bias | 망각 게이트 편향 | the bias of the forget gate; initialised to 1 or more so that cells remember by default |
-# | gate saturation | 게이트 포화 | a gate spending its time near 0 or 1, acting as a switch |
-# | trivial baseline | 자명한 기준선 | the score of a model that ignores its input (here: always answer 1) |
-# | parameter count | 매개변수 개수 | the number of trainable numbers in a model |
+# | 장단기 메모리 | long short-term memory (LSTM) | 게이트로 조절되고 덧셈으로 갱신되는 셀 상태를 가진 순환 셀 |
+# | 게이트 순환 유닛 | gated recurrent unit (GRU) | 리셋 게이트와 업데이트 게이트, 그리고 상태 하나를 가진 순환 셀 |
+# | 셀 상태 (장기 기억) | cell state | LSTM의 장기 기억 $c_t$. 게이트 곱과 덧셈으로만 바뀜 |
+# | 은닉 상태 | hidden state | 순환 셀이 매 시점 내보이는 벡터 $h_t$. LSTM에서는 $o_t \odot \tanh(c_t)$ |
+# | 게이트 | gate | 다른 벡터에 유닛별로 곱해지는, (0, 1) 범위 값들의 벡터 |
+# | 망각 게이트 | forget gate | 각 유닛이 이전 셀 상태를 얼마나 남길지 정함 |
+# | 입력 게이트 | input gate | 각 유닛이 후보 값을 얼마나 쓸지 정함 |
+# | 출력 게이트 | output gate | 각 유닛이 셀 상태를 $h_t$에 얼마나 보여 줄지 정함 |
+# | 후보 값 | candidate | 한 단계가 새로 쓰려고 내놓는 내용 (LSTM의 $g_t$, GRU의 $n_t$) |
+# | 리셋 게이트 | reset gate | GRU: 후보 값이 이전 상태를 얼마나 읽을 수 있는지 |
+# | 업데이트 게이트 | update gate | GRU: 이전 상태를 얼마나 유지할지 (나머지는 후보 값에서 옴) |
+# | 상수 오차 회전목마 | constant error carousel | $f = 1$인 원래 LSTM의 셀 경로. 오차가 이 경로를 따라 바뀌지 않고 전달됨 |
+# | 망각 게이트 편향 | forget-gate bias | 망각 게이트의 편향. 셀이 기본적으로 기억하도록 1 이상으로 초기화함 |
+# | 게이트 포화 | gate saturation | 게이트가 대부분의 시간을 0이나 1 근처에서 보내며 스위치처럼 작동하는 것 |
+# | 단순 기준선 | trivial baseline | 입력을 무시하는 모델의 점수 (여기서는 언제나 1이라고 답하기) |
+# | 매개변수 개수 | parameter count | 모델에서 학습되는 수의 개수 |

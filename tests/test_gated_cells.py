@@ -217,6 +217,13 @@ def test_plots_draw(small_runs):
     assert len(plot_vectors(vectors).texts) == 4
     ax = plot_norms_over_time({"cell": np.array([1e-3, 1.0]), "hidden": np.ones(2)})
     assert len(ax.lines) == 2
+    # the cell-state path is solid, the hidden-state path dashed, in either edition
+    for cell, hidden in (
+        ("LSTM, cell c_t", "LSTM, hidden h_t"),
+        ("LSTM, 셀 상태 c_t", "LSTM, 은닉 상태 h_t"),
+    ):
+        ax = plot_norms_over_time({cell: np.ones(2), hidden: np.ones(2)})
+        assert [line.get_linestyle() for line in ax.lines] == ["-", "--"]
     # a curve below ymin leaves the axis: a marker where, and a note with its smallest value
     ax = plot_norms_over_time({"RNN": np.array([1e-9, 1e-5, 1.0]), "GRU": np.ones(3)}, ymin=1e-3)
     assert ax.get_ylim()[0] == 1e-3 and len(ax.lines) == 3 and "10^{-9}" in ax.texts[0].get_text()

@@ -272,3 +272,17 @@ def test_prose_does_not_type_run_times(notebook):
     """Run times come from benchmarks/run_times.json (make bench), never typed by hand."""
     typed = [m.group(0) for text in _markdown(notebook) for m in RUN_TIME_IN_PROSE.finditer(text)]
     assert not typed, f"{notebook.name}: quote benchmarks/run_times.json instead of {typed}"
+
+
+def test_each_korean_chapter_is_measured_within_its_english_twins_budget():
+    """`make bench` measures both editions; a Korean chapter has its English twin's budget."""
+    bench = json.loads((ROOT / "benchmarks" / "run_times.json").read_text(encoding="utf-8"))
+    english, korean = bench["notebooks"], bench.get("notebooks_ko", {})
+    for path in sorted(KOREAN_DIR.glob("*.ipynb")):
+        assert path.name in korean, f"no run time for notebooks_ko/{path.name}: run `make bench`"
+        measured, twin = korean[path.name], english[path.name]
+        assert measured["budget_s"] == twin["budget_s"]
+        assert measured["run_s"] <= measured["budget_s"], (
+            f"notebooks_ko/{path.name} ran in {measured['run_s']} s, over its "
+            f"{measured['budget_s']} s budget"
+        )

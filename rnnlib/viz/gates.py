@@ -262,9 +262,9 @@ def _model_colour(label: str):
 def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin=None):
     """Several per-step gradient norms (``{label: (T,)}``) against t, on a log axis.
 
-    Labels containing "cell" are drawn solid, others dashed, so the cell-state and the
-    hidden-state paths of the same model are told apart; labels naming a model ("vanilla
-    RNN", "LSTM", "GRU") get that model's colour.
+    Labels containing "cell" or "c_t" are drawn solid, others dashed, so the cell-state and
+    the hidden-state paths of the same model are told apart (also in Korean labels, "셀 상태
+    c_t"); labels naming a model ("vanilla RNN", "LSTM", "GRU") get that model's colour.
 
     ymin: the bottom of the y-axis, or None to show every curve whole. A curve that falls
     below ``ymin`` leaves the axis: a triangle marks where, and a note in its colour gives
@@ -288,7 +288,7 @@ def plot_norms_over_time(curves: dict, *, ax=None, title=None, ylabel=None, ymin
         (line,) = ax.semilogy(
             steps,
             np.maximum(curve, floor),
-            "-" if "cell" in label else "--",
+            "-" if "cell" in label or "c_t" in label else "--",
             color=_model_colour(label),
             linewidth=2.5,
             label=label,

@@ -46,11 +46,8 @@ __all__ = [
 ]
 
 _LIVE: weakref.WeakSet = weakref.WeakSet()
-#: One redraw at a time. ipykernel 7 may handle a widget message in its shell-channel
-#: thread while the main thread still draws the previous one, and pyplot and a figure
-#: being saved are not thread-safe: two interleaved redraws gave a picture saved at the
-#: figure's own 90 dpi instead of 80 (945 px instead of 840, seen in the browser test on
-#: a busy machine).
+#: One redraw at a time: ipykernel 7 may dispatch a widget message while another is
+#: still being handled, and pyplot's figure registry is not thread-safe.
 _DRAWING = threading.RLock()
 
 #: Dots per inch of every explorer's PNG: a 10-inch figure is 800 pixels wide on screen.
@@ -159,11 +156,17 @@ class Explorer(widgets.VBox):
 
     def render(self) -> tuple[bytes, str]:
         """Run ``draw`` on the current values; return the PNG bytes and the note HTML."""
-        result = self.draw(**self.values)
+        # The figure is made at the explorer's own dpi and leaves pyplot's registry before
+        # it is saved: whatever else prints it (an inline-backend flush prints every open
+        # figure at its own dpi) cannot give a picture of another size. A 945 px picture
+        # (10.5 inches at the course style's 90 dpi) instead of 840 px was seen in the
+        # browser test on a busy machine.
+        with plt.rc_context({"figure.dpi": self.dpi}):
+            result = self.draw(**self.values)
         figure, note = result if isinstance(result, tuple) else (result, "")
+        plt.close(figure)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=self.dpi)
-        plt.close(figure)
         return buffer.getvalue(), note
 
     def redraw(self) -> None:
