@@ -109,12 +109,15 @@ missing = [
 assert not missing, f"chapters listed in the map but not found next to this notebook: {missing}"
 
 bench = json.loads(Path("../benchmarks/run_times.json").read_text(encoding="utf-8"))
+# this edition's times (the folder this notebook runs in: notebooks/ or notebooks_ko/); a
+# chapter not measured yet in this edition shows its English twin's
+edition_times = bench.get(Path.cwd().name, {})
 rows = [
     tr("| Chapter | Time to run (s) | Budget (s) | Measured | Load average |"),
     "|---|---:|---:|---|---:|",
 ]
 for name in CHAPTERS:
-    entry = bench["notebooks"][f"{name}.ipynb"]
+    entry = edition_times.get(f"{name}.ipynb") or bench["notebooks"][f"{name}.ipynb"]
     rows.append(
         f"| {name[:2]} | {max(1, round(entry['run_s']))} | {entry['budget_s']} "
         f"| {entry['measured']} | {entry['load_average']} |"
