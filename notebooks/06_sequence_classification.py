@@ -16,7 +16,7 @@
 # # 6. Sequence classification: one label for a whole sequence
 #
 # A name like *Virtanen* is almost certainly Finnish; a review like "이 숙소 짱입니다"
-# ("this place is awesome") is Positive; a command like "알람 꺼줘" ("turn off the alarm")
+# ("this place is awesome") is Positive; a command like "알람 꺼 줘" ("turn off the alarm")
 # means *Alarm.Off*. In each case a whole sequence goes in and **one** label comes out.
 # This is the **many-to-one** (다대일) shape from [chapter 2](02_vanilla_rnn.ipynb), and the task is called
 # **sequence classification (시퀀스 분류)**.
@@ -25,7 +25,7 @@
 #
 # 1. build a many-to-one RNN classifier, and batch sequences of different lengths with
 #    **padding (패딩)** and a **mask (마스크)**;
-# 2. judge a model against honest **baselines (기준 모델)**: a counted character-bigram
+# 2. judge a model against honest **baselines (기준선)**: a counted character-bigram
 #    model for names, a **bag of words (단어 가방)** for sentences, and read a
 #    **confusion matrix (혼동 행렬)**;
 # 3. say exactly where a bag of words must fail (word order, negation) and check that an
@@ -34,13 +34,15 @@
 # 5. measure when a **bidirectional (양방향)** RNN helps, and what a second, **stacked
 #    (다층)** layer can and cannot buy, in accuracy and parameters;
 # 6. train **word vectors (단어 벡터)** from contexts alone (skip-gram), write its
-#    gradient yourself, and say what such vectors capture and what they miss.
+#    gradient yourself, and say what such vectors capture and what they miss;
+# 7. explain why whitespace tokens are a poor unit for Korean, and measure what syllables
+#    and jamo change: vocabulary size, unseen tokens, sequence length.
 #
 # The data are small and offline: surnames from the `faker` package and sentences that
 # `rnnlib` generates from templates. Every model is trained while the notebook runs.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# About 65 minutes; explorer: names (section 4). Say: many-to-one: read the whole sequence,
+# About 70 minutes; explorer: names (section 4). Say: many-to-one: read the whole sequence,
 # then decide from the last hidden state.
 
 # %% slideshow={"slide_type": "skip"}
@@ -59,6 +61,7 @@ from rnnlib.data.classification import (
     sentiment_data,
     sentiment_lexicon,
     sentiment_word_groups,
+    tokenize,
 )
 from rnnlib.data.encoding import one_hot, pad_batch
 from rnnlib.data.names import person_names
@@ -66,7 +69,7 @@ from rnnlib.embeddings import skipgram_pairs
 from rnnlib.exercises import ch06 as exercises
 from rnnlib.experiments import ch06 as experiments
 from rnnlib.functional import softmax
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.viz import new_figure
 from rnnlib.viz.classification import (
     plot_class_probabilities,
@@ -335,15 +338,16 @@ rnn_confusion, per_class, mixed, average_pair = experiments.language_mixups(
 bigram_confusion = analysis.confusion_matrix(
     names.test.labels, bigram.predict(names.test.texts), len(names.classes)
 )
+language_labels = [tr(language) for language in names.classes]  # for the figures
 fig, axes = new_figure(1, 2, figsize=(14, 5.5))
 plot_confusion_matrix(
     rnn_confusion,
-    names.classes,
+    language_labels,
     ax=axes[0],
-    title="GRU on test names (share of each true language)",
+    title=tr("GRU on test names (share of each true language)"),
 )
 ax = plot_confusion_matrix(
-    bigram_confusion, names.classes, ax=axes[1], title="Bigram baseline on test names"
+    bigram_confusion, language_labels, ax=axes[1], title=tr("Bigram baseline on test names")
 )
 
 # %% slideshow={"slide_type": "fragment"}
@@ -376,7 +380,10 @@ for a, b in [("German", "Dutch"), ("Italian", "Spanish")]:
 probe = "virtanen"
 curve = analysis.prefix_probabilities(name_model, name_vocab, probe)
 plot_class_probabilities(
-    list(probe), curve, names.classes, title=f"GRU: p(language | first t letters of '{probe}')"
+    list(probe),
+    curve,
+    language_labels,
+    title=tr("GRU: p(language | first t letters of '{name}')", name=probe),
 )
 assert np.allclose(
     curve[-1], softmax(name_model.predict(*encode_batch([probe], name_vocab, "char")))[0]
@@ -407,7 +414,7 @@ assert nen.count("Finnish") >= 0.9 * len(nen)
 # *at which letter does the model change its mind, and why there?*
 
 # %% slideshow={"slide_type": "slide"}
-explorer = name_explorer(name_model, name_vocab, names.classes, bigram, name="rossi")
+explorer = name_explorer(name_model, name_vocab, language_labels, bigram, name="rossi")
 explorer
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"}
@@ -459,15 +466,22 @@ assert np.allclose(one_hot(word_ids, vocab_size) @ E_demo, E_demo[word_ids])
 # | kind | example | label |
 # |---|---|---|
 # | plain | the room was great · 이 숙소 짱입니다 | Positive |
-# | negation (부정) | the bed was not bad · 방은 안 나빠요 | Positive |
+# | negation (부정) | the bed was not bad · 방은 안 나빠요 · 위치는 나쁘지 않아요 | Positive |
 # | contrast | the room was good but the food was bad | Negative |
-# | plain | turn the alarm off · 알람 꺼줘 | Alarm.Off |
+# | plain | turn the alarm off · 알람 꺼 줘 | Alarm.Off |
 # | correction | turn off the lights no wait the alarm on | Alarm.On |
 #
 # Contrast and correction sentences come in **twins**: the same words in another order,
 # with another label ("the room was *bad* but the food was *good*" → Positive;
 # "turn on the alarm no wait the lights off" → Lights.Off). They are flagged
 # `order_dependent`, and twins always land in the same split.
+#
+# The Korean sentences follow the language's rules, not English word order. Korean negates
+# an adjective in two ways: the short form puts **안** before it ("안 좋아요", *not good*),
+# the long form changes its ending and adds **않아요** ("좋지 않아요"). Long or derived
+# adjectives take only the long form ("훌륭하지 않아요", never "안 훌륭해요"); where both
+# are natural the data hold both. Each command keeps one **speech level** (반말 "켜 줘",
+# "켜 줄래" or 존댓말 "켜 주세요", "켜 줄래요"), also when it corrects itself.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 sentiment = sentiment_data(rng=SEED)
@@ -496,9 +510,14 @@ for data in (sentiment, intent):
 # * **twins get the same answer**, because they have the same counts. Their labels
 #   differ, so at most one twin of each pair is right: at most 50 % on the
 #   order-dependent sentences, *by construction*;
-# * **negation** is out of reach of a vote: "not" would have to vote Positive next to
-#   "bad" and Negative next to "good", and a single weight cannot do both (the XOR
-#   problem). A bag of words can only learn that "bad" is negative.
+# * **negation by a separate word** is out of reach of a vote: "not" (or "안") would have
+#   to vote Positive next to "bad" and Negative next to "good", and a single weight cannot
+#   do both (the XOR problem). A bag of words can only learn that "bad" is negative.
+#
+# The Korean long form is different: "좋지 않아요" does not contain "좋아요" at all. Its
+# first word, "좋지", is a whitespace token of its own that (in these templates) occurs
+# only in negated sentences, so a bag of words *can* learn that "좋지" votes Negative.
+# [Section 8](#8.-Tokenising-Korean) comes back to what such glued endings mean for tokens.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # ### Exercise 2: a bag of words
@@ -538,10 +557,9 @@ for name, data in (("sentiment", sentiment), ("intent", intent)):
     results[name], *word_models[name] = experiments.order_experiment(data, rng)
 
 for name, table in results.items():
-    kinds = list(table["GRU"])
-    print(f"{name:<13}" + "".join(f"{k:>17}" for k in kinds))
-    for model_name, row in table.items():
-        print(f"  {model_name:<11}" + "".join(f"{row[k]:>17.2f}" for k in kinds))
+    print(f"{name:<20}" + "".join(f"{model_name:>14}" for model_name in table))
+    for kind in table["GRU"]:
+        print(f"  {kind:<18}" + "".join(f"{row[kind]:>14.2f}" for row in table.values()))
 
 # %% slideshow={"slide_type": "fragment"}
 for name, table in results.items():
@@ -549,13 +567,17 @@ for name, table in results.items():
     assert bow["plain"] >= 0.85, name  # words alone decide: the bag of words is fine
     assert bow["order-dependent"] <= 0.5, name  # twins share one answer: at most half right
     assert gru["order-dependent"] >= 0.9 and gru["plain"] >= 0.9, name
-assert results["sentiment"]["bag of words"]["negation"] <= 0.4
-assert results["sentiment"]["GRU"]["negation"] >= 0.9
+bow, gru = results["sentiment"]["bag of words"], results["sentiment"]["GRU"]
+assert bow["negation: word"] <= 0.3  # "not" / "안" cannot flip a vote
+assert bow["negation: ending"] >= 0.9  # but "좋지" (only ever negated) can vote
+assert gru["negation"] >= 0.9
 
 # %% [markdown]
 # The bag of words is good exactly where the words alone decide (plain sentences),
-# at or below a coin flip on the order-dependent twins, and mostly *wrong* on negation:
-# it learned that "bad" votes Negative and cannot let "not" flip that vote. The GRU reads
+# at or below a coin flip on the order-dependent twins, and mostly *wrong* on negation by
+# a separate word ("not", "안": at most 30 %): it learned that "bad" votes Negative and
+# cannot let "not" flip that vote. On the Korean long form it is right (at least 90 %),
+# for the reason given above: the negated adjective is a different token. The GRU reads
 # the words in order and gets at least 90 % of every kind right on sentences it has
 # never seen. The probabilities after each word show how: the last clause takes over.
 
@@ -572,10 +594,10 @@ for ax, sentence in zip(
     plot_class_probabilities(
         words,
         curve,
-        sentiment.classes,
+        [tr(label) for label in sentiment.classes],
         ax=ax,
         highlight=1,
-        title=f"GRU: p(sentiment | words so far)\n'{sentence}'",
+        title=tr("GRU: p(sentiment | words so far)\n'{sentence}'", sentence=sentence),
     )
     ax.tick_params(axis="x", rotation=45)
     expected = "Negative" if words[-1] == "bad" else "Positive"
@@ -604,9 +626,9 @@ ax = plot_embedding_projection(
     coordinates,
     explained,
     words,
-    [lexicon[w][1] for w in words],
-    shapes=[{"en": "English", "ko": "Korean"}[lexicon[w][0]] for w in words],
-    title="Sentiment GRU: learned embeddings of the adjectives (PCA)",
+    [tr(lexicon[w][1]) for w in words],
+    shapes=[{"en": tr("English"), "ko": tr("Korean")}[lexicon[w][0]] for w in words],
+    title=tr("Sentiment GRU: learned embeddings of the adjectives (PCA)"),
 )
 
 # %% slideshow={"slide_type": "fragment"}
@@ -657,7 +679,7 @@ assert nearer_own >= 0.9
 # The last one is a *sum*: a centre word that occurs in several pairs collects one
 # contribution from each. CBOW swaps the roles: $h = \frac{1}{|C|}\sum_{w \in C} W_\text{in}[w]$
 # over the context words $C$, and $p(c \mid C) = \operatorname{softmax}(W_\text{out} h)_c$.
-# With our 68 words (checked below) the full softmax over $V$ costs nothing; word2vec on
+# With our 78 words (checked below) the full softmax over $V$ costs nothing; word2vec on
 # real text, with a million words, replaces it by *negative sampling*.
 #
 # The training pairs of one sentence, window 2:
@@ -734,7 +756,7 @@ context_scores = experiments.context_similarity(
 print({name: round(value, 2) for name, value in context_scores.items()})
 
 # %% slideshow={"slide_type": "fragment"}
-assert len(word2vec_vocab) == 68  # <pad>, <unk> and the words of the training sentences
+assert len(word2vec_vocab) == 78  # <pad>, <unk> and the words of the training sentences
 assert word2vec_losses[-1] < word2vec_losses[0] - 0.3
 assert any(
     lexicon[w][1] == "negative"
@@ -759,13 +781,15 @@ assert abs(context_scores["same_polarity"] - context_scores["opposite_polarity"]
 
 # %% slideshow={"slide_type": "subslide"}
 english = {g: w for g, w in sentiment_word_groups().items() if g.startswith("en")}
+slot_names = {"en aspect": tr("aspect"), "en adjective": tr("adjective")}
+slot_names["en intensifier"] = tr("intensifier")
 shown = [w for words in english.values() for w in words]
 ax = plot_embedding_projection(
     *analysis.project_2d(word2vec.vectors[word2vec_vocab.encode(shown)]),
     shown,
-    [g.removeprefix("en ") for g, words in english.items() for _ in words],
-    shapes=[lexicon[w][1] if w in lexicon else "no polarity" for w in shown],
-    title="Skip-gram vectors of the English words (PCA): grouped by slot, not by polarity",
+    [slot_names[g] for g, words in english.items() for _ in words],
+    shapes=[tr(lexicon[w][1]) if w in lexicon else tr("no polarity") for w in shown],
+    title=tr("Skip-gram vectors of the English words (PCA): grouped by slot, not by polarity"),
 )
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -911,6 +935,104 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 # did, for about 2.7 times its parameters.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## 8. Tokenising Korean
+#
+# Every word model above cut sentences at spaces. For English that gives words; for Korean
+# it gives **eojeol (어절)**: a stem with its **particles (조사)** and **endings (어미)**
+# glued on. "방은" is 방 (room) + 은 (topic particle), "짱입니다" is 짱 (awesome) + 입니다
+# (is), and "좋아요" and "좋지" are the same adjective 좋- with two different endings. A
+# whitespace token is therefore a *combination* of a stem and an ending, and a
+# combination the training sentences never showed is unknown (`<unk>`), even when its
+# stem and its ending were both seen elsewhere. Section 5 met the other side of this:
+# "좋지" occurs only in negated sentences, so a bag of words could learn it.
+#
+# Smaller units avoid that. A **syllable (음절)** is one Hangul block, one character:
+# Unicode has 11,172 of them. Each block is built from 2 or 3 letters, **jamo (자모)**:
+# 좋 = ㅈ + ㅗ + ㅎ. Python's standard library splits a block into them (`unicodedata`,
+# normal form NFD), and there are only 67 (19 initial consonants, 21 vowels, 27 final
+# consonants). `tokenize(text, level)` cuts a text into `"word"`, `"char"` (syllables,
+# spaces included) or `"jamo"` tokens:
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: a Korean whitespace token is a stem plus endings, so 좋아요 and 좋지 are unrelated
+# tokens. Ask the room: *which unit never meets an unknown token, and what does it cost?*
+# (jamo; sequences about nine times longer than words)
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
+for sentence in ("방은 좋아요", "방은 좋지 않아요"):
+    for level in ("word", "char", "jamo"):
+        tokens = tokenize(sentence, level)
+        print(f"{level:>5} ({len(tokens):>2} tokens): {' | '.join(tokens)}")
+assert tokenize("방은 좋지 않아요", "jamo")[7:10] == ["\u110c", "\u1169", "\u11c2"]  # 좋: ㅈ ㅗ ㅎ
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# How well does a vocabulary built from the Korean training sentences cover held-out
+# ones? We count the **out-of-vocabulary (OOV, 미등록어)** tokens: held-out tokens that
+# never occur in training. Two held-out sets from the sentiment corpus:
+#
+# * the usual **random split** (the test sentences of section 5);
+# * **negation unseen**: train on the Korean sentences that do not negate, test on the
+#   ones that do: held-out sentences with a *form* the training never showed.
+
+# %% slideshow={"slide_type": "fragment"}
+# the tests re-run `korean_tokens` on the corpora of other seeds
+korean = experiments.korean_tokens(sentiment)
+for split, table in korean.items():
+    print(split)
+    for level, row in table.items():
+        print(
+            f"  {level:>5}: vocabulary {row['vocab_size']:>3}, unseen tokens {row['oov_rate']:5.1%}, "
+            f"sentences with one {row['texts_with_oov']:4.0%}, tokens per sentence {row['tokens_per_text']:4.1f}"
+        )
+
+# %% slideshow={"slide_type": "fragment"}
+random_split, unseen = korean["random split"], korean["negation unseen"]
+assert all(row["oov_rate"] < 0.01 for row in random_split.values())  # the templates repeat
+vocab_sizes = {level: row["vocab_size"] for level, row in random_split.items()}
+assert vocab_sizes["jamo"] <= vocab_sizes["word"] < vocab_sizes["char"]
+assert unseen["word"]["oov_rate"] > 0.4
+assert unseen["word"]["texts_with_oov"] == unseen["char"]["texts_with_oov"] == 1
+assert unseen["char"]["oov_rate"] < min(0.2, unseen["word"]["oov_rate"] / 3)
+assert unseen["jamo"]["oov_rate"] < 0.01
+per_word = {
+    level: row["tokens_per_text"] / random_split["word"]["tokens_per_text"]
+    for level, row in random_split.items()
+}
+print("tokens per word:", {level: round(ratio, 1) for level, ratio in per_word.items()})
+assert 3.5 < per_word["char"] < 4.5 and 8 < per_word["jamo"] < 9.5
+plain_words = {
+    word
+    for text, kind in zip(sentiment.train.texts, sentiment.train.kinds, strict=True)
+    if kind != "negation"
+    for word in text.split()
+}
+assert "좋아요" in plain_words and "좋지" not in plain_words  # the stem is known, the form is not
+assert not {"않아요", "전혀"} & plain_words
+assert not {"않", "럽"} & {char for word in plain_words for char in word}
+assert set(tokenize("않", "jamo")) <= set(tokenize("괜찮아요", "jamo"))  # ㅇ ㅏ ㄶ
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# On the random split every held-out token of every kind is known: our templates repeat
+# a few dozen words. The syllable vocabulary is even the largest of the three here,
+# because these few words are made of many different syllables. The picture changes when
+# the held-out sentences bring a new form. Without negations in training, more than 40 %
+# of the held-out word tokens are unknown and every negated sentence has at least one:
+# "좋지", "않아요" and "전혀" were never seen, although "좋아요" was. In syllables less
+# than a third as many tokens are unknown, though still at least one in every negated
+# sentence (new blocks such as 않, and 럽 from "만족스럽지", a block "만족스러워요" never
+# shows because there the stem's final ㅂ becomes 우), and in jamo none at all:
+# even the letters of 않 (ㅇ, ㅏ, ㄶ) occur in "괜찮아요".
+#
+# Smaller units cost length: a sentence is about 4 times as many characters (syllables
+# and spaces) as words, and about 9 times as many jamo, so an RNN has to carry
+# information over more steps ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)).
+# **Subword** tokenisers sit in between: byte-pair encoding (BPE) and SentencePiece learn
+# units from counts (frequent eojeol stay whole, rare ones split into known pieces), and a
+# Korean **morphological analyser (형태소 분석기)** cuts "좋지" into 좋 + 지. The units
+# are what the model can generalise over: with whitespace tokens, "좋아요" teaches it
+# nothing about "좋지".
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * **Many-to-one**: read the whole sequence, classify the last hidden state. Batches of
@@ -920,8 +1042,9 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 #   as a small GRU trained on a few hundred names per language; the GRU fits its
 #   training names far better than new ones. The confusion matrix shows which languages look alike.
 # * A **bag of words** cannot see order: twins with the same words get the same answer
-#   (at most 50 %), and it cannot let "not" flip a word. The GRU, reading in order, gets
-#   plain, negated and order-dependent sentences right on held-out data.
+#   (at most 50 %), and it cannot let "not" or "안" flip a word (the Korean long form
+#   "좋지 않아요" it gets right: "좋지" is a token of its own). The GRU, reading in order,
+#   gets plain, negated and order-dependent sentences right on held-out data.
 # * An **embedding** is a trainable lookup table (one-hot times a matrix). Learned for
 #   sentiment, positive and negative words separate in 2-D, across languages.
 # * **Skip-gram** (and its mirror, CBOW) learns word vectors from contexts alone: words
@@ -933,6 +1056,11 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 #   layer had nothing to win on intents (one layer was already right), and it cannot
 #   replace direction: two left-to-right layers stay at chance on 사과를, two
 #   bidirectional layers resolve it.
+# * **Korean tokens.** Spaces separate eojeol, stems with particles and endings glued on
+#   ("방은", "좋지"), so a new stem-ending combination is an unknown word. When the
+#   held-out sentences negate and the training ones do not, more than 40 % of the word
+#   tokens are unseen, under a third as many syllables, and no jamo; the price is longer
+#   sequences (about 4 characters or 9 jamo per word).
 #
 # ## Glossary (용어집)
 #
@@ -942,13 +1070,13 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 # | many-to-one | 다대일 | a model that reads a sequence and gives one output at the end |
 # | padding | 패딩 | filler tokens that make sequences of a batch equally long |
 # | mask | 마스크 | 1 for real tokens, 0 for padding; the RNN keeps its state where it is 0 |
-# | baseline | 기준 모델 (베이스라인) | a simple model every new model must beat |
+# | baseline | 기준선 (기준 모델) | a simple model every new model must beat |
 # | naive Bayes | 나이브 베이즈 | classifier from counted probabilities and Bayes' rule |
 # | bigram | 바이그램 | a pair of neighbouring tokens (here characters) |
 # | confusion matrix | 혼동 행렬 | table of true class (rows) against predicted class (columns) |
 # | overfitting | 과적합 | fitting the training data much better than new data |
 # | bag of words | 단어 가방 (BoW) | a sentence as word counts, with the order thrown away |
-# | negation | 부정 | "not", "안": flips the meaning of what follows |
+# | negation | 부정 | "not", "안", "-지 않아요": flips the meaning of an adjective |
 # | sentiment analysis | 감성 분석 | classifying text as positive or negative |
 # | intent classification | 의도 분류 | mapping a command to the action the user wants |
 # | one-hot vector | 원-핫 벡터 | all zeros and a single 1 at the token's index |
@@ -961,3 +1089,10 @@ assert 2.5 < stacked_results["2 layers, bidirectional"][1] / sense_results["bidi
 # | homonym | 동음이의어 | one word form with several meanings (사과: apple, apology) |
 # | bidirectional RNN | 양방향 RNN | two RNNs, one reading forwards and one backwards, states concatenated |
 # | stacked (deep) RNN | 다층 (심층) RNN | recurrent layers on top of each other |
+# | eojeol | 어절 | a Korean whitespace-separated unit: a stem with its particles and endings |
+# | particle / ending | 조사 / 어미 | grammatical pieces glued to a Korean noun / verb or adjective stem |
+# | syllable | 음절 | one Hangul block (좋), one of 11,172 characters |
+# | jamo | 자모 | the letters of a Hangul block (ㅈ ㅗ ㅎ), 67 in all |
+# | out-of-vocabulary (OOV) token | 미등록어 (OOV) | a token never seen in training; it becomes `<unk>` |
+# | subword tokenisation | 서브워드 토큰화 | units between characters and words learned from counts (BPE, SentencePiece) |
+# | morphological analyser | 형태소 분석기 | a tool that cuts words into stems, particles and endings |

@@ -31,9 +31,10 @@
 # 2. estimate transition probabilities by counting, with smoothing;
 # 3. explain and implement Viterbi decoding in log space (trellis, back-pointers,
 #    back-tracking) and say why it costs `T K²` instead of `K^T`;
-# 4. turn a tagger's posteriors into **scaled likelihoods** by dividing by the tag prior,
-#    decode them with the transitions (the *hybrid* decoder), and say when that is exact
-#    (a posterior on the word alone) and when it is an approximation (an RNN's posterior);
+# 4. turn a tagger's posteriors into **scaled likelihoods (스케일링된 가능도)** by dividing
+#    by the tag prior, decode them with the transitions (the *hybrid* decoder), and say when
+#    that is exact (a posterior on the word alone) and when it is an approximation (an
+#    RNN's posterior);
 # 5. compare four kinds of tagger fairly, on all tokens and on the ambiguous ones, and
 #    say which mistakes each kind makes.
 
@@ -61,7 +62,7 @@ from rnnlib.data.pos import (
 )
 from rnnlib.exercises import ch07 as exercises
 from rnnlib.experiments import ch07 as experiments
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.losses import softmax_cross_entropy
 from rnnlib.models import SequenceModel
 from rnnlib.viz.tagging import plot_trellis
@@ -107,7 +108,7 @@ print("V_base ->", ", ".join(LEXICON["V_base"][1]))
 # verb and a preposition, *her* is a pronoun ("saw her") and a determiner ("saw her
 # dog"). **Limits:** fewer than 100 words, short grammatical sentences, and no meaning at all
 # ("the can reads a duck" is a fine sentence here). It is a laboratory for the idea, not
-# English. We draw 3000 sentences and keep a quarter aside as the **test set (시험 데이터)**.
+# English. We draw 3000 sentences and keep a quarter aside as the **test set (테스트 세트)**.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 corpus = generate_pos_corpus(3000, rng=rng)
@@ -228,10 +229,11 @@ ax.axhline(0.5, color="0.3", lw=1.5)
 ax.axvline(K - 0.5, color="0.3", lw=1.5)
 ax.set_xticks(range(K + 1), [*TAGS, "<end>"], rotation=45)
 ax.set_yticks(range(K + 1), ["<start>", *TAGS])
-ax.set_xlabel("next tag $y_t$ (or end of sentence)")
-ax.set_ylabel("previous tag $y_{t-1}$ (or start of sentence)")
-ax.set_title("Counted transition probabilities p(next | previous)\n(each row sums to 1)")
-colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label="probability")
+# subscripts as Unicode, not $...$: mathtext would draw the Korean labels' Hangul as boxes
+ax.set_xlabel(tr("next tag yₜ (or end of sentence)"))
+ax.set_ylabel(tr("previous tag yₜ₋₁ (or start of sentence)"))
+ax.set_title(tr("Counted transition probabilities p(next | previous)\n(each row sums to 1)"))
+colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label=tr("transition probability"))
 # %% slideshow={"slide_type": "fragment"}
 P = np.exp(transitions.log_transition)
 assert P[DET, NOUN] + P[DET, ADJ] > 0.98 and P[DET, VERB] < 0.01
@@ -327,8 +329,8 @@ print(" ".join(f"{w}/{TAGS[k]}" for w, k in zip(test.sentences[short], result.pa
 # far the best path ending in that cell is behind the best path ending anywhere in the
 # same column (0 = the leader, darkest; the colour bar gives the scale, and every cell
 # less than 12 behind prints its number); the faint grey lines are the back-pointers of
-# the other cells, the orange line the winning path, and a red ring would mark a word
-# tagged differently from the gold tag.
+# the other cells, the orange line the winning path, and a vermillion ring would mark a
+# word tagged differently from the gold tag.
 
 # %% slideshow={"slide_type": "subslide"}
 trellis_ax = plot_trellis(
@@ -336,7 +338,7 @@ trellis_ax = plot_trellis(
     test.sentences[short],
     TAGS,
     gold=test_tags[short],
-    title="HMM trellis: counted emissions + transitions",
+    title=tr("HMM trellis: counted emissions + transitions"),
 )
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Now the HMM on the whole test set:
@@ -415,8 +417,8 @@ batch_sizes = [32] * (len(train_words) // 32) + [len(train_words) % 32] * (
 )
 ax = rnnlib.viz.new_axes()[1]
 for history, label, color in [
-    (rnn_history, "left-to-right LSTM", "tab:blue"),
-    (birnn_history, "bidirectional LSTM", "tab:orange"),
+    (rnn_history, tr("left-to-right LSTM"), "tab:blue"),
+    (birnn_history, tr("bidirectional LSTM"), "tab:orange"),
 ]:
     per_epoch = np.reshape(history.loss, (-1, len(batch_sizes)))  # (epochs, steps)
     full = np.asarray(batch_sizes) == 32
@@ -428,12 +430,12 @@ for history, label, color in [
         color=color,
         marker="o",
         lw=2.5,
-        label=f"{label}: epoch mean",
+        label=tr("{model}: epoch mean", model=label),
     )
 ax.set_yscale("log")
-ax.set_xlabel("training step (batch of 32 sentences)")
-ax.set_ylabel("masked cross-entropy")
-ax.set_title("Training loss of the two RNN taggers\n(thin: each full batch; dots: epoch means)")
+ax.set_xlabel(tr("training step (batch of 32 sentences)"))
+ax.set_ylabel(tr("masked cross-entropy"))
+ax.set_title(tr("Training loss of the two RNN taggers\n(thin: each full batch; dots: epoch means)"))
 legend = ax.legend()
 # %% slideshow={"slide_type": "fragment"}
 assert rnn_history.epoch_loss[-1] < 0.1 and birnn_history.epoch_loss[-1] < 0.03
@@ -453,7 +455,7 @@ predictions["BiRNN (argmax)"] = [lp.argmax(axis=1) for lp in birnn_post]
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 6. The hybrid: posteriors as scaled likelihoods, and what that approximation costs
 #
-# Viterbi wants, for each word, a score of the kind the HMM uses: a *likelihood*
+# Viterbi wants, for each word, a score of the kind the HMM uses: a *likelihood (가능도)*
 # `p(word_t | tag)`, "how well does this tag explain this word". A classifier gives the
 # reverse, a *posterior*, which already contains how common each tag is; adding the
 # transition scores on top would count the tag frequencies twice. For a classifier that
@@ -462,7 +464,7 @@ predictions["BiRNN (argmax)"] = [lp.argmax(axis=1) for lp in birnn_post]
 # $$p(x_t \mid \text{tag}) = \frac{p(\text{tag} \mid x_t)\, p(x_t)}{p(\text{tag})} \;\propto\; \frac{p(\text{tag} \mid x_t)}{p(\text{tag})}.$$
 #
 # The factor `p(x_t)` is the same for every tag at word `t`, so it cannot change which
-# path wins, and we drop it. What remains is a **scaled likelihood (스케일된 우도)**:
+# path wins, and we drop it. What remains is a **scaled likelihood (스케일링된 가능도)**:
 # divide the posterior by the prior, in log space `log p(tag | x_t) − log p(tag)`. This is
 # the trick of hybrid neural-network/HMM speech recognisers (Bourlard and Morgan, 1994),
 # whose network reads a short window of sound around each frame.
@@ -791,7 +793,7 @@ assert exercises.check_scaled_likelihoods(scaled_solution, birnn_post[0], prior)
 # | sequence tagging | 시퀀스 태깅 | many-to-many prediction with one label per input step |
 # | context | 문맥 | the surrounding words that decide an ambiguous word's tag |
 # | probabilistic grammar | 확률 문법 | rewrite rules chosen with probabilities; generates our corpus |
-# | test set | 시험 데이터 | sentences held out from training, used only to measure accuracy |
+# | test set | 테스트 세트 | sentences held out from training, used only to measure accuracy |
 # | transition probability | 전이 확률 | `p(tag_t \| tag_{t-1})`, counted from tagged data |
 # | smoothing | 평활화 | adding a small count to every event so none gets probability 0 |
 # | tag prior | 태그 사전 확률 | `p(tag)`: how often a tag occurs, regardless of the word |
@@ -803,6 +805,7 @@ assert exercises.check_scaled_likelihoods(scaled_solution, birnn_post[0], prior)
 # | embedding | 임베딩 | a learned vector for each word id |
 # | bidirectional RNN | 양방향 RNN | two RNNs, left-to-right and right-to-left, with concatenated states |
 # | mask | 마스크 | 1 for real tokens, 0 for padding; padding adds no loss |
+# | likelihood | 가능도 | `p(evidence \| tag)`: how well a tag explains what was observed |
 # | posterior | 사후 확률 | `p(tag_t \| words it has read)`, what the RNN's softmax outputs |
-# | scaled likelihood | 스케일된 우도 | posterior divided by prior; proportional to `p(word \| tag)` when the posterior sees the word alone |
+# | scaled likelihood | 스케일링된 가능도 | posterior divided by prior; proportional to `p(word \| tag)` when the posterior sees the word alone |
 # | Bayes' rule | 베이즈 정리 | `p(a \| b) = p(b \| a) p(a) / p(b)` |

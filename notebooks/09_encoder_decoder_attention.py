@@ -36,8 +36,8 @@
 # 3. measure what attention buys as inputs get longer, and read an attention heatmap;
 # 4. show **exposure bias** (노출 편향): a model trained on true prefixes meets its own
 #    mistakes only at test time;
-# 5. decode with **greedy search** (탐욕 탐색) and **beam search** (빔 탐색) with length
-#    normalisation, and compare them;
+# 5. decode with **greedy decoding** (탐욕적 디코딩) and with **beam search** (빔 탐색) with
+#    length normalisation, and compare them;
 # 6. write self-attention in a few lines, the step from here to the transformer.
 #
 # Two generated tasks, offline and seeded: dates written the ways people write them, in
@@ -67,7 +67,7 @@ from rnnlib.exercises import ch09 as exercises
 from rnnlib.experiments import ch09 as experiments
 from rnnlib.functional import softmax
 from rnnlib.gradcheck import gradcheck
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.seq2seq import Seq2Seq, translate
 from rnnlib.viz import new_figure
 from rnnlib.viz.attention import plot_accuracy_by_length, plot_attention, plot_position_accuracy
@@ -141,6 +141,11 @@ print(
 # anywhere* in the input; "십일월" is November, while June and October are the irregular
 # 유월 and 시월. One output character depends on several input syllables, and one syllable
 # on several output characters: the alignment is not one-to-one.
+#
+# Numerals and units are written together, as on a Korean wedding invitation
+# ("이천이십육년 십일월 이십이일"): the spacing rules (한글 맞춤법 제43항) separate a unit
+# noun such as 년 or 일 from its numeral but allow joining the two when they give an
+# order, as in a date, and the month names (십일월, 유월, 시월) are single words.
 #
 # The test dates are drawn first and never appear in training, in any format; the format
 # "November 22, 2026" never appears in training at all (a held-out format: its words,
@@ -220,10 +225,10 @@ bottleneck = experiments.position_accuracy(
     rev_models["no attention"], rev_task, longest, free_running=False
 )
 ax = plot_position_accuracy(
-    {"no attention (teacher-forced)": bottleneck[:40]},
-    title="Reversing 31-40 letters without attention: which outputs get through",
+    {tr("no attention (teacher-forced)"): bottleneck[:40]},
+    title=tr("Reversing 31-40 letters without attention: which outputs get through"),
 )
-ax.axhline(0.1, color="0.5", ls=":", label="chance (1 of 10 letters)")
+ax.axhline(0.1, color="0.5", ls=":", label=tr("chance (1 of 10 letters)"))
 _ = ax.legend(loc="upper right")
 print(
     "accuracy at output positions 1-3:",
@@ -332,12 +337,21 @@ for name in ("no attention", "attention"):
 print("length bins:", bins)
 
 # %% slideshow={"slide_type": "subslide"}
+labels = {"no attention": tr("without attention"), "attention": tr("with attention")}
 fig, axes = new_figure(1, 2, figsize=(12, 4.2))
-plot_accuracy_by_length(bins, reversal["accuracy"], ax=axes[0], title="Exact match")
 plot_accuracy_by_length(
-    bins, reversal["token_accuracy"], ax=axes[1], title="Share of letters right (teacher-forced)"
+    bins,
+    {labels[name]: curve for name, curve in reversal["accuracy"].items()},
+    ax=axes[0],
+    title=tr("Exact match"),
 )
-_ = axes[1].set_ylabel("share of output letters right")
+plot_accuracy_by_length(
+    bins,
+    {labels[name]: curve for name, curve in reversal["token_accuracy"].items()},
+    ax=axes[1],
+    title=tr("Share of letters right (teacher-forced)"),
+)
+_ = axes[1].set_ylabel(tr("share of output letters right"))
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Without attention the model reverses only some short strings and no long ones, and
@@ -416,9 +430,10 @@ assert output == "2019-03-01"
 long_strings = rev_task.test.subset(np.array(rev_task.test.kinds) >= 21)
 exposure = experiments.exposure_bias(rev_models["attention"], rev_task, long_strings)
 ax = plot_position_accuracy(
-    {name: curve[:40] for name, curve in exposure.items()},
-    title="Reversal with attention: true prefix vs its own prefix",
-)
+    {tr("teacher forcing"): exposure["teacher forcing"][:40],
+     tr("free running"): exposure["free running"][:40]},
+    title=tr("Reversal with attention: true prefix vs its own prefix"),
+)  # fmt: skip
 late = slice(20, 40)
 print({name: round(float(curve[late].mean()), 3) for name, curve in exposure.items()})
 
@@ -666,7 +681,7 @@ print(A_self)
 # | encoder | 인코더 | the network that reads the source and keeps its states |
 # | decoder | 디코더 | the network that writes the target one token at a time |
 # | bottleneck | 병목 | the single fixed-size vector through which a plain decoder sees the source |
-# | attention | 어텐션 (주의 집중) | weights over the source positions, recomputed at every output step |
+# | attention | 어텐션 (주의 메커니즘) | weights over the source positions, recomputed at every output step |
 # | attention weights | 어텐션 가중치 | softmax of the scores; they sum to 1 over the real source positions |
 # | context vector | 문맥 벡터 | the attention-weighted average of the encoder states |
 # | alignment | 정렬 | which input positions an output position corresponds to |
@@ -675,7 +690,7 @@ print(A_self)
 # | teacher forcing | 교사 강요 | training the decoder on the true previous token |
 # | free running | 자유 실행 | the decoder reading its own previous output, as at inference |
 # | exposure bias | 노출 편향 | a model trained on true prefixes never learned to recover from its own mistakes |
-# | greedy decoding | 탐욕 디코딩 | writing the most likely token at each step |
+# | greedy decoding | 탐욕적 디코딩 | writing the most likely token at each step |
 # | beam search | 빔 탐색 | keeping the k most probable prefixes at each step |
 # | length normalisation | 길이 정규화 | dividing a hypothesis's log-probability by its length before ranking |
 # | exact match | 완전 일치 | an output counts only if every token is right |

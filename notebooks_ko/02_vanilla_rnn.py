@@ -15,7 +15,7 @@
 # %% [markdown] slideshow={"slide_type": "slide"} translates="13818cd2a603"
 # # 2장: 기본 순환 신경망 (vanilla RNN)
 #
-# 피드포워드 신경망(feed-forward network)은 고정된 크기의 입력 하나를 보고 나면 그것을 잊어버립니다. 시퀀스를 읽으려면 한 단계에서 다음 단계로 넘겨 주는 **기억**(memory)이 있어야 합니다. 기억을 주는 가장 간단한 방법은 벡터 하나, 곧 **은닉 상태**(hidden state)를 두고 매 단계 똑같은 작은 규칙으로 갱신하는 것입니다. 순환 신경망(recurrent neural network, RNN)의 아이디어는 이것이 전부입니다.
+# 순방향 신경망(feed-forward network)은 고정된 크기의 입력 하나를 보고 나면 그것을 잊어버립니다. 시퀀스를 읽으려면 한 시점(time step)에서 다음 시점으로 넘겨주는 **기억**(memory)이 있어야 합니다. 기억을 주는 가장 간단한 방법은 벡터 하나, 즉 **은닉 상태**(hidden state)를 두고 매 시점 똑같은 작은 규칙으로 갱신하는 것입니다. 순환 신경망(recurrent neural network, RNN)의 아이디어는 이것이 전부입니다.
 #
 # **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
@@ -25,18 +25,18 @@
 # 2. RNN을 접은 그림과 시간 축으로 펼친 그림으로 그리고, 가중치 공유(weight sharing)를 설명할 수 있습니다.
 # 3. 비선형성(nonlinearity)이 왜 필요한지(선형 변환은 아무리 쌓아도 행렬 하나로 합쳐집니다),
 #    그리고 소프트맥스(softmax)와 그 온도(temperature)가 무슨 일을 하는지 설명할 수 있습니다.
-# 4. numpy로 RNN의 몇 단계를 손으로 계산하고, `rnnlib`에서 같은 숫자를 얻을 수 있습니다.
+# 4. numpy로 RNN을 몇 시점 동안 손으로 계산하고, `rnnlib`에서 같은 숫자를 얻을 수 있습니다.
 # 5. "hello"와 "hihello"로 다음 문자 예측 모델을 학습시키고, 은닉 상태가 없으면 글자 "l"이
 #    왜 어려운지 설명할 수 있습니다.
 # 6. 일대다(one-to-many), 다대일(many-to-one), 다대다(many-to-many) 문제를 구별하고, 회귀
 #    손실(MSE, MAE)과 분류 손실(교차 엔트로피, cross-entropy) 가운데 알맞은 것을 고를 수 있습니다.
 #
-# 역전파(backward pass), 곧 가중치를 어떻게 학습하는지는 [3장](03_bptt_and_vanishing_gradients.ipynb)에서 다룹니다. 이 장에서는
+# 역전파(backward pass), 즉 가중치를 어떻게 학습하는지는 [3장](03_bptt_and_vanishing_gradients.ipynb)에서 다룹니다. 이 장에서는
 # `rnnlib`의 옵티마이저(optimiser)를 그대로 쓰고, 학습은 블랙박스로 둡니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="f7e95ad13a3e"
 # 약 70분. 탐색기(explorer): 소프트맥스(6절), "hihello"를 읽는 은닉 상태(7절).
-# 말할 내용: 벡터 하나, 곧 은닉 상태를 매 단계 같은 규칙으로 갱신합니다. RNN은 이것이
+# 말할 내용: 벡터 하나, 즉 은닉 상태를 매 시점 같은 규칙으로 갱신합니다. RNN은 이것이
 # 전부입니다.
 
 # %% slideshow={"slide_type": "skip"}
@@ -78,21 +78,21 @@ rng = np.random.default_rng(SEED)
 # 우리는 지금까지 읽은 것의 요약을 머릿속에 계속 담아 두고, 새 글자를 읽을 때마다 그
 # 요약을 고칩니다.
 #
-# RNN이 하는 일이 바로 이것입니다. 단계 `t`에서 RNN은 새 입력 `x_t`와 이전 요약 `h_{t-1}`을
-# 받아, 고정된 함수 하나로 새 요약 `h_t`를 계산합니다. 이렇게 매 단계 같은 규칙을 되풀이하는
+# RNN이 하는 일이 바로 이것입니다. 시점 `t`에서 RNN은 새 입력 `x_t`와 이전 요약 `h_{t-1}`을
+# 받아, 고정된 함수 하나로 새 요약 `h_t`를 계산합니다. 이렇게 매 시점 같은 규칙을 되풀이하는
 # 것을 순환(recurrence)이라고 합니다.
 #
 # $$h_t = f(x_t, h_{t-1}), \qquad h_0 = 0.$$
 #
 # **접어서**(rolled up) 그리면 고리가 달린 셀(cell) 하나입니다. 셀의 출력이 다시 자기 자신으로
-# 들어갑니다. **펼쳐서**(unrolled) 그리면 단계마다 셀의 복사본이 하나씩 놓인 사슬이 됩니다.
-# 이 복사본들은 서로 다른 신경망이 아닙니다. 모두 같은 셀이고, **모든 단계에서 같은 가중치**를
+# 들어갑니다. **펼쳐서**(unrolled) 그리면 시점마다 셀의 복사본이 하나씩 놓인 사슬이 됩니다.
+# 이 복사본들은 서로 다른 신경망이 아닙니다. 모두 같은 셀이고, **모든 시점에서 같은 가중치**를
 # 씁니다(가중치 공유, weight sharing). 그래서 RNN 하나가 크기를 늘리지 않고도 어떤 길이의
 # 시퀀스든 읽을 수 있습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="f21c8d1e67ec"
-# 말할 내용: 펼치면 고리가 셀 하나의 복사본들로 이루어진 사슬이 되고, 가중치는 모든 단계가
-# 함께 씁니다. 학생들에게 물어보기: *4글자를 읽을 때와 400글자를 읽을 때 모델의 파라미터는
+# 말할 내용: 펼치면 고리가 셀 하나의 복사본들로 이루어진 사슬이 되고, 가중치는 모든 시점이
+# 함께 씁니다. 수강생에게 묻기: *4글자를 읽을 때와 400글자를 읽을 때 모델의 매개변수는
 # 각각 몇 개일까요?* (같습니다)
 
 # %% slideshow={"slide_type": "subslide"}
@@ -103,7 +103,7 @@ ax = plot_unrolled(
     title=tr("The same RNN rolled up (left) and unrolled over 'hell' (right)"),
 )
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="45cfe1232d44"
-# 숫자로 보는 가중치 공유: 모델은 4글자를 읽든 400글자를 읽든 파라미터가 똑같고, 단계마다
+# 숫자로 보는 가중치 공유: 모델은 4글자를 읽든 400글자를 읽든 매개변수(parameter)가 똑같고, 시점마다
 # 출력을 하나씩 냅니다.
 
 # %% slideshow={"slide_type": "fragment"}
@@ -128,7 +128,7 @@ assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 # $$h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad y_t = W_{hy} h_t + b_y,
 # \qquad p_t = \mathrm{softmax}(y_t), \qquad h_0 = 0.$$
 #
-# `y_t`는 출력 **점수**(score), 곧 로짓(logits)이고, `p_t = softmax(y_t)`는 이 점수를 확률로
+# `y_t`는 출력 **점수**(score), 즉 로짓(logits)이고, `p_t = softmax(y_t)`는 이 점수를 확률로
 # 바꿉니다. 입력 특성(feature)이 `D`개, 은닉 유닛(hidden unit)이 `H`개, 출력 클래스가 `C`개일 때
 # 표로 정리하면 다음과 같습니다.
 #
@@ -153,7 +153,7 @@ assert short_outputs.shape == (4, 1, 4) and long_outputs.shape == (400, 1, 4)
 # 문자 `D = C = 5`개, 유닛 `H = 8`개인 실제 모델로 표를 확인해 봅니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="ecf7268815c9"
-# 말할 내용: 교과서의 U, W, V는 `rnnlib`의 W_xh, W_hh, W_hy입니다. 학생들에게 물어보기:
+# 말할 내용: 교과서의 U, W, V는 `rnnlib`의 W_xh, W_hh, W_hy입니다. 수강생에게 묻기:
 # *은닉 유닛이 8개이면 W_hh의 형태는 무엇일까요?* (8 x 8)
 
 # %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
@@ -179,10 +179,10 @@ assert shapes == {
 assert table_model.num_parameters() == H * D + H * H + H + C * H + C
 
 # %% [markdown] slideshow={"slide_type": "skip"} translates="97f6039523f5"
-# ### 연습 문제 1: 파라미터의 형태
+# ### 연습 문제 1: 매개변수의 형태
 #
 # 어떤 문자 모델이 문자 5개로 된 어휘(vocabulary)의 원-핫 벡터(one-hot vector)를 읽고, 은닉
-# 유닛이 8개이며, 문자마다 점수를 하나씩 출력합니다. 각 파라미터의 형태를 채워 넣으십시오.
+# 유닛이 8개이며, 문자마다 점수를 하나씩 출력합니다. 각 매개변수의 형태를 채워 넣으십시오.
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
 my_shapes = {
@@ -219,7 +219,7 @@ assert np.all(x_hell.sum(axis=1) == 1)
 # 같습니다. 그 대신 첫 번째 곱셈을 이해하기는 쉬워집니다. **`W_xh`에 원-핫 벡터를 곱하면
 # `W_xh`의 열 하나를 골라낼 뿐이며**, 이 열이 그 문자에 대해 학습된 벡터입니다.
 # ([5장](05_text_generation.ipynb)의 문자 모델은 원-핫 입력을 그대로 쓰고,
-# [6장](06_sequence_classification.ipynb#5.-Words,-embeddings,-and-sentences-where-order-matters)에서는
+# [6장](06_sequence_classification.ipynb#5.-단어,-임베딩,-그리고-순서가-중요한-문장)에서는
 # 원-핫 입력 대신 학습되는 임베딩(embedding)을 씁니다. 임베딩이 바로 이렇게 열을 골라내는
 # 조회입니다.)
 
@@ -234,13 +234,13 @@ print("W_xh @ one_hot('l') is column", vocab_hello.encode("l")[0], "of W_xh")
 #
 # 입력 크기 `D = 4`(원-핫 문자 `h, e, l, o`), 은닉 크기 `H = 4`, 출력 크기 `C = 4`로 하고,
 # 직접 따라 계산할 수 있도록 가중치는 소수 첫째 자리까지의 작은 수로 정합니다. `h_0 = 0`에서
-# 시작해 "hell"을 읽습니다. 1단계에서는 순환 항이 사라지므로(`W_hh h_0 = 0`)
-# `h_1 = tanh(column 'h' of W_xh + b)`, 곧 `W_xh`의 'h' 열에 `b`를 더한 값의 tanh입니다.
-# 2단계부터는 이전 은닉 상태가 함께 들어옵니다.
+# 시작해 "hell"을 읽습니다. 시점 1에서는 순환 항이 사라지므로(`W_hh h_0 = 0`)
+# `h_1 = tanh(column 'h' of W_xh + b)`, 즉 `W_xh`의 'h' 열에 `b`를 더한 값의 tanh입니다.
+# 시점 2부터는 이전 은닉 상태가 함께 들어옵니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="eaddc02c23ba"
-# 1단계와 2단계를 칠판에서 함께 계산합니다. 1단계에서는 순환 항이 0입니다. 학생들에게
-# 물어보기: *과거가 처음으로 들어오는 것은 몇 단계일까요?* (2단계, W_hh h_1을 통해)
+# 시점 1과 시점 2를 칠판에서 함께 계산합니다. 시점 1에서는 순환 항이 0입니다. 수강생에게
+# 묻기: *과거가 처음으로 들어오는 것은 몇 번째 시점일까요?* (시점 2, W_hh h_1을 통해)
 
 # %% slideshow={"slide_type": "subslide"} tags=["nbval-check-output"]
 hand_rng = np.random.default_rng(7)
@@ -267,7 +267,7 @@ assert np.allclose(hidden_by_hand[0], np.tanh(column_h + b))  # step 1: no recur
 
 # %% [markdown] translates="5a5f0b90b6a8"
 # `rnnlib`으로 같은 숫자를 얻어 봅니다. `RNNCell`은 `W_xh`, `W_hh`, `b`를 담고 있고,
-# `Recurrent`는 `(T, B, D)` 형태의 시간 우선(time-major) 입력의 모든 단계에 이 셀을
+# `Recurrent`는 `(T, B, D)` 형태의 시간 우선(time-major) 입력의 모든 시점에 이 셀을
 # 적용합니다(여기서는 시퀀스 `B = 1`개). `SequenceModel`은 여기에 원-핫 인코딩과 출력층
 # `W_hy, b_y`를 더합니다.
 
@@ -305,7 +305,7 @@ print("rnnlib reproduces the hand computation: hidden states and output scores a
 #   \text{ of shape } (H, H + D).$$
 #
 # 둘은 같은 것입니다. 쌓은 벡터에 행렬을 곱하면, 행렬의 왼쪽 블록과 위쪽 부분의 곱에 오른쪽
-# 블록과 아래쪽 부분의 곱을 더한 것으로 나뉩니다. 곧 `W [h; x] = W_hh h + W_xh x`입니다.
+# 블록과 아래쪽 부분의 곱을 더한 것으로 나뉩니다. 즉 `W [h; x] = W_hh h + W_xh x`입니다.
 # 손으로 계산한 예에서 확인해 봅니다.
 
 # %% slideshow={"slide_type": "fragment"}
@@ -317,7 +317,7 @@ for t, x in enumerate(x_hell):
 print("W", W_concat.shape, "@ [h_{t-1}; x_t] gives the same h_t as W_hh h_{t-1} + W_xh x_t")
 
 # %% [markdown] translates="b4538176ce3b"
-# 은닉 상태를 그림으로 나타내면 다음과 같습니다. 열 하나가 단계 하나, 행 하나가 유닛 하나이고,
+# 은닉 상태를 그림으로 나타내면 다음과 같습니다. 열 하나가 시점 하나, 행 하나가 유닛 하나이고,
 # 양수는 빨간색, 음수는 파란색입니다. 모든 값이 tanh의 치역인 (-1, 1) 안에 있습니다.
 
 # %% slideshow={"slide_type": "subslide"}
@@ -349,7 +349,7 @@ def rnn_step_solution(x, h_prev, W_xh, W_hh, b):
 assert exercises.check_rnn_step(rnn_step_solution)
 
 # %% [markdown] slideshow={"slide_type": "skip"} translates="eb3e23f3f963"
-# ### 연습 문제 3: T 단계의 순전파
+# ### 연습 문제 3: T개 시점에 걸친 순전파
 #
 # `rnn_forward(xs, h0, W_xh, W_hh, b)`를 작성하십시오. `xs`는 입력을 한 행에 하나씩 담은
 # `(T, D)` 배열입니다. `h0` `(H,)`에서 시작해 은닉 상태 `h_1, ..., h_T`를 모두
@@ -381,12 +381,12 @@ assert np.allclose(rnn_forward_solution(x_hell, np.zeros(4), W_xh, W_hh, b), hid
 # %% [markdown] slideshow={"slide_type": "slide"} translates="4a6e4ac1f975"
 # ## 5. 왜 비선형성이 필요할까?
 #
-# `tanh`를 빼면 각 단계는 행렬 곱일 뿐입니다. 행렬을 여러 개 곱해도 결과는 행렬 하나이므로,
+# `tanh`를 빼면 각 시점의 계산은 행렬 곱일 뿐입니다. 행렬을 여러 개 곱해도 결과는 행렬 하나이므로,
 # 선형층을 아무리 깊이 쌓아도 선형층 하나보다 더 많은 것을 계산하지 못합니다. 선형 변환
 # 세 개를 쌓은 `W_3 W_2 W_1 x`는 `M = W_3 W_2 W_1`인 변환 하나 `M x`와 같습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="8cd075dbe12c"
-# 말할 내용: 비선형성이 없으면 층도, 시간 단계도 행렬 하나로 합쳐집니다. 학생들에게 물어보기:
+# 말할 내용: 비선형성이 없으면 층도, 시점도 행렬 하나로 합쳐집니다. 수강생에게 묻기:
 # *10층짜리 선형 신경망은 무엇을 계산할까요?* (선형 변환 하나)
 
 # %% slideshow={"slide_type": "fragment"}
@@ -397,7 +397,7 @@ assert np.allclose(W3 @ (W2 @ (W1 @ X)), M @ X)
 print("three linear layers = one", M.shape, "matrix")
 
 # %% [markdown] translates="b1904c880636"
-# 시간 축에서도 같은 일이 일어납니다. *선형* RNN `h_t = W h_{t-1} + U x_t`를 세 단계 펼치면
+# 시간 축에서도 같은 일이 일어납니다. *선형* RNN `h_t = W h_{t-1} + U x_t`를 세 시점에 걸쳐 펼치면
 # `h_3 = W² U x_1 + W U x_2 + U x_3`이 되어, 쌓은 입력에 고정된 행렬 하나를 곱한 것과
 # 같습니다. 중간에 `tanh`가 들어가면 어떤 행렬 하나로도 이 변환을 재현할 수 없습니다.
 # 최소제곱법(least squares)으로 가장 잘 맞춘 행렬도 뚜렷한 오차를 남깁니다.
@@ -435,8 +435,8 @@ assert linear_error < 1e-10 and tanh_error > 0.05
 
 # %% [markdown] translates="082755cd95fd"
 # **tanh와 ReLU.** `tanh`는 어떤 입력이든 (-1, 1) 범위 안으로 압축하고, 출력의 중심이
-# 0입니다(zero-centred). ReLU, 곧 `max(0, a)`는 위쪽으로 한계가 없습니다. 순환 구조 안에서는
-# 이 차이가 중요합니다. 같은 `W_hh`가 매 단계 적용되므로 ReLU 상태는 한없이 커질 수 있지만,
+# 0입니다(zero-centred). ReLU, 즉 `max(0, a)`는 위쪽으로 한계가 없습니다. 순환 구조 안에서는
+# 이 차이가 중요합니다. 같은 `W_hh`가 매 시점 적용되므로 ReLU 상태는 한없이 커질 수 있지만,
 # tanh 상태는 유계(bounded)로 남습니다. ([3장](03_bptt_and_vanishing_gradients.ipynb#3.-한-단계의-야코비-행렬과-야코비-행렬의-곱)에서는
 # 이 함수들이 기울기에 무슨 일을 하는지 살펴봅니다.)
 
@@ -477,7 +477,7 @@ assert np.all(np.abs(h_tanh) < 1) and np.all(h_relu > 1000)
 # %% [markdown] slideshow={"slide_type": "notes"} translates="f5c51a619832"
 # 말할 내용: 소프트맥스는 점수의 순서를 유지하고, 온도는 분포를 뾰족하게 또는 평평하게
 # 만듭니다. 탐색기에서 모든 점수에 같은 값을 더해 보고(아무것도 바뀌지 않습니다), 온도를
-# 0.1과 10으로 옮겨 봅니다. 학생들에게 물어보기: *온도가 아주 높으면 어떻게 될까요?* (균등 분포)
+# 0.1과 10으로 옮겨 봅니다. 수강생에게 묻기: *온도가 아주 높으면 어떻게 될까요?* (균등 분포)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 scores = np.array([2.0, 1.0, 0.1, -1.0])
@@ -541,8 +541,8 @@ assert exercises.check_softmax(softmax_solution)
 # %% [markdown] slideshow={"slide_type": "slide"} translates="547bd11696e9"
 # ## 7. 다음 문자 예측 모델: "hello"와 "hihello"
 #
-# **과제.** 단어를 한 글자씩 읽으면서 매 단계 다음 글자를 예측합니다. "hello"라면 입력은
-# "hell"이고 목표(target)는 한 단계 앞선 "ello"입니다. 곧 `h -> e`, `e -> l`, `l -> l`,
+# **과제.** 단어를 한 글자씩 읽으면서 매 시점 다음 글자를 예측합니다. "hello"라면 입력은
+# "hell"이고 목표(target)는 한 칸 앞선 "ello"입니다. 즉 `h -> e`, `e -> l`, `l -> l`,
 # `l -> o`입니다. 마지막 글자는 뒤따르는 글자가 없으므로 목표로만 쓰입니다.
 #
 # ### 연습 문제 5: 학습 쌍
@@ -568,10 +568,10 @@ def make_pairs_solution(text, vocab):
 assert exercises.check_next_char_pairs(make_pairs_solution)
 
 # %% [markdown] translates="c539a0c50d7b"
-# **"hello" 학습하기.** 모델은 은닉 유닛 8개와 출력 4개(`h, e, l, o`)를 가진 RNN입니다.
+# **"hello" 학습하기.** 모델은 은닉 유닛이 8개, 출력이 4개(`h, e, l, o`)인 RNN입니다.
 # 학습은 코드 네 줄을 되풀이합니다. 모델을 순방향으로 실행하고, 교차 엔트로피 손실(loss)을 재고,
 # 역전파([3장](03_bptt_and_vanishing_gradients.ipynb))로 기울기(gradient)를 구하고, Adam
-# 옵티마이저가 가중치를 조금씩 고치게 합니다. 입력은 시간 우선 `(T, B)` 형태이며, 4단계,
+# 옵티마이저가 가중치를 조금씩 고치게 합니다. 입력은 시간 우선 `(T, B)` 형태이며, 시점 4개,
 # 시퀀스 1개입니다.
 
 # %% slideshow={"slide_type": "subslide"}
@@ -611,8 +611,8 @@ assert predicted_hello == "ello"
 # `rnnlib.fit`이 같은 학습 루프를 대신 돌려 줍니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="490f07d221bb"
-# 말할 내용: "hihello"에는 함정이 두 개, 곧 h와 l이 있고, 둘 다 뒤에 서로 다른 두 글자가
-# 옵니다. 학생들에게 물어보기: *기억이 없는 모델이 그 단계들에서 할 수 있는 최선은
+# 말할 내용: "hihello"에는 함정이 두 개, 즉 h와 l이 있고, 둘 다 뒤에 서로 다른 두 글자가
+# 옵니다. 수강생에게 묻기: *기억이 없는 모델이 그 시점들에서 할 수 있는 최선은
 # 무엇일까요?* (반반, 50/50)
 
 # %% slideshow={"slide_type": "fragment"}
@@ -639,7 +639,7 @@ assert predicted_hi == "ihello"
 assert p_target.min() > 0.9
 
 # %% [markdown] translates="62c251e69542"
-# 매 단계의 출력 전체를 봅니다. 각 열은 그 아래에 적힌 글자를 읽은 뒤의 분포
+# 매 시점의 출력 전체를 봅니다. 각 열은 그 아래에 적힌 글자를 읽은 뒤의 분포
 # `p(x_{t+1} | x_1..x_t)`이고, 실제 다음 글자에는 테두리가 그려져 있습니다.
 
 # %% slideshow={"slide_type": "subslide"}
@@ -664,11 +664,11 @@ assert followers["l"] == ["l", "o"] and followers["h"] == ["i", "e"]
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="c7388f22a93d"
 # 현재 문자만 보는 모델(기억이 없는 모델, 예를 들어 한 글자짜리 윈도우(window)를 보는
-# 피드포워드 신경망)은 `l`을 읽는 두 번 모두 같은 답을 내야 합니다. 이런 모델이 할 수 있는
+# 순방향 신경망)은 `l`을 읽는 두 번 모두 같은 답을 내야 합니다. 이런 모델이 할 수 있는
 # 최선은 반반(50/50)이고, `h`에서도 마찬가지입니다. 그래서 이 모델의 손실은 여섯 위치에 대한
 # `-log(count / total)`의 평균보다 작아질 수 없으며, 그 값은 `4 ln 2 / 6 ≈ 0.46`입니다.
 # RNN의 손실은 이 한계보다 훨씬 아래로 내려갑니다. 따라서 RNN은 현재 문자 말고 다른 것,
-# 곧 은닉 상태를 쓰고 있는 것이 틀림없습니다.
+# 즉 은닉 상태를 쓰고 있는 것이 틀림없습니다.
 
 # %% slideshow={"slide_type": "fragment"}
 memoryless_bound = np.mean(
@@ -682,7 +682,7 @@ assert np.isclose(memoryless_bound, 4 * np.log(2) / 6)
 assert history.loss[-1] < memoryless_bound / 10
 
 # %% [markdown] translates="10ef731b3ffa"
-# 5단계와 6단계의 입력은 `l`을 나타내는 똑같은 원-핫 벡터입니다. 두 단계를 구별해 주는 것이
+# 시점 5와 시점 6의 입력은 `l`을 나타내는 똑같은 원-핫 벡터입니다. 두 시점을 구별해 주는 것이
 # 무엇이든 그것은 `h_{t-1}` 안에 있어야 하고, 그래서 새 은닉 상태도 서로 다릅니다.
 
 # %% slideshow={"slide_type": "subslide"}
@@ -699,17 +699,17 @@ ax = plot_state_comparison(
     title=tr("Same input 'l', different hidden states"),
 )
 # %% [markdown] slideshow={"slide_type": "slide"} translates="c02ba91a8595"
-# **직접 탐색해 보기.** `h, i, e, l, o`로 된 문자열을 입력하고(Enter를 누릅니다) 단계 슬라이더를
+# **직접 탐색해 보기.** `h, i, e, l, o`로 된 문자열을 입력하고(Enter를 누릅니다) 시점(step) 슬라이더를
 # 움직여 보십시오. 왼쪽 패널은 모델이 지금까지 만든 은닉 상태를, 오른쪽 패널은 다음 문자에 대한
 # 모델의 추측을 보여 줍니다. "hihello", "hello", "hihi", "ell"을 넣어 보십시오.
 #
-# **질문.** "hihello"에서 1단계와 3단계의 입력은 같은 글자 "h"입니다. 단계 t를 1로, 그다음
+# **질문.** "hihello"에서 시점 1과 시점 3의 입력은 같은 글자 "h"입니다. 시점 t를 1로, 그다음
 # 3으로 맞추십시오. 각 "h" 뒤에서 모델은 무엇을 예측하며, 같은 입력이 어떻게 서로 다른 두
 # 추측으로 이어질 수 있을까요?
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="06523b822e57"
-# "hihello"를 입력한 다음 "hello"를 입력하고, 단계 슬라이더를 움직입니다. 학생들에게 물어보기:
-# *5단계와 6단계의 입력은 같은 "l"입니다. 무엇이 다르고, 그것은 어디에 저장될까요?* (h_{t-1})
+# "hihello"를 입력한 다음 "hello"를 입력하고, 시점 슬라이더를 움직입니다. 수강생에게 묻기:
+# *시점 5와 시점 6의 입력은 같은 "l"입니다. 무엇이 다르고, 그것은 어디에 저장될까요?* (h_{t-1})
 
 # %%
 hidden_state_explorer(model_hi, vocab_hi, "hihello")
@@ -726,18 +726,18 @@ assert (first, second) == ("i", "e"), (first, second)
 # ## 8. 은닉 상태의 의미
 #
 # 식을 펼쳐 보면 `h_t`는 `x_1, ..., x_t`만의 함수입니다. `h_1`은 `x_1`의 함수, `h_2`는
-# `x_2`와 `h_1`의 함수, 이런 식으로 이어집니다. 곧 `h_t`는 지금까지 읽은 모든 것을 고정된
-# 크기로 담은 **요약**입니다. 단계 `t`의 출력은 `h_t`만 읽으므로, 이 출력은 *접두사(prefix)
+# `x_2`와 `h_1`의 함수, 이런 식으로 이어집니다. 즉 `h_t`는 지금까지 읽은 모든 것을 고정된
+# 크기로 담은 **요약**입니다. 시점 `t`의 출력은 `h_t`만 읽으므로, 이 출력은 *접두사(prefix)
 # 전체가 주어졌을 때* 다음 문자의 분포입니다.
 #
 # $$p_t = \mathrm{softmax}(W_{hy} h_t + b_y) = p(x_{t+1} \mid x_1, \dots, x_t).$$
 #
 # 여기서 확인할 수 있는 결과가 두 가지 있습니다. 첫째, 미래가 과거로 새어 들어갈 수
-# 없습니다. 3단계 이후의 입력을 바꿔도 1~3단계의 출력은 정확히 그대로입니다.
+# 없습니다. 시점 3 이후의 입력을 바꿔도 시점 1~3의 출력은 정확히 그대로입니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="177f13bb91b0"
 # 말할 내용: h_t는 접두사 전체를 요약하므로, 출력은 p(다음 | 지금까지 읽은 모든 것)입니다.
-# 학생들에게 물어보기: *학습 손실이 왜 텍스트의 로그 확률에 마이너스를 붙인 값일까요?*
+# 수강생에게 묻기: *학습 손실이 왜 텍스트의 로그 확률에 마이너스를 붙인 값일까요?*
 # (연쇄 법칙)
 
 # %% slideshow={"slide_type": "fragment"}
@@ -748,8 +748,8 @@ assert not np.allclose(original[3:], changed[3:])
 print("steps 1-3 unchanged, steps 4-6 changed")
 
 # %% [markdown] translates="e463f0bb81fc"
-# 둘째, 단계별 확률을 곱하면 뒤에 이어지는 부분 전체의 확률이 되고(확률의 연쇄 법칙, chain
-# rule), 그 로그는 교차 엔트로피 손실의 합에 마이너스를 붙인 값입니다. 곧 학습은 텍스트의
+# 둘째, 시점별 확률을 곱하면 뒤에 이어지는 부분 전체의 확률이 되고(확률의 연쇄 법칙, chain
+# rule), 그 로그는 교차 엔트로피 손실의 합에 마이너스를 붙인 값입니다. 즉 학습은 텍스트의
 # 확률을 최대화합니다.
 
 # %% slideshow={"slide_type": "fragment"}
@@ -765,7 +765,7 @@ assert np.isclose(log_prob, -6 * loss_now)
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="8146ef142b9a"
 # 말할 내용: 입력을 어디에 넣고 출력을 어디서 읽느냐에 따라 네 가지 패턴이 나옵니다. 정렬된
-# 다대다, 일대다, 다대일, 인코더-디코더입니다. 학생들에게 물어보기: *번역은 어느 패턴이고,
+# 다대다, 일대다, 다대일, 인코더-디코더입니다. 수강생에게 묻기: *번역은 어느 패턴이고,
 # 감성 분석은 어느 패턴일까요?*
 
 # %%
@@ -773,7 +773,7 @@ fig = plot_io_patterns()
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="f4695e6137f6"
 # 패턴마다 실행해 볼 수 있는 작은 예를 하나씩 봅니다.
 #
-# **정렬된 다대다**(many-to-many, aligned; 입력마다 같은 단계에서 출력이 하나씩 나옵니다): 위의
+# **정렬된 다대다**(many-to-many, aligned; 입력마다 같은 시점에서 출력이 하나씩 나옵니다): 위의
 # 다음 문자 예측 모델, 품사 태깅(POS tagging, [7장](07_sequence_tagging.ipynb)). 출력의 형태는
 # `(T, B, C)`입니다.
 
@@ -784,7 +784,7 @@ assert logits_hi.shape == (6, 1, 5)
 # %% [markdown] translates="9e4716b72661"
 # **일대다**(one-to-many; 입력 하나를 넣으면 시퀀스가 나옵니다): 학습된 모델에 `h`만 주고,
 # 모델이 예측한 글자를 다음 입력으로 다시 넣게 합니다. 은닉 상태는 `initial_state`로 한
-# 호출에서 다음 호출로 넘겨 줍니다. (이미지 캡셔닝(image captioning)도 이미지에서 시작한다는
+# 호출에서 다음 호출로 넘겨줍니다. (이미지 캡셔닝(image captioning)도 이미지에서 시작한다는
 # 점만 다를 뿐 같은 방식으로 동작합니다.)
 
 
@@ -805,11 +805,11 @@ print(generated)
 assert generated == "hihello"
 
 # %% [markdown] translates="a5c67482b506"
-# **다대일**(many-to-one; 시퀀스를 넣으면 마지막 단계 뒤에 출력이 하나 나옵니다): 감성 분석,
+# **다대일**(many-to-one; 시퀀스를 넣으면 마지막 시점 뒤에 출력이 하나 나옵니다): 감성 분석,
 # "이 숙소 짱입니다" -> Positive(긍정). 토큰(token)은 단어입니다. 길이가 다른 문장들을
 # 패딩(padding)해 배치 하나로 묶고, 마스크(mask)로 RNN이 패딩 구간에서는 상태를 그대로 넘기게
 # 합니다. 그래서 출력은 문장마다 그 문장의 마지막 단어에서 읽힙니다. 형태를 확인하고 이
-# 문장들에 맞춰지는 모델을 보는 데는 여섯 문장짜리 작은 데이터 세트면 충분합니다.
+# 문장들에 잘 맞는 모델을 보는 데는 여섯 문장짜리 작은 데이터 세트면 충분합니다.
 
 # %% slideshow={"slide_type": "skip"}
 sentences = [
@@ -845,7 +845,7 @@ assert np.array_equal(sentiment_scores.argmax(axis=1), label_ids)
 # **정렬되지 않은 다대다**(many-to-many, not aligned; 인코더-디코더, encoder-decoder): 번역.
 # RNN 하나(인코더)가 입력 전체를 읽고, 그 마지막 은닉 상태가 두 번째 RNN(디코더)의 초기 상태가
 # 됩니다. 디코더는 자기 나름의 길이로 출력 시퀀스를 씁니다. 여기서는 학습하지
-# 않은 모델로 형태만 확인합니다. 입력은 4단계, 출력은 2단계입니다.
+# 않은 모델로 형태만 확인합니다. 입력은 시점 4개, 출력은 시점 2개입니다.
 #
 # **음성 인식**(speech recognition)도 정렬되지 않은 문제입니다. 녹음은 1초에 약 100개의 음향
 # 프레임(frame)으로 들어오고, 받아쓴 글은 그보다 훨씬 적은 글자로 나가며, 어느 프레임이 어느
@@ -901,7 +901,7 @@ assert exercises.check_io_patterns(solution_patterns)
 # | 정답 | 실수, 형태 `(T, B, k)` | 클래스 인덱스, 형태 `(T, B)`, 또는 원-핫 행, 형태 `(T, B, C)` |
 # | 손실 | MSE `mean((ŷ - y)²)` 또는 MAE `mean(abs(ŷ - y))` | 교차 엔트로피 `-mean log p(correct class)` |
 #
-# **회귀.** 수의 시퀀스를 넣고 단계마다 수 하나를 내보냅니다. 시퀀스마다 위상(phase)을
+# **회귀.** 수의 시퀀스를 넣고 시점마다 수 하나를 내보냅니다. 시퀀스마다 위상(phase)을
 # 무작위로 정한 사인파 `sin(0.3 t + phase)`의 다음 값을 예측해 봅니다. 여기에도 "l" 문제가
 # 있습니다. 값 0.5 뒤에는 올라가는 중이면 더 큰 값이, 내려가는 중이면 더 작은 값이 옵니다.
 # 현재 값만 보고 할 수 있는 최선의 추측은 둘의 평균(`x_t cos 0.3`)이고, 그 평균 제곱
@@ -909,7 +909,7 @@ assert exercises.check_io_patterns(solution_patterns)
 # 상태에서 읽어 낼 수 있습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="e3fa96f930e3"
-# 말할 내용: 회귀와 분류 사이에서 바뀌는 것은 출력층, 정답, 손실뿐입니다. 학생들에게 물어보기:
+# 말할 내용: 회귀와 분류 사이에서 바뀌는 것은 출력층, 정답, 손실뿐입니다. 수강생에게 묻기:
 # *이상치가 있는 데이터에는 MSE와 MAE 가운데 어느 것을 쓸까요?* (MAE가 더 너그럽습니다)
 
 # %% slideshow={"slide_type": "subslide"}
@@ -981,7 +981,7 @@ assert np.isclose(loss_index, loss_onehot) and np.allclose(grad_index, grad_oneh
 # `rnnlib`은 가중치를 주요 프레임워크와 같은 형태, 같은 블록 순서로 저장하므로, 다른 곳에서
 # 학습한 가중치를 그대로 가져올 수 있습니다. LSTM과 GRU는 [4장](04_lstm_and_gru.ipynb)에서
 # 다루지만, 표를 한곳에 모아 두려고 그 행들도 여기에 넣었습니다. PyTorch는 `torch.nn.RNN`,
-# `torch.nn.LSTM`, `torch.nn.GRU`의 0번 층 파라미터에 다음과 같이 이름을 붙입니다(은닉 유닛
+# `torch.nn.LSTM`, `torch.nn.GRU`의 0번 층 매개변수에 다음과 같이 이름을 붙입니다(은닉 유닛
 # H개, 입력 D개).
 #
 # | `rnnlib` | PyTorch | 참고 |
@@ -1005,7 +1005,7 @@ assert np.isclose(loss_index, loss_onehot) and np.allclose(grad_index, grad_oneh
 # `rnnlib`의 손실 함수는 점수(로짓)를 받습니다. Keras의 손실 함수는 `from_logits=True`로
 # 만들지 않으면 확률을 입력으로 기대합니다.
 #
-# **주어진 가중치로 셀 만들기.** `Cell.from_weights(weights)`는 파라미터 딕셔너리로 어떤 유형의
+# **주어진 가중치로 셀 만들기.** `Cell.from_weights(weights)`는 매개변수 딕셔너리로 어떤 유형의
 # 셀이든 만듭니다(이름과 형태는 표와 같고, 크기는 형태에서 읽어 냅니다). `cell.step_trace(cache)`는
 # `cell.forward`로 실행한 한 단계의 `Trace`를 돌려줍니다. 여기에는 `h`, LSTM의 `c`, 그리고
 # 모든 게이트가 이름별로 들어 있습니다. (`LSTMCell(...)` 자체는 무작위 가중치로 초기화할 때
@@ -1094,20 +1094,20 @@ assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 # %% [markdown] slideshow={"slide_type": "slide"} translates="62e3cdbfadab"
 # ## 요약
 #
-# * RNN은 시퀀스를 한 단계씩 읽으면서 **은닉 상태**를 유지합니다. 은닉 상태는 모든 단계에서 같은
+# * RNN은 시퀀스를 한 시점에 하나씩 읽으면서 **은닉 상태**를 유지합니다. 은닉 상태는 모든 시점에서 같은
 #   가중치를 쓰는 규칙 하나로 갱신됩니다: `h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)`,
 #   `h_0 = 0`. 펼치면 셀 하나의 복사본들로 이루어진 사슬입니다(가중치 공유).
 # * 교과서의 `U, W, V`는 `rnnlib`의 `W_xh (H, D)`, `W_hh (H, H)`, `W_hy (C, H)`입니다.
-# * 비선형성이 없으면 층과 시간 단계가 행렬 하나로 합쳐집니다. tanh는 상태를 (-1, 1) 안에
+# * 비선형성이 없으면 층과 시점이 행렬 하나로 합쳐집니다. tanh는 상태를 (-1, 1) 안에
 #   묶어 둡니다.
 # * 소프트맥스는 점수를 양수이고 합이 1인 확률로 바꿉니다. 온도는 분포를 뾰족하게(T < 1) 또는
 #   평평하게(T > 1) 만듭니다.
-# * `W_xh`에 원-핫 벡터를 곱하면 열 하나가 골라집니다. 곧 문자마다 학습된 벡터가 하나씩 있습니다.
+# * `W_xh`에 원-핫 벡터를 곱하면 열 하나가 골라집니다. 즉 문자마다 학습된 벡터가 하나씩 있습니다.
 # * 다음 문자 예측 모델은 "hihello"를 1초 만에 학습합니다. 두 `l`(그리고 두 `h`)은 입력이
 #   똑같으므로 둘을 구별할 수 있는 것은 은닉 상태뿐이고, 은닉 상태는 실제로 둘을 구별합니다.
 #   기억이 없는 모델은 손실을 0.46 아래로 낮출 수 없습니다.
 # * `h_t`는 `x_1..x_t`를 요약하고, 출력은 `p(x_{t+1} | x_1..x_t)`입니다.
-# * 패턴: 일대다(생성, 캡셔닝), 다대일(감성, 의도), 정렬된 다대다(다음 문자, 태깅),
+# * 패턴: 일대다(생성, 캡셔닝), 다대일(감성 분석, 의도 파악), 정렬된 다대다(다음 문자, 태깅),
 #   정렬되지 않은 다대다(번역).
 # * 회귀: 실수 목표에 MSE나 MAE를 씁니다(MAE가 이상치에 더 너그럽습니다). 분류: 교차 엔트로피를
 #   쓰며, 목표는 인덱스로도 원-핫으로도 줄 수 있습니다(손실은 같습니다. Keras에서는 각각 sparse
@@ -1125,11 +1125,11 @@ assert np.allclose(gru_step.gates["update_gate"][0, 0], z_pt)
 #
 # | 한국어 | English | 뜻 |
 # |---|---|---|
-# | 순환 신경망 | recurrent neural network (RNN) | 시퀀스의 매 단계에 셀 하나를 적용하면서 은닉 상태를 넘겨 주는 신경망 |
+# | 순환 신경망 | recurrent neural network (RNN) | 시퀀스의 매 시점에 셀 하나를 적용하면서 은닉 상태를 넘겨주는 신경망 |
 # | 은닉 상태 | hidden state | 지금까지 읽은 입력을 요약하는 벡터 `h_t` |
-# | 순환 | recurrence | 매 단계 같은 규칙으로 `h_{t-1}`에서 `h_t`를 계산하는 것 |
-# | 펼치기 | unrolling | 순환을 단계마다 셀의 복사본이 하나씩 놓인 사슬로 그리는(또는 계산하는) 것 |
-# | 가중치 공유 | weight sharing | 모든 시간 단계에서 같은 `W_xh, W_hh, W_hy`를 쓰는 것 |
+# | 순환 | recurrence | 매 시점 같은 규칙으로 `h_{t-1}`에서 `h_t`를 계산하는 것 |
+# | 펼치기 | unrolling | 순환을 시점마다 셀의 복사본이 하나씩 놓인 사슬로 그리는(또는 계산하는) 것 |
+# | 가중치 공유 | weight sharing | 모든 시점에서 같은 `W_xh, W_hh, W_hy`를 쓰는 것 |
 # | 입력-은닉 가중치 | input-to-hidden weights | `W_xh`(교과서의 `U`), 형태 `(H, D)` |
 # | 은닉-은닉 가중치 | hidden-to-hidden weights | `W_hh`(교과서의 `W`), 형태 `(H, H)` |
 # | 은닉-출력 가중치 | hidden-to-output weights | `W_hy`(교과서의 `V`), 형태 `(C, H)` |

@@ -16,14 +16,14 @@
 # # 3장 — 시간에 따른 역전파(BPTT), 기울기 소실과 폭주
 # ### Chapter 3 — Backpropagation through time, vanishing and exploding gradients
 #
-# [2장](02_vanilla_rnn.ipynb)에서는 기본 순환 신경망(vanilla RNN)이 "hihello"의 다음 문자를 예측하도록 학습시켰습니다. 학습에는 경사 하강법(gradient descent)을 썼고, 기울기 계산은 rnnlib에 맡겼습니다. 이 장에서는 그 상자를 열어 봅니다. **시간에 따른 역전파**(BPTT, backpropagation through time)를 손으로 유도하고, 그 결과를 rnnlib 및 유한 차분(finite difference)과 비교해 검증합니다. 그다음 이를 이용해 *기본 RNN이 왜 앞의 내용을 잊어버리는지* 살펴봅니다. 앞쪽 단계에 도달하는 기울기는 단계마다 인수가 하나씩 곱해진 곱이고, 이런 곱은 지수적으로 줄어들거나 커집니다.
+# [2장](02_vanilla_rnn.ipynb)에서는 기본 순환 신경망(vanilla RNN)이 "hihello"의 다음 문자를 예측하도록 학습시켰습니다. 학습에는 경사 하강법(gradient descent)을 썼고, 기울기 계산은 rnnlib에 맡겼습니다. 이 장에서는 그 상자를 열어 봅니다. **시간에 따른 역전파**(BPTT, backpropagation through time)를 손으로 유도하고, 그 결과를 rnnlib 및 유한 차분(finite difference)과 비교해 검증합니다. 그다음 이를 이용해 *기본 RNN이 왜 앞의 내용을 잊어버리는지* 살펴봅니다. 앞쪽 시점(time step)에 도달하는 기울기는 시점마다 인수가 하나씩 곱해진 곱이고, 이런 곱은 지수적으로 줄어들거나 커집니다.
 #
 # **학습 목표.** 이 장을 마치면 다음을 할 수 있습니다.
 #
-# 1. RNN의 손실을 시간 단계별 손실의 합으로 쓰고, 시간 축으로 펼친 그래프를 따라 기울기를 거꾸로 따라가기
+# 1. RNN의 손실을 시점별 손실의 합으로 쓰고, 시간 축으로 펼친 그래프를 따라 기울기를 거꾸로 따라가기
 # 2. 기본 RNN의 BPTT를 numpy 몇 줄로 구현하고, 수치 기울기 검사(gradient check)로 검증하기
 # 3. 한 단계의 야코비 행렬 $\partial h_t/\partial h_{t-1} = \mathrm{diag}(1-h_t^2)\,W_{hh}$를 유도하고, tanh의 도함수(최댓값 1)와 시그모이드의 도함수(최댓값 1/4)가 왜 중요한지 설명하기
-# 4. 특이값 상한(singular-value bound)을 서술하고, $\sigma_{\max}(W_{hh})$를 보고 기울기가 소실될지, 폭주할 수 있는지 예측하기
+# 4. 특잇값 상한(singular-value bound)을 서술하고, $\sigma_{\max}(W_{hh})$를 보고 기울기가 소실될지, 폭주할 수 있는지 예측하기
 # 5. 기울기 클리핑(gradient clipping)으로 기울기 폭주를 다스리고, 노름 기준 클리핑은 방향을 유지하지만 값 기준 클리핑은 그렇지 않은 이유 설명하기
 # 6. 절단된 BPTT(truncated BPTT)가 무엇을 절약하고, 무엇을 끊으며(청크 경계를 넘는 기울기), 무엇은 끊지 않는지(경계를 넘어 전달되는 상태) 설명하기
 # 7. 기본 RNN이 장기 의존성(long-term dependency)에서 실패하는 모습을 보이고, RNN이 느린 이유 설명하기
@@ -65,21 +65,21 @@ set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 rng = np.random.default_rng(SEED)
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="25d14cddef87"
-# ## 1. 손실은 시간 단계별 손실의 합
+# ## 1. 손실은 시점별 손실의 합
 #
-# [2장](02_vanilla_rnn.ipynb)의 기본 RNN을 떠올려 봅시다. $h_0 = 0$에서 출발해 각 단계 $t = 1, \dots, T$에서 다음을 계산합니다.
+# [2장](02_vanilla_rnn.ipynb)의 기본 RNN을 떠올려 봅시다. $h_0 = 0$에서 출발해 각 시점 $t = 1, \dots, T$에서 다음을 계산합니다.
 #
 # $$a_t = W_{xh} x_t + W_{hh} h_{t-1} + b, \qquad h_t = \tanh(a_t), \qquad \hat y_t = W_{hy} h_t .$$
 #
-# (강의 노트에서는 $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$로 씁니다.) 모델이 매 단계 예측을 내놓으면, 시퀀스의 손실(loss)은 단계별 손실의 합 $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$입니다. 여기서는 $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$를 씁니다.
+# (강의 노트에서는 $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$로 씁니다.) 모델이 매 시점 예측을 내놓으면, 시퀀스의 손실(loss)은 시점별 손실의 합 $L = \sum_{t=1}^{T} L_t(\hat y_t, y_t)$입니다. 여기서는 $L_t = \tfrac12\lVert \hat y_t - y_t\rVert^2$를 씁니다.
 #
-# 시간 축으로 펼치면(unrolling) RNN은 모든 층이 같은 가중치를 공유하는 깊은 순방향 신경망(feed-forward network)일 뿐입니다. 이 신경망에서의 역전파가 바로 *시간에 따른 역전파*, 즉 펼친 그래프에 연쇄 법칙(chain rule)을 적용한 것입니다. 보통의 신경망과 다른 점이 두 가지 있습니다.
+# 시간 축으로 펼치면(unrolling) RNN은 모든 층이 같은 가중치를 공유하는 깊은 순방향 신경망(feed-forward network)일 뿐입니다. 이 신경망의 역전파가 바로 *시간에 따른 역전파*, 즉 펼친 그래프에 연쇄 법칙(chain rule)을 적용한 것입니다. 보통의 신경망과 다른 점이 두 가지 있습니다.
 #
-# * $h_t$는 두 경로로 손실에 영향을 줍니다. $L_t$를 통해 직접, 그리고 $h_{t+1}$과 그 뒤의 모든 단계를 통해 간접적으로 영향을 줍니다. $h_t$의 전체 기울기는 이 둘을 더한 것입니다.
-# * $W_{hh}$는 모든 단계에서 쓰이므로, 그 기울기는 **단계에 대한 합**입니다.
+# * $h_t$는 두 경로로 손실에 영향을 줍니다. $L_t$를 통해 직접, 그리고 $h_{t+1}$과 그 뒤의 모든 시점을 통해 간접적으로 영향을 줍니다. $h_t$의 전체 기울기는 이 둘을 더한 것입니다.
+# * $W_{hh}$는 모든 시점에서 쓰이므로, 그 기울기는 **시점에 대한 합**입니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="b2f80e985175"
-# 말할 내용: 손실은 단계별 손실의 합이고, 모든 단계에서 쓰이는 가중치는 모든 단계에서 기울기를 모아 옵니다. 수강생에게 묻기: *W_hh에서 4단계의 손실로 가는 경로는 몇 개일까요?*
+# 말할 내용: 손실은 시점별 손실의 합이고, 모든 시점에서 쓰이는 가중치는 모든 시점에서 기울기를 모아 옵니다. 수강생에게 묻기: *W_hh에서 시점 4의 손실로 가는 경로는 몇 개일까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 ax = plot_backprop_graph(4)
@@ -87,7 +87,7 @@ ax = plot_backprop_graph(4)
 # %% [markdown] slideshow={"slide_type": "slide"} translates="d82fc3f9bb4c"
 # ## 2. 손으로 하는 BPTT
 #
-# $\delta h_t = \partial L / \partial h_t$는 $h_t$에 도달하는 *전체* 기울기이고, $\delta a_t = \partial L/\partial a_t$입니다. $\delta a_{T+1} = 0$에서 시작해(마지막 단계 너머에서는 아무것도 돌아오지 않으므로) $t = T$에서 $1$까지 거꾸로 가면 다음과 같습니다.
+# $\delta h_t = \partial L / \partial h_t$는 $h_t$에 도달하는 *전체* 기울기이고, $\delta a_t = \partial L/\partial a_t$입니다. $\delta a_{T+1} = 0$에서 시작해(마지막 시점 너머에서는 아무것도 돌아오지 않으므로) $t = T$에서 $1$까지 거꾸로 가면 다음과 같습니다.
 #
 # $$\delta h_t = \underbrace{W_{hy}^\top(\hat y_t - y_t)}_{\text{from } L_t}
 #   + \underbrace{W_{hh}^\top\,\delta a_{t+1}}_{\text{from step } t+1},
@@ -101,7 +101,7 @@ ax = plot_backprop_graph(4)
 
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="a294d0876be7"
-# 재귀를 한 단계씩 풀어 보이며 설명합니다. h_t에서의 기울기는 그 단계의 국소적인 몫과 t+1단계에서 돌아오는 몫을 받습니다. 수강생에게 묻기: *delta a_{T+1}은 무엇이고, 왜 그럴까요?* (0입니다. 마지막 단계 뒤에는 아무것도 없습니다.)
+# 재귀를 한 단계씩 풀어 보이며 설명합니다. h_t에서의 기울기는 그 시점의 국소적인 몫과 시점 t+1에서 돌아오는 몫을 받습니다. 수강생에게 묻기: *delta a_{T+1}은 무엇이고, 왜 그럴까요?* (0입니다. 마지막 시점 뒤에는 아무것도 없습니다.)
 
 
 # %% slideshow={"slide_type": "subslide"}
@@ -119,7 +119,7 @@ def rnn_forward(x, W_xh, W_hh, b):
 #
 # ### 연습 문제 1: 한 단계 거꾸로
 #
-# 한 단계에 대한 `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)`를 작성합니다. 배치의 각 행이 하나의 벡터입니다. 전체 기울기 `dh` $= \partial L/\partial h_t$ `(B, H)`가 주어지면 `(dh_prev, dW_xh, dW_hh, db)`를 반환합니다. 즉 $h_{t-1}$로 넘겨줄 기울기 `(B, H)`와, 이 단계가 가중치 기울기에 보태는 몫 `(H, D)`, `(H, H)`, `(H,)`입니다. 검사 함수는 모든 출력을 수치 기울기와 비교하고, 흔한 실수를 짚어 줍니다.
+# 한 단계에 대한 `rnn_step_backward(dh, x_t, h_prev, h_t, W_hh)`를 작성하십시오. 배치의 행 하나하나가 벡터 하나입니다. 전체 기울기 `dh` $= \partial L/\partial h_t$ `(B, H)`가 주어지면 `(dh_prev, dW_xh, dW_hh, db)`를 반환합니다. 즉 $h_{t-1}$로 넘겨줄 기울기 `(B, H)`와, 이 단계가 가중치 기울기에 보태는 몫 `(H, D)`, `(H, H)`, `(H,)`입니다. 검사 함수는 모든 출력을 수치 기울기와 비교하고, 흔한 실수를 짚어 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -142,7 +142,7 @@ assert exercises.check_rnn_step_backward(rnn_step_backward_solution)
 # %% [markdown] slideshow={"slide_type": "skip"} translates="61e9bad72de9"
 # ### 연습 문제 2: BPTT 루프
 #
-# `rnn_backward(dh_local, x, h, W_hh)`를 작성합니다. `dh_local[t-1]` $= \partial L_t/\partial h_t$ `(T, B, H)`이고, `h`는 `rnn_forward`가 반환한 배열(`h[0]` $= h_0$ 포함)입니다. $t = T$에서 1까지 거꾸로 가면서, $t+1$단계에서 돌아온 기울기를 국소 기울기에 더하고, 앞에서 작성한 단계 함수를 호출하고, 가중치 기울기를 모든 단계에 걸쳐 더합니다. 반환값은 `(dW_xh, dW_hh, db, dh_total)`이며, `dh_total[t-1]`은 전체 $\partial L/\partial h_t$입니다. 처음 시도에서 가장 많이 틀리는 곳은 $t+1$단계에서 돌아오는 값(`dh_next`)입니다. 검사 함수는 기울기가 처음으로 어긋나는 단계를 알려 줍니다.
+# `rnn_backward(dh_local, x, h, W_hh)`를 작성하십시오. `dh_local[t-1]` $= \partial L_t/\partial h_t$ `(T, B, H)`이고, `h`는 `rnn_forward`가 반환한 배열(`h[0]` $= h_0$ 포함)입니다. $t = T$에서 1까지 거꾸로 가면서, 시점 $t+1$에서 돌아온 기울기를 국소 기울기에 더하고, 앞에서 작성한 단계 함수를 호출하고, 가중치 기울기를 모든 시점에 걸쳐 더합니다. 반환값은 `(dW_xh, dW_hh, db, dh_total)`이며, `dh_total[t-1]`은 전체 $\partial L/\partial h_t$입니다. 처음 시도에서 가장 많이 틀리는 곳은 시점 $t+1$에서 돌아오는 값(`dh_next`)입니다. 검사 함수는 기울기가 처음으로 어긋나는 시점을 알려 줍니다.
 
 
 # %% slideshow={"slide_type": "skip"} tags=["nbval-check-output"]
@@ -173,7 +173,7 @@ def rnn_backward_solution(dh_local, x, h, W_hh):
 assert exercises.check_rnn_backward(rnn_backward_solution)
 
 # %% [markdown] translates="cfb0f512dbb8"
-# 작은 무작위 문제를 하나 만듭니다. $T = 6$ 단계, 배치 크기 3, 입력 특성 4개, 은닉 유닛 5개, 출력 2개입니다. `loss_and_local_grads`는 순전파를 실행해 손실과, 모든 단계의 $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$를 반환합니다.
+# 작은 무작위 문제를 하나 만듭니다. 시퀀스 길이 $T = 6$, 배치 크기 3, 입력 특성 4개, 은닉 유닛 5개, 출력 2개입니다. `loss_and_local_grads`는 순전파를 실행해 손실과, 모든 시점의 $\partial L_t/\partial h_t = W_{hy}^\top(\hat y_t - y_t)$를 반환합니다.
 
 # %% slideshow={"slide_type": "fragment"}
 T, B, D, H, C = 6, 3, 4, 5, 2
@@ -195,7 +195,7 @@ loss, dh_local, h = loss_and_local_grads()
 dW_xh, dW_hh, db, dh_total = rnn_backward_solution(dh_local, x, h, W_hh)
 
 # %% [markdown] translates="a4efdf973dbc"
-# **rnnlib와 같은 값.** rnnlib의 `Recurrent(RNNCell)`도 같은 재귀를 구현합니다(역전파할 때 모든 단계의 전체 $\partial L/\partial h_t$를 `trace.grad_hidden`에 기록합니다). 여기에 우리의 가중치와 같은 $\partial L_t/\partial h_t$를 넣어 봅시다.
+# **rnnlib과 같은 값.** rnnlib의 `Recurrent(RNNCell)`도 같은 재귀를 구현합니다(역전파할 때 모든 시점의 전체 $\partial L/\partial h_t$를 `trace.grad_hidden`에 기록합니다). 여기에 우리의 가중치와 같은 $\partial L_t/\partial h_t$를 넣어 봅시다.
 
 # %% slideshow={"slide_type": "fragment"}
 cell = RNNCell(D, H, rng=0)
@@ -235,7 +235,7 @@ assert max(errors.values()) < 1e-6
 # %% [markdown] slideshow={"slide_type": "slide"} translates="cf739ecf3b61"
 # ## 3. 한 단계의 야코비 행렬과 야코비 행렬의 곱
 #
-# 앞쪽 단계의 기울기는 어디에서 올까요? 손실이 마지막 단계에만 있다고 합시다. 연쇄 법칙에 따라, $h_t$에 도달하는 기울기는 그 사이의 모든 단계를 거쳐 거꾸로 전달됩니다.
+# 앞쪽 시점의 기울기는 어디에서 올까요? 손실이 마지막 시점에만 있다고 합시다. 연쇄 법칙에 따라, $h_t$에 도달하는 기울기는 그 사이의 모든 시점을 거쳐 거꾸로 전달됩니다.
 #
 # $$\frac{\partial L}{\partial h_t} = \Big(\prod_{k=t+1}^{T} J_k\Big)^{\!\top} \frac{\partial L}{\partial h_T},
 #   \qquad J_k = \frac{\partial h_k}{\partial h_{k-1}} = \mathrm{diag}\big(f'(a_k)\big)\, W_{hh}
@@ -248,7 +248,7 @@ assert max(errors.values()) < 1e-6
 
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="1706da300879"
-# 말할 내용: 앞쪽 단계에 도달하는 기울기는 그 사이의 단계마다 야코비 행렬이 하나씩 곱해진 곱입니다. 수강생에게 묻기: *0.9를 50번 곱하면 어떻게 될까요?* (약 0.005)
+# 말할 내용: 앞쪽 시점에 도달하는 기울기는 그 사이의 시점마다 야코비 행렬이 하나씩 곱해진 곱입니다. 수강생에게 묻기: *0.9를 50번 곱하면 어떻게 될까요?* (약 0.005)
 
 
 # %% slideshow={"slide_type": "fragment"}
@@ -282,9 +282,9 @@ assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both pe
 assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="a8fb6af27c64"
-# ## 4. 특이값 상한: 소실 아니면 폭주
+# ## 4. 특잇값 상한: 소실 아니면 폭주
 #
-# 행렬을 하나의 사상(map)으로 볼 때 그 크기는 가장 큰 특이값(singular value), 즉 스펙트럴 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 많이 늘어나지는 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
+# 행렬을 사상(map)으로 볼 때 그 크기는 가장 큰 특잇값(singular value), 즉 스펙트럴 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 많이 늘어나지는 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
 #
 # $$\lVert J_k \rVert_2 \le \gamma\,\sigma_{\max}(W_{hh})
 #   \quad\Longrightarrow\quad
@@ -294,7 +294,7 @@ assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # * $\sigma_{\max}(W_{hh}) < 1/\gamma$이면 기울기는 거리 $T - t$에 따라 적어도 지수적으로 **소실**됩니다(기울기 소실, vanishing gradient). 앞쪽 입력은 학습 신호를 (거의) 받지 못합니다.
 # * $\sigma_{\max}(W_{hh}) > 1/\gamma$이면 상한이 지수적으로 커지고, 기울기가 **폭주할 수 있습니다**(기울기 폭주, exploding gradient). 이것은 필요조건일 뿐 보장이 아닙니다. tanh의 미분값이 여전히 기울기를 끌어내릴 수 있습니다.
 #
-# `experiments.gradient_flow`는 $W_{hh} = \sigma \cdot Q$로 둔 rnnlib의 RNN을 50단계짜리 무작위 입력으로 실행합니다($Q$는 무작위 직교 행렬이므로 모든 특이값이 $\sigma$입니다). 손실은 마지막 단계에만 두고, $\lVert\partial L/\partial h_t\rVert$는 `trace.grad_hidden`에서 읽습니다. 점선이 상한입니다. $\sigma_{\max} = 1.5$와 $2$의 상한은 모든 기울기보다 훨씬 위로 올라가 축의 위쪽 밖으로 나가는데, 나가는 자리에 삼각형이 표시되어 있습니다.
+# `experiments.gradient_flow`는 $W_{hh} = \sigma \cdot Q$로 둔 rnnlib의 RNN을 길이 50인 무작위 입력으로 실행합니다($Q$는 무작위 직교 행렬이므로 모든 특잇값이 $\sigma$입니다). 손실은 마지막 시점에만 두고, $\lVert\partial L/\partial h_t\rVert$는 `trace.grad_hidden`에서 읽습니다. 점선이 상한입니다. $\sigma_{\max} = 1.5$와 $2$의 상한은 모든 기울기보다 훨씬 위로 올라가 축의 위쪽 밖으로 나가는데, 나가는 자리에 삼각형이 표시되어 있습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="b2644016d808"
 # 말할 내용: W_hh의 스펙트럴 노름에 활성화 함수의 최대 미분값을 곱한 값이 각 인수의 상한입니다. 이 값이 1보다 작으면 기울기는 기하급수적으로 소실되고, 1보다 크면 폭주할 수 있습니다.
@@ -310,8 +310,8 @@ ax = plot_gradient_norms(flows)
 # 그림이 보여 주는 것을 확인해 봅니다.
 #
 # * 모든 곡선은 자기 상한 아래에 있습니다(상한은 정리이므로 이것은 정확히 성립합니다).
-# * $\sigma_{\max} = 0.5$이면 1단계의 기울기는 $T = 50$단계 기울기의 $10^{-6}$보다 작습니다(상한에 따르면 많아야 $0.5^{49} \approx 2\cdot10^{-15}$입니다).
-# * $\sigma_{\max} = 2$이면 1단계의 기울기가 10배 넘게 *더 큽니다*. 폭주한 것입니다.
+# * $\sigma_{\max} = 0.5$이면 시점 1의 기울기는 시점 $T = 50$ 기울기의 $10^{-6}$보다 작습니다(상한에 따르면 많아야 $0.5^{49} \approx 2\cdot10^{-15}$입니다).
+# * $\sigma_{\max} = 2$이면 시점 1의 기울기가 10배 넘게 *더 큽니다*. 폭주한 것입니다.
 # * $\sigma_{\max} = 1$에서는 상한이 평평한데도 기울기는 여전히 줄어듭니다. tanh의 미분값 $1 - h_t^2$가 대개 1보다 작기 때문입니다(여기서는 그 평균이 0.95보다 작습니다).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
@@ -328,9 +328,9 @@ for scale in scales:
     print(f"sigma_max = {scale:3}: ||dL/dh_1|| / ||dL/dh_T|| {trend}")
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="b8c98dfeb2c4"
-# **탐색해 보기.** 스펙트럴 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 단계의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. $t$단계의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 단계가 기울기를 자신이 가장 많이 늘리는 방향으로 늘리고, 이런 일이 단계마다 잇달아 일어난다고 가정합니다.)
+# **탐색해 보기.** 스펙트럴 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 시점의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. 시점 $t$의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 시점이 기울기를 자신이 가장 많이 늘리는 방향으로 늘리고, 이런 일이 시점마다 잇달아 일어난다고 가정합니다.)
 #
-# **질문.** 활성화 함수는 tanh, 길이 `length T`는 50으로 그대로 두고, `sigma_max(W_hh)`를 0.9에서 아래로 끌어내려 봅니다. 값이 얼마보다 작아지면 그림 아래 설명에 나오는 비율 ||dL/dh_1|| / ||dL/dh_T||가 10⁻⁶ 아래로 떨어져, 첫 단계가 마지막 단계 기울기의 백만분의 일밖에 받지 못할까요?
+# **질문.** 활성화 함수는 tanh, 길이 `length T`는 50으로 그대로 두고, `sigma_max(W_hh)`를 0.9에서 아래로 끌어내려 봅니다. 값이 얼마보다 작아지면 그림 아래 설명에 나오는 비율 ||dL/dh_1|| / ||dL/dh_T||가 10⁻⁶ 아래로 떨어져, 첫 시점이 마지막 시점 기울기의 백만분의 일밖에 받지 못할까요?
 
 # %% slideshow={"slide_type": "skip"}
 relu_flow = experiments.gradient_flow(1.5, "relu", length=50, rng=SEED)
@@ -359,7 +359,7 @@ assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 #
 # 기울기 소실은 긴 의존성의 학습을 느리게 하거나 불가능하게 만듭니다. 기울기 폭주는 더 극적입니다. 거대한 기울기 하나가 단 한 번의 업데이트로 가중치를 멀리 내던지고, 손실이 치솟으며, 다음 기울기는 더 커집니다. RNN의 손실 곡면에는 이런 일이 일어나는 가파른 "절벽"이 있습니다.
 #
-# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-장기-의존성:-기본-RNN이-실패하는-곳))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임계값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
+# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-장기-의존성:-기본-RNN이-실패하는-곳))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임곗값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
 #
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
@@ -374,7 +374,7 @@ fig = plot_training_runs(
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="f64a426b88a9"
-# 클리핑이 없으면 손실이 몇 번의 학습 단계 만에 폭주합니다(손실이 $10^6$을 넘으면 실행을 멈춥니다). 클리핑을 하면 같은 가중치, 데이터, 학습률로도 학습이 됩니다. 어떤 업데이트도 길이가 $\text{lr}\cdot c = 0.3$을 넘지 않고, 마지막 100단계의 손실은 항상 1을 예측하는 기준선(baseline)보다 훨씬 낮습니다.
+# 클리핑이 없으면 손실이 몇 번의 학습 단계 만에 폭주합니다(손실이 $10^6$을 넘으면 실행을 멈춥니다). 클리핑을 하면 같은 가중치, 데이터, 학습률로도 학습이 됩니다. 어떤 업데이트도 길이가 $\text{lr}\cdot c = 0.3$을 넘지 않고, 마지막 학습 단계 100번의 손실은 항상 1을 예측하는 기준선(baseline)보다 훨씬 낮습니다.
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 assert unclipped.diverged and len(unclipped.loss) < 50
@@ -416,9 +416,9 @@ assert np.isclose(np.linalg.norm(by_norm), 1.0) and np.allclose(
 assert np.allclose(by_value, [1.0, 0.1])  # now 10x more weight on the second entry
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="537494ce6909"
-# **탐색해 보기.** 기울기의 방향을 돌리고, 크기와 임계값을 바꿔 봅니다. 오른쪽 패널은 위에서 클리핑을 적용한 학습 실행의 기울기 노름을 보여 줍니다. 어떤 임계값이라면 그 가운데 몇 단계가 클리핑될까요?
+# **탐색해 보기.** 기울기의 방향을 돌리고, 크기와 임곗값을 바꿔 봅니다. 오른쪽 패널은 위에서 클리핑을 적용한 학습 실행의 기울기 노름을 보여 줍니다. 어떤 임곗값이라면 그 가운데 몇 번의 학습 단계가 클리핑될까요?
 #
-# **질문.** ||g|| = 8, 임계값 c = 1로 두고, 방향을 0°에서 180°까지 돌려 봅니다. 어떤 방향에서 값 기준 클리핑이 기울기의 방향을 바꾸지 *않을까요*? (가운데 패널은 클리핑된 벡터를 임계값의 척도로 보여 주므로 각도가 잘 보입니다.)
+# **질문.** ||g|| = 8, 임곗값 c = 1로 두고, 방향을 0°에서 180°까지 돌려 봅니다. 어떤 방향에서 값 기준 클리핑이 기울기의 방향을 바꾸지 *않을까요*? (가운데 패널은 클리핑된 벡터를 임곗값의 척도로 보여 주므로 각도가 잘 보입니다.)
 
 # %%
 clipping_explorer(clipped)
@@ -440,12 +440,12 @@ assert unturned == [0, 45, 90, 135, 180], unturned
 # %% [markdown] slideshow={"slide_type": "slide"} translates="973d2382616c"
 # ## 6. 절단된 BPTT
 #
-# 긴 시퀀스 전체에 걸친 BPTT(전체 BPTT)는 역전파가 끝날 때까지 모든 은닉 상태(hidden state)를 보관해야 하고, 한 번 업데이트하려면 시퀀스 전체를 기다려야 합니다. **절단된 BPTT**(truncated BPTT, 시간 절단 역전파라고도 합니다)는 시퀀스를 $k$단계짜리 청크(chunk)로 나눕니다. *순전파*의 상태는 청크에서 청크로 전달되지만, 기울기는 청크 경계를 넘어 거꾸로 전달되지 않습니다. rnnlib에서는 `Recurrent.backward(..., truncate=k)`가 이 일을 합니다.
+# 긴 시퀀스 전체에 걸친 BPTT(전체 BPTT)는 역전파가 끝날 때까지 모든 은닉 상태(hidden state)를 보관해야 하고, 한 번 업데이트하려면 시퀀스 전체를 기다려야 합니다. **절단된 BPTT**(truncated BPTT, 시간 절단 역전파라고도 합니다)는 시퀀스를 $k$시점짜리 청크(chunk)로 나눕니다. *순전파*의 상태는 청크에서 청크로 전달되지만, 기울기는 청크 경계를 넘어 거꾸로 전달되지 않습니다. rnnlib에서는 `Recurrent.backward(..., truncate=k)`가 이 일을 합니다.
 #
-# **무엇을 끊는가.** 40단계 시퀀스의 마지막 단계에 손실을 두고 $k = 10$으로 하면, 마지막 청크보다 앞선 입력은 *정확히 0*인 기울기를 받습니다. 마지막 청크 안에서는 기울기가 전체 BPTT와 같습니다.
+# **무엇을 끊는가.** 길이 40인 시퀀스의 마지막 시점에 손실을 두고 $k = 10$으로 하면, 마지막 청크보다 앞선 입력은 *정확히 0*인 기울기를 받습니다. 마지막 청크 안에서는 기울기가 전체 BPTT와 같습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="aa1f6240b663"
-# 말할 내용: 절단된 BPTT는 상태는 앞으로 전달하지만 기울기는 k단계가 지나면 끊습니다. 메모리는 T B H 대신 k B H입니다. 수강생에게 묻기: *절단된 BPTT로 학습한 모델이 배울 수 없는 것은 무엇일까요?* (k보다 긴 의존성을 기울기로부터 배울 수는 없습니다)
+# 말할 내용: 절단된 BPTT는 상태는 앞으로 전달하지만 기울기는 k시점이 지나면 끊습니다. 메모리는 T B H 대신 k B H입니다. 수강생에게 묻기: *절단된 BPTT로 학습한 모델이 배울 수 없는 것은 무엇일까요?* (k보다 긴 의존성을 기울기로부터 배울 수는 없습니다)
 
 # %% slideshow={"slide_type": "subslide"}
 full = experiments.truncated_gradient(length=40, truncate=None, rng=SEED)
@@ -456,12 +456,12 @@ assert np.all(cut[:30] == 0.0) and np.all(full[:30] > 0)
 assert np.allclose(cut[30:], full[30:])
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="5d24052aa932"
-# **정확히 무엇을 끊고, 무엇은 끊지 않는가.** 어떤 기울기도 청크 경계를 넘지 못합니다. 따라서 손실보다 $k$단계 넘게 앞선 입력을 어떻게 저장했어야 하는지 가중치가 전해 듣는 일은 없습니다. 하지만 *상태*는 경계를 넘어가고, 마지막 청크 안에서 학습된 가중치는 상태가 싣고 온 것이 무엇이든 그것에 작용합니다. 그러므로 마지막 청크에 도달하는 상태가 그 정보를 담고 있기만 하면, $k$보다 긴 의존성도 여전히 학습될 수 있습니다.
+# **정확히 무엇을 끊고, 무엇은 끊지 않는가.** 어떤 기울기도 청크 경계를 넘지 못합니다. 따라서 손실보다 $k$시점 넘게 앞선 입력을 어떻게 저장했어야 하는지 가중치가 전해 듣는 일은 없습니다. 하지만 *상태*는 경계를 넘어가고, 마지막 청크 안에서 학습된 가중치는 상태가 싣고 온 것이 무엇이든 그것에 작용합니다. 그러므로 마지막 청크에 도달하는 상태가 그 정보를 담고 있기만 하면, $k$보다 긴 의존성도 여전히 학습될 수 있습니다.
 #
-# 실험으로 양쪽을 모두 보이겠습니다. 과제는 이렇습니다. 먼저 단서(clue) $+1$ 또는 $-1$이 오고, 그 뒤로 잡음이 이어집니다. 마지막 단계가 끝나면 단서의 부호를 말해야 합니다. 테스트에서 단서는 항상 $T = 20$단계 중 1단계, 즉 답보다 **19단계** 앞에 있고, 학습에는 $k = 5$를 씁니다. `experiments.truncated_long_dependency`는 같은 초기 가중치에서 tanh RNN을 두 가지 방식으로 학습시키며, 이를 4번 반복합니다.
+# 실험으로 양쪽을 모두 보이겠습니다. 과제는 이렇습니다. 먼저 단서(clue) $+1$ 또는 $-1$이 오고, 그 뒤로 잡음이 이어집니다. 마지막 시점이 끝나면 단서의 부호를 말해야 합니다. 테스트에서 단서는 항상 $T = 20$개 시점 가운데 시점 1, 즉 답보다 **19시점** 앞에 있고, 학습에는 $k = 5$를 씁니다. `experiments.truncated_long_dependency`는 같은 초기 가중치에서 tanh RNN을 두 가지 방식으로 학습시키며, 이를 4번 반복합니다.
 #
-# * **학습에서 단서가 항상 1단계에 있을 때.** 단서가 들어오는 단계에는 어떤 기울기도 도달하지 않으므로, 단서의 입력 가중치 $W_{xh}[:, 0]$는 무작위 초깃값에서 전혀 움직이지 않습니다.
-# * **학습에서 단서가 아무 단계에나 있을 때.** 마지막 청크 안에 들어온 단서들이 공유 가중치에게 단서를 상태에 써 넣고 계속 간직하는 법을 가르칩니다. 그러면 같은 가중치가 1단계의 단서도 세 개의 청크 경계 너머로 실어 나릅니다.
+# * **학습에서 단서가 항상 시점 1에 있을 때.** 단서가 들어오는 시점에는 어떤 기울기도 도달하지 않으므로, 단서의 입력 가중치 $W_{xh}[:, 0]$는 무작위 초깃값에서 전혀 움직이지 않습니다.
+# * **학습에서 단서가 아무 시점에나 있을 때.** 마지막 청크 안에 들어온 단서들 덕분에 공유 가중치가 단서를 상태에 써 넣고 계속 간직하는 법을 배웁니다. 그러면 같은 가중치가 시점 1의 단서도 세 개의 청크 경계 너머로 실어 나릅니다.
 
 # %% slideshow={"slide_type": "fragment"}
 long_dependency = experiments.truncated_long_dependency(length=20, truncate=5, rng=SEED)
@@ -472,7 +472,7 @@ for name, accuracy in [
     print(f"truncate=5, trained with {name:22}: test accuracy {np.round(accuracy, 2)}")
 
 # %% [markdown] translates="092762a4691e"
-# 단서가 아무 단계에나 오도록 학습하면, 모든 실행이 19단계 앞의 부호를 맞힙니다(4번의 실행 모두 정확도 0.9 이상). 절단된 BPTT로 $k$의 거의 네 배나 되는 의존성을 학습한 것입니다. 단서가 1단계에만 있으면 단서의 입력 가중치는 초기화된 그대로이고, 평균 정확도는 0.8 아래(동전 던지기의 0.5 근처)에 머뭅니다. 무작위 초깃값이 우연히 실어 나르는 것이 읽어 낼 수 있는 전부입니다. (테스트에서 다른 시드로 이 실험을 반복합니다.)
+# 단서가 아무 시점에나 오도록 학습하면, 모든 실행이 19시점 앞의 부호를 맞힙니다(4번의 실행 모두 정확도 0.9 이상). 절단된 BPTT로 $k$의 거의 네 배나 되는 의존성을 학습한 것입니다. 단서가 시점 1에만 있으면 단서의 입력 가중치는 초기화된 그대로이고, 평균 정확도는 0.8 아래(동전 던지기의 0.5 근처)에 머뭅니다. 무작위 초깃값이 우연히 실어 나르는 것이 읽어 낼 수 있는 전부입니다. (테스트에서 다른 시드로 이 실험을 반복합니다.)
 
 # %% tags=["nbval-check-output"]
 moved = long_dependency.clue_weight_change
@@ -486,7 +486,7 @@ print(
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="0685abb0c84b"
-# **무엇을 절약하는가.** 시퀀스를 청크 단위로 실행하면 한 번에 한 청크 분량의 은닉 상태만 보관합니다. $T \cdot B \cdot H$개 대신 $k \cdot B \cdot H$개의 수입니다. 그래도 두 방식 모두 모든 단계를 순방향과 역방향으로 한 번씩 실행하므로, 걸리는 시간은 둘 다 $T$에 비례해 늘어납니다. (`experiments.bptt_cost`는 $B = 8$, $H = 64$로 순전파와 역전파 한 번에 걸리는 시간을 잽니다. 청크 방식은 `truncate=k`와 정확히 같은 기울기를 냅니다. 절대 시간은 기계마다 다릅니다. 전체 BPTT는 $T$단계 전체의 가중치 기울기를 몇 번의 큰 행렬 곱으로 만들고, 청크 방식은 여러 번의 작은 행렬 곱으로 만듭니다. 바쁜 멀티코어 기계에서는 큰 행렬 곱이 빨라지기는커녕 오히려 느려질 수도 있습니다.)
+# **무엇을 절약하는가.** 시퀀스를 청크 단위로 실행하면 한 번에 한 청크 분량의 은닉 상태만 보관합니다. $T \cdot B \cdot H$개 대신 $k \cdot B \cdot H$개의 수입니다. 그래도 두 방식 모두 모든 시점을 순방향과 역방향으로 한 번씩 실행하므로, 걸리는 시간은 둘 다 $T$에 비례해 늘어납니다. (`experiments.bptt_cost`는 $B = 8$, $H = 64$로 순전파와 역전파 한 번에 걸리는 시간을 잽니다. 청크 방식은 `truncate=k`와 정확히 같은 기울기를 냅니다. 절대 시간은 컴퓨터마다 다릅니다. 전체 BPTT는 $T$개 시점 전체의 가중치 기울기를 몇 번의 큰 행렬 곱으로 만들고, 청크 방식은 여러 번의 작은 행렬 곱으로 만듭니다. 바쁜 멀티코어 컴퓨터에서는 큰 행렬 곱이 빨라지기는커녕 오히려 느려질 수도 있습니다.)
 
 # %% slideshow={"slide_type": "subslide"}
 lengths = (50, 100, 200, 400)
@@ -496,7 +496,7 @@ truncated_cost = [experiments.bptt_cost(length, k, rng=SEED) for length in lengt
 fig = plot_bptt_cost(lengths, full_cost, truncated_cost, truncate=k)
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="3d75cafce285"
-# 메모리에 보관하는 값의 개수는 정확하며, 아래 검사가 확인하는 것도 이 값입니다. 전체 BPTT는 $T \cdot B \cdot H$개의 값을 보관하고, 청크 방식은 $T$와 상관없이 $k \cdot B \cdot H$개를 보관하며, 둘 다 $T$단계를 모두 실행합니다. 각 시간은 (시간을 재지 않는 예열 실행 한 번 뒤에) 같은 계산을 9번 반복해 얻은 가장 빠른 값입니다. 기계의 부하는 시간을 늘리기만 하며, 바쁜 기계에서 한 번만 재면 열 배까지 어긋날 수 있습니다. 시간은 출력만 하고 검사하지는 않습니다. 기계에 따라, 그리고 그 기계에서 함께 돌아가는 다른 작업에 따라 달라지기 때문입니다.
+# 메모리에 보관하는 값의 개수는 정확하며, 아래 검사가 확인하는 것도 이 값입니다. 전체 BPTT는 $T \cdot B \cdot H$개의 값을 보관하고, 청크 방식은 $T$와 상관없이 $k \cdot B \cdot H$개를 보관하며, 둘 다 $T$개 시점을 모두 실행합니다. 각 시간은 (시간을 재지 않는 예열 실행 한 번 뒤에) 같은 계산을 9번 반복해 얻은 가장 빠른 값입니다. 컴퓨터의 부하는 시간을 늘리기만 하며, 바쁜 컴퓨터에서 한 번만 재면 열 배까지 어긋날 수 있습니다. 시간은 출력만 하고 검사하지는 않습니다. 컴퓨터에 따라, 그리고 그 컴퓨터에서 함께 돌아가는 다른 작업에 따라 달라지기 때문입니다.
 
 # %% slideshow={"slide_type": "fragment"}
 for length, f, t in zip(lengths, full_cost, truncated_cost, strict=True):
@@ -530,12 +530,12 @@ for words in (honorific, plain):
 assert min(len(honorific), len(plain)) - 1 >= 9
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="1bda5aa83e4e"
-# **덧셈 문제**(adding problem, Hochreiter와 Schmidhuber, 1997)는 장기 기억이 있어야만 풀 수 있도록 만든 과제입니다. 각 단계에는 $[0, 1)$ 범위의 무작위 수와 표시(marker)가 하나씩 있습니다. 표시된 단계는 정확히 두 개로 시퀀스의 앞쪽 절반과 뒤쪽 절반에 하나씩 있고, 마지막 단계 뒤의 목표값은 표시된 두 수의 합입니다. 표시된 수는 답보다 최대 $T - 1$단계 앞에 있을 수 있습니다.
+# **덧셈 문제**(adding problem, Hochreiter와 Schmidhuber, 1997)는 장기 기억이 있어야만 풀 수 있도록 만든 과제입니다. 각 시점에는 $[0, 1)$ 범위의 무작위 수와 표시(marker)가 하나씩 있습니다. 표시된 시점은 정확히 두 개로 시퀀스의 앞쪽 절반과 뒤쪽 절반에 하나씩 있고, 마지막 시점 뒤의 목푯값은 표시된 두 수의 합입니다. 표시된 수는 답보다 최대 $T - 1$시점 앞에 있을 수 있습니다.
 #
-# **자명한 기준선.** 입력을 무시하고 늘 목표값의 평균인 1을 예측하는 모델의 기대 MSE는, 서로 독립인 Uniform(0, 1) 수 두 개를 더한 합의 분산과 같습니다: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. 유한한 테스트 세트에서 잰 값은 1/6에 가깝지만 정확히 1/6은 아닙니다.
+# **자명한 기준선.** 입력을 무시하고 늘 목푯값의 평균인 1을 예측하는 모델의 기대 MSE는, 서로 독립인 Uniform(0, 1) 수 두 개를 더한 합의 분산과 같습니다: $2 \cdot \tfrac{1}{12} = \tfrac16 \approx 0.167$. 유한한 테스트 세트에서 잰 값은 1/6에 가깝지만 정확히 1/6은 아닙니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="52368003f924"
-# 말할 내용: 덧셈 문제는 시퀀스 전체에 걸친 기억이 필요합니다. 기본 RNN은 짧은 시퀀스에서는 이 문제를 풀지만, 30단계 안팎부터는 기준선으로 떨어집니다. 수강생에게 묻기: *용량이 부족해서일까요, 기울기가 부족해서일까요?* (기울기: [4장](04_lstm_and_gru.ipynb))
+# 말할 내용: 덧셈 문제는 시퀀스 전체에 걸친 기억이 필요합니다. 기본 RNN은 짧은 시퀀스에서는 이 문제를 풀지만, 길이 30 안팎부터는 기준선으로 떨어집니다. 수강생에게 묻기: *용량이 부족해서일까요, 기울기가 부족해서일까요?* (기울기: [4장](04_lstm_and_gru.ipynb))
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 inputs, targets = adding_problem(4, 8, rng=SEED)
@@ -553,7 +553,7 @@ dependency = experiments.dependency_vs_distance(lengths=(5, 10, 15, 20, 30, 40),
 ax = plot_dependency(dependency)
 
 # %% [markdown] slideshow={"slide_type": "subslide"} translates="76764fbfef8f"
-# 짧은 시퀀스에서는 RNN이 과제를 풉니다(MSE가 기준선보다 훨씬 낮습니다). 거리가 멀어지면 기준선으로 떨어집니다. 30단계부터는 "대략 1을 예측하라" 이상은 아무것도 배우지 못했습니다. 앞쪽 단계에 "이 수를 기억하라"고 알려 주어야 할 기울기가 거꾸로 오는 길에 소실된 것입니다([4절](#4.-특이값-상한:-소실-아니면-폭주)).
+# 짧은 시퀀스에서는 RNN이 과제를 풉니다(MSE가 기준선보다 훨씬 낮습니다). 거리가 멀어지면 기준선으로 떨어집니다. 길이 30부터는 "대략 1을 예측하라" 이상은 아무것도 배우지 못했습니다. 앞쪽 시점에 "이 수를 기억하라"고 알려 주어야 할 기울기가 거꾸로 오는 길에 소실된 것입니다([4절](#4.-특잇값-상한:-소실-아니면-폭주)).
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 relative = dict(
@@ -567,10 +567,10 @@ print("T = 30 and 40: test MSE above 0.85 x baseline (nothing learned)")
 # %% [markdown] slideshow={"slide_type": "slide"} translates="d41d761b26fa"
 # ## 8. RNN은 왜 느린가
 #
-# $t$단계에는 $h_{t-1}$이 필요하므로, RNN은 순방향으로도 역방향으로도 $T$단계를 하나씩 차례로 실행합니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어나고, 하드웨어를 늘려도 한 시퀀스의 단계들을 여러 코어에 나누어 맡길 수 없습니다. 같은 시퀀스의 모든 위치에 적용하는 순방향 층은 $T$개 위치 전체를 행렬 곱 한 번으로 처리합니다. (시간은 기계와 그 부하에 따라 달라지므로 아래 검사는 느슨합니다. 단계 수가 16배이면 시간이 4배보다 더 걸려야 하고, 가장 짧은 길이에서 RNN이 순방향 층보다 느려야 합니다.)
+# 시점 $t$에는 $h_{t-1}$이 필요하므로, RNN은 순방향으로도 역방향으로도 $T$개 시점을 하나씩 차례로 실행합니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어나고, 하드웨어를 늘려도 한 시퀀스의 시점들을 여러 코어에 나누어 맡길 수 없습니다. 같은 시퀀스의 모든 위치에 적용하는 순방향 층은 $T$개 위치 전체를 행렬 곱 한 번으로 처리합니다. (시간은 컴퓨터와 그 부하에 따라 달라지므로 아래 검사는 느슨합니다. 시퀀스가 16배 길면 시간이 4배보다 더 걸려야 하고, 가장 짧은 길이에서 RNN이 순방향 층보다 느려야 합니다.)
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="e16767f3a610"
-# 말할 내용: t단계에는 h_{t-1}이 필요하므로 한 시퀀스의 단계들은 병렬로 실행할 수 없습니다. 수강생에게 묻기: *어떤 모델이 이 문제를 피할까요?* (순방향 모델과 어텐션(attention) 모델)
+# 말할 내용: 시점 t에는 h_{t-1}이 필요하므로 한 시퀀스의 시점들은 병렬로 실행할 수 없습니다. 수강생에게 묻기: *어떤 모델이 이 문제를 피할까요?* (순방향 모델과 어텐션(attention) 모델)
 
 # %% slideshow={"slide_type": "subslide"}
 timing = experiments.time_per_sequence(lengths=(25, 50, 100, 200, 400), rng=SEED)
@@ -584,7 +584,7 @@ assert timing["recurrent"][0] > timing["parallel"][0]
 # ## 연습 문제 더 풀기 (More exercises)
 #
 # ### 연습 문제 3 — 한 단계의 야코비 행렬
-# 모양이 $(H,)$인 은닉 상태 $h_t$가 주어졌을 때, tanh RNN의 $\partial h_t/\partial h_{t-1}$을 $(H, H)$ 배열로 반환하는 `step_jacobian(h_t, W_hh)`를 작성합니다.
+# 형태가 $(H,)$인 은닉 상태 $h_t$가 주어졌을 때, tanh RNN의 $\partial h_t/\partial h_{t-1}$을 $(H, H)$ 배열로 반환하는 `step_jacobian(h_t, W_hh)`를 작성하십시오.
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -605,7 +605,7 @@ assert exercises.check_step_jacobian(step_jacobian_solution)
 
 # %% [markdown] slideshow={"slide_type": "skip"} translates="d1a04f45fb8e"
 # ### 연습 문제 4 — 기울기는 얼마나 멀리 닿는가?
-# `steps_to_vanish(spectral_norm, gamma, factor)`를 작성합니다. 특이값 상한 $(\gamma\,\sigma)^k$가 `factor` 이하가 되는 가장 작은 정수 단계 수 $k \ge 0$을 반환합니다($\gamma\sigma < 1$이라고 가정합니다). 예를 들어 $\sigma_{\max}(W_{hh}) = 0.9$인 tanh RNN에서 기울기가 백만분의 일도 채 도달하지 못하게 되려면 몇 단계가 필요할까요?
+# `steps_to_vanish(spectral_norm, gamma, factor)`를 작성하십시오. 특잇값 상한 $(\gamma\,\sigma)^k$가 `factor` 이하가 되는 가장 작은 시점 수 $k \ge 0$(정수)을 반환합니다($\gamma\sigma < 1$이라고 가정합니다). 예를 들어 $\sigma_{\max}(W_{hh}) = 0.9$인 tanh RNN에서 기울기가 백만분의 일도 채 도달하지 못하게 되려면 몇 시점을 거슬러 가야 할까요?
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -630,7 +630,7 @@ print("sigma = 0.9, tanh, a millionth:", steps_to_vanish_solution(0.9, 1.0, 1e-6
 
 # %% [markdown] slideshow={"slide_type": "skip"} translates="d95da34eed78"
 # ### 연습 문제 5 — 전역 노름 기준 클리핑
-# `clip_by_norm(grads, max_norm)`를 작성합니다. 기울기 배열의 리스트가 주어지면, *모든* 성분을 한데 모아 계산한 노름이 `max_norm` 이하가 되도록 크기를 줄인 리스트를, 방향은 유지한 채 반환합니다(이미 `max_norm` 이하이면 그대로 둡니다).
+# `clip_by_norm(grads, max_norm)`을 작성하십시오. 기울기 배열의 리스트가 주어지면, *모든* 성분을 한데 모아 계산한 노름이 `max_norm` 이하가 되도록 크기를 줄인 리스트를, 방향은 유지한 채 반환합니다(이미 `max_norm` 이하이면 그대로 둡니다).
 
 
 # %% slideshow={"slide_type": "skip"}
@@ -654,28 +654,28 @@ assert exercises.check_clip_by_norm(clip_by_norm_solution)
 # %% [markdown] slideshow={"slide_type": "slide"} translates="bd4c3d094de2"
 # ## 요약
 #
-# * 시퀀스의 손실은 단계별 손실의 합이고, BPTT는 펼친 그래프에 적용한 연쇄 법칙입니다. $h_t$에 도달하는 기울기는 국소적인 몫과 $t+1$단계에서 오는 몫을 더한 것이고, 공유 가중치는 모든 단계에 걸친 합을 모읍니다. numpy 십여 줄이면 구현할 수 있고, 그 결과는 rnnlib 및 수치 기울기 검사와 일치합니다.
-# * 단계와 단계 사이에서 기울기에는 $J_t^\top$가 곱해지며, 여기서 $J_t = \mathrm{diag}(f'(a_t))\,W_{hh}$입니다. tanh의 미분값은 최대 1, 시그모이드의 미분값은 최대 1/4입니다.
-# * 따라서 $\lVert\partial L/\partial h_t\rVert \le (\gamma\,\sigma_{\max}(W_{hh}))^{T-t}\lVert\partial L/\partial h_T\rVert$입니다. 가장 큰 특이값이 $1/\gamma$보다 작으면 기울기는 지수적으로 소실되고, 크면 폭주할 수 있습니다.
-# * 기울기 폭주는 전역 노름 기준 클리핑으로 다스립니다. 이 클리핑은 모든 업데이트의 크기를 학습률 곱하기 임계값 이하로 제한하면서 방향은 유지합니다(값 기준 클리핑은 방향을 유지하지 않습니다).
-# * 절단된 BPTT는 메모리를 절약하고(청크 하나 분량의 상태), 한 청크보다 더 앞선 것에는 정확히 0인 기울기를 줍니다. 전달되는 상태는 여전히 경계를 넘으므로, 청크 안에서 학습한 가중치가 정보를 상태에 간직하면 더 긴 의존성도 학습됩니다(위에서 $k = 5$로 19단계). 하지만 더 먼 곳에서 오는 기울기만이 그 정보를 저장하라고 가르칠 수 있었던 경우에는 학습되지 않습니다.
+# * 시퀀스의 손실은 시점별 손실의 합이고, BPTT는 펼친 그래프에 적용한 연쇄 법칙입니다. $h_t$에 도달하는 기울기는 국소적인 몫과 시점 $t+1$에서 오는 몫을 더한 것이고, 공유 가중치는 모든 시점에 걸친 합을 모읍니다. numpy 십여 줄이면 구현할 수 있고, 그 결과는 rnnlib 및 수치 기울기 검사와 일치합니다.
+# * 시점과 시점 사이에서 기울기에는 $J_t^\top$가 곱해지며, 여기서 $J_t = \mathrm{diag}(f'(a_t))\,W_{hh}$입니다. tanh의 미분값은 최대 1, 시그모이드의 미분값은 최대 1/4입니다.
+# * 따라서 $\lVert\partial L/\partial h_t\rVert \le (\gamma\,\sigma_{\max}(W_{hh}))^{T-t}\lVert\partial L/\partial h_T\rVert$입니다. 가장 큰 특잇값이 $1/\gamma$보다 작으면 기울기는 지수적으로 소실되고, 크면 폭주할 수 있습니다.
+# * 기울기 폭주는 전역 노름 기준 클리핑으로 다스립니다. 이 클리핑은 모든 업데이트의 크기를 학습률 곱하기 임곗값 이하로 제한하면서 방향은 유지합니다(값 기준 클리핑은 방향을 유지하지 않습니다).
+# * 절단된 BPTT는 메모리를 절약하고(청크 하나 분량의 상태), 한 청크보다 더 앞선 것에는 정확히 0인 기울기를 줍니다. 전달되는 상태는 여전히 경계를 넘으므로, 청크 안에서 학습한 가중치가 정보를 상태에 간직하면 더 긴 의존성도 학습됩니다(위에서 $k = 5$로 19시점). 하지만 더 먼 곳에서 오는 기울기만이 그 정보를 저장하라고 가르칠 수 있었던 경우에는 학습되지 않습니다.
 # * 기본 RNN이 긴 의존성에서 실패하는 이유는 기울기 소실입니다. 덧셈 문제에서 거리가 멀어지면 기본 RNN은 자명한 기준선(MSE 약 1/6)으로 떨어집니다. [4장](04_lstm_and_gru.ipynb)의 LSTM과 GRU는 기울기가 소실되지 않아도 되는 경로를 더합니다.
-# * RNN의 단계는 순차적입니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어납니다.
+# * RNN은 시점을 하나씩 차례로 처리합니다. 시퀀스 하나에 드는 시간은 $T$에 비례해 늘어납니다.
 #
 # ## 용어집 (Glossary)
 #
 # | 한국어 | English | 뜻 |
 # |---|---|---|
 # | 시간에 따른 역전파 | backpropagation through time (BPTT) | 시간 축으로 펼친 RNN에 적용한 연쇄 법칙 |
-# | 펼치기 | unrolling | 순환을 시간 단계마다 셀의 복사본 하나씩으로, 가중치는 공유하도록 그려 내는 것 |
+# | 펼치기 | unrolling | 순환을 시점마다 셀의 복사본 하나씩으로, 가중치는 공유하도록 그려 내는 것 |
 # | 연쇄 법칙 | chain rule | 합성 함수의 도함수는 각 함수의 도함수의 곱이라는 법칙 |
 # | 기울기 검사 | gradient check | 역전파 결과를 유한 차분으로 구한 도함수와 비교하는 것 |
 # | 야코비 행렬 | Jacobian | 벡터 함수의 편도함수를 모은 행렬. 여기서는 $\partial h_t/\partial h_{t-1}$ |
-# | 특이값 | singular value | 행렬이 주축 방향 하나를 따라 벡터를 얼마나 늘리는지 나타내는 값 |
-# | 스펙트럴 노름 | spectral norm | 가장 큰 특이값. 행렬이 벡터를 늘릴 수 있는 최대 배율 |
-# | 기울기 소실 | vanishing gradient | 기울기가 여러 단계를 거슬러 전달되면서 지수적으로 줄어드는 현상 |
-# | 기울기 폭주 | exploding gradient | 기울기가 여러 단계를 거슬러 전달되면서 지수적으로 커지는 현상 |
-# | 기울기 클리핑 | gradient clipping | 노름(또는 성분)이 임계값을 넘는 기울기를 줄이는 것 |
-# | 절단된 BPTT | truncated BPTT | 메모리를 아끼려고 k단계마다 기울기를 끊는 BPTT |
-# | 장기 의존성 | long-term dependency | 출력이 여러 단계 앞의 입력에 좌우되는 관계 |
-# | 덧셈 문제 | adding problem | 시퀀스에서 멀리 떨어진, 표시된 두 입력의 합이 목표값인 과제 |
+# | 특잇값 | singular value | 행렬이 주축 방향 하나를 따라 벡터를 얼마나 늘리는지 나타내는 값 |
+# | 스펙트럴 노름 | spectral norm | 가장 큰 특잇값. 행렬이 벡터를 늘릴 수 있는 최대 배율 |
+# | 기울기 소실 | vanishing gradient | 기울기가 여러 시점을 거슬러 전달되면서 지수적으로 줄어드는 현상 |
+# | 기울기 폭주 | exploding gradient | 기울기가 여러 시점을 거슬러 전달되면서 지수적으로 커지는 현상 |
+# | 기울기 클리핑 | gradient clipping | 노름(또는 성분)이 임곗값을 넘는 기울기를 줄이는 것 |
+# | 절단된 BPTT | truncated BPTT | 메모리를 아끼려고 k시점마다 기울기를 끊는 BPTT |
+# | 장기 의존성 | long-term dependency | 출력이 여러 시점 앞의 입력에 좌우되는 관계 |
+# | 덧셈 문제 | adding problem | 시퀀스에서 멀리 떨어진, 표시된 두 입력의 합이 목푯값인 과제 |

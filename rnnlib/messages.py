@@ -362,7 +362,7 @@ KOREAN: dict[str, str] = {
     "coin flip": "동전 던지기",
     "distance of the clue before 사과를 (words)": "'사과를' 앞 단서까지의 거리 (단어 수)",
     "test accuracy (apple vs apology)": "테스트 정확도 (과일 vs 사죄)",
-    "A fixed window is blind to clues beyond its edge": "고정된 윈도우는 가장자리 밖의 단서를 보지 못한다",
+    "A fixed window is blind to clues beyond its edge": "고정된 윈도우는 가장자리 밖의 단서를 보지 못함",
     "The five memories: letters on a 10 × 10 grid": "다섯 개의 기억: 10 × 10 격자 위의 글자",
     "Asynchronous recall of 'A' from a cue with 25% of units flipped": (
         "유닛의 25%를 뒤집은 단서에서 'A'를 비동기 방식으로 회상"
@@ -385,14 +385,14 @@ KOREAN: dict[str, str] = {
     "cross-entropy loss": "교차 엔트로피 손실",
     "Learning 'hello': loss per step": "'hello' 학습: 단계별 손실",
     "Trained on 'hihello': predicted next character at each step": (
-        "'hihello'로 학습한 모델: 각 단계에서 예측한 다음 문자"
+        "'hihello'로 학습한 모델: 각 시점에서 예측한 다음 문자"
     ),
     "h_5 after 'hihel' (next: 'l')": "'hihel'을 읽은 뒤의 h_5 (다음 문자: 'l')",
     "h_6 after 'hihell' (next: 'o')": "'hihell'을 읽은 뒤의 h_6 (다음 문자: 'o')",
     "Same input 'l', different hidden states": "같은 입력 'l', 다른 은닉 상태",
     "true next value": "실제 다음 값",
     "RNN prediction": "RNN 예측",
-    "time step t": "시간 단계 t",
+    "time step t": "시점 t",
     "value": "값",
     "Regression: the trained RNN predicts the next value": "회귀: 학습된 RNN이 다음 값을 예측",
     # --- notebooks/03_bptt_and_vanishing_gradients ------------------------------------------
@@ -433,7 +433,46 @@ KOREAN: dict[str, str] = {
     "Trained GRU: gate saturation": "학습된 GRU의 게이트 포화",
     # --- notebooks/05_text_generation -------------------------------------------------------
     # --- notebooks/06_sequence_classification -----------------------------------------------
+    "English": "영어",
+    "German": "독일어",
+    "Italian": "이탈리아어",
+    "Spanish": "스페인어",
+    "French": "프랑스어",
+    "Dutch": "네덜란드어",
+    "Finnish": "핀란드어",
+    "GRU on test names (share of each true language)": "테스트 이름에 대한 GRU (실제 언어별 비율)",
+    "Bigram baseline on test names": "테스트 이름에 대한 바이그램 기준선",
+    "GRU: p(language | first t letters of '{name}')": "GRU: p(언어 | '{name}'의 처음 t글자)",
+    "Negative": "부정",
+    "Positive": "긍정",
+    "GRU: p(sentiment | words so far)\n'{sentence}'": "GRU: p(감성 | 지금까지 읽은 단어)\n'{sentence}'",
+    "positive": "긍정",
+    "negative": "부정",
+    "Korean": "한국어",
+    "Sentiment GRU: learned embeddings of the adjectives (PCA)": "감성 GRU: 형용사의 학습된 임베딩 (PCA)",
+    "aspect": "평가 대상",
+    "adjective": "형용사",
+    "intensifier": "강조 부사",
+    "no polarity": "극성 없음",
+    "Skip-gram vectors of the English words (PCA): grouped by slot, not by polarity": (
+        "영어 단어의 스킵그램 벡터 (PCA): 극성이 아닌 자리(slot)별로 묶임"
+    ),
     # --- notebooks/07_sequence_tagging ------------------------------------------------------
+    "next tag yₜ (or end of sentence)": "다음 태그 yₜ (또는 문장 끝)",
+    "previous tag yₜ₋₁ (or start of sentence)": "이전 태그 yₜ₋₁ (또는 문장 시작)",
+    "Counted transition probabilities p(next | previous)\n(each row sums to 1)": (
+        "세어서 구한 전이 확률 p(다음 | 이전)\n(각 행의 합은 1)"
+    ),
+    "transition probability": "전이 확률",
+    "HMM trellis: counted emissions + transitions": "HMM 격자: 세어서 구한 방출 확률 + 전이 확률",
+    "left-to-right LSTM": "단방향 LSTM",
+    "bidirectional LSTM": "양방향 LSTM",
+    "{model}: epoch mean": "{model}: 에포크 평균",
+    "training step (batch of 32 sentences)": "학습 단계(배치 하나 = 문장 32개)",
+    "masked cross-entropy": "마스크를 적용한 교차 엔트로피",
+    "Training loss of the two RNN taggers\n(thin: each full batch; dots: epoch means)": (
+        "두 RNN 태거의 학습 손실\n(가는 선: 꽉 찬 배치 각각, 점: 에포크 평균)"
+    ),
     # --- notebooks/08_time_series -----------------------------------------------------------
     "Noisy sum of three sines (first 300 samples)": "잡음 섞인 세 사인파의 합 (처음 300개 표본)",
     "Mackey–Glass, τ = 17, one sample every 6 time units": (
@@ -454,4 +493,19 @@ KOREAN: dict[str, str] = {
         "테스트 윈도우 하나: {steps}단계 앞까지의 재귀적 예측"
     ),
     # --- notebooks/09_encoder_decoder_attention ---------------------------------------------
+    "no attention (teacher-forced)": "어텐션 없음(교사 강요)",
+    "Reversing 31-40 letters without attention: which outputs get through": (
+        "어텐션 없이 31~40글자 뒤집기: 어느 출력이 제대로 나오는가"
+    ),
+    "chance (1 of 10 letters)": "우연 수준(글자 10개 중 1개)",
+    "without attention": "어텐션 없음",
+    "with attention": "어텐션 있음",
+    "Exact match": "완전 일치율",
+    "Share of letters right (teacher-forced)": "맞힌 글자의 비율(교사 강요)",
+    "share of output letters right": "출력 글자 중 맞힌 비율",
+    "teacher forcing": "교사 강요(정답 접두사)",
+    "free running": "자유 실행(자기 출력)",
+    "Reversal with attention: true prefix vs its own prefix": (
+        "어텐션 모델의 뒤집기: 정답 접두사 대 자기가 쓴 접두사"
+    ),
 }

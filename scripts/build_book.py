@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     stage(editions)
     if args.out.exists():
         shutil.rmtree(args.out)
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going"]
+    # -j: the pages are read and written on every core (myst-nb is parallel-safe)
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-j", "auto"]
     command += ["-d", str(STAGE.parent / "book-doctrees"), str(STAGE), str(args.out)]
     subprocess.run(command, check=True)
     chapters = sum(len(edition.chapters()) for edition in editions)

@@ -503,7 +503,9 @@ CASES = [
     ("feature_correlations", "hidden NaN", lambda w: text.feature_correlations(np.full((3, 2), NAN), {}), ValueError, "hidden: expected finite"),
     ("feature_correlations", "features a list", lambda w: text.feature_correlations(np.zeros((3, 2)), [np.zeros(3)]), TypeError, "features: expected a dict name -> (N,) values, got list"),
     # ---------------------------------------------------------------- data.classification, data.pos
-    ("tokenize", "level", lambda w: classification.tokenize("a b", "sentence"), ValueError, "level: expected one of 'char', 'word', got 'sentence'"),
+    ("tokenize", "level", lambda w: classification.tokenize("a b", "sentence"), ValueError, "level: expected one of 'char', 'word', 'jamo', got 'sentence'"),
+    ("vocabulary_coverage", "a string", lambda w: classification.vocabulary_coverage("ab", ["ab"], "char"), TypeError, "train_texts: expected a list of strings, got str"),
+    ("vocabulary_coverage", "no test text", lambda w: classification.vocabulary_coverage(["ab"], [], "char"), ValueError, "test_texts: expected at least one text, got none"),
     ("tokenize", "not a string", lambda w: classification.tokenize(3, "char"), TypeError, "text: expected a string, got int"),
     ("build_vocabulary", "a string", lambda w: classification.build_vocabulary("abc", "char"), TypeError, "texts: expected a list of strings, got str"),
     ("encode_batch", "empty list", lambda w: classification.encode_batch([], classification.build_vocabulary(["ab"], "char"), "char"), ValueError, "texts: expected at least one text, got none"),

@@ -73,21 +73,117 @@ def _polarity(word):
     return cd.sentiment_lexicon()[word][1]
 
 
+def _negated_polarity(tokens):
+    """The polarity of the adjective a negation flips: "not"/"안" + adjective, or a Korean
+    long form "<stem> 않아요"."""
+    stems = {stem: adjective for adjective, (stem, _) in cd.KOREAN_NEGATION.items()}
+    if tokens[-1] == "않아요":
+        return _polarity(stems[tokens[-2]])
+    return _polarity([word for word in tokens if word in cd.sentiment_lexicon()][-1])
+
+
 def test_sentiment_labels_follow_the_rules(sentiment):
     flip = {"positive": "Negative", "negative": "Positive"}
     keep = {"positive": "Positive", "negative": "Negative"}
     for split in (sentiment.train, sentiment.test):
         for text, label, kind in zip(split.texts, split.labels, split.kinds, strict=True):
-            lexicon = cd.sentiment_lexicon()
-            last = [word for word in text.split() if word in lexicon][-1]
-            rule = flip if kind == "negation" else keep
-            assert sentiment.classes[label] == rule[_polarity(last)], text
+            tokens = text.split()
+            assert not text.startswith(("what a so ", "what an so ")), text
             if kind == "negation":
-                assert "not" in text.split() or "안" in text.split()
+                assert {"not", "안", "않아요"} & set(tokens), text
+                assert sentiment.classes[label] == flip[_negated_polarity(tokens)], text
+            else:
+                lexicon = cd.sentiment_lexicon()
+                last = [word for word in tokens if word in lexicon][-1]
+                assert sentiment.classes[label] == keep[_polarity(last)], text
 
 
-_KO_ON = {"켜줘", "맞춰줘", "틀어줘", "켜", "맞춰", "틀어"}
-_KO_OFF = {"꺼줘", "해제해줘", "멈춰줘", "꺼", "해제해", "멈춰"}
+def test_negation_form():
+    assert cd.negation_form("the bed was not bad") == "word"
+    assert cd.negation_form("방은 안 나빠요") == "word"
+    assert cd.negation_form("위치는 나쁘지 않아요") == "ending"
+    assert cd.negation_form("방은 나빠요") is None and cd.negation_form("the room was bad") is None
+
+
+def _korean(data):
+    return [
+        text
+        for split in (data.train, data.test)
+        for text, language in zip(split.texts, split.languages, strict=True)
+        if language == "ko"
+    ]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_korean_negation_takes_the_natural_form(seed):
+    """ "안" only before adjectives where the short negation is natural ("안 좋아요", never
+    "안 훌륭해요"); every long form "-지 않아요" follows its own adjective's stem; and where
+    both forms are natural the data hold both."""
+    texts = _korean(cd.sentiment_data(rng=seed))
+    short_ok = {adj for adj, (_, ok) in cd.KOREAN_NEGATION.items() if ok}
+    long_only = set(cd.KOREAN_NEGATION) - short_ok
+    assert {"훌륭해요", "만족스러워요", "실망스러워요"} <= long_only
+    assert {"좋아요", "나빠요"} <= short_ok
+    stems = {stem for stem, _ in cd.KOREAN_NEGATION.values()}
+    assert all(stem.endswith("지") for stem in stems)
+    seen = set()
+    for text in texts:
+        tokens = text.split()
+        for before, word in zip(tokens, tokens[1:], strict=False):
+            if before == "안":
+                assert word in short_ok, text
+                seen.add(("short", word))
+            if word == "않아요":
+                assert before in stems, text
+                seen.add(("long", before))
+            assert not (before == "안" and word in stems), text  # no "안 좋지 않아요"
+        assert "안" not in tokens or tokens.index("안") == len(tokens) - 2, text
+    for adjective in short_ok:
+        assert ("short", adjective) in seen and ("long", cd.KOREAN_NEGATION[adjective][0]) in seen
+    for adjective in long_only:
+        assert ("long", cd.KOREAN_NEGATION[adjective][0]) in seen
+
+
+def test_korean_words_are_spaced_and_superlatives_not_intensified(sentiment, intent):
+    """Whitespace is where the spelling rules put it: no auxiliary verb glued to its main
+    verb ("켜줘", "해제해줘"), no particle or ending left alone; "아주"/"너무" never before
+    "최고예요"/"최악이에요"/"짱입니다"/"별로예요"."""
+    glued = ("줘", "줄래", "주세요", "줄래요")
+    superlatives = {"짱입니다", "최고예요", "최악이에요", "별로예요"}
+    korean = _korean(sentiment) + _korean(intent) + _korean(cd.homonym_data(rng=0))
+    for text in korean:
+        tokens = text.split()
+        assert text == " ".join(tokens), text  # single spaces, nothing at the ends
+        for before, word in zip(tokens, tokens[1:], strict=False):
+            assert not (word in superlatives and before in ("아주", "너무")), text
+        for token in tokens:
+            assert token in glued or not token.endswith(glued), text
+            assert token not in ("은", "는", "이가", "를", "을", "요", "지"), text
+    assert "알람 꺼 줘" in _korean(intent) or "알람 꺼 줘" in _korean(cd.intent_data(rng=3))
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_each_korean_command_keeps_one_speech_level(seed):
+    """No utterance mixes 반말 (-줘, -줄래) with 존댓말 (-주세요, -줄래요), and both levels occur."""
+    levels = {
+        ending: level for level, endings in cd.KOREAN_SPEECH_LEVELS.items() for ending in endings
+    }
+    assert levels == {"줘": "반말", "줄래": "반말", "주세요": "존댓말", "줄래요": "존댓말"}
+    data = cd.intent_data(rng=seed)
+    used = {}
+    for text in _korean(data):
+        found = {levels[t] for t in text.split() if t in levels}
+        assert len(found) == 1, text
+        if "아 아니다" in text:  # a plain-speech correction
+            assert found == {"반말"}, text
+        if "잠깐만요" in text or "죄송해요" in text or "아니요" in text.split():
+            assert found == {"존댓말"}, text
+        used.setdefault(found.pop(), set()).add(text)
+    assert set(used) == {"반말", "존댓말"}
+
+
+_KO_ON = {"켜", "맞춰", "틀어"}
+_KO_OFF = {"꺼", "해제해", "멈춰"}
 _DEVICE = {
     "alarm": "Alarm",
     "lights": "Lights",
@@ -159,6 +255,7 @@ def test_homonym_sense_is_decided_after_the_word():
         for text, label, position in zip(split.texts, split.labels, split.positions, strict=True):
             tokens = text.split()
             assert tokens[position] == "사과를"
+            assert len(tokens) - position <= 3, text  # at most one adverb before the verb
             assert data.classes[label] == ("apple" if tokens[-1] in apple_verbs else "apology")
     # the words before 사과를 come with both senses
     prefixes = {}
@@ -191,6 +288,30 @@ def test_encode_batch_bad_input(texts, error, match):
     vocab = cd.build_vocabulary(["ab"], "char")
     with pytest.raises(error, match=match):
         cd.encode_batch(texts, vocab, "char")
+
+
+def test_jamo_tokens_and_vocabulary_coverage():
+    assert cd.tokenize("좋지 않아", "jamo") == list(
+        "\u110c\u1169\u11c2\u110c\u1175 \u110b\u1161\u11ad\u110b\u1161"
+    )
+    assert cd.tokenize("좋지 않아", "char") == ["좋", "지", " ", "않", "아"]
+    assert "".join(cd.tokenize("방은 좋아요", "jamo")) != "방은 좋아요"
+    import unicodedata
+
+    assert (
+        unicodedata.normalize("NFC", "".join(cd.tokenize("방은 좋아요", "jamo"))) == "방은 좋아요"
+    )
+    # train "좋아요 정말", test "좋지 않아요": the words 좋지, 않아요 are unknown (2 of 2);
+    # syllables 지, 않 (2 of 6, the space included); jamo: only ㅣ and the final ㄶ (2 of
+    # 13), the other letters occur in 좋아요 정말
+    train, test = ["좋아요 정말"], ["좋지 않아요"]
+    words = cd.vocabulary_coverage(train, test, "word")
+    assert words == {"vocab_size": 2, "oov_rate": 1.0, "texts_with_oov": 1.0, "tokens_per_text": 2}
+    chars = cd.vocabulary_coverage(train, test, "char")
+    assert chars["vocab_size"] == 6 and chars["oov_rate"] == 2 / 6 and chars["tokens_per_text"] == 6
+    jamo = cd.vocabulary_coverage(train, test, "jamo")
+    assert jamo["oov_rate"] == 2 / 13 and jamo["tokens_per_text"] == 13
+    assert cd.vocabulary_coverage(["a b", "c"], ["b a", "c c"], "word")["texts_with_oov"] == 0
 
 
 def test_encode_batch_needs_pad_and_unknown():
@@ -237,21 +358,25 @@ def test_homonym_bad_input():
 
 
 def test_the_chapter_examples_are_generated():
-    """The sentences the notebook quotes come out of the templates (seeds 0 and 3 have them)."""
+    """The sentences the notebook quotes come out of the templates (seeds 0, 2, 3 and 28
+    have them; "the room was bad but the food was good" is one of ~2000 possible twins)."""
     quoted = {
         "the room was great": "Positive",
         "이 숙소 짱입니다": "Positive",
         "the bed was not bad": "Positive",
         "방은 안 나빠요": "Positive",
+        "위치는 나쁘지 않아요": "Positive",
         "the room was good but the food was bad": "Negative",
         "the room was bad but the food was good": "Positive",
         "turn the alarm off": "Alarm.Off",
-        "알람 꺼줘": "Alarm.Off",
+        "알람 꺼 줘": "Alarm.Off",
         "turn off the lights no wait the alarm on": "Alarm.On",
         "turn on the alarm no wait the lights off": "Lights.Off",
     }
     found = {}
-    corpora = [maker(rng=seed) for seed in (0, 3) for maker in (cd.sentiment_data, cd.intent_data)]
+    corpora = [
+        maker(rng=seed) for seed in (0, 2, 3, 28) for maker in (cd.sentiment_data, cd.intent_data)
+    ]
     for data in corpora:
         for split in (data.train, data.test):
             for text, label in zip(split.texts, split.labels, strict=True):

@@ -58,7 +58,8 @@ def test_bag_of_words_fails_where_order_matters_and_the_gru_does_not(seed):
         assert bow_table["order-dependent"] <= 0.5, name
         assert gru_table["plain"] >= 0.9 and gru_table["order-dependent"] >= 0.9, (name, gru_table)
         if name == "sentiment":
-            assert bow_table["negation"] <= 0.4 and gru_table["negation"] >= 0.9
+            assert bow_table["negation: word"] <= 0.3 and gru_table["negation"] >= 0.9
+            assert bow_table["negation: ending"] >= 0.9  # "좋지" occurs only negated
             _, _, nearer_own = ch06.adjective_separation(model, vocab, cd.sentiment_lexicon())
             assert nearer_own >= 0.9
         else:
@@ -99,3 +100,23 @@ def test_skipgram_vectors_group_words_by_context_not_by_polarity(seed):
     assert abs(scores["same_polarity"] - scores["opposite_polarity"]) < 0.1, scores
     nearest = analysis.nearest_words(model.vectors, vocab.tokens, "good")
     assert any(cd.sentiment_lexicon()[w][1] == "negative" for w in nearest), nearest
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_korean_words_leave_unseen_forms_that_syllables_shrink_and_jamo_cover(seed):
+    data = cd.sentiment_data(rng=seed)
+    table = ch06.korean_tokens(data)
+    random, unseen = table["random split"], table["negation unseen"]
+    assert all(random[level]["oov_rate"] < 0.01 for level in random), random
+    assert (
+        random["jamo"]["vocab_size"] <= random["word"]["vocab_size"] < random["char"]["vocab_size"]
+    )
+    per_word = {
+        level: row["tokens_per_text"] / random["word"]["tokens_per_text"]
+        for level, row in random.items()
+    }
+    assert 3.5 < per_word["char"] < 4.5 and 8 < per_word["jamo"] < 9.5, per_word
+    assert unseen["word"]["oov_rate"] > 0.4, unseen
+    assert unseen["word"]["texts_with_oov"] == unseen["char"]["texts_with_oov"] == 1, unseen
+    assert unseen["char"]["oov_rate"] < min(0.2, unseen["word"]["oov_rate"] / 3), unseen
+    assert unseen["jamo"]["oov_rate"] < 0.01, unseen

@@ -7,7 +7,8 @@
 * :func:`sentiment_data` - hotel-review snippets in English and Korean -> Positive or
   Negative, e.g. "이 숙소 짱입니다" -> Positive, generated from templates.
 * :func:`intent_data` - smart-home commands in English and Korean -> one of six intents,
-  e.g. "알람 꺼줘" -> Alarm.Off, generated from templates.
+  e.g. "알람 꺼 줘" -> Alarm.Off, generated from templates. Each Korean command keeps one
+  speech level (반말 "-줘"/"-줄래" or 존댓말 "-주세요"/"-줄래요", see KOREAN_SPEECH_LEVELS).
 * :func:`homonym_data` - Korean sentences where the sense of "사과를" (an apple, or an
   apology) is decided only by the verb that comes *after* it: a task for bidirectional
   RNNs.
@@ -16,7 +17,9 @@ The generated corpora are word-level (words separated by single spaces) and buil
 that word order and negation matter. Every example has a ``kind``:
 
 * ``plain``: the words alone decide the label ("the room was great");
-* ``negation``: "not" / "안" flips the adjective ("not bad" -> Positive);
+* ``negation``: "not", "안 ..." or "...-지 않아요" flips the adjective ("not bad",
+  "나쁘지 않아요" -> Positive); Korean adjectives take the short form "안" only where it is
+  natural (KOREAN_NEGATION);
 * ``contrast``: "A but B", the clause after "but" / "하지만" decides;
 * ``correction``: "turn off the lights no wait the alarm on", the last command decides.
 
@@ -32,6 +35,7 @@ commands are far more varied. The faker lists are curated samples of common name
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -58,8 +62,13 @@ __all__ = [
     "intent_data",
     "homonym_data",
     "sentiment_lexicon",
+    "negation_form",
     "sentiment_word_groups",
+    "KOREAN_NEGATION",
+    "KOREAN_SPEECH_LEVELS",
+    "LEVELS",
     "tokenize",
+    "vocabulary_coverage",
     "build_vocabulary",
     "encode_batch",
     "batches",
@@ -174,12 +183,47 @@ class ClassificationData:
 # --- tokens, vocabularies and batches ------------------------------------------------------
 
 
+#: the token levels of :func:`tokenize`
+LEVELS = ("char", "word", "jamo")
+
+
 def tokenize(text: str, level: str) -> list[str]:
-    """``"char"``: the characters of a name; ``"word"``: the words of a sentence."""
-    check_choice(level, "level", ("char", "word"))
+    """``"char"``: the characters of a text (a Hangul syllable block such as 좋 is one
+    character; spaces are tokens too); ``"word"``: the whitespace-separated words (Korean
+    eojeol, 어절, such as "좋지"); ``"jamo"``: the characters after decomposing every Hangul
+    syllable into its 2 or 3 letters (``unicodedata`` normal form NFD: 좋 -> ㅈ ㅗ ㅎ).
+    """
+    check_choice(level, "level", LEVELS)
     if not isinstance(text, str):
         raise TypeError(f"text: expected a string, got {type(text).__name__}")
-    return list(text) if level == "char" else text.split()
+    if level == "word":
+        return text.split()
+    return list(unicodedata.normalize("NFD", text) if level == "jamo" else text)
+
+
+def vocabulary_coverage(train_texts: Sequence[str], test_texts: Sequence[str], level: str):
+    """How well the tokens of ``train_texts`` cover ``test_texts`` at one ``level``.
+
+    Returns a dict: ``vocab_size``, the number of distinct training tokens (without
+    ``<pad>``/``<unk>``); ``oov_rate``, the share of test tokens that are not among them
+    (out of vocabulary, they would become ``<unk>``); ``texts_with_oov``, the share of test
+    texts with at least one such token; ``tokens_per_text``, the mean test length in tokens.
+    """
+    for name, texts in (("train_texts", train_texts), ("test_texts", test_texts)):
+        if isinstance(texts, str):
+            raise TypeError(f"{name}: expected a list of strings, got str")
+        if len(texts) == 0:
+            raise ValueError(f"{name}: expected at least one text, got none")
+    known = {token for text in train_texts for token in tokenize(text, level)}
+    tokenized = [tokenize(text, level) for text in test_texts]
+    unknown = [sum(token not in known for token in tokens) for tokens in tokenized]
+    num_tokens = sum(len(tokens) for tokens in tokenized)
+    return {
+        "vocab_size": len(known),
+        "oov_rate": sum(unknown) / max(num_tokens, 1),
+        "texts_with_oov": float(np.mean([count > 0 for count in unknown])),
+        "tokens_per_text": num_tokens / len(tokenized),
+    }
 
 
 def build_vocabulary(texts: Sequence[str], level: str) -> Vocabulary:
@@ -352,17 +396,46 @@ _SENTIMENT_WORDS = {
         "intensifiers": ["really", "very", "so"],
     },
     "ko": {
-        "aspects": ["방은", "음식은", "서비스는", "위치는", "직원은", "조식은"],
+        # aspects that every adjective below fits ("위치는 훌륭해요", "전망은 아쉬워요")
+        "aspects": ["방은", "서비스는", "위치는", "시설은", "전망은", "분위기는"],
         "places": ["숙소", "호텔", "방", "식당"],
-        # adjectives that "안" can negate; then words that are only used plainly
+        # adjectives with two ways of negating them (see KOREAN_NEGATION); then words
+        # that are only used plainly
         "positive": ["좋아요", "괜찮아요", "훌륭해요", "만족스러워요"],
-        "negative": ["나빠요", "불편해요", "실망스러워요", "부족해요"],
+        "negative": ["나빠요", "아쉬워요", "실망스러워요", "형편없어요"],
         "praise": ["짱입니다", "최고예요"],
         "complaint": ["최악이에요", "별로예요"],
         "intensifiers": ["정말", "너무", "아주"],
+        # before a superlative ("최고예요") only "정말" is natural, not "아주"
+        "superlative intensifiers": ["정말"],
+        # before a negated adjective: "정말 안 좋아요", "전혀 나쁘지 않아요"
+        "negation adverbs": ["정말", "전혀"],
         "but": ["하지만", "그런데", "근데"],
     },
 }
+
+#: Korean adjective (polite form) -> (stem of the long negation "-지 않아요", whether the
+#: short negation "안 ..." is natural). Short negation sounds wrong with long, derived or
+#: compound adjectives ("안 훌륭해요", "안 만족스러워요"): they take "-지 않아요" only
+#: ("훌륭하지 않아요"). Where both are natural ("안 좋아요" / "좋지 않아요") the data use both.
+KOREAN_NEGATION = {
+    "좋아요": ("좋지", True),
+    "괜찮아요": ("괜찮지", True),
+    "훌륭해요": ("훌륭하지", False),
+    "만족스러워요": ("만족스럽지", False),
+    "나빠요": ("나쁘지", True),
+    "아쉬워요": ("아쉽지", True),
+    "실망스러워요": ("실망스럽지", False),
+    "형편없어요": ("형편없지", False),
+}
+
+
+def _negate_korean(adjective, rng):
+    """The words of a negated Korean adjective: ["안", adjective] or [stem, "않아요"]."""
+    stem, short_ok = KOREAN_NEGATION[adjective]
+    if short_ok and rng.random() < 0.5:
+        return ["안", adjective]
+    return [stem, "않아요"]
 
 
 def _maybe(rng, words, p=0.5):
@@ -387,7 +460,9 @@ def _sentiment_example(kind, lang, rng):
                 tokens = ["the", _pick(rng, w["aspects"]), copula]
                 tokens += _maybe(rng, w["intensifiers"]) + [_pick(rng, adjectives)]
             else:
-                words = _maybe(rng, w["intensifiers"]) + [_pick(rng, adjectives)]
+                # "what a really good hotel", never "what a so good hotel"
+                intensifiers = [word for word in w["intensifiers"] if word != "so"]
+                words = _maybe(rng, intensifiers) + [_pick(rng, adjectives)]
                 article = "an" if words[0][0] in "aeiou" else "a"
                 tokens = ["what", article] + words + [_pick(rng, w["places"])]
             return tokens, polarity, None, None
@@ -421,19 +496,21 @@ def _sentiment_example(kind, lang, rng):
         return render(first_adj, last_adj), polarity, render(last_adj, first_adj), opposite
     # Korean
     if kind == "plain":
-        words = adjectives + (w["praise"] if polarity == "Positive" else w["complaint"])
+        word = _pick(rng, adjectives + (w["praise"] if polarity == "Positive" else w["complaint"]))
+        intensifiers = w["intensifiers"] if word in adjectives else w["superlative intensifiers"]
         if rng.random() < 0.6:
-            tokens = [_pick(rng, w["aspects"])] + _maybe(rng, w["intensifiers"])
+            tokens = [_pick(rng, w["aspects"])] + _maybe(rng, intensifiers)
         else:
-            tokens = ["이", _pick(rng, w["places"])] + _maybe(rng, w["intensifiers"], 0.3)
-        return tokens + [_pick(rng, words)], polarity, None, None
+            tokens = ["이", _pick(rng, w["places"])] + _maybe(rng, intensifiers, 0.3)
+        return tokens + [word], polarity, None, None
     if kind == "negation":
         adjective = _pick(rng, w["negative"] if polarity == "Positive" else w["positive"])
         if rng.random() < 0.6:
             tokens = [_pick(rng, w["aspects"])]
         else:
             tokens = ["이", _pick(rng, w["places"])]
-        return tokens + _maybe(rng, w["intensifiers"]) + ["안", adjective], polarity, None, None
+        tokens += _maybe(rng, w["negation adverbs"])
+        return tokens + _negate_korean(adjective, rng), polarity, None, None
     first, second = rng.choice(len(w["aspects"]), size=2, replace=False)
     last_adj = _pick(rng, adjectives)
     first_adj = _pick(rng, w["negative"] if polarity == "Positive" else w["positive"])
@@ -443,6 +520,16 @@ def _sentiment_example(kind, lang, rng):
         return [w["aspects"][first], x, but, w["aspects"][second], y]
 
     return render(first_adj, last_adj), polarity, render(last_adj, first_adj), opposite
+
+
+def negation_form(text: str) -> str | None:
+    """How a sentence negates: ``"word"`` ("not", "안": a word of its own before the
+    adjective), ``"ending"`` (Korean "<stem>지 않아요": the adjective's ending changes too),
+    or None."""
+    tokens = tokenize(text, "word")
+    if tokens and tokens[-1] == "않아요":
+        return "ending"
+    return "word" if "not" in tokens or "안" in tokens else None
 
 
 def sentiment_lexicon() -> dict[str, tuple[str, str]]:
@@ -491,18 +578,29 @@ _INTENT_WORDS = {
     },
     "ko": {
         "device": {"Alarm": "알람", "Lights": "불", "Music": "음악"},
-        # (plain request, polite stem) for each device and state
+        # verb stems for each device and state; the auxiliary verb 주다 follows, written
+        # apart as the spelling rules prefer ("켜 줘", "켜 주세요")
         "verb": {
-            ("Alarm", "On"): (["켜줘", "맞춰줘"], ["켜", "맞춰"]),
-            ("Lights", "On"): (["켜줘"], ["켜"]),
-            ("Music", "On"): (["틀어줘", "켜줘"], ["틀어", "켜"]),
-            ("Alarm", "Off"): (["꺼줘", "해제해줘"], ["꺼", "해제해"]),
-            ("Lights", "Off"): (["꺼줘"], ["꺼"]),
-            ("Music", "Off"): (["꺼줘", "멈춰줘"], ["꺼", "멈춰"]),
+            ("Alarm", "On"): ["켜", "맞춰"],
+            ("Lights", "On"): ["켜"],
+            ("Music", "On"): ["틀어", "켜"],
+            ("Alarm", "Off"): ["꺼", "해제해"],
+            ("Lights", "Off"): ["꺼"],
+            ("Music", "Off"): ["꺼", "멈춰"],
         },
+        # one speech level per utterance: 반말 (plain) or 존댓말 (polite)
+        "endings": {"반말": ["줘", "줄래"], "존댓말": ["주세요", "줄래요"]},
         "before": [["지금"], ["빨리"], ["얼른"], ["이제"]],
-        "fix": [["아니"], ["아니", "잠깐"], ["아", "아니다"]],
+        "fix": {
+            "반말": [["아니"], ["아니", "잠깐"], ["아", "아니다"]],
+            "존댓말": [["아니요"], ["아니", "잠깐만요"], ["아", "죄송해요"]],
+        },
     },
+}
+
+#: the speech levels of the Korean commands and the endings of each
+KOREAN_SPEECH_LEVELS = {
+    level: list(endings) for level, endings in _INTENT_WORDS["ko"]["endings"].items()
 }
 
 
@@ -519,24 +617,24 @@ def _command(lang, device, state, style, elliptic=False):
         else:
             body = [verb, s, "the", d]
         return before + body + after
-    template, choice, before = style
-    plain, polite = w["verb"][(device, state)]
-    if template < 2:
-        verb = [plain[choice % len(plain)]]
-    else:
-        verb = [polite[choice % len(polite)], "주세요" if template < 4 else "줄래"]
-    middle = ["좀"] if template in (1, 3) else []
-    return before + [w["device"][device]] + middle + verb
+    level, ending, please, choice, before = style
+    stems = w["verb"][(device, state)]
+    endings = w["endings"][level]
+    middle = ["좀"] if please else []
+    return before + [w["device"][device]] + middle + [stems[choice % len(stems)], endings[ending]]
 
 
-def _command_style(lang, rng, allow_extras=True):
+def _command_style(lang, rng, allow_extras=True, level=None):
+    """Random choices for one command; Korean commands take ``level`` if given."""
     w = _INTENT_WORDS[lang]
     if lang == "en":
         before = _pick(rng, w["before"]) if allow_extras and rng.random() < 0.4 else []
         after = _pick(rng, w["after"]) if allow_extras and rng.random() < 0.3 else []
         return (int(rng.integers(2)), _pick(rng, w["verbs"]), before, after)
     before = _pick(rng, w["before"]) if allow_extras and rng.random() < 0.3 else []
-    return (int(rng.integers(5)), int(rng.integers(2)), before)
+    level = _pick(rng, list(w["endings"])) if level is None else level
+    ending = int(rng.integers(len(w["endings"][level])))
+    return (level, ending, bool(rng.random() < 0.4), int(rng.integers(2)), before)
 
 
 def _intent_example(kind, lang, rng):
@@ -547,9 +645,14 @@ def _intent_example(kind, lang, rng):
         return tokens, f"{device}.{state}", None, None
     # correction: "<first command> no wait <last command>" -> the last command
     first, last = rng.choice(len(intents), size=2, replace=False)
-    style_a, style_b = _command_style(lang, rng, False), _command_style(lang, rng, False)
+    style_a = _command_style(lang, rng, False)
+    # a Korean utterance keeps one speech level: the correction and the second command
+    # take the first command's
+    level = style_a[0] if lang == "ko" else None
+    style_b = _command_style(lang, rng, False, level=level)
     elliptic = lang == "en" and rng.random() < 0.5
-    fix = _pick(rng, _INTENT_WORDS[lang]["fix"])
+    fixes = _INTENT_WORDS[lang]["fix"]
+    fix = _pick(rng, fixes[level] if lang == "ko" else fixes)
 
     def render(a, b):
         return (
@@ -679,7 +782,8 @@ def homonym_data(n: int = 400, *, test_fraction: float = 0.3, rng=0) -> Classifi
         misses += 1
         sense = "apple" if rng.random() < 0.5 else "apology"
         before = [_pick(rng, w["subjects"])] + _maybe(rng, w["times"])
-        fillers = [_pick(rng, w["fillers"]) for _ in range(rng.integers(0, 3))]
+        # at most one adverb: two stacked ones ("또 결국", "먼저 또") read oddly
+        fillers = _maybe(rng, w["fillers"], 0.7)
         tokens = before + ["사과를"] + fillers + [_pick(rng, w[sense])]
         text = " ".join(tokens)
         if text in seen:

@@ -13,7 +13,11 @@ of these formats::
 
 In ``hangul`` one output digit depends on several syllables ("이천이십육" -> 2026; "십일월"
 -> 11, while 6 and 10 are the irregular 유월 and 시월), so the alignment between input and
-output is not one character to one character.
+output is not one character to one character. Its numerals and units are written together
+(이천이십육년, 이십이일), as dates are written out in Hangul (on invitations, for example):
+한글 맞춤법 제43항 writes a unit noun apart from its numeral but allows joining the two when
+they give an order, as in a date, and the month names (일월 ... 십이월, 유월, 시월) are
+single words.
 
 :func:`date_task` draws the dates of the test split first and keeps them out of training
 (every format), and keeps the held-out format out of training altogether.

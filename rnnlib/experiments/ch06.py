@@ -7,7 +7,8 @@
 * :func:`train_skipgram` - skip-gram word vectors from the sentiment sentences alone;
 * :func:`context_similarity` - are words of one template slot close, and is polarity?
 * :func:`homonym_experiment` - one- or bidirectional, one or two stacked GRU layers on "사과를";
-* :func:`depth_experiment` - one against two stacked GRU layers on intents.
+* :func:`depth_experiment` - one against two stacked GRU layers on intents;
+* :func:`korean_tokens` - Korean words, syllables and jamo: vocabulary and unseen tokens.
 
 Every function takes ``rng`` (a seed or a numpy Generator, used as is): the notebook
 passes its Generator, the tests other seeds.
@@ -21,7 +22,13 @@ from .. import optim
 from .._checks import as_generator
 from ..analysis import confusion_matrix, cosine_similarities, predict_classes, project_2d
 from ..baselines import BagOfWordsClassifier
-from ..data.classification import batches, build_vocabulary, tokenize
+from ..data.classification import (
+    batches,
+    build_vocabulary,
+    negation_form,
+    tokenize,
+    vocabulary_coverage,
+)
 from ..embeddings import SkipGram, skipgram_loss, skipgram_pairs
 from ..losses import softmax_cross_entropy
 from ..models import SequenceModel
@@ -82,10 +89,17 @@ def language_mixups(true, predicted, classes):
 
 
 def accuracy_by_kind(correct, split) -> dict[str, float]:
-    """Accuracy per sentence kind, plus ``"order-dependent"`` for the flagged twins."""
+    """Accuracy per sentence kind, plus ``"order-dependent"`` for the flagged twins and,
+    when there are negations, ``"negation: word"`` (by "not" or "안") and
+    ``"negation: ending"`` (by "-지 않아요", see :func:`negation_form`)."""
     kinds = np.array(split.kinds)
     table = {kind: float(correct[kinds == kind].mean()) for kind in dict.fromkeys(split.kinds)}
     table["order-dependent"] = float(correct[split.order_dependent].mean())
+    forms = np.array([negation_form(text) for text in split.texts])
+    for form in ("word", "ending"):
+        chosen = (kinds == "negation") & (forms == form)
+        if chosen.any():
+            table[f"negation: {form}"] = float(correct[chosen].mean())
     return table
 
 
@@ -256,3 +270,26 @@ def depth_experiment(data, rng, layers=(1, 2)):
             parameters=model.num_parameters(),
         )
     return depth
+
+
+def korean_tokens(data, levels=("word", "char", "jamo")):
+    """The Korean sentences of ``data`` (``sentiment_data``) cut into each of ``levels``.
+
+    Returns ``{split: {level: vocabulary_coverage(...)}}`` for two splits:
+    ``"random split"``, the Korean training sentences against the Korean test sentences;
+    ``"negation unseen"``, the Korean training sentences that do not negate against the
+    Korean test sentences that do (held-out sentences with a form the training lacks).
+    """
+    train, test = data.train.where(language="ko"), data.test.where(language="ko")
+    plain_train = [
+        t for t, kind in zip(train.texts, train.kinds, strict=True) if kind != "negation"
+    ]
+    negated_test = test.where(kind="negation").texts
+    splits = {
+        "random split": (train.texts, test.texts),
+        "negation unseen": (plain_train, negated_test),
+    }
+    return {
+        split: {level: vocabulary_coverage(a, b, level) for level in levels}
+        for split, (a, b) in splits.items()
+    }
