@@ -174,8 +174,8 @@ def test_wrong_forwards_are_explained(answer, words, capsys):
     ("check", "answer", "words"),
     [
         (ch02.check_rnn_step, lambda x, h, U, W, b: np.tanh(U @ x + W @ h), "편향 b가 빠졌습니다"),
-        (ch02.check_rnn_step, lambda x, h, U, W, b: np.tanh(W @ x + U @ h + b), "(모양: x (3,)"),
-        (ch02.check_rnn_forward, not_carried, "상태가 다음 단계로 이어지지 않습니다"),
+        (ch02.check_rnn_step, lambda x, h, U, W, b: np.tanh(W @ x + U @ h + b), "(형태: x (3,)"),
+        (ch02.check_rnn_forward, not_carried, "상태가 다음 시점으로 이어지지 않습니다"),
         (ch02.check_softmax, lambda z, temperature=1.0: _softmax(z), "온도를 쓰지 않았습니다"),
         (ch02.check_next_char_pairs, _stub, "아직 풀지 않았습니다"),
         (

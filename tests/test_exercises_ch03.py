@@ -250,7 +250,7 @@ def test_bptt_loop_names_shapes_and_a_forward_loop(capsys):
         (
             ch03.check_rnn_backward,
             lambda *a: bptt(*a, mistake="accumulate dh_next"),
-            "dL/dh_t가 처음 어긋나는 곳은 단계 t = 3입니다",
+            "dL/dh_t가 처음 어긋나는 곳은 시점 t = 3입니다",
         ),
         (
             ch03.check_rnn_backward,

@@ -79,4 +79,4 @@ def test_checks_speak_korean(monkeypatch, capsys):
     out = check_in_korean(
         monkeypatch, capsys, ch07.check_scaled_likelihoods, log_post - prior, log_post, prior
     )
-    assert "사전 확률의 *로그*를 빼세요" in out
+    assert "사전 확률의 *로그*를 빼십시오" in out

@@ -31,7 +31,7 @@ def test_exercise_checks_speak_korean(monkeypatch, capsys):
         check_windows,
         lambda s, c: (windows(s, c)[0][..., 0], windows(s, c)[1]),
     )
-    assert "끝에 크기 1인 특징 축을 추가하세요" in out
+    assert "끝에 크기 1인 특징 축을 추가하십시오" in out
     out = check_in_korean(
         monkeypatch, capsys, check_windows, lambda s, c: (windows(s, c)[0], windows(s, c)[0][-1])
     )

@@ -104,7 +104,7 @@ def test_attention_backward_explains_wrong_answers(answer, words, capsys):
         (
             ch09.check_attention_forward,
             lambda q, k, m: (forward(q, k, m)[0], forward(q, k, m)[1][:-1]),
-            "weights: 모양이 (6,)이어야 하는데 (5,)입니다.",
+            "weights: 형태가 (6,)이어야 하는데 (5,)입니다.",
         ),
         (
             ch09.check_attention_backward,
