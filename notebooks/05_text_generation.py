@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: tags,jupyter,slideshow,-all
 #     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
@@ -23,7 +22,7 @@
 # This chapter trains such a model on a real text that ships with Python, measures it
 # honestly against counting baselines, lets you generate text with a temperature dial, builds
 # a small name generator, and looks inside the network for units that track quotes and
-# spaces.
+# spaces. It ends with Korean text, where even the choice of "character" is a decision.
 #
 # **Learning objectives.** After this chapter you can
 #
@@ -33,22 +32,34 @@
 #    an RNN adds to them (and what it does not, yet);
 # 3. cut a long text into contiguous streams for **truncated BPTT** and carry the hidden state
 #    from chunk to chunk (stateful training);
-# 4. generate text greedily and by sampling with a **temperature (온도)**, and predict how the
+# 4. generate text greedily and by sampling with a **temperature (샘플링 온도)**, and predict how the
 #    temperature changes the output;
 # 5. find hidden units that follow simple features of the text (inside quotes, after a space)
-#    and show them.
+#    and show them;
+# 6. spell Korean text in syllables or in jamo, and compare the two vocabularies in bits per
+#    syllable.
 #
 # Chapters [2](02_vanilla_rnn.ipynb), [3](03_bptt_and_vanishing_gradients.ipynb) and [4](04_lstm_and_gru.ipynb) built the pieces (RNN, BPTT, GRU/LSTM). Here they meet real data.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# About 65 minutes; explorers: generation (section 6), units (section 8). Training runs
+# About 75 minutes; explorers: generation (section 6), units (section 8). Training runs
 # while you talk about n-grams: start the lecture early. Say: a language model gives a
 # probability to every next character.
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
+import unicodedata
+
 import numpy as np
 
+from rnnlib.data.korean import (
+    NUM_SYLLABLES,
+    from_jamo,
+    is_syllable,
+    jamo_corpus,
+    load_korean,
+    to_jamo,
+)
 from rnnlib.data.text import (
     char_features,
     feature_correlations,
@@ -59,7 +70,7 @@ from rnnlib.data.text import (
 from rnnlib.exercises import ch05 as exercises
 from rnnlib.experiments import ch05 as experiments
 from rnnlib.generate import bits_per_char, generate, hidden_activations, next_char_distribution
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.ngram import CharNGram
 from rnnlib.viz import use_course_style
 from rnnlib.viz.text import plot_activation_text, plot_bits_per_char, plot_next_char_distribution
@@ -134,7 +145,7 @@ assert (corpus.train + corpus.validation).isascii()
 print(corpus.validation[:600])
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## 3. Baselines that count (n-gram 기준 모델)
+# ## 3. Baselines that count (n-gram 기준선)
 #
 # Before training anything, ask what simple counting achieves. An **n-gram model** predicts
 # the next character from the previous `n - 1` characters only, using how often each
@@ -221,7 +232,7 @@ assert exercises.check_bits_per_char(bits_per_char_solution)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. Long text, short gradients: truncated BPTT with a carried state (상태 유지 학습)
 #
-# We cannot backpropagate through 400 000 steps. **Truncated BPTT (단절된 BPTT)** cuts the
+# We cannot backpropagate through 400 000 steps. **Truncated BPTT (절단된 BPTT)** cuts the
 # text into chunks of, say, 50 characters and backpropagates inside each chunk only. But the
 # *forward* state need not be cut: if the next chunk continues the same text, the final
 # hidden state of one chunk is exactly the right initial state for the next. The model then
@@ -272,7 +283,7 @@ assert exercises.check_stream_chunk(first_chunk_solution)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Training a GRU language model (GRU 언어 모델 학습)
 #
-# The model: characters as one-hot vectors (원-핫), one GRU layer of 128 units ([chapter 4](04_lstm_and_gru.ipynb)),
+# The model: characters as one-hot vectors (원-핫 벡터), one GRU layer of 128 units ([chapter 4](04_lstm_and_gru.ipynb)),
 # a dense softmax layer over the 94 characters. `fit(..., stateful=True)` carries each
 # chunk's final state into the next chunk. We train in float32 with Adam, clip the gradient
 # norm at 5 ([chapter 3](03_bptt_and_vanishing_gradients.ipynb)), and stop after about two passes over the text (500 updates of
@@ -318,11 +329,11 @@ smooth = np.convolve(run["train_bits"], np.ones(window) / window, mode="valid")
 steps_seen = (np.arange(len(smooth)) + window) * BATCH * STEPS
 ax = plot_bits_per_char(
     {
-        "training (moving average)": (steps_seen, smooth),
-        "validation": (run["seen"], run["valid_curve"]),
+        tr("training (moving average)"): (steps_seen, smooth),
+        tr("validation"): (run["seen"], run["valid_curve"]),
     },
-    {"unigram": baselines[1], "bigram": baselines[2], "5-gram": baselines[5]},
-    title="GRU language model on Python's help pages: bits per character",
+    {tr("unigram"): baselines[1], tr("bigram"): baselines[2], tr("5-gram"): baselines[5]},
+    title=tr("GRU language model on Python's help pages: bits per character"),
 )
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
@@ -363,11 +374,11 @@ for k, bpc in by_context.items():
     print(f"GRU sees {k:3d} characters: {bpc:.2f} bpc{counted}")
 ax = plot_bits_per_char(
     {
-        "GRU, last k characters": (ablation["contexts"], ablation["bpc"]),
-        "n-gram, k = n - 1 characters": (list(ngram_at), list(ngram_at.values())),
+        tr("GRU, last k characters"): (ablation["contexts"], ablation["bpc"]),
+        tr("n-gram, k = n - 1 characters"): (list(ngram_at), list(ngram_at.values())),
     },
-    title="Bits per character when the model may see only the last k characters",
-    xlabel="characters the model may see (k)",
+    title=tr("Bits per character when the model may see only the last k characters"),
+    xlabel=tr("characters the model may see (k)"),
     log2_x=True,
 )
 
@@ -469,7 +480,10 @@ assert entropies[0.5] < entropies[1.0] < entropies[1.5]
 # %% slideshow={"slide_type": "subslide"}
 p = next_char_distribution(model, vocab, "The value of the ", temperature=1.0)
 ax = plot_next_char_distribution(
-    p, vocab.tokens, top=15, title="After 'The value of the ': next-character distribution"
+    p,
+    vocab.tokens,
+    top=15,
+    title=tr("After 'The value of the ': next-character distribution"),
 )
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -501,11 +515,14 @@ log_curve = np.array(pretrain_log["valid_bpc"])
 chars_per_update = pretrain_log["settings"]["batch_size"] * pretrain_log["settings"]["steps"]
 ax = plot_bits_per_char(
     {
-        "pretrained model (validation)": (log_curve[:, 0] * chars_per_update, log_curve[:, 1]),
-        "this chapter's GRU (validation)": (run["seen"], run["valid_curve"]),
+        tr("pretrained model (validation)"): (
+            log_curve[:, 0] * chars_per_update,
+            log_curve[:, 1],
+        ),
+        tr("this chapter's GRU (validation)"): (run["seen"], run["valid_curve"]),
     },
-    {"5-gram": baselines[5]},
-    title="A longer run: validation bits per character (from the committed training log)",
+    {tr("5-gram"): baselines[5]},
+    title=tr("A longer run: validation bits per character (from the committed training log)"),
 )
 
 # %%
@@ -550,7 +567,7 @@ assert pretrained_share > real_share[1.0]  # a little higher, no more
 
 # %%
 generation_widget = generation_explorer(
-    {"this chapter's GRU": model, "pretrained": pretrained},
+    {tr("this chapter's GRU"): model, tr("pretrained"): pretrained},
     vocab,
     prime="The value of ",
     length=160,
@@ -780,7 +797,9 @@ ax = plot_activation_text(
     hidden_activations(model, vocab, excerpt)[:, quote_unit],
     columns=80,
     vmax=1.0,
-    title=f"Unit {quote_unit} (best 'inside quotes' unit) while reading validation text",
+    title=tr(
+        "Unit {unit} (best 'inside quotes' unit) while reading validation text", unit=quote_unit
+    ),
 )
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -802,7 +821,7 @@ ax = plot_activation_text(
 
 # %%
 unit_widget = unit_explorer(
-    {"this chapter's GRU": model, "pretrained (first layer)": pretrained},
+    {tr("this chapter's GRU"): model, tr("pretrained (first layer)"): pretrained},
     vocab,
     probe_text,
     show_chars=500,
@@ -822,6 +841,165 @@ assert abs(best_r) > 0.5 and np.sign(on_minus_off) == np.sign(best_r), (best_r, 
 last_unit = unit_widget.controls["unit"].options[-1][1]
 strongest = max(abs(r[last_unit]) for r in unit_widget.correlations.values())
 assert strongest < 0.3, strongest
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## 9. Korean text as data: syllables or jamo? (데이터로서의 한국어: 음절과 자모)
+#
+# An English character model needs fewer than 100 symbols. Korean is written in syllable
+# blocks: 한, 국, 어. Unicode has 11,172 precomposed Hangul syllables, one for every leading
+# consonant (19) x vowel (21) x trailing consonant or none (28), and each block is also a
+# sequence of 2 or 3 letters, **jamo (자모)**: 한 = ㅎ + ㅏ + ㄴ. So a Korean character model
+# has two natural vocabularies:
+#
+# * **syllables (음절)**: one symbol per block. A word takes few steps, but the vocabulary is
+#   large, and a syllable that never occurs in the training text is never a target, so the
+#   model cannot learn to predict it;
+# * **jamo**: the standard library's `unicodedata.normalize("NFD", ...)` decomposes every
+#   block into its conjoining jamo, a few dozen symbols; the text gets about twice as long,
+#   and `unicodedata.normalize("NFC", ...)` puts the blocks back together for display.
+#
+# Decomposition is arithmetic: the syllables are numbered from 가 (U+AC00) in the order
+# leading consonant, vowel, trailing consonant.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Say: Korean gives a character model a choice of symbols: syllable blocks or the letters
+# inside them. Ask the room: *which vocabulary would you expect to predict better, and
+# which can write a syllable it has never seen?*
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
+word = "한국어"
+jamo = unicodedata.normalize("NFD", word)
+print(f"{word}: {len(word)} syllables -> {len(jamo)} jamo:", " ".join(jamo))
+print("code points:", " ".join(f"U+{ord(char):04X}" for char in jamo))
+assert to_jamo(word) == jamo and from_jamo(jamo) == word == unicodedata.normalize("NFC", jamo)
+
+# the same by arithmetic: syllable number = (lead * 21 + vowel) * 28 + tail
+number = ord("한") - 0xAC00
+lead, vowel, tail = number // (21 * 28), number // 28 % 21, number % 28
+by_hand = chr(0x1100 + lead) + chr(0x1161 + vowel) + (chr(0x11A7 + tail) if tail else "")
+print(f"한 = syllable {number}: lead {lead}, vowel {vowel}, tail {tail} ->", " ".join(by_hand))
+assert by_hand == to_jamo("한") and NUM_SYLLABLES == 19 * 21 * 28 == 11_172
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **The data.** Korean names, addresses, company names, job titles and country names, drawn
+# by the `faker` package's `ko_KR` providers with a seeded `Faker` (offline, MIT licence),
+# one per line. `rnnlib.data.korean.load_korean` keeps each distinct line once and holds out
+# 10 % of the lines as the validation text, so a held-out job title or country name can
+# bring syllables that the training text never shows. `jamo_corpus` spells the same split
+# in jamo. **Limits:** this is list data, not prose (no sentences, no particles); faker draws
+# from fixed lists of a few hundred entries, so the whole corpus uses only a few hundred
+# different syllables; addresses and companies are random combinations, not real places.
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
+korean = load_korean(rng=SEED)
+korean_jamo = jamo_corpus(korean)
+print(korean)
+print(korean.validation[:160])
+
+train_syllables = {char for char in korean.train if is_syllable(char)}
+valid_syllables = [char for char in korean.validation if is_syllable(char)]
+unseen_syllables = [char for char in valid_syllables if char not in train_syllables]
+unseen_jamo = [char for char in korean_jamo.validation if char not in set(korean_jamo.train)]
+print(
+    f"vocabulary: {len(korean.vocab)} syllables and other characters "
+    f"({len(train_syllables)} syllables in training, {len(train_syllables) / NUM_SYLLABLES:.1%} "
+    f"of the {NUM_SYLLABLES:,}); {len(korean_jamo.vocab)} jamo and other characters"
+)
+print(
+    f"validation: {len(valid_syllables):,} syllables, {len(unseen_syllables)} of them never in "
+    f"training ({''.join(unseen_syllables)}); jamo never in training: {len(unseen_jamo)}"
+)
+assert len(korean.vocab) > 5 * len(korean_jamo.vocab) and len(korean_jamo.vocab) < 80
+assert len(train_syllables) < 0.05 * NUM_SYLLABLES  # most syllables never occur
+assert len(unseen_syllables) >= 2 and len(unseen_jamo) <= 2
+assert len(unseen_jamo) < len(unseen_syllables)
+assert not unseen_jamo  # this split: every validation jamo occurs in training
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The syllable vocabulary is seven times larger, and it still misses syllables of the
+# validation text. The jamo vocabulary misses at most a rare jamo or two (on this split,
+# none): every unseen syllable is spelt with jamo the training text has.
+#
+# **Two models, one unit.** For each spelling we train the same small GRU (64 units, Adam,
+# stateful chunks, clipping, 6 passes; a jamo chunk is twice as long, so both read about the
+# same stretch of text per update) and, as a baseline, the best n-gram (syllables: orders
+# 1-3; jamo: orders 1-6; smoothing tuned on the validation text, as in section 3). Bits per
+# character would not compare them: a jamo model makes about two predictions per syllable.
+# So both are scored in **bits per syllable (음절당 비트)**: the jamo model's bits for a
+# syllable are the sum of the bits of its jamo, `-log2 p(ㅎ) - log2 p(ㅏ | ㅎ) - log2 p(ㄴ | ㅎㅏ)`,
+# which is `-log2` of the probability it gives the whole block. The run is one seeded
+# function, `experiments.syllables_against_jamo`; the tests repeat it with other seeds.
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
+korean_run = experiments.syllables_against_jamo(korean, rng=SEED)
+korean_models = korean_run["models"]
+print(f"{'':10}{'GRU':>6}{'n-gram':>9}{'parameters':>12}   (bits per syllable)")
+for spelling in ("syllable", "jamo"):
+    print(
+        f"{spelling:10}{korean_run['gru_bits'][spelling]:6.2f}{korean_run['ngram_bits'][spelling]:9.2f}"
+        f"{korean_models[spelling].num_parameters():12,}"
+        f"   (best n-gram: order {korean_run['ngrams'][spelling].order})"
+    )
+print(
+    f"the {korean_run['unseen_syllables']} unseen syllables cost the GRUs "
+    + ", ".join(f"{s} {b:.1f}" for s, b in korean_run["unseen_bits"].items())
+    + " bits each"
+)
+gru_bits, ngram_bits = korean_run["gru_bits"], korean_run["ngram_bits"]
+assert gru_bits["syllable"] < gru_bits["jamo"] - 0.5  # syllables win, by more than half a bit
+assert ngram_bits["syllable"] < ngram_bits["jamo"] - 0.5  # and with counting too
+assert all(gru_bits[s] < ngram_bits[s] - 0.2 for s in gru_bits)  # each GRU beats its n-gram
+sizes = {s: korean_models[s].num_parameters() for s in korean_models}
+assert sizes["syllable"] > 3 * sizes["jamo"]
+for spelling, bits in korean_run["unseen_bits"].items():  # unseen syllables: expensive for both
+    assert bits > 12 and bits > 2.5 * gru_bits[spelling]
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# On this text the syllable vocabulary wins, by more than half a bit per syllable both with
+# the GRUs (1.06 to 1.17 bits over the splits of seeds 0-3) and with counting (0.75 to 0.97).
+# The text repeats a few hundred syllables from faker's lists; a syllable model predicts a
+# whole block in one step, while the jamo model must first learn which jamo go together,
+# with the same short training. The syllable model pays for it in size: more than three
+# times the parameters, since its input and output weights have one row per symbol. The
+# few unseen syllables cost both models dearly (more than 12 bits each, several times their
+# average): being able to *spell* a new syllable does not make the jamo model *expect* it.
+#
+# Where the jamo model is different is in what it writes. Samples from both, each line
+# primed with a newline; the jamo samples are recomposed with NFC for display:
+
+# %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
+korean_samples = {
+    "syllable": experiments.sample_lines(korean_models["syllable"], korean.vocab, 12, 40),
+    "jamo": [
+        from_jamo(line)
+        for line in experiments.sample_lines(korean_models["jamo"], korean_jamo.vocab, 12, 80)
+    ],
+}
+new_syllables, loose_jamo = {}, {}
+for spelling, lines in korean_samples.items():
+    written = "".join(lines)
+    new_syllables[spelling] = [c for c in written if is_syllable(c) and c not in train_syllables]
+    loose_jamo[spelling] = [c for c in written if 0x1100 <= ord(c) <= 0x11FF]  # left unjoined
+    print(f"--- {spelling} model ---")
+    print("\n".join(lines))
+    print(
+        f"syllables not in the training text: {len(new_syllables[spelling])} "
+        f"({''.join(new_syllables[spelling])}); jamo that form no block: {len(loose_jamo[spelling])}"
+    )
+assert not new_syllables["syllable"] and new_syllables["jamo"]
+num_written = sum(is_syllable(c) for c in "".join(korean_samples["jamo"]))
+assert len(loose_jamo["jamo"]) <= 0.05 * num_written  # almost all jamo join into blocks
+
+# %% [markdown]
+# Both models write lines that look like the data: names, provinces, road numbers, company
+# names. The syllable model writes only syllables it has seen: a syllable that was never a
+# target gets almost no probability. The jamo model assembles blocks from jamo (almost every
+# jamo it writes joins a block) and some of its blocks never occur in the training text.
+# Whether such a block is a syllable Korean words actually use is another matter: the model
+# knows only which jamo tend to follow which. That is the trade-off: a small vocabulary that
+# can write any syllable, against a large one that predicts the known syllables better.
+# (Real Korean text keeps bringing new syllables, in names and loanwords; in this list data
+# they are rare.)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
@@ -846,6 +1024,10 @@ assert strongest < 0.3, strongest
 # * The same recipe generates new names from 6 800 examples.
 # * Some hidden units become readable, such as a unit that follows whether we are inside
 #   quotes, something a fixed window of 4 characters cannot know.
+# * Korean can be spelt in syllable blocks (11,172 possible, a few hundred in our text) or in
+#   jamo (a few dozen, via `unicodedata` NFD and NFC). On faker's Korean lists the syllable
+#   models score more than half a bit per syllable better, with a larger model; the jamo
+#   model has almost no unseen symbols and can write syllables it never saw.
 #
 # Next, [chapter 6](06_sequence_classification.ipynb) reads whole sequences to classify them (many-to-one): names to languages,
 # sentences to sentiments and intents.
@@ -861,7 +1043,7 @@ assert strongest < 0.3, strongest
 # | n-gram model | n-gram 모델 | predicts the next symbol from the previous `n - 1` by counting |
 # | unigram / bigram | 유니그램 / 바이그램 | n-gram models with `n = 1` (frequencies) and `n = 2` (one character of context) |
 # | add-k smoothing | add-k 평활화 | adding `k` to every count so unseen continuations keep some probability |
-# | truncated BPTT | 단절된 BPTT | backpropagating only within chunks of `T` steps of a long sequence |
+# | truncated BPTT | 절단된 BPTT | backpropagating only within chunks of `T` steps of a long sequence |
 # | stateful training | 상태 유지 학습 | carrying the final hidden state of a chunk into the next chunk |
 # | stream | 스트림 | the contiguous part of the text that one batch row reads, chunk after chunk |
 # | prime text | 시작 문자열 | the text fed to the model before it starts generating |
@@ -872,3 +1054,7 @@ assert strongest < 0.3, strongest
 # | pretrained model | 사전 학습 모델 | a model trained beforehand (here by `make pretrain`) whose saved weights are loaded instead of trained |
 # | interpretable unit | 해석 가능한 유닛 | a hidden unit whose activation follows a feature people can name |
 # | correlation coefficient | 상관계수 | `r` in [-1, 1]: how linearly two quantities move together |
+# | Hangul syllable | 한글 음절 | one precomposed block such as 한; Unicode has 11,172 of them |
+# | jamo | 자모 | the letters of a Hangul syllable: leading consonant, vowel, optional trailing consonant |
+# | Unicode normalization (NFD / NFC) | 유니코드 정규화 (NFD / NFC) | decomposing syllables into jamo (NFD) and recomposing them (NFC) |
+# | bits per syllable | 음절당 비트 | bits per character counted per syllable; for a jamo model the sum over the syllable's jamo |

@@ -28,6 +28,7 @@ __all__ = [
     "next_char_distribution",
     "generate",
     "bits_per_char",
+    "bits_per_position",
     "hidden_activations",
     "free_run",
 ]
@@ -143,6 +144,27 @@ def bits_per_char(model, ids, *, batch_size: int = 16, steps: int = 200) -> floa
         total -= float(logp.sum())
         count += targets.size
     return total / count / np.log(2.0)
+
+
+def bits_per_position(model, ids) -> np.ndarray:
+    """The surprise of every next character, ``-log2 p(x_{t+1} | x_1..x_t)``, shape ``(N - 1,)``.
+
+    ids: ``(N,)``, read as one sequence from a zero state (forward pass only); entry ``t``
+    scores ``ids[t + 1]``. Its mean is :func:`bits_per_char` read as one stream; unlike
+    that average it can be added up over groups of positions (the jamo of a syllable).
+    """
+    if not isinstance(model, SequenceModel) or model.vocab_size is None:
+        raise TypeError(
+            f"model: expected a SequenceModel with vocab_size, got {type(model).__name__}"
+        )
+    ids = check_index_array(ids, "ids", size=model.vocab_size, ndim=1, axes="(N,)")
+    if ids.size < 2:
+        raise ValueError(
+            f"ids: expected at least 2 ids (one to read, one to score), got {ids.size}"
+        )
+    logits, _ = model.forward(ids[:-1, None])
+    logp = np.take_along_axis(log_softmax(logits[:, 0].astype(np.float64)), ids[1:, None], axis=1)
+    return -logp[:, 0] / np.log(2.0)
 
 
 def hidden_activations(model, vocab, text: str, layer: int = 0) -> np.ndarray:

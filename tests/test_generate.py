@@ -23,6 +23,7 @@ from rnnlib.experiments.ch05 import (  # noqa: E402
 from rnnlib.functional import log_softmax, softmax  # noqa: E402
 from rnnlib.generate import (  # noqa: E402
     bits_per_char,
+    bits_per_position,
     generate,
     hidden_activations,
     next_char_distribution,
@@ -93,6 +94,22 @@ def test_bits_per_char_matches_a_step_by_step_reading(model):
     expected = -np.mean(log_softmax(logits)[np.arange(60), ids[1:]]) / np.log(2)
     assert bits_per_char(model, ids, batch_size=1, steps=7) == pytest.approx(expected)
     assert bits_per_char(model, ids, batch_size=3, steps=5) > 0
+
+
+def test_bits_per_position_is_the_step_by_step_surprise(model):
+    ids = np.random.default_rng(1).integers(0, len(VOCAB), 41)
+    logits = _step_by_step(model, ids[:-1])
+    expected = -log_softmax(logits)[np.arange(40), ids[1:]] / np.log(2)
+    bits = bits_per_position(model, ids)
+    assert bits.shape == (40,)
+    np.testing.assert_allclose(bits, expected, rtol=1e-5)
+    assert bits.mean() == pytest.approx(bits_per_char(model, ids, batch_size=1, steps=9))
+    with pytest.raises(ValueError, match="ids: expected at least 2"):
+        bits_per_position(model, ids[:1])
+    with pytest.raises(ValueError, match="ids"):
+        bits_per_position(model, np.array([0, 99]))
+    with pytest.raises(TypeError, match="model"):
+        bits_per_position("model", ids)
 
 
 def test_hidden_activations(model):

@@ -7,6 +7,8 @@
 * :func:`gru_against_ngrams` - on one split of the text: the GRU, the best
   5-gram on the same split, and the context ablation (the claims of section 5);
 * :func:`train_name_generator`, :func:`sample_names` - the name generator of section 7;
+* :func:`syllables_against_jamo`, :func:`sample_lines` - section 9's Korean models: the
+  same text spelt in syllables and in jamo;
 * :func:`pretrain_language_model`, :func:`load_pretrained` - the larger model that
   ``make pretrain`` trains for minutes and the chapter loads.
 """
@@ -20,9 +22,10 @@ from pathlib import Path
 import numpy as np
 
 from .._checks import as_generator, check_positive_int
+from ..data.korean import is_syllable, jamo_corpus, jamo_lengths
 from ..data.text import stream_batches
 from ..functional import log_softmax
-from ..generate import bits_per_char, generate
+from ..generate import bits_per_char, bits_per_position, generate
 from ..io import load
 from ..models import SequenceModel
 from ..ngram import CharNGram
@@ -206,6 +209,133 @@ def sample_names(model, vocab, count, temperature=0.8) -> list[str]:
     count = check_positive_int(count, "count")
     return [
         generate(model, vocab, "\n", 20, temperature=temperature, rng=s, stop="\n")
+        for s in range(count)
+    ]
+
+
+# ----- Korean: syllables or jamo (section 9) ----------------------------------------------
+
+#: Section 9's two GRUs (one per spelling), trained alike: sizes and schedule. A jamo
+#: chunk is twice as long, so that both read about the same stretch of text per update.
+KOREAN_MODEL = {
+    "hidden_size": 64,
+    "batch_size": 32,
+    "steps": {"syllable": 25, "jamo": 50},
+    "epochs": 6,
+    "lr": 0.01,
+    "clip_norm": 5.0,
+    "ngram_orders": {"syllable": (1, 2, 3), "jamo": (1, 2, 3, 4, 5, 6)},
+}
+
+
+def train_korean_model(corpus, spelling: str, rng=0) -> SequenceModel:
+    """A GRU of :data:`KOREAN_MODEL` trained on ``corpus``'s training text (syllables or
+    jamo, named by ``spelling``): Adam, stateful passes over chunks, clipping."""
+    settings = KOREAN_MODEL
+    if spelling not in settings["steps"]:
+        raise ValueError(f"spelling: expected 'syllable' or 'jamo', got {spelling!r}")
+    V = len(corpus.vocab)
+    model = SequenceModel(
+        "gru",
+        hidden_size=settings["hidden_size"],
+        vocab_size=V,
+        output_size=V,
+        rng=rng,
+        dtype=np.float32,
+    )
+    fit(
+        model,
+        Adam(model, lr=settings["lr"]),
+        stream_batches(corpus.encode("train"), settings["batch_size"], settings["steps"][spelling]),
+        epochs=settings["epochs"],
+        clip_norm=settings["clip_norm"],
+        stateful=True,
+        progress=False,
+    )
+    return model
+
+
+def _best_ngram_any_order(train_ids, valid_ids, vocab_size, orders) -> CharNGram:
+    models = [best_ngram(train_ids, valid_ids, vocab_size, order) for order in orders]
+    return min(models, key=lambda model: model.bits_per_char(valid_ids))
+
+
+def syllables_against_jamo(corpus, rng=0) -> dict:
+    """Section 9: one Korean split spelt in syllables and in jamo, modelled both ways.
+
+    ``corpus`` is a syllable :class:`~rnnlib.data.text.TextCorpus` (e.g.
+    ``load_korean(rng=seed)``); its jamo twin is :func:`~rnnlib.data.korean.jamo_corpus`.
+    For each spelling a GRU (:func:`train_korean_model`, initialised with ``rng``) and the
+    best n-gram over :data:`KOREAN_MODEL` ``["ngram_orders"]`` and add-k smoothings (tuned
+    on the validation text, as in section 3) are trained on the training text and score
+    every character of the validation text (read after a newline). A character's bits
+    under a jamo model are the sum of the bits of its jamo, so both spellings are scored
+    in the same unit: bits per syllable, averaged over the validation text's Hangul
+    syllables.
+
+    Returns ``corpora`` (``{"syllable": corpus, "jamo": its twin}``), ``models``,
+    ``ngrams`` (``{spelling: CharNGram}``), ``gru_bits`` and ``ngram_bits``
+    (``{spelling: bits per syllable}``), ``unseen`` (``{spelling: validation tokens
+    whose symbol never occurs in that spelling's training text}``),
+    ``unseen_syllables`` (validation syllables not in the training text),
+    ``unseen_bits`` (``{spelling: mean GRU bits of those syllables}``),
+    ``num_syllables`` (Hangul syllables in the validation text), ``seconds``.
+    """
+    corpora = {"syllable": corpus, "jamo": jamo_corpus(corpus)}
+    rng = as_generator(rng)
+    seed = int(rng.integers(2**31))
+    scored = corpus.validation  # every character is scored, read after a newline
+    position = np.arange(len(scored))  # the character of the validation text each symbol spells
+    groups = {"syllable": position, "jamo": np.repeat(position, jamo_lengths(scored))}
+    syllable = np.array([is_syllable(char) for char in scored])
+    train_syllables = {char for char in corpus.train if is_syllable(char)}
+    unseen_syllable = syllable & np.array([char not in train_syllables for char in scored])
+    start = time.perf_counter()
+    models, ngrams, gru_bits, ngram_bits, unseen, unseen_bits = {}, {}, {}, {}, {}, {}
+    for spelling, text in corpora.items():
+        train_ids, valid_ids = text.encode("train"), text.encode("validation")
+        ids = text.vocab.encode("\n" + text.validation)
+        V = len(text.vocab)
+        models[spelling] = train_korean_model(text, spelling, rng=seed)
+        ngrams[spelling] = _best_ngram_any_order(
+            train_ids, valid_ids, V, KOREAN_MODEL["ngram_orders"][spelling]
+        )
+        by_model = {
+            "gru": bits_per_position(models[spelling], ids),
+            "ngram": -np.log2(ngrams[spelling].probabilities(ids)[1:]),
+        }
+        per_char = {
+            name: np.bincount(groups[spelling], weights=bits, minlength=len(scored))
+            for name, bits in by_model.items()
+        }
+        gru_bits[spelling] = float(per_char["gru"][syllable].mean())
+        ngram_bits[spelling] = float(per_char["ngram"][syllable].mean())
+        unseen_bits[spelling] = float(per_char["gru"][unseen_syllable].mean())
+        seen_symbols = set(text.train)
+        unseen[spelling] = sum(symbol not in seen_symbols for symbol in text.validation)
+    return {
+        "corpora": corpora,
+        "models": models,
+        "ngrams": ngrams,
+        "gru_bits": gru_bits,
+        "ngram_bits": ngram_bits,
+        "unseen": unseen,
+        "unseen_syllables": int(unseen_syllable.sum()),
+        "unseen_bits": unseen_bits,
+        "num_syllables": int(syllable.sum()),
+        "seconds": time.perf_counter() - start,
+    }
+
+
+def sample_lines(model, vocab, count, length, temperature=0.8) -> list[str]:
+    """``count`` lines of up to ``length`` symbols, each primed with a newline.
+
+    Sample ``s`` uses ``rng=s`` and stops after its first newline, which is dropped
+    (a jamo model's lines are still jamo: recompose them with ``from_jamo``).
+    """
+    count = check_positive_int(count, "count")
+    return [
+        generate(model, vocab, "\n", length, temperature=temperature, rng=s, stop="\n").rstrip("\n")
         for s in range(count)
     ]
 
