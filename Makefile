@@ -1,5 +1,6 @@
 # Two commands on a fresh machine (Python >= 3.10 and make):
 #   make lab    create .venv if needed, install, open JupyterLab on the start page
+#               (make lab LANG=ko: the Korean edition, JupyterLab's menus in Korean)
 #   make test   same set-up, then ruff, unit tests, browser tests (every notebook of both
 #               editions run once in JupyterLab, its guarded outputs compared as nbval does)
 # In class and on paper: make lecture NB=..., make book, make handouts.
@@ -53,6 +54,7 @@ NBVAL_FLAGS := -p no:cacheprovider --nbval-lax --nbval-current-env \
 
 help:
 	@echo "make lab        open JupyterLab on $(START_PAGE) (sets up .venv first)"
+	@echo "make lab LANG=ko   the Korean edition, with JupyterLab's menus in Korean"
 	@echo "make test       ruff + unit tests + browser tests (runs every notebook; builds the book)"
 	@echo "make nbval      the notebooks through nbval, without a browser"
 	@echo "make lecture NB=notebooks/04_lstm_and_gru.ipynb   present a chapter as live slides"
@@ -82,8 +84,22 @@ setup: $(STAMP)
 chromium:
 	bash scripts/ensure_chromium.sh
 
+# `make lab LANG=ko` opens the Korean edition (notebooks_ko/) with JupyterLab's menus in
+# Korean, for that launch only (scripts/lab.py). LANG is also the shell's locale variable, and
+# make would hand a command-line LANG=ko on to JupyterLab and its kernels, where "ko" is no
+# locale (Python's locale.setlocale(LC_ALL, "") fails on it). So a LANG given on make's
+# command line only chooses the edition and is not exported; a LANG from the environment
+# (the user's locale) is left alone and the edition is English.
+ifeq ($(origin LANG),command line)
+EDITION := $(LANG)
+unexport LANG
+else
+EDITION := en
+endif
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(START_PAGE)
+	@case "$(EDITION)" in en|ko) ;; *) echo "make lab LANG=$(EDITION): the editions are en and ko"; exit 2;; esac
+	$(PY) scripts/lab.py $(EDITION) $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # --- tests ------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: jupyter,slideshow,tags,-all
+#     cell_metadata_filter: jupyter,slideshow,tags,translates,-all
 #     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
@@ -58,7 +58,7 @@ from IPython.display import Markdown
 import rnnlib
 from rnnlib.data.encoding import Vocabulary, one_hot
 from rnnlib.functional import softmax
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.models import SequenceModel
 from rnnlib.optim import Adam
 from rnnlib.train import fit
@@ -102,23 +102,34 @@ CHAPTERS = [
     "04_lstm_and_gru", "05_text_generation", "06_sequence_classification",
     "07_sequence_tagging", "08_time_series", "09_encoder_decoder_attention",
 ]  # fmt: skip
-missing = [name for name in CHAPTERS if not Path(f"{name}.ipynb").exists()]
+# a chapter is its notebook, or (in an edition still being built) its py:percent source
+missing = [
+    name for name in CHAPTERS if not (Path(f"{name}.ipynb").exists() or Path(f"{name}.py").exists())
+]
 assert not missing, f"chapters listed in the map but not found next to this notebook: {missing}"
 
 bench = json.loads(Path("../benchmarks/run_times.json").read_text(encoding="utf-8"))
+# this edition's times (the folder this notebook runs in: notebooks/ or notebooks_ko/); a
+# chapter not measured yet in this edition shows its English twin's
+edition_times = bench.get(Path.cwd().name, {})
 rows = [
-    "| Chapter | Time to run (s) | Budget (s) | Measured | Load average |",
+    tr("| Chapter | Time to run (s) | Budget (s) | Measured | Load average |"),
     "|---|---:|---:|---|---:|",
 ]
 for name in CHAPTERS:
-    entry = bench["notebooks"][f"{name}.ipynb"]
+    entry = edition_times.get(f"{name}.ipynb") or bench["notebooks"][f"{name}.ipynb"]
     rows.append(
         f"| {name[:2]} | {max(1, round(entry['run_s']))} | {entry['budget_s']} "
         f"| {entry['measured']} | {entry['load_average']} |"
     )
 Markdown(
-    f"Measured on {bench['machine']} (a load average above 2 on 2 cores means other work"
-    " shared the machine and slowed the run):\n\n" + "\n".join(rows)
+    tr(
+        "Measured on {machine} (a load average above 2 on 2 cores means other work shared "
+        "the machine and slowed the run):",
+        machine=bench["machine"],
+    )
+    + "\n\n"
+    + "\n".join(rows)
 )
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -163,7 +174,7 @@ Markdown(
 # %% slideshow={"slide_type": "fragment"}
 def explorer_index() -> str:
     """A Markdown table of every explorer (a function returning an Explorer) in rnnlib."""
-    rows = ["| Explorer | What it shows |", "|---|---|"]
+    rows = [tr("| Explorer | What it shows |"), "|---|---|"]
     for path in sorted(Path(rnnlib.widgets.__file__).parent.glob("[a-z]*.py")):
         module = importlib.import_module(f"rnnlib.widgets.{path.stem}")
         for name in getattr(module, "__all__", []):
@@ -199,12 +210,22 @@ REQUIREMENTS = {  # name: (installed version, minimum)
     "ipywidgets": (ipywidgets.__version__, (8, 1)),
 }
 for name, (found, minimum) in REQUIREMENTS.items():
-    status = "ok" if version_tuple(found) >= minimum else "TOO OLD"
-    print(f"{name:<11} {found:<10} needs >= {'.'.join(map(str, minimum)):<6} {status}")
+    status = tr("ok") if version_tuple(found) >= minimum else tr("TOO OLD")
+    print(
+        tr(
+            "{name:<11} {found:<10} needs >= {minimum:<6} {status}",
+            name=name,
+            found=found,
+            minimum=".".join(map(str, minimum)),
+            status=status,
+        )
+    )
 
-assert all(version_tuple(found) >= minimum for found, minimum in REQUIREMENTS.values())
-assert version_tuple(ipywidgets.__version__)[0] == 8, "the widgets are written for ipywidgets 8"
-assert "inline" in matplotlib.get_backend(), "run `%matplotlib inline` (first cell) for plots"
+assert all(version_tuple(found) >= minimum for found, minimum in REQUIREMENTS.values()), tr(
+    "a package is too old: run `make lab` from the course folder, then restart the kernel"
+)
+assert version_tuple(ipywidgets.__version__)[0] == 8, tr("the widgets are written for ipywidgets 8")
+assert "inline" in matplotlib.get_backend(), tr("run `%matplotlib inline` (first cell) for plots")
 
 RNNLIB_MODULES = [
     # core numerics
@@ -232,7 +253,13 @@ RNNLIB_MODULES = [
 ]  # fmt: skip
 for name in RNNLIB_MODULES:
     importlib.import_module(f"rnnlib.{name}")
-print(f"rnnlib: all {len(RNNLIB_MODULES)} modules import, from {Path(rnnlib.__file__).parent}")
+print(
+    tr(
+        "rnnlib: all {count} modules import, from {folder}",
+        count=len(RNNLIB_MODULES),
+        folder=Path(rnnlib.__file__).parent,
+    )
+)
 
 # %% [markdown]
 # The data sets ship inside installed packages, so nothing is downloaded. For example the
@@ -244,7 +271,13 @@ from rnnlib.data.names import person_names
 
 names = person_names("en_US")
 assert len(names) > 100
-print(f"{len(names)} English first names, e.g. {', '.join(names[:4])}")
+print(
+    tr(
+        "{count} English first names, e.g. {examples}",
+        count=len(names),
+        examples=", ".join(names[:4]),
+    )
+)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A first RNN: learning to spell "hello"
@@ -276,9 +309,9 @@ print(f"{len(names)} English first names, e.g. {', '.join(names[:4])}")
 vocab = Vocabulary("hello")  # h, e, l, o: in order of first appearance
 ids = vocab.encode("hello")
 inputs, targets = ids[:-1], ids[1:]  # read "hell", predict "ello"
-print("vocabulary:", vocab.tokens)
-print("inputs ", list(vocab.decode(inputs)), "->", inputs)
-print("targets", list(vocab.decode(targets)), "->", targets)
+print(tr("vocabulary:"), vocab.tokens)
+print(tr("inputs "), list(vocab.decode(inputs)), "->", inputs)
+print(tr("targets"), list(vocab.decode(targets)), "->", targets)
 
 # The best any memoryless predictor can do: for each character, always answer the
 # next character it is most often followed by.
@@ -286,7 +319,13 @@ followers = {}
 for now, after in zip(inputs, targets, strict=True):
     followers.setdefault(int(now), []).append(int(after))
 memoryless_best = sum(max(nexts.count(n) for n in set(nexts)) for nexts in followers.values())
-print(f"best memoryless predictor: {memoryless_best} of {len(targets)} right")
+print(
+    tr(
+        "best memoryless predictor: {right} of {total} right",
+        right=memoryless_best,
+        total=len(targets),
+    )
+)
 assert memoryless_best == 3
 
 # %% [markdown]
@@ -307,16 +346,30 @@ seconds = time.perf_counter() - start
 fig, ax = new_axes(figsize=(8, 3.5))
 ax.semilogy(history.loss)
 ax.set(
-    title='Training the "hello" RNN: the loss falls as it learns',
-    xlabel="training step",
-    ylabel="cross-entropy loss (log scale)",
+    title=tr('Training the "hello" RNN: the loss falls as it learns'),
+    xlabel=tr("training step"),
+    ylabel=tr("cross-entropy loss (log scale)"),
 )
-print(f"trained 300 steps in {seconds:.2f} s; loss {history.loss[0]:.2f} -> {history.loss[-1]:.4f}")
+print(
+    tr(
+        "trained 300 steps in {seconds:.2f} s; loss {first:.2f} -> {last:.4f}",
+        seconds=seconds,
+        first=history.loss[0],
+        last=history.loss[-1],
+    )
+)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 logits, cache = model.forward(inputs[:, None])
 predicted = vocab.decode(logits[:, 0].argmax(axis=-1))
-print(f"reads {vocab.decode(inputs)!r}, predicts {predicted!r}, answer {vocab.decode(targets)!r}")
+print(
+    tr(
+        "reads {inputs!r}, predicts {predicted!r}, answer {answer!r}",
+        inputs=vocab.decode(inputs),
+        predicted=predicted,
+        answer=vocab.decode(targets),
+    )
+)
 assert predicted == "ello", "the RNN gets all four right, the memoryless best is 3"
 assert history.loss[-1] < 0.05 < history.loss[0]
 
@@ -346,7 +399,7 @@ np.testing.assert_allclose(probs_by_hand, softmax(logits[:, 0]), atol=1e-12)
 
 first_l, second_l = hidden_by_hand[2], hidden_by_hand[3]
 distance = np.linalg.norm(first_l - second_l)
-print(f"||h after 1st 'l' - h after 2nd 'l'|| = {distance:.2f}")
+print(tr("||h after 1st 'l' - h after 2nd 'l'|| = {distance:.2f}", distance=distance))
 assert distance > 0.5
 
 # %% [markdown] slideshow={"slide_type": "slide"}

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     cell_metadata_filter: jupyter,slideshow,tags,-all
+#     cell_metadata_filter: jupyter,slideshow,tags,translates,-all
 #     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
@@ -13,32 +13,24 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # Start here: recurrent neural networks, from Hopfield to LSTM
+# %% [markdown] slideshow={"slide_type": "slide"} translates="1d33a8c0f67f"
+# # 시작하기: 홉필드 네트워크에서 LSTM까지, 순환 신경망
 #
-# Welcome to a hands-on course on **recurrent neural networks (순환 신경망, RNN)**: networks
-# that read a **sequence (시퀀스)** one step at a time and carry a memory of what they have
-# read so far. Every idea is built from scratch in a few lines of numpy, then checked
-# against `rnnlib`, a small library written for this course in which every backward pass
-# is written out by hand (no automatic differentiation), so that nothing is hidden.
+# **순환 신경망**(RNN, recurrent neural network)을 직접 만들어 보며 배우는 강의에 오신 것을 환영합니다. 순환 신경망은 **시퀀스**(sequence)를 한 번에 한 시점(time step)씩 읽으면서, 지금까지 읽은 내용을 기억으로 간직하는 네트워크입니다. 모든 아이디어는 먼저 numpy 몇 줄로 밑바닥부터 만든 다음, 이 강의를 위해 작성한 작은 라이브러리 `rnnlib`과 비교해 확인합니다. `rnnlib`은 모든 역전파를 손으로 풀어 썼기 때문에(자동 미분을 쓰지 않습니다) 감춰진 것이 없습니다.
 #
-# **On this page you will**
+# **이 페이지에서 할 일**
 #
-# 1. see the map of the course: nine chapters, what each teaches and how long it runs;
-# 2. learn how the notebooks and their interactive widgets work;
-# 3. check that your environment is ready (no network needed);
-# 4. train a tiny RNN to spell "hello" and look inside its memory with a widget.
+# 1. 강의 지도를 봅니다: 아홉 개의 장, 각 장에서 배우는 내용과 실행 시간;
+# 2. 노트북과 대화형 위젯이 어떻게 동작하는지 알아봅니다;
+# 3. 실습 환경이 준비되었는지 확인합니다(네트워크 연결은 필요 없습니다);
+# 4. "hello"의 철자를 익히는 작은 RNN을 학습시키고, 위젯으로 그 기억을 들여다봅니다.
 #
-# Korean key terms (한국어 용어) appear beside the English ones the first time they are
-# used, and every chapter ends with a glossary; `GLOSSARY.md` collects them all.
+# 핵심 용어는 처음 나올 때 영어 용어를 괄호 안에 함께 적습니다. 각 장은 용어집으로 끝나고, `GLOSSARY.md`에 모든 용어가 모여 있습니다.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# About 20 minutes, before [chapter 1](01_sequences_and_hopfield.ipynb) in the first session. Say: the course reads sequences
-# one step at a time and carries a memory; every idea is built in numpy and checked against
-# `rnnlib`; every claim in the text is an `assert`.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="fce1e1d1db18"
+# 첫 시간에 [1장](01_sequences_and_hopfield.ipynb) 전에 약 20분. 말할 내용: 이 강의는 시퀀스를 한 번에 한 시점씩 읽으며 기억을 이어 가는 네트워크를 다룹니다. 모든 아이디어를 numpy로 만들고 `rnnlib`과 비교해 확인합니다. 본문의 모든 주장은 `assert`로 검증합니다.
 #
-# Ask the room: *which everyday data only make sense in order?* (speech, text, prices,
-# sensor readings)
+# 수강생에게 묻기: *순서대로 봐야만 의미가 있는 일상 데이터에는 무엇이 있을까요?* (음성, 텍스트, 가격, 센서 측정값)
 
 # %% slideshow={"slide_type": "skip"}
 # %matplotlib inline
@@ -58,7 +50,7 @@ from IPython.display import Markdown
 import rnnlib
 from rnnlib.data.encoding import Vocabulary, one_hot
 from rnnlib.functional import softmax
-from rnnlib.i18n import set_language
+from rnnlib.i18n import set_language, tr
 from rnnlib.models import SequenceModel
 from rnnlib.optim import Adam
 from rnnlib.train import fit
@@ -71,30 +63,26 @@ set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## The course map
+# %% [markdown] slideshow={"slide_type": "slide"} translates="d1fc5273bb5f"
+# ## 강의 지도
 #
-# Read the chapters in order: each one uses the ideas of the ones before it.
+# 장을 순서대로 읽으십시오. 각 장은 앞 장들의 아이디어를 바탕으로 합니다.
 #
-# | Chapter | What it teaches |
+# | 장 | 배우는 내용 |
 # |---|---|
-# | [01 Sequences and Hopfield networks](01_sequences_and_hopfield.ipynb) | why order and context matter ("사과": an apple or an apology?); why a fixed input window falls short; the Hopfield network as an associative memory: Hebbian weights, sign updates, energy, capacity |
-# | [02 The vanilla RNN](02_vanilla_rnn.ipynb) | the recurrence $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$, unrolling and shared weights, softmax outputs, the "hello" next-character model, one-to-many / many-to-one / many-to-many |
-# | [03 BPTT and vanishing gradients](03_bptt_and_vanishing_gradients.ipynb) | backpropagation through time by hand, the gradient check, Jacobian products and why gradients vanish or explode, clipping, truncated BPTT |
-# | [04 LSTM and GRU](04_lstm_and_gru.ipynb) | cell state and gates (forget, input, output), why the additive cell path keeps gradients alive, the GRU, RNN vs. LSTM vs. GRU on a long-memory task |
-# | [05 Text generation](05_text_generation.ipynb) | a character language model on one-hot characters, truncated BPTT with a carried state, sampling with a temperature, bits per character against n-gram baselines |
-# | [06 Sequence classification](06_sequence_classification.ipynb) | many-to-one models: sentiment, intent ("알람 꺼줘" → Alarm.Off), the language of a name; padding and masks, word embeddings; bidirectional and stacked RNNs |
-# | [07 Sequence tagging with Viterbi](07_sequence_tagging.ipynb) | part-of-speech tagging: an RNN's tag likelihoods + counted tag transitions, combined by the Viterbi algorithm |
-# | [08 Time-series forecasting](08_time_series.ipynb) | regression with an RNN: sine mixtures and the chaotic Mackey-Glass series, one step and many steps ahead |
-# | [09 Encoder–decoder and attention](09_encoder_decoder_attention.ipynb) | sequence-to-sequence models: dates in Korean and English ("이천이십육년 십일월 이십이일") → ISO 8601, the fixed-size bottleneck, attention (Bahdanau, Luong) from scratch, teacher forcing and exposure bias, greedy and beam search, self-attention as the step to transformers |
+# | [01 시퀀스와 홉필드 네트워크](01_sequences_and_hopfield.ipynb) | 순서와 문맥이 왜 중요한가("사과": 먹는 사과인가, 잘못을 비는 사과인가?); 고정된 입력 윈도우(window)로는 왜 부족한가; 연상 기억 장치로서의 홉필드 네트워크(Hopfield network): 헤브 가중치, 부호 갱신, 에너지(energy), 저장 용량 |
+# | [02 기본 RNN](02_vanilla_rnn.ipynb) | 순환식 $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$, 시간축으로 펼치기와 가중치 공유, 소프트맥스(softmax) 출력, "hello" 다음 문자 모델, 일대다 / 다대일 / 다대다 |
+# | [03 BPTT와 기울기 소실](03_bptt_and_vanishing_gradients.ipynb) | 시간에 따른 역전파(BPTT, backpropagation through time)를 손으로 계산하기, 기울기 검사(gradient check), 야코비 행렬(Jacobian)의 곱과 기울기 소실/폭주(vanishing/exploding gradient)의 원인, 기울기 클리핑(gradient clipping), 절단된 BPTT(truncated BPTT) |
+# | [04 LSTM과 GRU](04_lstm_and_gru.ipynb) | 셀 상태(cell state)와 게이트(gate)(망각·입력·출력), 덧셈으로 이어지는 셀 경로가 기울기를 살려 두는 이유, GRU, 긴 기억이 필요한 과제에서 RNN·LSTM·GRU 비교 |
+# | [05 텍스트 생성](05_text_generation.ipynb) | 원-핫 문자를 읽는 문자 언어 모델(language model), 상태를 이어 가는 절단된 BPTT, 샘플링 온도(temperature)를 준 샘플링, n-gram 기준선(baseline)과 비교한 문자당 비트(bits per character) |
+# | [06 시퀀스 분류](06_sequence_classification.ipynb) | 다대일 모델: 감성, 의도("알람 꺼줘" → Alarm.Off), 이름이 어느 언어의 이름인가; 패딩과 마스크, 단어 임베딩(embedding); 양방향 RNN과 여러 층을 쌓은 RNN |
+# | [07 비터비 알고리즘을 이용한 시퀀스 태깅](07_sequence_tagging.ipynb) | 품사 태깅(POS tagging): RNN이 내는 태그 가능도(likelihood)와 세어서 얻은 태그 전이를 비터비 알고리즘(Viterbi)으로 결합 |
+# | [08 시계열 예측](08_time_series.ipynb) | RNN으로 하는 회귀: 사인파 혼합과 혼돈(chaotic) 계열인 Mackey-Glass 시계열, 한 시점 앞과 여러 시점 앞 예측 |
+# | [09 인코더-디코더와 어텐션](09_encoder_decoder_attention.ipynb) | 시퀀스-투-시퀀스 모델: 한국어와 영어 날짜("이천이십육년 십일월 이십이일") → ISO 8601, 고정 크기의 병목, 어텐션(attention)(Bahdanau, Luong)을 밑바닥부터, 교사 강요(teacher forcing)와 노출 편향(exposure bias), 탐욕적 디코딩(greedy decoding)과 빔 탐색(beam search), 트랜스포머로 넘어가는 디딤돌인 셀프 어텐션 |
 #
-# How long does a chapter take to run from top to bottom ("Run All Cells")? `make bench`
-# measures it on a 2-core machine and writes the times to `benchmarks/run_times.json`;
-# the table below reads that file (the README quotes the same file). Reading a chapter
-# and playing with its widgets takes longer, and that is the point.
+# 한 장을 처음부터 끝까지 실행("모든 셀 실행")하는 데 얼마나 걸릴까요? `make bench`가 코어 2개짜리 컴퓨터에서 측정해 `benchmarks/run_times.json`에 기록하고, 아래 표는 그 파일을 읽어 보여 줍니다(README도 같은 파일을 인용합니다). 장을 읽고 위젯을 이리저리 움직여 보는 데는 더 오래 걸리는데, 바로 그것이 이 강의의 핵심입니다.
 #
-# All data is either generated by `rnnlib` from a seed or ships inside an installed package,
-# so the course runs offline and gives the same numbers every time.
+# 모든 데이터는 `rnnlib`이 시드(seed)로 생성하거나 설치된 패키지 안에 들어 있습니다. 그래서 강의는 오프라인으로 실행되고, 실행할 때마다 같은 숫자가 나옵니다.
 
 # %% slideshow={"slide_type": "skip"}
 CHAPTERS = [
@@ -102,68 +90,64 @@ CHAPTERS = [
     "04_lstm_and_gru", "05_text_generation", "06_sequence_classification",
     "07_sequence_tagging", "08_time_series", "09_encoder_decoder_attention",
 ]  # fmt: skip
-missing = [name for name in CHAPTERS if not Path(f"{name}.ipynb").exists()]
+# a chapter is its notebook, or (in an edition still being built) its py:percent source
+missing = [
+    name for name in CHAPTERS if not (Path(f"{name}.ipynb").exists() or Path(f"{name}.py").exists())
+]
 assert not missing, f"chapters listed in the map but not found next to this notebook: {missing}"
 
 bench = json.loads(Path("../benchmarks/run_times.json").read_text(encoding="utf-8"))
+# this edition's times (the folder this notebook runs in: notebooks/ or notebooks_ko/); a
+# chapter not measured yet in this edition shows its English twin's
+edition_times = bench.get(Path.cwd().name, {})
 rows = [
-    "| Chapter | Time to run (s) | Budget (s) | Measured | Load average |",
+    tr("| Chapter | Time to run (s) | Budget (s) | Measured | Load average |"),
     "|---|---:|---:|---|---:|",
 ]
 for name in CHAPTERS:
-    entry = bench["notebooks"][f"{name}.ipynb"]
+    entry = edition_times.get(f"{name}.ipynb") or bench["notebooks"][f"{name}.ipynb"]
     rows.append(
         f"| {name[:2]} | {max(1, round(entry['run_s']))} | {entry['budget_s']} "
         f"| {entry['measured']} | {entry['load_average']} |"
     )
 Markdown(
-    f"Measured on {bench['machine']} (a load average above 2 on 2 cores means other work"
-    " shared the machine and slowed the run):\n\n" + "\n".join(rows)
+    tr(
+        "Measured on {machine} (a load average above 2 on 2 cores means other work shared "
+        "the machine and slowed the run):",
+        machine=bench["machine"],
+    )
+    + "\n\n"
+    + "\n".join(rows)
 )
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## How the notebooks work
+# %% [markdown] slideshow={"slide_type": "slide"} translates="a6f4a80d8111"
+# ## 노트북 사용법
 #
-# * Run a cell with **Shift+Enter**; run a whole chapter with the menu **Run → Run All
-#   Cells**. If things get confusing, **Kernel → Restart Kernel and Run All Cells** starts
-#   from a clean slate. A notebook only knows what the cells run so far have defined.
-# * **Claims are checked.** When the text says something (e.g. "the RNN gets every
-#   character right"), a code cell below it `assert`s it. If you change a cell and an
-#   assert fails, the claim no longer holds for your change; that is worth understanding.
-# * **Exercises** are a code cell with a stub for you to fill in, followed by a check that
-#   says *why* an answer is wrong. The solution sits in a collapsed cell below: click the
-#   "…" (or the blue bar on the left of the cell) to open it, after you have tried.
+# * 셀은 **Shift+Enter**로 실행하고, 장 전체는 **실행(Run) → 모든 셀 실행(Run All Cells)** 메뉴로 실행합니다. 헷갈리기 시작하면 **커널(Kernel) → 커널 재시작 후 모든 셀 실행(Restart Kernel and Run All Cells)** 메뉴로 깨끗한 상태에서 다시 시작하십시오. 노트북은 지금까지 실행한 셀이 정의한 것만 압니다.
+# * **주장은 검증됩니다.** 본문이 무언가를 주장하면(예: "RNN이 모든 문자를 맞힙니다") 그 아래 코드 셀이 그것을 `assert`로 확인합니다. 셀을 바꾼 뒤 assert가 실패한다면, 여러분이 바꾼 조건에서는 그 주장이 더 이상 성립하지 않는다는 뜻입니다. 왜 그런지 따져 볼 만한 가치가 있습니다.
+# * **연습 문제**는 여러분이 채울 빈칸이 있는 코드 셀과, 답이 *왜* 틀렸는지 알려 주는 검사 셀로 이루어집니다. 풀이는 그 아래 접힌 셀에 있습니다. 직접 풀어 본 뒤에 "…"(또는 셀 왼쪽의 파란 막대)를 클릭해 여십시오.
 #
-# ## How the widgets work
+# ## 위젯 사용법
 #
-# Each chapter has *explorers*: interactive figures built on `rnnlib.widgets.Explorer`.
-# A widget cell is a single line, e.g. `hidden_state_explorer(model, vocab, texts)`.
-# Running it shows a row of **controls** above a **figure** and a one-line **note** under it:
+# 각 장에는 *탐색기*(explorer)가 있습니다. `rnnlib.widgets.Explorer`로 만든 대화형 그림입니다. 위젯 셀은 `hidden_state_explorer(model, vocab, texts)`처럼 한 줄입니다. 실행하면 **그림** 위에 **컨트롤**이 한 줄로 놓이고, 그림 아래에 한 줄짜리 **메모**가 나타납니다.
 #
-# * **slider**: drag it, or click the handle and press the ← / → arrow keys for one step;
-# * **dropdown**: pick an option;
-# * **text box**: type, then press Enter (the figure waits until you do).
+# * **슬라이더**: 끌거나, 손잡이를 클릭한 뒤 ← / → 방향키를 누르면 한 칸씩 움직입니다;
+# * **드롭다운**: 항목을 고릅니다;
+# * **텍스트 상자**: 입력한 뒤 Enter를 누릅니다(누를 때까지 그림은 기다립니다).
 #
-# The figure is **redrawn every time a control's value changes** (for a slider, at each
-# step as you drag), usually in well under a second: the widget computes what it needs once,
-# when the cell runs, and each redraw only draws. Widgets are live only while the kernel is
-# running: after reopening a notebook they show as text such as `Explorer(...)` until you run
-# the cells again.
+# 그림은 **컨트롤의 값이 바뀔 때마다 다시 그려지며**(슬라이더는 끄는 동안 한 칸마다), 보통 1초보다 훨씬 짧게 걸립니다. 위젯은 셀을 실행할 때 필요한 것을 한 번 계산해 두고, 다시 그릴 때는 그리기만 하기 때문입니다. 위젯은 커널이 실행 중일 때만 살아 있습니다. 노트북을 다시 열면 셀을 다시 실행할 때까지 `Explorer(...)` 같은 텍스트로만 보입니다.
 #
-# These are all the explorers of the course (module and function in `rnnlib.widgets`):
+# 강의에 나오는 탐색기는 다음이 전부입니다(`rnnlib.widgets`의 모듈과 함수). 설명은 각 함수의 docstring 첫 문단을 그대로 가져오므로 영어로 나옵니다:
 
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: Shift+Enter runs a cell; Run All runs a chapter; Restart Kernel and Run All starts
-# clean. Claims are asserts, exercises check answers, solutions are collapsed. Ask the room:
-# *what should you do when an assert fails after you changed a cell?* (restart and run all:
-# the notebook only knows what has run)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="ccd01815e87f"
+# 말할 내용: Shift+Enter는 셀 하나를, 모든 셀 실행은 장 전체를 실행합니다. 커널 재시작 후 모든 셀 실행은 깨끗한 상태에서 다시 시작합니다. 주장은 assert로 검증하고, 연습 문제는 답을 검사하며, 풀이는 접혀 있습니다. 수강생에게 묻기: *셀을 바꾼 뒤 assert가 실패하면 어떻게 해야 할까요?* (커널을 재시작하고 모두 실행합니다: 노트북은 실행한 것만 압니다)
 
 
 # %% slideshow={"slide_type": "fragment"}
 def explorer_index() -> str:
     """A Markdown table of every explorer (a function returning an Explorer) in rnnlib."""
-    rows = ["| Explorer | What it shows |", "|---|---|"]
+    rows = [tr("| Explorer | What it shows |"), "|---|---|"]
     for path in sorted(Path(rnnlib.widgets.__file__).parent.glob("[a-z]*.py")):
         module = importlib.import_module(f"rnnlib.widgets.{path.stem}")
         for name in getattr(module, "__all__", []):
@@ -178,12 +162,10 @@ def explorer_index() -> str:
 
 Markdown(explorer_index())
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Check your environment
+# %% [markdown] slideshow={"slide_type": "slide"} translates="0fbe3bbd28c7"
+# ## 실습 환경 확인
 #
-# The next cell checks the versions the course needs and that every part of `rnnlib`
-# imports. It needs no network. If an assert fails, run `make lab` from the course folder
-# (it installs what is missing) and restart the kernel.
+# 다음 셀은 강의에 필요한 버전을 확인하고, `rnnlib`의 모든 부분을 불러올 수 있는지 확인합니다. 네트워크 연결은 필요 없습니다. assert가 실패하면 강의 폴더에서 `make lab`을 실행하고(빠진 것을 설치합니다) 커널을 다시 시작하십시오.
 
 
 # %% slideshow={"slide_type": "subslide"}
@@ -199,12 +181,22 @@ REQUIREMENTS = {  # name: (installed version, minimum)
     "ipywidgets": (ipywidgets.__version__, (8, 1)),
 }
 for name, (found, minimum) in REQUIREMENTS.items():
-    status = "ok" if version_tuple(found) >= minimum else "TOO OLD"
-    print(f"{name:<11} {found:<10} needs >= {'.'.join(map(str, minimum)):<6} {status}")
+    status = tr("ok") if version_tuple(found) >= minimum else tr("TOO OLD")
+    print(
+        tr(
+            "{name:<11} {found:<10} needs >= {minimum:<6} {status}",
+            name=name,
+            found=found,
+            minimum=".".join(map(str, minimum)),
+            status=status,
+        )
+    )
 
-assert all(version_tuple(found) >= minimum for found, minimum in REQUIREMENTS.values())
-assert version_tuple(ipywidgets.__version__)[0] == 8, "the widgets are written for ipywidgets 8"
-assert "inline" in matplotlib.get_backend(), "run `%matplotlib inline` (first cell) for plots"
+assert all(version_tuple(found) >= minimum for found, minimum in REQUIREMENTS.values()), tr(
+    "a package is too old: run `make lab` from the course folder, then restart the kernel"
+)
+assert version_tuple(ipywidgets.__version__)[0] == 8, tr("the widgets are written for ipywidgets 8")
+assert "inline" in matplotlib.get_backend(), tr("run `%matplotlib inline` (first cell) for plots")
 
 RNNLIB_MODULES = [
     # core numerics
@@ -232,53 +224,54 @@ RNNLIB_MODULES = [
 ]  # fmt: skip
 for name in RNNLIB_MODULES:
     importlib.import_module(f"rnnlib.{name}")
-print(f"rnnlib: all {len(RNNLIB_MODULES)} modules import, from {Path(rnnlib.__file__).parent}")
+print(
+    tr(
+        "rnnlib: all {count} modules import, from {folder}",
+        count=len(RNNLIB_MODULES),
+        folder=Path(rnnlib.__file__).parent,
+    )
+)
 
-# %% [markdown]
-# The data sets ship inside installed packages, so nothing is downloaded. For example the
-# person names used in [chapter 5](05_text_generation.ipynb) and
-# [chapter 6](06_sequence_classification.ipynb) come from the `faker` package:
+# %% [markdown] translates="bc572f28822f"
+# 데이터 세트는 설치된 패키지 안에 들어 있으므로 아무것도 내려받지 않습니다. 예를 들어 [5장](05_text_generation.ipynb)과 [6장](06_sequence_classification.ipynb)에서 쓰는 사람 이름은 `faker` 패키지에서 가져옵니다:
 
 # %% slideshow={"slide_type": "fragment"}
 from rnnlib.data.names import person_names
 
 names = person_names("en_US")
 assert len(names) > 100
-print(f"{len(names)} English first names, e.g. {', '.join(names[:4])}")
+print(
+    tr(
+        "{count} English first names, e.g. {examples}",
+        count=len(names),
+        examples=", ".join(names[:4]),
+    )
+)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## A first RNN: learning to spell "hello"
+# %% [markdown] slideshow={"slide_type": "slide"} translates="ba6ce6fe315e"
+# ## 첫 RNN: "hello"의 철자 익히기
 #
-# Here is a preview of [chapter 2](02_vanilla_rnn.ipynb). The task: read "hell" one character at a time and, after
-# each character, predict the **next** one. The answers are "e", "l", "l", "o".
+# [2장](02_vanilla_rnn.ipynb)을 미리 맛보겠습니다. 과제는 "hell"을 한 글자씩 읽으면서, 각 글자 다음에 올 **다음** 글자를 예측하는 것입니다. 정답은 "e", "l", "l", "o"입니다.
 #
-# Look at the two "l"s: after the first "l" comes another "l", after the second comes "o".
-# A predictor that sees only the current character must give the same answer both times,
-# so it gets at most 3 of the 4 right. To get all four, the network needs a memory of
-# what it has read so far. That memory is the **hidden state (은닉 상태)** $h_t$, updated at
-# every step from the previous one:
+# 두 개의 "l"을 보십시오. 첫 번째 "l" 다음에는 "l"이 또 오고, 두 번째 "l" 다음에는 "o"가 옵니다. 현재 글자만 보는 예측기는 두 번 모두 같은 답을 낼 수밖에 없으므로 4개 중 많아야 3개를 맞힙니다. 네 개를 모두 맞히려면 네트워크가 지금까지 읽은 것을 기억해야 합니다. 그 기억이 **은닉 상태(hidden state)** $h_t$이며, 매 시점 이전 상태로부터 새로 계산됩니다:
 #
 # $$h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad h_0 = 0, \qquad
 #   y_t = \mathrm{softmax}(W_{hy} h_t + c)$$
 #
-# $x_t$ is the current character as a **one-hot vector (원-핫 벡터)**: all zeros except a 1 at
-# the character's position in the **vocabulary (어휘)**; $y_t$ is a probability for each
-# character to come next. (Some sources write $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$.)
+# $x_t$는 현재 글자를 나타내는 **원-핫 벡터**(one-hot vector)로, **어휘(vocabulary)** 안에서 그 글자의 위치만 1이고 나머지는 모두 0입니다. $y_t$는 각 글자가 다음에 올 확률입니다. (어떤 자료에서는 $U = W_{xh}$, $W = W_{hh}$, $V = W_{hy}$로 씁니다.)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Say: predicting the next letter of "hello" needs memory, because the two "l"s are followed
-# by different letters. A model that sees only the current letter gets at most 3 of 4.
+# %% [markdown] slideshow={"slide_type": "notes"} translates="76a0086714a6"
+# 말할 내용: "hello"의 다음 글자를 예측하려면 기억이 필요합니다. 두 "l" 다음에 오는 글자가 다르기 때문입니다. 현재 글자만 보는 모델은 4개 중 많아야 3개를 맞힙니다.
 #
-# Ask the room: *what must the network remember to get the fourth letter right?* (whether it
-# has already seen one "l")
+# 수강생에게 묻기: *네 번째 글자를 맞히려면 네트워크는 무엇을 기억해야 할까요?* ("l"을 이미 한 번 보았는지)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 vocab = Vocabulary("hello")  # h, e, l, o: in order of first appearance
 ids = vocab.encode("hello")
 inputs, targets = ids[:-1], ids[1:]  # read "hell", predict "ello"
-print("vocabulary:", vocab.tokens)
-print("inputs ", list(vocab.decode(inputs)), "->", inputs)
-print("targets", list(vocab.decode(targets)), "->", targets)
+print(tr("vocabulary:"), vocab.tokens)
+print(tr("inputs "), list(vocab.decode(inputs)), "->", inputs)
+print(tr("targets"), list(vocab.decode(targets)), "->", targets)
 
 # The best any memoryless predictor can do: for each character, always answer the
 # next character it is most often followed by.
@@ -286,14 +279,17 @@ followers = {}
 for now, after in zip(inputs, targets, strict=True):
     followers.setdefault(int(now), []).append(int(after))
 memoryless_best = sum(max(nexts.count(n) for n in set(nexts)) for nexts in followers.values())
-print(f"best memoryless predictor: {memoryless_best} of {len(targets)} right")
+print(
+    tr(
+        "best memoryless predictor: {right} of {total} right",
+        right=memoryless_best,
+        total=len(targets),
+    )
+)
 assert memoryless_best == 3
 
-# %% [markdown]
-# `rnnlib` builds the network: one RNN layer with 8 hidden units that reads character ids
-# (turned into one-hot vectors inside), and a dense layer that scores the next character.
-# Training repeats a few hundred times: run forward, measure the cross-entropy loss,
-# backpropagate through time, and let the Adam optimizer nudge every weight.
+# %% [markdown] translates="0679f54ebee0"
+# `rnnlib`으로 네트워크를 만듭니다. 문자 id를 읽는(안에서 원-핫 벡터로 바꿉니다) 은닉 유닛 8개짜리 RNN 층 하나와, 다음 문자의 점수를 매기는 밀집(dense) 층 하나입니다. 학습은 수백 번 반복됩니다. 순전파를 하고, 교차 엔트로피 손실(cross-entropy loss)을 재고, 시간에 따라 역전파한 뒤, Adam 옵티마이저가 모든 가중치를 조금씩 조정합니다.
 
 # %% slideshow={"slide_type": "subslide"}
 model = SequenceModel(
@@ -307,25 +303,37 @@ seconds = time.perf_counter() - start
 fig, ax = new_axes(figsize=(8, 3.5))
 ax.semilogy(history.loss)
 ax.set(
-    title='Training the "hello" RNN: the loss falls as it learns',
-    xlabel="training step",
-    ylabel="cross-entropy loss (log scale)",
+    title=tr('Training the "hello" RNN: the loss falls as it learns'),
+    xlabel=tr("training step"),
+    ylabel=tr("cross-entropy loss (log scale)"),
 )
-print(f"trained 300 steps in {seconds:.2f} s; loss {history.loss[0]:.2f} -> {history.loss[-1]:.4f}")
+print(
+    tr(
+        "trained 300 steps in {seconds:.2f} s; loss {first:.2f} -> {last:.4f}",
+        seconds=seconds,
+        first=history.loss[0],
+        last=history.loss[-1],
+    )
+)
 
 # %% slideshow={"slide_type": "fragment"} tags=["nbval-check-output"]
 logits, cache = model.forward(inputs[:, None])
 predicted = vocab.decode(logits[:, 0].argmax(axis=-1))
-print(f"reads {vocab.decode(inputs)!r}, predicts {predicted!r}, answer {vocab.decode(targets)!r}")
+print(
+    tr(
+        "reads {inputs!r}, predicts {predicted!r}, answer {answer!r}",
+        inputs=vocab.decode(inputs),
+        predicted=predicted,
+        answer=vocab.decode(targets),
+    )
+)
 assert predicted == "ello", "the RNN gets all four right, the memoryless best is 3"
 assert history.loss[-1] < 0.05 < history.loss[0]
 
-# %% [markdown]
-# It gets all four, so its hidden state must tell the two "l"s apart. It does: after the
-# first "l" and after the second, the hidden states are clearly different vectors.
+# %% [markdown] translates="7ba98184a70b"
+# 네 개를 모두 맞혔으니, 은닉 상태가 두 "l"을 구별해야 합니다. 실제로 그렇습니다. 첫 번째 "l"을 읽은 뒤와 두 번째 "l"을 읽은 뒤의 은닉 상태는 확연히 다른 벡터입니다.
 #
-# And there is nothing magic inside `rnnlib`: the recurrence written out in numpy, with the
-# model's own weights, gives the same hidden states and probabilities.
+# 그리고 `rnnlib` 안에 마법은 없습니다. 모델의 가중치를 그대로 써서 순환식을 numpy로 풀어 쓰면 같은 은닉 상태와 확률이 나옵니다.
 
 # %% slideshow={"slide_type": "subslide"}
 params = {name: value for name, value, _ in model.named_parameters()}
@@ -346,27 +354,20 @@ np.testing.assert_allclose(probs_by_hand, softmax(logits[:, 0]), atol=1e-12)
 
 first_l, second_l = hidden_by_hand[2], hidden_by_hand[3]
 distance = np.linalg.norm(first_l - second_l)
-print(f"||h after 1st 'l' - h after 2nd 'l'|| = {distance:.2f}")
+print(tr("||h after 1st 'l' - h after 2nd 'l'|| = {distance:.2f}", distance=distance))
 assert distance > 0.5
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Your first widget: step through the RNN's memory
+# %% [markdown] slideshow={"slide_type": "slide"} translates="37c437bf7bb0"
+# ## 첫 위젯: RNN의 기억을 한 시점씩 따라가기
 #
-# Pick an input text and move the **step t** slider. On the left, column $t$ is the hidden
-# state $h_t$ after reading the first $t$ characters (red: positive, blue: negative); on the
-# right, the model's probabilities for the next character, with the true next one hatched.
+# 입력 텍스트를 고르고 **시점(step t)** 슬라이더를 움직여 보십시오. 왼쪽 그림의 열 $t$는 처음 $t$개 글자를 읽은 뒤의 은닉 상태 $h_t$입니다(빨강: 양수, 파랑: 음수). 오른쪽은 다음 글자에 대한 모델의 확률이며, 실제 다음 글자에는 빗금이 쳐져 있습니다.
 #
-# Things to try: compare the columns after the first and the second "l" of "hello".
+# 해 볼 것: "hello"의 첫 번째 "l"과 두 번째 "l" 뒤의 열을 비교해 보십시오.
 #
-# **Question.** Pick "olleh", a text the model never saw, and drag **step t** to 5. Which
-# character does the model expect after "olleh", and why that one? (Hint: compare its guess
-# after "hhello" at step 1, when it has read a single "h".) The answer is in the collapsed
-# cell below the explorer (click the three dots to open it).
+# **질문.** 모델이 본 적 없는 텍스트 "olleh"를 고르고 시점 슬라이더를 5까지 끌어 보십시오. 모델은 "olleh" 다음에 어떤 글자를 예상하며, 왜 하필 그 글자일까요? (힌트: 시점 1에서 "h" 하나만 읽었을 때 "hhello"에 대한 예측과 비교해 보십시오.) 답은 탐색기 아래 접힌 셀에 있습니다(점 세 개를 클릭해 여십시오).
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Move the step slider to the first and the second "l" of "hello" and compare the columns.
-# Then pick "olleh". Ask the room: *the input at both steps is the same letter; where does
-# the difference come from?* (the previous hidden state)
+# %% [markdown] slideshow={"slide_type": "notes"} translates="cde40c652596"
+# 시점 슬라이더를 "hello"의 첫 번째와 두 번째 "l"로 옮겨 열을 비교합니다. 그다음 "olleh"를 고릅니다. 수강생에게 묻기: *두 시점의 입력은 같은 글자인데, 차이는 어디서 올까요?* (이전 은닉 상태)
 
 # %%
 hidden_state_explorer(model, vocab, ["hello", "hell", "olleh", "hhello"])
@@ -381,30 +382,25 @@ after_h = softmax(model.predict(vocab.encode("h")[:, None]))[-1, 0]
 guess = vocab.tokens[int(after_olleh.argmax())]
 assert guess == vocab.tokens[int(after_h.argmax())] == "e", (guess, after_olleh, after_h)
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Summary
+# %% [markdown] slideshow={"slide_type": "slide"} translates="851586a3657a"
+# ## 요약
 #
-# * The course has nine chapters, from Hopfield networks to LSTMs, applications and
-#   attention; each runs offline on a laptop CPU, with a run-time budget of at most two
-#   minutes that `make bench` measures against.
-# * Claims in the text are `assert`ed in code; exercises check your answer and explain
-#   mistakes; solutions are collapsed.
-# * A widget cell is one line; the figure redraws whenever a control changes.
-# * An RNN carries a hidden state $h_t$ from step to step. That memory is what lets it
-#   predict "l" after the first "l" of "hello" and "o" after the second, which no
-#   memoryless predictor can do.
+# * 이 강의는 홉필드 네트워크에서 LSTM, 응용과 어텐션까지 아홉 개의 장으로 이루어집니다. 각 장은 노트북 CPU에서 오프라인으로 실행되며, 실행 시간 예산은 길어야 2분이고 `make bench`가 그 예산에 맞는지 측정합니다.
+# * 본문의 주장은 코드에서 `assert`로 확인합니다. 연습 문제는 답을 검사하고 실수를 설명해 주며, 풀이는 접혀 있습니다.
+# * 위젯 셀은 한 줄이며, 컨트롤이 바뀔 때마다 그림을 다시 그립니다.
+# * RNN은 은닉 상태 $h_t$를 시점에서 시점으로 이어 갑니다. 이 기억 덕분에 "hello"의 첫 번째 "l" 다음에는 "l"을, 두 번째 "l" 다음에는 "o"를 예측할 수 있습니다. 기억이 없는 예측기로는 할 수 없는 일입니다.
 #
-# Next: [Chapter 1, sequences and Hopfield networks](01_sequences_and_hopfield.ipynb).
+# 다음: [1장, 시퀀스와 홉필드 네트워크](01_sequences_and_hopfield.ipynb).
 #
-# ## Glossary (용어집)
+# ## 용어집 (Glossary)
 #
-# | English | 한국어 | Meaning |
+# | 한국어 | English | 뜻 |
 # |---|---|---|
-# | recurrent neural network (RNN) | 순환 신경망 | a network that reads a sequence step by step, carrying a hidden state from each step to the next |
-# | sequence | 시퀀스 | data whose order matters: text, speech, prices over time |
-# | hidden state | 은닉 상태 | the RNN's memory $h_t$: a vector summarising the inputs $x_1..x_t$ read so far |
-# | one-hot vector | 원-핫 벡터 | a vector of zeros with a single 1 at the position of a token in the vocabulary |
-# | vocabulary | 어휘 | the list of tokens (here characters) a model knows, each with an integer id |
-# | softmax | 소프트맥스 | turns a vector of scores into probabilities that are positive and sum to 1 |
-# | cross-entropy loss | 교차 엔트로피 손실 | minus the log of the probability the model gave the right answer, averaged |
-# | widget | 위젯 | an interactive control (slider, dropdown, text box) in a notebook |
+# | 순환 신경망 | recurrent neural network (RNN) | 시퀀스를 한 시점씩 읽으며 은닉 상태를 다음 시점으로 이어 가는 네트워크 |
+# | 시퀀스 | sequence | 텍스트, 음성, 시간에 따른 가격처럼 순서가 중요한 데이터 |
+# | 은닉 상태 | hidden state | RNN의 기억 $h_t$: 지금까지 읽은 입력 $x_1..x_t$를 요약한 벡터 |
+# | 원-핫 벡터 | one-hot vector | 어휘 안에서 토큰의 위치 하나만 1이고 나머지는 0인 벡터 |
+# | 어휘 | vocabulary | 토큰마다 정수 id가 붙은, 모델이 아는 토큰(여기서는 문자)의 목록 |
+# | 소프트맥스 | softmax | 점수 벡터를 모두 양수이고 합이 1인 확률로 바꾸는 함수 |
+# | 교차 엔트로피 손실 | cross-entropy loss | 모델이 정답에 준 확률의 로그에 마이너스를 붙여 평균한 값 |
+# | 위젯 | widget | 노트북 안의 대화형 컨트롤(슬라이더, 드롭다운, 텍스트 상자) |

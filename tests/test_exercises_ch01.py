@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from korean import check_in_korean
 
 from rnnlib.exercises import ch01
 
@@ -91,3 +92,26 @@ def test_one_step_error_mistakes_are_explained(answer, words, capsys):
 def test_two_cycle_mistakes_are_explained(weights, state, words, capsys):
     assert not ch01.check_two_cycle(weights, state)
     assert words in capsys.readouterr().out
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("check", "args", "words"),
+    [
+        (ch01.check_hebbian, (lambda p: right_hebbian(p) * p.shape[1],), "W가 N배 큽니다"),
+        (ch01.check_hebbian, (lambda p: p @ p.T,), "유닛 쌍마다"),
+        (ch01.check_energy, (lambda w, s: 0.5 * s @ w @ s,), "부호가 반대입니다"),
+        (ch01.check_one_step_error, (2 * RIGHT_RATE,), "한쪽 꼬리만"),
+        (ch01.check_one_step_error, (None,), "아직 풀지 않았습니다"),
+        (
+            ch01.check_two_cycle,
+            (np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([1.0, 1.0])),
+            "고정점(fixed point)에 이릅니다",
+        ),
+        (ch01.check_hebbian, (right_hebbian,), "정답입니다"),
+    ],
+)
+def test_checks_speak_korean(check, args, words, monkeypatch, capsys):
+    assert words in check_in_korean(monkeypatch, capsys, check, *args)

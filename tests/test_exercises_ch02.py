@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from korean import check_in_korean
 
 from rnnlib.exercises import ch02
 
@@ -166,3 +167,31 @@ def test_wrong_forwards_are_explained(answer, words, capsys):
     out = capsys.readouterr().out
     for word in words:
         assert word in out, out
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("check", "answer", "words"),
+    [
+        (ch02.check_rnn_step, lambda x, h, U, W, b: np.tanh(U @ x + W @ h), "편향 b가 빠졌습니다"),
+        (ch02.check_rnn_step, lambda x, h, U, W, b: np.tanh(W @ x + U @ h + b), "(형태: x (3,)"),
+        (ch02.check_rnn_forward, not_carried, "상태가 다음 시점으로 이어지지 않습니다"),
+        (ch02.check_softmax, lambda z, temperature=1.0: _softmax(z), "온도를 쓰지 않았습니다"),
+        (ch02.check_next_char_pairs, _stub, "아직 풀지 않았습니다"),
+        (
+            ch02.check_parameter_shapes,
+            {"W_xh": (5, 8), "W_hh": (8, 8), "b": (8,), "W_hy": (5, 8), "b_y": (5,)},
+            "(전치됨)",
+        ),
+        (
+            ch02.check_io_patterns,
+            {
+                **{task: pattern for task, (pattern, _) in ch02.IO_PATTERN_TASKS.items()},
+                "translation: an English sentence -> a Korean sentence": "many-to-many",
+            },
+            "정렬된(aligned) 쪽입니까",
+        ),
+    ],
+)
+def test_checks_speak_korean(check, answer, words, monkeypatch, capsys):
+    assert words in check_in_korean(monkeypatch, capsys, check, answer)

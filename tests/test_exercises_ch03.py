@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from korean import check_in_korean
 
 from rnnlib.exercises import ch03
 
@@ -226,3 +227,39 @@ def test_bptt_loop_names_shapes_and_a_forward_loop(capsys):
     assert "dW_xh: expected shape (4, 3), got (3, 4)" in capsys.readouterr().out
     assert ch03.check_rnn_backward(not_attempted) is False
     assert "not attempted" in capsys.readouterr().out
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "words"),
+    [
+        (ch03.check_step_jacobian, lambda h, W: W, "tanh의 도함수 1 - h_t^2가 빠졌습니다"),
+        (ch03.check_steps_to_vanish, lambda s, g, f: right_steps(s, g, f) - 1, "하나 모자랍니다"),
+        (
+            ch03.check_clip_by_norm,
+            lambda gs, c: [np.clip(g, -c, c) for g in gs],
+            "큰 기울기: 성분마다 값으로 클리핑했습니다",
+        ),
+        (
+            ch03.check_rnn_step_backward,
+            _changed(0, lambda dh, x, hp, ht, W: ((1 - ht**2) * dh) @ W.T),
+            "W_hh가 전치되었습니다",
+        ),
+        (
+            ch03.check_rnn_backward,
+            lambda *a: bptt(*a, mistake="accumulate dh_next"),
+            "dL/dh_t가 처음 어긋나는 곳은 시점 t = 3입니다",
+        ),
+        (
+            ch03.check_rnn_backward,
+            lambda *a: bptt(*a, mistake="no local"),
+            "국소 기울기 dL_t/dh_t가 빠졌습니다",
+        ),
+        (ch03.check_rnn_backward, not_attempted, "아직 풀지 않았습니다"),
+        (ch03.check_rnn_backward, crashes, "ZeroDivisionError 예외가 발생했습니다"),
+    ],
+)
+def test_checks_speak_korean(check, answer, words, monkeypatch, capsys):
+    assert words in check_in_korean(monkeypatch, capsys, check, answer)

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from korean import check_in_korean
 
 from rnnlib.cells import CELL_TYPES, GRUCell, LSTMCell, RNNCell
 from rnnlib.exercises import ch04
@@ -242,3 +243,33 @@ def _swap(result, index, value):
 def test_lstm_step_backward_explains_wrong_answers(answer, words, capsys):
     assert ch04.check_lstm_step_backward(answer) is False
     assert words in capsys.readouterr().out
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("check", "args", "words"),
+    [
+        (ch04.check_gru_step, (lambda *a: gru_step(*a, mix=False),), "섞는 방향이 반대입니다"),
+        (
+            ch04.check_parameter_count,
+            (lambda cell, D, H: CELL_TYPES[cell].num_blocks * H * (D + H),),
+            "편향이 빠졌습니다",
+        ),
+        (ch04.check_forget_gate, (0.995, math.log(0.995 / 0.005)), "곱해집니다(f^100)"),
+        (ch04.check_forget_gate, (None, None), "아직 풀지 않았습니다"),
+        (
+            ch04.check_lstm_step_backward,
+            (lambda dh, dc, cache: lstm_step_backward(dh, dc, cache, forget_slope=False),),
+            "망각 게이트의 기울기가 틀렸습니다",
+        ),
+        (
+            ch04.check_lstm_step_backward,
+            (lambda dh, dc, cache: lstm_step_backward(dh, dc, cache, transpose_forget_W_hh=True),),
+            "dW_hh에서 망각 게이트 부분(행 4:8)이 전치되었습니다",
+        ),
+    ],
+)
+def test_checks_speak_korean(check, args, words, monkeypatch, capsys):
+    assert words in check_in_korean(monkeypatch, capsys, check, *args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from korean import check_in_korean
 
 from rnnlib.data.text import load_python_docs
 from rnnlib.exercises import ch05
@@ -161,3 +162,37 @@ def test_min_char_rnn_training_must_reach_the_target(course_ids, capsys):
     too_slow = lambda *a: mc_train(*a, lr=0.002)  # noqa: E731 - a learning rate 50x too small
     assert ch05.check_min_char_rnn(mc_loss, mc_sample, too_slow, *course_ids) is False
     assert f"the target is {ch05.TARGET_BPC}" in capsys.readouterr().out
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+
+
+def test_bits_per_char_check_speaks_korean(monkeypatch, capsys):
+    out = check_in_korean(
+        monkeypatch, capsys, ch05.check_bits_per_char, lambda p: -np.mean(np.log(p))
+    )
+    assert "자연로그(nat 단위)를 썼습니다" in out
+
+
+def test_stream_chunk_check_speaks_korean(monkeypatch, capsys):
+    def same(ids, batch_size, steps):
+        return (_right_chunk(ids, batch_size, steps)[0],) * 2
+
+    out = check_in_korean(monkeypatch, capsys, ch05.check_stream_chunk, same)
+    assert "목표는 *다음* 문자입니다" in out
+
+
+@pytest.mark.parametrize(
+    "loss_fn, sample_fn, words",
+    [
+        (lambda *a: mc_loss(*a, carry=False), mc_sample, "dh_next를 더하지 않았습니다"),
+        (mc_loss, lambda *a: mc_sample(*a, greedy=True), "argmax를 고르지 말고"),
+    ],
+)
+def test_min_char_rnn_check_speaks_korean(
+    course_ids, loss_fn, sample_fn, words, monkeypatch, capsys
+):
+    out = check_in_korean(
+        monkeypatch, capsys, ch05.check_min_char_rnn, loss_fn, sample_fn, mc_train, *course_ids
+    )
+    assert words in out

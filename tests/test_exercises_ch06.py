@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from korean import check_in_korean
 
 from rnnlib import SequenceModel
 from rnnlib.data.encoding import pad_batch
@@ -137,3 +138,27 @@ def test_the_skipgram_example_repeats_centres_and_the_library_agrees():
     model.params["W_in"][...], model.params["W_out"][...] = W_in, W_out
     assert np.isclose(skipgram_loss(model, centres, contexts), loss)
     assert np.allclose(model.grads["W_in"], dW_in) and np.allclose(model.grads["W_out"], dW_out)
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "words"),
+    [
+        (
+            ch06.check_pad,
+            lambda s, pad_id=0: tuple(a.T for a in _right_pad(s, pad_id)),
+            "배치 우선(batch-major)",
+        ),
+        (ch06.check_bag_of_words, lambda s, w: [int(x in s.split()) for x in w], "있음/없음(0/1)"),
+        (ch06.check_parameter_count, 2000, "2000: 답이 아닙니다"),
+        (
+            ch06.check_skipgram_gradients,
+            lambda *a: _skipgram(*a, mistake="no one-hot"),
+            "dW_out에 원-핫 항이 빠졌습니다",
+        ),
+    ],
+)
+def test_checks_speak_korean(check, answer, words, monkeypatch, capsys):
+    assert words in check_in_korean(monkeypatch, capsys, check, answer)

@@ -2,6 +2,7 @@
 
 import matplotlib
 import numpy as np
+from korean import check_in_korean
 
 from rnnlib.exercises import ch07
 from rnnlib.tagging import Transitions, viterbi
@@ -60,3 +61,22 @@ def test_exercise_scaled_likelihoods(capsys):
     assert "LOG" in capsys.readouterr().out
     assert not ch07.check_scaled_likelihoods(None, log_post, prior)
     assert not ch07.check_scaled_likelihoods(log_post[:1], log_post, prior)
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+
+
+def test_checks_speak_korean(monkeypatch, capsys):
+    tags = [[0, 1, 1], [1, 0]]
+    out = check_in_korean(
+        monkeypatch, capsys, ch07.check_transition_counts, np.array([[1, 1], [1, 0]]), tags, 2
+    )
+    assert "태그 0 → 태그 0 전이는 0번입니다" in out
+    out = check_in_korean(monkeypatch, capsys, ch07.check_viterbi, lambda s, a, p: s.argmax(1))
+    assert "사례 0: 단어마다 따로 가장 좋은 태그를 골랐습니다(탐욕적 선택)" in out
+    log_post = np.log(np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]))
+    prior = np.array([0.6, 0.3, 0.1])
+    out = check_in_korean(
+        monkeypatch, capsys, ch07.check_scaled_likelihoods, log_post - prior, log_post, prior
+    )
+    assert "사전 확률의 *로그*를 빼십시오" in out

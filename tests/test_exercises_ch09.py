@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from korean import check_in_korean
 
 from rnnlib.exercises import ch09
 
@@ -87,3 +88,31 @@ def test_attention_backward_accepts_the_right_answer(capsys):
 def test_attention_backward_explains_wrong_answers(answer, words, capsys):
     assert not ch09.check_attention_backward(answer)
     assert words in capsys.readouterr().out
+
+
+# ----- the Korean edition ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "words"),
+    [
+        (
+            ch09.check_attention_forward,
+            lambda q, k, m: forward(q, k, m, masked=False),
+            "패딩 위치에 가중치가 들어갔습니다",
+        ),
+        (
+            ch09.check_attention_forward,
+            lambda q, k, m: (forward(q, k, m)[0], forward(q, k, m)[1][:-1]),
+            "weights: 형태가 (6,)이어야 하는데 (5,)입니다.",
+        ),
+        (
+            ch09.check_attention_backward,
+            lambda *a: backward(*a, jacobian=False),
+            "소프트맥스의 야코비 행렬을 건너뛰었습니다",
+        ),
+        (ch09.check_attention_backward, lambda *a: backward(*a)[0], "쌍을 반환해야 합니다"),
+    ],
+)
+def test_checks_speak_korean(check, answer, words, monkeypatch, capsys):
+    assert words in check_in_korean(monkeypatch, capsys, check, answer)

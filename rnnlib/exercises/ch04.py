@@ -25,6 +25,7 @@ import numpy as np
 from ..cells import CELL_TYPES, GRUCell
 from ..functional import sigmoid
 from ..gradcheck import numerical_gradient, relative_error
+from ..i18n import tr
 from . import call_learner, explain_array, feedback
 
 __all__ = [
@@ -61,16 +62,22 @@ def _gru_variants(x, h, W_xh, W_hh, b, b_hn):
 
     return {
         None: step(0, 1),
-        "the update is mixed the other way round: rnnlib (like PyTorch) uses "
-        "h_t = (1 - z) * n + z * h_{t-1}, so z = 1 keeps the old state.": step(0, 1, mix="zn"),
-        "the reset and update blocks are swapped: the rows of W_xh, W_hh and b are "
-        "[reset; update; new], in that order.": step(1, 0),
-        "b_hn is missing: it sits inside the reset product, r * (h W_hn^T + b_hn).": step(
+        tr(
+            "the update is mixed the other way round: rnnlib (like PyTorch) uses "
+            "h_t = (1 - z) * n + z * h_{t-1}, so z = 1 keeps the old state."
+        ): step(0, 1, mix="zn"),
+        tr(
+            "the reset and update blocks are swapped: the rows of W_xh, W_hh and b are "
+            "[reset; update; new], in that order."
+        ): step(1, 0),
+        tr("b_hn is missing: it sits inside the reset product, r * (h W_hn^T + b_hn)."): step(
             0, 1, use_b_hn=False
         ),
-        "the reset gate multiplies h before W_hn (the variant of Cho et al. 2014); rnnlib "
-        "applies it after the product: r * (h W_hn^T + b_hn).": step(0, 1, reset_before=True),
-        "the gates use tanh: reset and update gates are sigmoids (values in 0..1).": step(
+        tr(
+            "the reset gate multiplies h before W_hn (the variant of Cho et al. 2014); rnnlib "
+            "applies it after the product: r * (h W_hn^T + b_hn)."
+        ): step(0, 1, reset_before=True),
+        tr("the gates use tanh: reset and update gates are sigmoids (values in 0..1)."): step(
             0, 1, gates=np.tanh
         ),
     }
@@ -79,7 +86,7 @@ def _gru_variants(x, h, W_xh, W_hh, b, b_hn):
 def check_gru_step(gru_step) -> bool:
     """Check ``gru_step(x (D,), h_prev (H,), W_xh (3H, D), W_hh (3H, H), b (3H,), b_hn (H,))
     -> h (H,)`` against rnnlib's :class:`~rnnlib.cells.GRUCell` on random inputs."""
-    title = "Exercise 1 (a GRU step)"
+    title = tr("Exercise 1 (a GRU step)")
     rng = np.random.default_rng(4)
     D, H = 3, 4
     cell = GRUCell(D, H, rng=rng)
@@ -93,10 +100,20 @@ def check_gru_step(gru_step) -> bool:
     try:
         result = np.asarray(result, dtype=float)
     except (TypeError, ValueError):
-        return feedback(title, [f"expected an array of shape ({H},), got {type(result).__name__}."])
+        return feedback(
+            title,
+            [tr("expected an array of shape ({H},), got {kind}.", H=H, kind=type(result).__name__)],
+        )
     if result.shape != (H,):
         return feedback(
-            title, [f"expected the new hidden state, shape ({H},), got {result.shape}."]
+            title,
+            [
+                tr(
+                    "expected the new hidden state, shape ({H},), got {shape}.",
+                    H=H,
+                    shape=result.shape,
+                )
+            ],
         )
     (expected,), _ = cell.forward(x[None], (h[None],))
     expected = expected[0]
@@ -106,9 +123,11 @@ def check_gru_step(gru_step) -> bool:
         result,
         expected,
         known,
-        "the new state differs from rnnlib's GRUCell by up to {error:.3g}. Check each "
-        "equation: r = sigmoid(x W_ir^T + h W_hr^T + b_r), z likewise with the second "
-        "block, n = tanh(x W_in^T + b_n + r * (h W_hn^T + b_hn)), h' = (1 - z) n + z h.",
+        tr(
+            "the new state differs from rnnlib's GRUCell by up to {error:.3g}. Check each "
+            "equation: r = sigmoid(x W_ir^T + h W_hr^T + b_r), z likewise with the second "
+            "block, n = tanh(x W_in^T + b_n + r * (h W_hn^T + b_hn)), h' = (1 - z) n + z h."
+        ),
     )
 
 
@@ -128,19 +147,28 @@ def expected_parameters(cell: str, input_size: int, hidden_size: int) -> int:
 def _count_mistakes(cell: str, D: int, H: int) -> dict:
     blocks = CELL_TYPES[cell].num_blocks
     mistakes = {
-        blocks * H * (D + H): "the biases are missing: each block has H bias entries.",
+        blocks * H * (D + H): tr("the biases are missing: each block has H bias entries."),
         blocks * H * (D + H + 2): (
-            "that is the count of frameworks with two bias vectors per block (b_ih and "
-            "b_hh); rnnlib has one b per block"
-            + (" plus b_hn for the GRU." if cell == "gru" else ".")
+            tr(
+                "that is the count of frameworks with two bias vectors per block (b_ih and "
+                "b_hh); rnnlib has one b per block plus b_hn for the GRU."
+            )
+            if cell == "gru"
+            else tr(
+                "that is the count of frameworks with two bias vectors per block (b_ih and "
+                "b_hh); rnnlib has one b per block."
+            )
         ),
-        H * (D + H + 1): "that is one block; this cell stacks "
-        f"{blocks} blocks (one per gate or candidate) in W_xh, W_hh and b.",
-        blocks * (D * H + H + H): "W_hh is H x H, not H x 1: every unit reads every unit.",
-        blocks * H * (D + 1) + H * H: "W_hh has one H x H block per gate, not one in total.",
+        H * (D + H + 1): tr(
+            "that is one block; this cell stacks {blocks} blocks (one per gate or candidate) "
+            "in W_xh, W_hh and b.",
+            blocks=blocks,
+        ),
+        blocks * (D * H + H + H): tr("W_hh is H x H, not H x 1: every unit reads every unit."),
+        blocks * H * (D + 1) + H * H: tr("W_hh has one H x H block per gate, not one in total."),
     }
     if cell == "gru":
-        mistakes[3 * H * (D + H + 1)] = (
+        mistakes[3 * H * (D + H + 1)] = tr(
             "b_hn is missing: the GRU has H more biases inside r * (...)."
         )
     mistakes.pop(expected_parameters(cell, D, H), None)
@@ -150,7 +178,7 @@ def _count_mistakes(cell: str, D: int, H: int) -> dict:
 def check_parameter_count(parameter_count) -> bool:
     """Check ``parameter_count(cell, input_size, hidden_size) -> int`` for the cells
     ``"rnn"``, ``"lstm"`` and ``"gru"`` on a few sizes (rnnlib's parameter layout)."""
-    title = "Exercise 2 (parameter counts)"
+    title = tr("Exercise 2 (parameter counts)")
     problems = []
     for cell in ("rnn", "lstm", "gru"):
         for D, H in ((2, 16), (10, 20), (7, 3)):
@@ -158,12 +186,22 @@ def check_parameter_count(parameter_count) -> bool:
             if problem:
                 return feedback(title, [problem])
             if isinstance(result, bool) or not isinstance(result, numbers.Real):
-                return feedback(title, [f"expected a whole number, got {type(result).__name__}."])
+                return feedback(
+                    title, [tr("expected a whole number, got {kind}.", kind=type(result).__name__)]
+                )
             expected = expected_parameters(cell, D, H)
             if result != expected:
                 hint = _count_mistakes(cell, D, H).get(int(result), "")
                 problems.append(
-                    f"{cell}, D={D}, H={H}: got {result}, expected {expected}. {hint}".rstrip()
+                    tr(
+                        "{cell}, D={D}, H={H}: got {result}, expected {expected}. {hint}",
+                        cell=cell,
+                        D=D,
+                        H=H,
+                        result=result,
+                        expected=expected,
+                        hint=hint,
+                    ).rstrip()
                 )
                 break
     return feedback(title, problems)
@@ -175,13 +213,15 @@ def check_parameter_count(parameter_count) -> bool:
 def check_forget_gate(forget, bias, steps: int = 100, keep: float = 0.5) -> bool:
     """Check a constant forget gate value ``forget`` with ``forget ** steps == keep`` and
     the pre-activation ``bias`` with ``sigmoid(bias) == forget``."""
-    title = "Exercise 3 (a forget gate that remembers)"
+    title = tr("Exercise 3 (a forget gate that remembers)")
     if forget is None or bias is None:
-        return feedback(title, ["not attempted yet: set `forget` and `bias` to numbers."])
+        return feedback(title, [tr("not attempted yet: set `forget` and `bias` to numbers.")])
     problems = []
     for name, value in (("forget", forget), ("bias", bias)):
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            problems.append(f"{name}: expected a number, got {type(value).__name__}.")
+            problems.append(
+                tr("{name}: expected a number, got {kind}.", name=name, kind=type(value).__name__)
+            )
     if problems:
         return feedback(title, problems)
     target = keep ** (1.0 / steps)
@@ -189,27 +229,53 @@ def check_forget_gate(forget, bias, steps: int = 100, keep: float = 0.5) -> bool
         kept = forget**steps if 0 <= forget <= 1 else float("nan")
         if abs(forget - (1 - keep / steps)) < 1e-6:
             problems.append(
-                f"forget = 1 - {keep}/{steps} keeps {kept:.3f}, not {keep}: the fractions "
-                "multiply over the steps (f^100), they do not add up."
+                tr(
+                    "forget = 1 - {keep}/{steps} keeps {kept:.3f}, not {keep}: the fractions "
+                    "multiply over the steps (f^100), they do not add up.",
+                    keep=keep,
+                    steps=steps,
+                    kept=kept,
+                )
             )
         elif abs(forget - keep / steps) < 1e-6 or abs(forget - keep) < 1e-6:
             problems.append(
-                f"forget = {forget:g} keeps only {kept:.2g} after {steps} steps: every step "
-                "multiplies the cell state by f, so you need f ** 100 = 0.5."
+                tr(
+                    "forget = {forget:g} keeps only {kept:.2g} after {steps} steps: every step "
+                    "multiplies the cell state by f, so you need f ** 100 = 0.5.",
+                    forget=forget,
+                    kept=kept,
+                    steps=steps,
+                )
             )
         elif not 0 < forget < 1:
-            problems.append(f"forget = {forget:g}: a sigmoid gate lies strictly between 0 and 1.")
+            problems.append(
+                tr(
+                    "forget = {forget:g}: a sigmoid gate lies strictly between 0 and 1.",
+                    forget=forget,
+                )
+            )
         else:
             problems.append(
-                f"forget = {forget:.5f} keeps {kept:.3f} after {steps} steps, not {keep}: "
-                "solve f ** 100 = 0.5 for f."
+                tr(
+                    "forget = {forget:.5f} keeps {kept:.3f} after {steps} steps, not {keep}: "
+                    "solve f ** 100 = 0.5 for f.",
+                    forget=forget,
+                    kept=kept,
+                    steps=steps,
+                    keep=keep,
+                )
             )
     if 0 < forget < 1:
         wanted = math.log(forget / (1 - forget))  # the bias that gives *your* forget value
         if abs(bias - wanted) > 1e-3 * max(1.0, abs(wanted)):
             problems.append(
-                f"sigmoid({bias:g}) = {1 / (1 + math.exp(-bias)):.4f}, not your "
-                f"forget value {forget:g}: invert the sigmoid, bias = log(f / (1 - f))."
+                tr(
+                    "sigmoid({bias:g}) = {value:.4f}, not your forget value {forget:g}: invert "
+                    "the sigmoid, bias = log(f / (1 - f)).",
+                    bias=bias,
+                    value=1 / (1 + math.exp(-bias)),
+                    forget=forget,
+                )
             )
     return feedback(title, problems)
 
@@ -217,6 +283,14 @@ def check_forget_gate(forget, bias, steps: int = 100, keep: float = 0.5) -> bool
 # ----- exercise 4: the LSTM step backward --------------------------------------------------------
 
 GATES = ("input", "forget", "candidate", "output")  # the blocks of W_xh, W_hh and b, in order
+
+#: How the feedback names each block (English; translated where it is printed).
+GATE_LABELS = {
+    "input": "the input gate",
+    "forget": "the forget gate",
+    "candidate": "the candidate gate",
+    "output": "the output gate",
+}
 
 #: How each gate's pre-activation gradient (its block of db) is formed, for the feedback.
 GATE_FORMULAS = {
@@ -300,16 +374,24 @@ def _diagnose_gates(db, want_db, H, problems):
         return True
     if set(wrong) == {"input", "forget", "candidate"}:
         problems.append(
-            "the input, forget and candidate gates are wrong while the output gate is right: "
-            "all three receive their gradient through c_t, so dc_t is wrong. c_t also "
-            "reaches the loss through h = o * tanh(c): dc_t = dc + dh * o * (1 - tanh(c)**2)."
+            tr(
+                "the input, forget and candidate gates are wrong while the output gate is "
+                "right: all three receive their gradient through c_t, so dc_t is wrong. c_t "
+                "also reaches the loss through h = o * tanh(c): "
+                "dc_t = dc + dh * o * (1 - tanh(c)**2)."
+            )
         )
         return False
     for gate in wrong:
         problems.append(
-            f"the {gate} gate's gradient is wrong (its block of db, rows "
-            f"{GATES.index(gate) * H}:{(GATES.index(gate) + 1) * H}): "
-            f"{GATE_FORMULAS[gate]}, where dc_t = dc + dh * o * (1 - tanh(c)**2)."
+            tr(
+                "{gate}'s gradient is wrong (its block of db, rows {start}:{stop}): "
+                "{formula}, where dc_t = dc + dh * o * (1 - tanh(c)**2).",
+                gate=tr(GATE_LABELS[gate]),
+                start=GATES.index(gate) * H,
+                stop=(GATES.index(gate) + 1) * H,
+                formula=GATE_FORMULAS[gate],
+            )
         )
     return False
 
@@ -323,7 +405,7 @@ def check_lstm_step_backward(lstm_step_backward) -> bool:
     central differences, float64); a wrong ``db`` is traced to its gate, a wrong weight
     gradient to a transposed or misplaced gate block.
     """
-    title = "Exercise 4 (the LSTM step backward)"
+    title = tr("Exercise 4 (the LSTM step backward)")
     arrays, dh, dc, numeric = _backward_case()
     H = dh.size
     _, _, cache = lstm_step_forward(*(arrays[name].copy() for name in _BACKWARD_INPUTS))
@@ -333,7 +415,7 @@ def check_lstm_step_backward(lstm_step_backward) -> bool:
     if not isinstance(result, (tuple, list)) or len(result) != len(_BACKWARD_NAMES):
         return feedback(
             title,
-            ["expected a tuple of six gradients (dx, dh_prev, dc_prev, dW_xh, dW_hh, db)."],
+            [tr("expected a tuple of six gradients (dx, dh_prev, dc_prev, dW_xh, dW_hh, db).")],
         )
     grads, problems = {}, []
     for name, value in zip(_BACKWARD_NAMES, result, strict=True):
@@ -342,20 +424,35 @@ def check_lstm_step_backward(lstm_step_backward) -> bool:
             value = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
             problems.append(
-                f"{name}: expected an array of shape {want}, got {type(value).__name__}."
+                tr(
+                    "{name}: expected an array of shape {want}, got {kind}.",
+                    name=name,
+                    want=want,
+                    kind=type(value).__name__,
+                )
             )
             continue
         if value.shape == want:
             grads[name] = value
         elif value.shape == want[::-1]:
             problems.append(
-                f"{name} has shape {value.shape}, the transpose of {want}: a gradient has the "
-                "shape of its variable; for W = W_xh or W_hh, dW = outer(da, input), not "
-                "outer(input, da)."
+                tr(
+                    "{name} has shape {shape}, the transpose of {want}: a gradient has the "
+                    "shape of its variable; for W = W_xh or W_hh, dW = outer(da, input), not "
+                    "outer(input, da).",
+                    name=name,
+                    shape=value.shape,
+                    want=want,
+                )
             )
         else:
             problems.append(
-                f"{name}: expected shape {want} (the shape of its variable), got {value.shape}."
+                tr(
+                    "{name}: expected shape {want} (the shape of its variable), got {shape}.",
+                    name=name,
+                    want=want,
+                    shape=value.shape,
+                )
             )
     if problems:
         return feedback(title, problems)
@@ -364,10 +461,10 @@ def check_lstm_step_backward(lstm_step_backward) -> bool:
     if not wrong:
         return feedback(title, [])
     report = ", ".join(
-        f"{name} {'OK' if name not in wrong else 'WRONG'} ({errors[name]:.1e})"
+        f"{name} {'OK' if name not in wrong else tr('WRONG')} ({errors[name]:.1e})"
         for name in _BACKWARD_NAMES
     )
-    problems.append(f"gradient check, relative error per gradient: {report}.")
+    problems.append(tr("gradient check, relative error per gradient: {report}.", report=report))
     gates_right = _diagnose_gates(grads["db"], numeric["db"], H, problems)
     if gates_right:
         for name, source in (("dW_xh", "x"), ("dW_hh", "h_prev")):
@@ -378,22 +475,40 @@ def check_lstm_step_backward(lstm_step_backward) -> bool:
                     continue
                 if mine.shape[0] == mine.shape[1] and relative_error(mine.T, want) <= 1e-6:
                     problems.append(
-                        f"the {gate} gate's block of {name} (rows {k * H}:{(k + 1) * H}) is "
-                        f"transposed: it must be outer(da_{gate[0]}, {source}) (row = unit of "
-                        f"the gate, column = entry of {source}), not outer({source}, da)."
+                        tr(
+                            "{gate}'s block of {name} (rows {start}:{stop}) is "
+                            "transposed: it must be outer(da_{letter}, {source}) (row = unit "
+                            "of the gate, column = entry of {source}), not outer({source}, da).",
+                            gate=tr(GATE_LABELS[gate]),
+                            name=name,
+                            start=k * H,
+                            stop=(k + 1) * H,
+                            letter=gate[0],
+                            source=source,
+                        )
                     )
                 else:
                     problems.append(
-                        f"the {gate} gate's block of {name} (rows {k * H}:{(k + 1) * H}) is "
-                        f"wrong although the gate's gradient db is right: {name} = outer(db, {source})."
+                        tr(
+                            "{gate}'s block of {name} (rows {start}:{stop}) is wrong "
+                            "although the gate's gradient db is right: {name} = "
+                            "outer(db, {source}).",
+                            gate=tr(GATE_LABELS[gate]),
+                            name=name,
+                            start=k * H,
+                            stop=(k + 1) * H,
+                            source=source,
+                        )
                     )
         if "dx" in wrong:
-            problems.append("dx is wrong although db is right: dx = W_xh.T @ db.")
+            problems.append(tr("dx is wrong although db is right: dx = W_xh.T @ db."))
         if "dh_prev" in wrong:
-            problems.append("dh_prev is wrong although db is right: dh_prev = W_hh.T @ db.")
+            problems.append(tr("dh_prev is wrong although db is right: dh_prev = W_hh.T @ db."))
         if "dc_prev" in wrong:
             problems.append(
-                "dc_prev is wrong although the gates are right: along the belt "
-                "dc_prev = dc_t * f, with dc_t = dc + dh * o * (1 - tanh(c)**2)."
+                tr(
+                    "dc_prev is wrong although the gates are right: along the belt "
+                    "dc_prev = dc_t * f, with dc_t = dc + dh * o * (1 - tanh(c)**2)."
+                )
             )
     return feedback(title, problems)

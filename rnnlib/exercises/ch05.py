@@ -17,6 +17,7 @@ import numpy as np
 
 from ..data.text import stream_batches
 from ..gradcheck import relative_error
+from ..i18n import tr
 from ..losses import softmax_cross_entropy
 from ..models import SequenceModel
 from . import call_learner, feedback
@@ -28,7 +29,7 @@ __all__ = ["check_bits_per_char", "check_stream_chunk", "check_min_char_rnn", "T
 def check_bits_per_char(bits_per_char) -> bool:
     """``bits_per_char(p (N,)) -> float``: ``p[t]`` is the probability the model gave to
     the character that really came next; expected ``-mean(log2 p)``."""
-    title = "Exercise 1 (bits per character)"
+    title = tr("Exercise 1 (bits per character)")
     p = np.array([0.5, 0.25, 0.125, 1.0])
     expected = float(-np.mean(np.log2(p)))  # (1 + 2 + 3 + 0) / 4 = 1.5
     result, problem = call_learner(bits_per_char, p.copy())
@@ -37,23 +38,34 @@ def check_bits_per_char(bits_per_char) -> bool:
     try:
         value = float(result)
     except (TypeError, ValueError):
-        return feedback(title, [f"expected one number, got {type(result).__name__}"])
+        return feedback(title, [tr("expected one number, got {kind}", kind=type(result).__name__)])
     problems = []
     if np.isclose(value, expected):
         uniform = np.full(8, 1 / 8)
         again, problem = call_learner(bits_per_char, uniform)
         if problem or not np.isclose(float(again), 3.0):
             problems.append(
-                problem or f"a uniform guess among 8 characters should cost 3 bits, got {again}"
+                problem
+                or tr(
+                    "a uniform guess among 8 characters should cost 3 bits, got {again}",
+                    again=again,
+                )
             )
     elif np.isclose(value, -expected):
-        problems.append("the sign is wrong: log2 p <= 0, so bits = -mean(log2 p) >= 0")
+        problems.append(tr("the sign is wrong: log2 p <= 0, so bits = -mean(log2 p) >= 0"))
     elif np.isclose(value, expected * np.log(2)):
-        problems.append("you used the natural log (nats): use log2, or divide by ln 2")
+        problems.append(tr("you used the natural log (nats): use log2, or divide by ln 2"))
     elif np.isclose(value, expected * len(p)):
-        problems.append("you summed the surprises: take the mean over the characters")
+        problems.append(tr("you summed the surprises: take the mean over the characters"))
     else:
-        problems.append(f"for p = {p.tolist()} expected {expected:.3f} bits, got {value:.3f}")
+        problems.append(
+            tr(
+                "for p = {p} expected {expected:.3f} bits, got {value:.3f}",
+                p=p.tolist(),
+                expected=expected,
+                value=value,
+            )
+        )
     return feedback(title, problems)
 
 
@@ -65,7 +77,7 @@ def check_stream_chunk(first_chunk) -> bool:
     """``first_chunk(ids (N,), batch_size, steps) -> (inputs, targets)`` both
     ``(steps, batch_size)``: row ``b`` reads stream ``b`` = ``ids[b L : (b + 1) L + 1]``
     with ``L = (N - 1) // batch_size``; targets are the inputs shifted by one."""
-    title = "Exercise 2 (the first chunk of contiguous streams)"
+    title = tr("Exercise 2 (the first chunk of contiguous streams)")
     batch_size, steps = 3, 2
     (want_inputs, want_targets) = stream_batches(STREAM_EXAMPLE, batch_size, steps)[0]
     result, problem = call_learner(first_chunk, STREAM_EXAMPLE.copy(), batch_size, steps)
@@ -74,27 +86,45 @@ def check_stream_chunk(first_chunk) -> bool:
     try:
         inputs, targets = (np.asarray(part) for part in result)
     except (TypeError, ValueError):
-        return feedback(title, ["expected a pair (inputs, targets)"])
+        return feedback(title, [tr("expected a pair (inputs, targets)")])
     problems = []
     if inputs.shape != (steps, batch_size) or targets.shape != (steps, batch_size):
         problems.append(
-            f"expected inputs and targets of shape (steps, batch_size) = {(steps, batch_size)}, "
-            f"got {inputs.shape} and {targets.shape} (time-major: time first)"
+            tr(
+                "expected inputs and targets of shape (steps, batch_size) = {want}, got "
+                "{inputs} and {targets} (time-major: time first)",
+                want=(steps, batch_size),
+                inputs=inputs.shape,
+                targets=targets.shape,
+            )
         )
     elif np.array_equal(inputs, STREAM_EXAMPLE[: steps * batch_size].reshape(steps, batch_size)):
         problems.append(
-            "your rows interleave the text (row b gets every batch_size-th character), so "
-            "no row reads consecutive characters: give each row its own contiguous "
-            f"stream, here rows start at ids {want_inputs[0].tolist()}"
+            tr(
+                "your rows interleave the text (row b gets every batch_size-th character), "
+                "so no row reads consecutive characters: give each row its own contiguous "
+                "stream, here rows start at ids {starts}",
+                starts=want_inputs[0].tolist(),
+            )
         )
     elif not np.array_equal(inputs, want_inputs):
         problems.append(
-            f"inputs: expected {want_inputs.tolist()} (column b = stream b), got {inputs.tolist()}"
+            tr(
+                "inputs: expected {want} (column b = stream b), got {got}",
+                want=want_inputs.tolist(),
+                got=inputs.tolist(),
+            )
         )
     elif np.array_equal(targets, inputs):
-        problems.append("targets equal the inputs: the target is the *next* character")
+        problems.append(tr("targets equal the inputs: the target is the *next* character"))
     elif not np.array_equal(targets, want_targets):
-        problems.append(f"targets: expected {want_targets.tolist()}, got {targets.tolist()}")
+        problems.append(
+            tr(
+                "targets: expected {want}, got {got}",
+                want=want_targets.tolist(),
+                got=targets.tolist(),
+            )
+        )
     return feedback(title, problems)
 
 
@@ -162,37 +192,58 @@ def _check_loss(loss_fn) -> list[str]:
     if problem:
         return [f"min_char_rnn_loss: {problem}"]
     if not isinstance(result, (tuple, list)) or len(result) != 3:
-        return ["min_char_rnn_loss: expected (loss, grads, h_last)."]
+        return ["min_char_rnn_loss: " + tr("expected (loss, grads, h_last).")]
     loss, grads, h_last = result
     want_loss, want_grads, want_h = _reference_loss(inputs, targets, h_prev, params)
     T = len(inputs)
     try:
         loss = float(loss)
     except (TypeError, ValueError):
-        return [f"min_char_rnn_loss: the loss must be one number, got {type(loss).__name__}."]
+        return [
+            "min_char_rnn_loss: "
+            + tr("the loss must be one number, got {kind}.", kind=type(loss).__name__)
+        ]
     if not np.isclose(loss, want_loss, rtol=1e-8):
         if np.isclose(loss, want_loss / T, rtol=1e-8):
             return [
-                "min_char_rnn_loss: your loss is the mean over the steps; min-char-rnn sums "
-                f"the cross-entropy of the {T} steps (and the gradients are those of the sum)."
+                "min_char_rnn_loss: "
+                + tr(
+                    "your loss is the mean over the steps; min-char-rnn sums the "
+                    "cross-entropy of the {T} steps (and the gradients are those of the sum).",
+                    T=T,
+                )
             ]
         if np.isclose(loss, want_loss / np.log(2), rtol=1e-8):
-            return ["min_char_rnn_loss: the loss is in bits; use the natural log (nats)."]
+            return ["min_char_rnn_loss: " + tr("the loss is in bits; use the natural log (nats).")]
         return [
-            f"min_char_rnn_loss: the loss is {loss:.6f}, expected {want_loss:.6f}: "
-            "sum over t of -log softmax(W_hy h_t + b_y)[targets[t]], with "
-            "h_t = tanh(W_xh[:, inputs[t]] + W_hh h_{t-1} + b_h), starting from h_prev."
+            "min_char_rnn_loss: "
+            + tr(
+                "the loss is {loss:.6f}, expected {want:.6f}: sum over t of "
+                "-log softmax(W_hy h_t + b_y)[targets[t]], with "
+                "h_t = tanh(W_xh[:, inputs[t]] + W_hh h_{{t-1}} + b_h), starting from h_prev.",
+                loss=loss,
+                want=want_loss,
+            )
         ]
     if not isinstance(grads, dict) or set(grads) != set(PARAM_NAMES):
-        return [f"min_char_rnn_loss: grads must be a dict with the keys {list(PARAM_NAMES)}."]
+        return [
+            "min_char_rnn_loss: "
+            + tr("grads must be a dict with the keys {keys}.", keys=list(PARAM_NAMES))
+        ]
     problems = []
     for name in PARAM_NAMES:
         grad = np.asarray(grads[name], dtype=float)
         if grad.shape != params[name].shape:
-            hint = " (transposed?)" if grad.shape == params[name].shape[::-1] else ""
+            hint = tr(" (transposed?)") if grad.shape == params[name].shape[::-1] else ""
             problems.append(
-                f"grads[{name!r}] has shape {grad.shape}, expected {params[name].shape}: a "
-                f"gradient has the shape of its parameter{hint}."
+                tr(
+                    "grads[{name!r}] has shape {shape}, expected {want}: a gradient has the "
+                    "shape of its parameter{hint}.",
+                    name=name,
+                    shape=grad.shape,
+                    want=params[name].shape,
+                    hint=hint,
+                )
             )
     if problems:
         return ["min_char_rnn_loss: " + p for p in problems]
@@ -203,32 +254,44 @@ def _check_loss(loss_fn) -> list[str]:
     wrong = [name for name in PARAM_NAMES if errors[name] > 1e-6]
     if wrong:
         report = ", ".join(f"{name} {errors[name]:.1e}" for name in PARAM_NAMES)
-        problems.append(f"gradient check of min_char_rnn_loss (relative error): {report}.")
+        problems.append(
+            tr("gradient check of min_char_rnn_loss (relative error): {report}.", report=report)
+        )
         _, cut, _ = _reference_loss(inputs, targets, h_prev, params, truncate=1)
         if all(
             relative_error(np.asarray(grads[name], float), cut[name]) < 1e-6 for name in PARAM_NAMES
         ):
             problems.append(
-                "your gradients are those of a network cut after every step: the gradient "
-                "from step t+1 never reaches step t. Carry dh_next = W_hh.T @ da_t back and "
-                "add it to the gradient arriving at h_{t-1} (dh = W_hy.T @ dy + dh_next)."
+                tr(
+                    "your gradients are those of a network cut after every step: the "
+                    "gradient from step t+1 never reaches step t. Carry dh_next = W_hh.T @ da_t "
+                    "back and add it to the gradient arriving at h_{t-1} "
+                    "(dh = W_hy.T @ dy + dh_next)."
+                )
             )
         elif (
             "W_hh" in wrong
             and relative_error(np.asarray(grads["W_hh"], float).T, want_grads["W_hh"]) < 1e-6
         ):
-            problems.append("grads['W_hh'] is transposed: dW_hh += outer(da_t, h_{t-1}).")
+            problems.append(tr("grads['W_hh'] is transposed: dW_hh += outer(da_t, h_{t-1})."))
         else:
-            first = wrong[0]
             problems.append(
-                f"the first wrong gradient in the order {', '.join(PARAM_NAMES)} is {first}."
+                tr(
+                    "the first wrong gradient in the order {order} is {first}.",
+                    order=", ".join(PARAM_NAMES),
+                    first=wrong[0],
+                )
             )
         return ["min_char_rnn_loss: " + p for p in problems]
     h_last = np.asarray(h_last, dtype=float)
     if h_last.shape != want_h.shape or not np.allclose(h_last, want_h, atol=1e-10):
         return [
-            "min_char_rnn_loss: h_last must be the hidden state after the last step "
-            f"(shape {want_h.shape}), to carry into the next chunk."
+            "min_char_rnn_loss: "
+            + tr(
+                "h_last must be the hidden state after the last step (shape {shape}), to "
+                "carry into the next chunk.",
+                shape=want_h.shape,
+            )
         ]
     return []
 
@@ -259,32 +322,50 @@ def _check_sample(sample_fn) -> list[str]:
     try:
         ids = np.asarray(result).astype(int).ravel()
     except (TypeError, ValueError):
-        return [f"min_char_rnn_sample: expected a list of ids, got {type(result).__name__}."]
+        return [
+            "min_char_rnn_sample: "
+            + tr("expected a list of ids, got {kind}.", kind=type(result).__name__)
+        ]
     want = (np.arange(n) + 3) % V
     if len(ids) != n:
-        return [f"min_char_rnn_sample: expected {n} sampled ids, got {len(ids)}."]
+        return [
+            "min_char_rnn_sample: " + tr("expected {n} sampled ids, got {got}.", n=n, got=len(ids))
+        ]
     if np.array_equal(ids, (np.arange(n) + 2) % V):
         return [
-            "min_char_rnn_sample: your list starts with the seed id itself; return only the "
-            f"{n} ids drawn after it."
+            "min_char_rnn_sample: "
+            + tr(
+                "your list starts with the seed id itself; return only the {n} ids drawn after it.",
+                n=n,
+            )
         ]
     if not np.array_equal(ids, want):
         return [
-            "min_char_rnn_sample: on a network that always predicts 'the next id' "
-            f"(after j comes j + 1 mod {V}) and seed id 2, expected {want.tolist()}, got "
-            f"{ids.tolist()}: feed each drawn id back in as the next input and carry h."
+            "min_char_rnn_sample: "
+            + tr(
+                "on a network that always predicts 'the next id' (after j comes j + 1 mod "
+                "{V}) and seed id 2, expected {want}, got {got}: feed each drawn id back in "
+                "as the next input and carry h.",
+                V=V,
+                want=want.tolist(),
+                got=ids.tolist(),
+            )
         ]
     flat = {name: np.zeros_like(value) for name, value in params.items()}
     result, problem = call_learner(sample_fn, flat, np.zeros(V), 0, 2000, np.random.default_rng(1))
     ids = np.asarray(result).astype(int).ravel() if problem is None else None
     if ids is None or len(ids) != 2000:
-        return [f"min_char_rnn_sample: {problem or 'expected 2000 ids'}"]
+        return ["min_char_rnn_sample: " + (problem or tr("expected 2000 ids"))]
     counts = np.bincount(ids, minlength=V)
     if counts.min() < 300:  # uniform: 400 each
         return [
-            "min_char_rnn_sample: with all weights zero every id has probability 1/5, but "
-            f"your 2000 samples have the counts {counts.tolist()}: draw from p = "
-            "softmax(W_hy h + b_y) (rng.choice(V, p=p)), do not take the argmax."
+            "min_char_rnn_sample: "
+            + tr(
+                "with all weights zero every id has probability 1/5, but your 2000 samples "
+                "have the counts {counts}: draw from p = softmax(W_hy h + b_y) "
+                "(rng.choice(V, p=p)), do not take the argmax.",
+                counts=counts.tolist(),
+            )
         ]
     return []
 
@@ -304,7 +385,7 @@ def check_min_char_rnn(loss_fn, sample_fn, train_fn, train_ids, valid_ids) -> bo
       must score below :data:`TARGET_BPC` bits per character on the first
       :data:`VALID_CHARS` characters of ``valid_ids``.
     """
-    title = "Exercise 3 (min-char-rnn)"
+    title = tr("Exercise 3 (min-char-rnn)")
     problems = _check_loss(loss_fn) or _check_sample(sample_fn)
     if problems:
         return feedback(title, problems)
@@ -314,27 +395,42 @@ def check_min_char_rnn(loss_fn, sample_fn, train_fn, train_ids, valid_ids) -> bo
         return feedback(title, [f"min_char_rnn_train: {problem}"])
     if not isinstance(params, dict) or set(params) != set(PARAM_NAMES):
         return feedback(
-            title, [f"min_char_rnn_train: return the dict of parameters {list(PARAM_NAMES)}."]
+            title,
+            [
+                "min_char_rnn_train: "
+                + tr("return the dict of parameters {names}.", names=list(PARAM_NAMES))
+            ],
         )
     try:
         model = _rnn_model({name: np.asarray(value, dtype=float) for name, value in params.items()})
     except (ValueError, TypeError):
-        return feedback(title, ["min_char_rnn_train: the parameters have the wrong shapes."])
+        return feedback(
+            title, ["min_char_rnn_train: " + tr("the parameters have the wrong shapes.")]
+        )
     valid = np.asarray(valid_ids)[:VALID_CHARS]
     logits = model.predict(valid[:-1, None])
     loss, _ = softmax_cross_entropy(logits, valid[1:, None])
     bpc = loss / np.log(2.0)
     print(
-        f"min-char-rnn after {TRAIN_UPDATES} updates: {bpc:.2f} bits per character on validation text"
+        tr(
+            "min-char-rnn after {updates} updates: {bpc:.2f} bits per character on validation text",
+            updates=TRAIN_UPDATES,
+            bpc=bpc,
+        )
     )
     if not bpc < TARGET_BPC:
         return feedback(
             title,
             [
-                f"min_char_rnn_train: {bpc:.2f} bits per character, the target is {TARGET_BPC}. "
-                "Check the loop: chunks of 25 characters in order, h carried from chunk to "
-                "chunk, every gradient clipped to [-5, 5], Adagrad memory += g**2 and "
-                "param -= lr * g / sqrt(memory + 1e-8) with lr = 0.1."
+                "min_char_rnn_train: "
+                + tr(
+                    "{bpc:.2f} bits per character, the target is {target}. Check the loop: "
+                    "chunks of 25 characters in order, h carried from chunk to chunk, every "
+                    "gradient clipped to [-5, 5], Adagrad memory += g**2 and "
+                    "param -= lr * g / sqrt(memory + 1e-8) with lr = 0.1.",
+                    bpc=bpc,
+                    target=TARGET_BPC,
+                )
             ],
         )
     return feedback(title, [])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..attention import DotProductAttention
+from ..i18n import tr
 from . import call_learner, feedback
 
 __all__ = ["check_attention_forward", "check_attention_backward"]
@@ -42,9 +43,16 @@ def _as_array(value, shape, what):
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        return None, f"{what}: expected an array of shape {shape}, got {type(value).__name__}."
+        return None, tr(
+            "{what}: expected an array of shape {shape}, got {kind}.",
+            what=what,
+            shape=shape,
+            kind=type(value).__name__,
+        )
     if array.shape != shape:
-        return None, f"{what}: expected shape {shape}, got {array.shape}."
+        return None, tr(
+            "{what}: expected shape {shape}, got {got}.", what=what, shape=shape, got=array.shape
+        )
     return array, None
 
 
@@ -54,12 +62,18 @@ def _forward_mistakes(query, keys, mask, weights) -> dict[str, np.ndarray]:
     plain = np.exp(scores - scores.max())
     plain /= plain.sum()
     return {
-        "the padded positions got weight: set their scores to -inf (or drop them) "
-        "*before* the softmax, so they get exactly 0.": plain,
-        "the weights do not sum to 1: you zeroed the padded positions after the softmax "
-        "without renormalising; mask the scores before the softmax instead.": plain * mask,
-        "these are the raw scores q . k_s, not weights: apply a softmax over the source "
-        "positions.": np.where(mask > 0, scores, 0.0),
+        tr(
+            "the padded positions got weight: set their scores to -inf (or drop them) "
+            "*before* the softmax, so they get exactly 0."
+        ): plain,
+        tr(
+            "the weights do not sum to 1: you zeroed the padded positions after the softmax "
+            "without renormalising; mask the scores before the softmax instead."
+        ): plain * mask,
+        tr(
+            "these are the raw scores q . k_s, not weights: apply a softmax over the source "
+            "positions."
+        ): np.where(mask > 0, scores, 0.0),
     }
 
 
@@ -67,7 +81,7 @@ def check_attention_forward(attention_forward) -> bool:
     """Check ``attention_forward(query (H,), keys (S, H), mask (S,)) -> (context (H,),
     weights (S,))``: dot-product scores, a softmax over the real positions, and the
     weighted sum of the keys."""
-    title = "Exercise 1 (attention forward)"
+    title = tr("Exercise 1 (attention forward)")
     for query, keys, mask in _cases():
         with np.errstate(over="ignore", invalid="ignore"):  # the feedback explains overflow
             result, problem = call_learner(
@@ -76,7 +90,7 @@ def check_attention_forward(attention_forward) -> bool:
         if problem:
             return feedback(title, [problem])
         if not isinstance(result, tuple) or len(result) != 2:
-            return feedback(title, ["expected a pair (context, weights)."])
+            return feedback(title, [tr("expected a pair (context, weights).")])
         S, H = keys.shape
         weights, problem = _as_array(result[1], (S,), "weights")
         context, problem_c = _as_array(result[0], (H,), "context")
@@ -87,8 +101,10 @@ def check_attention_forward(attention_forward) -> bool:
             return feedback(
                 title,
                 [
-                    "NaN or inf for large scores: exp overflows; subtract the largest real "
-                    "score before exp (softmax is unchanged by a shift)."
+                    tr(
+                        "NaN or inf for large scores: exp overflows; subtract the largest "
+                        "real score before exp (softmax is unchanged by a shift)."
+                    )
                 ],
             )
         if not np.allclose(weights, expected_weights, atol=1e-8):
@@ -98,17 +114,20 @@ def check_attention_forward(attention_forward) -> bool:
             return feedback(
                 title,
                 [
-                    "the weights differ from softmax(keys @ query) over the real positions "
-                    f"(mask {mask.astype(int).tolist()}): check the scores and the softmax."
+                    tr(
+                        "the weights differ from softmax(keys @ query) over the real positions "
+                        "(mask {mask}): check the scores and the softmax.",
+                        mask=mask.astype(int).tolist(),
+                    )
                 ],
             )
         if not np.allclose(context, expected_context, atol=1e-8):
             if np.allclose(context, keys.T @ (keys @ query), atol=1e-8):
-                hint = "the context is weighted by the raw scores; use the weights."
+                hint = tr("the context is weighted by the raw scores; use the weights.")
             elif np.allclose(context, keys.mean(axis=0), atol=1e-8):
-                hint = "the context is the plain mean of the keys; weight them."
+                hint = tr("the context is the plain mean of the keys; weight them.")
             else:
-                hint = "the context should be sum_s weights[s] * keys[s] = weights @ keys."
+                hint = tr("the context should be sum_s weights[s] * keys[s] = weights @ keys.")
             return feedback(title, [hint])
     return feedback(title, [])
 
@@ -117,7 +136,7 @@ def check_attention_backward(attention_backward) -> bool:
     """Check ``attention_backward(dcontext (H,), query (H,), keys (S, H), weights (S,)) ->
     (dquery (H,), dkeys (S, H))`` for dot-product attention (weights are the forward's,
     already 0 on padding)."""
-    title = "Exercise 2 (attention backward)"
+    title = tr("Exercise 2 (attention backward)")
     rng = np.random.default_rng(10)
     for query, keys, mask in _cases()[:2]:
         layer, _, weights, cache = _reference(query, keys, mask)
@@ -130,7 +149,7 @@ def check_attention_backward(attention_backward) -> bool:
         if problem:
             return feedback(title, [problem])
         if not isinstance(result, tuple) or len(result) != 2:
-            return feedback(title, ["expected a pair (dquery, dkeys)."])
+            return feedback(title, [tr("expected a pair (dquery, dkeys).")])
         dquery, problem = _as_array(result[0], query.shape, "dquery")
         dkeys, problem_k = _as_array(result[1], keys.shape, "dkeys")
         if problem or problem_k:
@@ -143,28 +162,34 @@ def check_attention_backward(attention_backward) -> bool:
                 dquery, keys.T @ dweights, atol=1e-8
             ):
                 problems.append(
-                    "dquery skips the softmax's Jacobian: dscores = weights * (dweights - "
-                    "sum(weights * dweights)), with dweights = keys @ dcontext."
+                    tr(
+                        "dquery skips the softmax's Jacobian: dscores = weights * (dweights - "
+                        "sum(weights * dweights)), with dweights = keys @ dcontext."
+                    )
                 )
             else:
                 problems.append(
-                    "dquery is wrong: the scores are keys @ query, so dquery = keys^T dscores."
+                    tr("dquery is wrong: the scores are keys @ query, so dquery = keys^T dscores.")
                 )
         if not np.allclose(dkeys, dk_ref, atol=1e-8):
             dscores = weights * (dweights - weights @ dweights)
             if np.allclose(dkeys, np.outer(dscores, query), atol=1e-8):
                 problems.append(
-                    "dkeys misses the direct path: the keys are also the values, so add "
-                    "weights[s] * dcontext to row s."
+                    tr(
+                        "dkeys misses the direct path: the keys are also the values, so add "
+                        "weights[s] * dcontext to row s."
+                    )
                 )
             elif np.allclose(dkeys, np.outer(weights, dcontext), atol=1e-8):
                 problems.append(
-                    "dkeys misses the path through the scores: add dscores[s] * query to row s."
+                    tr("dkeys misses the path through the scores: add dscores[s] * query to row s.")
                 )
             else:
                 problems.append(
-                    "dkeys is wrong: row s gets weights[s] * dcontext (values) plus "
-                    "dscores[s] * query (scores)."
+                    tr(
+                        "dkeys is wrong: row s gets weights[s] * dcontext (values) plus "
+                        "dscores[s] * query (scores)."
+                    )
                 )
         if problems:
             return feedback(title, problems)
