@@ -67,7 +67,7 @@ from rnnlib.viz.rnn import (
 from rnnlib.widgets.rnn import hidden_state_explorer, softmax_explorer
 
 use_course_style()
-set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("en")  # the language of figures, explorers and feedback: "en" or "ko"
 np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)

@@ -67,7 +67,7 @@ from rnnlib.widgets.gates import gate_explorer
 
 SEED = 4
 rnnlib.viz.use_course_style()
-set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("en")  # the language of figures, explorers and feedback: "en" or "ko"
 np.set_printoptions(precision=3, suppress=True)
 rng = np.random.default_rng(SEED)
 

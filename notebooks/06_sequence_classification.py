@@ -79,7 +79,7 @@ from rnnlib.viz.classification import (
 from rnnlib.widgets.classification import name_explorer
 
 rnnlib.viz.use_course_style()
-set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("en")  # the language of figures, explorers and feedback: "en" or "ko"
 SEED = 0
 rng = np.random.default_rng(SEED)
 

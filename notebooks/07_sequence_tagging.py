@@ -69,7 +69,7 @@ from rnnlib.viz.tagging import plot_trellis
 from rnnlib.widgets.tagging import trellis_explorer
 
 rnnlib.viz.use_course_style()
-set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("en")  # the language of figures, explorers and feedback: "en" or "ko"
 SEED = 7
 rng = np.random.default_rng(SEED)
 

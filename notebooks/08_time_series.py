@@ -55,7 +55,7 @@ from rnnlib.viz.series import (
 from rnnlib.widgets.series import forecast_explorer
 
 use_course_style()
-set_language("en")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("en")  # the language of figures, explorers and feedback: "en" or "ko"
 SEED = 8
 rng = np.random.default_rng(SEED)
 

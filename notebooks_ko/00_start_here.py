@@ -59,7 +59,7 @@ from rnnlib.widgets import Explorer
 from rnnlib.widgets.rnn import hidden_state_explorer
 
 use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 SEED = 0
 rng = np.random.default_rng(SEED)
 
@@ -207,7 +207,7 @@ RNNLIB_MODULES = [
     "analysis",
     # data: generators, encoders, corpora
     "data.encoding", "data.tasks", "data.names", "data.text", "data.classification",
-    "data.pos", "data.series", "data.pairs", "data.dates",
+    "data.pos", "data.series", "data.pairs", "data.dates", "data.korean",
     # plots and explorers
     "viz", "viz.rnn", "viz.hopfield", "viz.gradients", "viz.gates", "viz.text",
     "viz.classification", "viz.tagging", "viz.series", "viz.attention",

@@ -62,7 +62,7 @@ from rnnlib.viz.hopfield import (
 from rnnlib.widgets.hopfield import capacity_explorer, recall_explorer
 
 use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)

@@ -64,7 +64,7 @@ from rnnlib.viz.rnn import (
 from rnnlib.widgets.rnn import hidden_state_explorer, softmax_explorer
 
 use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)
@@ -467,7 +467,7 @@ assert np.all(np.abs(h_tanh) < 1) and np.all(h_relu > 1000)
 # **온도**(temperature) `T`(기본값 1)는 먼저 점수의 크기를 조절합니다. 온도가 낮으면 점수
 # 차이가 과장되어 분포가 가장 큰 점수(arg-max) 쪽으로 쏠리고, 온도가 높으면 분포가 평평해져
 # 균등 분포에 가까워집니다.
-# [5장](05_text_generation.ipynb#6.-Generating-text:-greedy-or-sampled,-hot-or-cold-(생성:-탐욕적-디코딩과-온도))에서는
+# [5장](05_text_generation.ipynb#6.-텍스트-생성:-탐욕적으로,-혹은-샘플링으로,-차갑게-혹은-뜨겁게-(Generating-text))에서는
 # 온도를 조절해 더 과감하거나 덜 과감한 텍스트를 샘플링합니다.
 #
 # **강의 노트에 관한 참고.** 강의 노트 가운데 하나는 소프트맥스의 *입력*을 더하면 1이 된다고

@@ -61,7 +61,7 @@ from rnnlib.widgets.gradients import clipping_explorer, gradient_flow_explorer
 
 SEED = 3
 rnnlib.viz.use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 rng = np.random.default_rng(SEED)
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="25d14cddef87"

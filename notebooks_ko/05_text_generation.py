@@ -81,7 +81,7 @@ from rnnlib.viz.text import plot_activation_text, plot_bits_per_char, plot_next_
 from rnnlib.widgets.text import generation_explorer, unit_explorer
 
 use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 np.set_printoptions(precision=3, suppress=True)
 SEED = 0
 rng = np.random.default_rng(SEED)

@@ -70,7 +70,7 @@ from rnnlib.viz.tagging import plot_trellis
 from rnnlib.widgets.tagging import trellis_explorer
 
 rnnlib.viz.use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 SEED = 7
 rng = np.random.default_rng(SEED)
 

@@ -54,7 +54,7 @@ from rnnlib.viz.series import (
 from rnnlib.widgets.series import forecast_explorer
 
 use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 SEED = 8
 rng = np.random.default_rng(SEED)
 

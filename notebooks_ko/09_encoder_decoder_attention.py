@@ -56,7 +56,7 @@ from rnnlib.viz.attention import plot_accuracy_by_length, plot_attention, plot_p
 from rnnlib.widgets.attention import attention_explorer
 
 rnnlib.viz.use_course_style()
-set_language("ko")  # figures, explorers and feedback in English ("ko": Korean)
+set_language("ko")  # the language of figures, explorers and feedback: "en" or "ko"
 np.set_printoptions(precision=3, suppress=True)
 SEED = 9
 rng = np.random.default_rng(SEED)

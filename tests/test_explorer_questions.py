@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 import rnnlib.widgets
+from rnnlib.messages import KOREAN
 from rnnlib.widgets import RUN_INSTRUCTION, png_size
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,7 +123,11 @@ def test_every_saved_explorer_output_has_a_static_first_state_picture(path, cell
         width, height = png_size(base64.b64decode(data["image/png"]))
         assert width > 100 and height > 100, f"{where}: picture of {width}x{height} px"
         page = "".join(data.get("text/html", ""))
-        assert html.escape(RUN_INSTRUCTION) in page and "data:image/png;base64," in page, (
-            f"{where}: the HTML fallback lacks the picture or the instruction to run the cell"
+        instruction = (
+            KOREAN[RUN_INSTRUCTION] if path.parent.name == "notebooks_ko" else RUN_INSTRUCTION
         )
-        assert RUN_INSTRUCTION in "".join(data["text/plain"])
+        assert html.escape(instruction) in page and "data:image/png;base64," in page, (
+            f"{where}: the HTML fallback lacks the picture or the instruction to run the cell "
+            "(in the edition's language)"
+        )
+        assert instruction in "".join(data["text/plain"])
