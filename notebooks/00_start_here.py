@@ -236,7 +236,7 @@ RNNLIB_MODULES = [
     "analysis",
     # data: generators, encoders, corpora
     "data.encoding", "data.tasks", "data.names", "data.text", "data.classification",
-    "data.pos", "data.series", "data.pairs", "data.dates",
+    "data.pos", "data.series", "data.pairs", "data.dates", "data.korean",
     # plots and explorers
     "viz", "viz.rnn", "viz.hopfield", "viz.gradients", "viz.gates", "viz.text",
     "viz.classification", "viz.tagging", "viz.series", "viz.attention",
