@@ -337,7 +337,7 @@ assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 4. The singular-value bound: vanish or explode
 #
-# The size of a matrix as a map is its largest singular value (특이값), the spectral norm
+# The size of a matrix as a map is its largest singular value (특잇값), the spectral norm
 # $\lVert W\rVert_2 = \sigma_{\max}(W)$: no vector is stretched by more. Norms of products
 # are at most products of norms, and $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$, where
 # $\gamma$ bounds the activation's derivative ($\gamma = 1$ for tanh, $1/4$ for sigmoid).
@@ -846,8 +846,8 @@ assert exercises.check_clip_by_norm(clip_by_norm_solution)
 # | chain rule | 연쇄 법칙 | the derivative of a composition is the product of the derivatives |
 # | gradient check | 기울기 검사 | comparing a backward pass with finite-difference derivatives |
 # | Jacobian | 야코비 행렬 | the matrix of partial derivatives of a vector function, here $\partial h_t/\partial h_{t-1}$ |
-# | singular value | 특이값 | how much a matrix stretches along one of its principal directions |
-# | spectral norm | 스펙트럴 노름 | the largest singular value: the most a matrix can stretch a vector |
+# | singular value | 특잇값 | how much a matrix stretches along one of its principal directions |
+# | spectral norm | 스펙트럼 노름 | the largest singular value: the most a matrix can stretch a vector |
 # | vanishing gradient | 기울기 소실 | the gradient shrinking exponentially as it flows back over many steps |
 # | exploding gradient | 기울기 폭주 | the gradient growing exponentially as it flows back over many steps |
 # | gradient clipping | 기울기 클리핑 | shrinking a gradient whose norm (or entries) exceed a threshold |

@@ -281,10 +281,10 @@ assert np.isclose(tanh_slope.max(), 1.0) and np.isclose(sigmoid_slope.max(), 0.2
 assert a[tanh_slope.argmax()] == 0 and a[sigmoid_slope.argmax()] == 0  # both peak at a = 0
 assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 
-# %% [markdown] slideshow={"slide_type": "slide"} translates="a8fb6af27c64"
+# %% [markdown] slideshow={"slide_type": "slide"} translates="52b23ba4c4fb"
 # ## 4. 특잇값 상한: 소실 아니면 폭주
 #
-# 행렬을 사상(map)으로 볼 때 그 크기는 가장 큰 특잇값(singular value), 즉 스펙트럴 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 많이 늘어나지는 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
+# 행렬을 사상(map)으로 볼 때 그 크기는 가장 큰 특잇값(singular value), 즉 스펙트럼 노름(spectral norm) $\lVert W\rVert_2 = \sigma_{\max}(W)$입니다. 어떤 벡터도 이보다 더 많이 늘어나지는 않습니다. 곱의 노름은 노름의 곱 이하이고, $\lVert\mathrm{diag}(f'(a_k))\rVert_2 \le \gamma$입니다. 여기서 $\gamma$는 활성화 함수 도함수의 상한입니다(tanh는 $\gamma = 1$, 시그모이드는 $1/4$). 따라서 다음이 성립합니다(Pascanu, Mikolov, Bengio, 2013).
 #
 # $$\lVert J_k \rVert_2 \le \gamma\,\sigma_{\max}(W_{hh})
 #   \quad\Longrightarrow\quad
@@ -297,9 +297,9 @@ assert analysis.SLOPE_BOUND == {"tanh": 1.0, "relu": 1.0, "sigmoid": 0.25}
 # `experiments.gradient_flow`는 $W_{hh} = \sigma \cdot Q$로 둔 rnnlib의 RNN을 길이 50인 무작위 입력으로 실행합니다($Q$는 무작위 직교 행렬이므로 모든 특잇값이 $\sigma$입니다). 손실은 마지막 시점에만 두고, $\lVert\partial L/\partial h_t\rVert$는 `trace.grad_hidden`에서 읽습니다. 점선이 상한입니다. $\sigma_{\max} = 1.5$와 $2$의 상한은 모든 기울기보다 훨씬 위로 올라가 축의 위쪽 밖으로 나가는데, 나가는 자리에 삼각형이 표시되어 있습니다.
 
 # %% [markdown] slideshow={"slide_type": "notes"} translates="b2644016d808"
-# 말할 내용: W_hh의 스펙트럴 노름에 활성화 함수의 최대 미분값을 곱한 값이 각 인수의 상한입니다. 이 값이 1보다 작으면 기울기는 기하급수적으로 소실되고, 1보다 크면 폭주할 수 있습니다.
+# 말할 내용: W_hh의 스펙트럼 노름에 활성화 함수의 최대 미분값을 곱한 값이 각 인수의 상한입니다. 이 값이 1보다 작으면 기울기는 기하급수적으로 소실되고, 1보다 크면 폭주할 수 있습니다.
 #
-# 탐색기에서: 스펙트럴 노름을 1 너머로 옮긴 다음 ReLU로 바꿉니다. 수강생에게 묻기: *곡선이 소실에서 폭주로 넘어가는 곳은 어디일까요?*
+# 탐색기에서: 스펙트럼 노름을 1 너머로 옮긴 다음 ReLU로 바꿉니다. 수강생에게 묻기: *곡선이 소실에서 폭주로 넘어가는 곳은 어디일까요?*
 
 # %% slideshow={"slide_type": "subslide"}
 scales = (0.5, 0.9, 1.0, 1.5, 2.0)
@@ -328,7 +328,7 @@ for scale in scales:
     print(f"sigma_max = {scale:3}: ||dL/dh_1|| / ||dL/dh_T|| {trend}")
 
 # %% [markdown] slideshow={"slide_type": "slide"} translates="b8c98dfeb2c4"
-# **탐색해 보기.** 스펙트럴 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 시점의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. 시점 $t$의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 시점이 기울기를 자신이 가장 많이 늘리는 방향으로 늘리고, 이런 일이 시점마다 잇달아 일어난다고 가정합니다.)
+# **탐색해 보기.** 스펙트럼 노름을 1 너머로 옮기고, ReLU로 바꾸고, 길이를 바꿔 봅니다. 오른쪽 패널은 각 시점의 인수 $\lVert J_t\rVert_2$를 보여 줍니다. 시점 $t$의 기울기는 그 오른쪽에 있는 모든 인수의 곱 이하입니다. ReLU에서는 모든 인수가 정확히 상한 $\sigma_{\max}$에 놓이는데도(활성 유닛의 미분값은 정확히 1입니다) 왼쪽의 기울기는 상한보다 훨씬 아래에 머뭅니다. 왜 그럴까요? (힌트: 상한은 모든 시점이 기울기를 자신이 가장 많이 늘리는 방향으로 늘리고, 이런 일이 시점마다 잇달아 일어난다고 가정합니다.)
 #
 # **질문.** 활성화 함수는 tanh, 길이 `length T`는 50으로 그대로 두고, `sigma_max(W_hh)`를 0.9에서 아래로 끌어내려 봅니다. 값이 얼마보다 작아지면 그림 아래 설명에 나오는 비율 ||dL/dh_1|| / ||dL/dh_T||가 10⁻⁶ 아래로 떨어져, 첫 시점이 마지막 시점 기울기의 백만분의 일밖에 받지 못할까요?
 
@@ -359,7 +359,7 @@ assert ratios[sigmas == 0.9][0] > 1e-6  # the start value is above it
 #
 # 기울기 소실은 긴 의존성의 학습을 느리게 하거나 불가능하게 만듭니다. 기울기 폭주는 더 극적입니다. 거대한 기울기 하나가 단 한 번의 업데이트로 가중치를 멀리 내던지고, 손실이 치솟으며, 다음 기울기는 더 커집니다. RNN의 손실 곡면에는 이런 일이 일어나는 가파른 "절벽"이 있습니다.
 #
-# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-장기-의존성:-기본-RNN이-실패하는-곳))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럴 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임곗값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
+# 다음이 그런 실행입니다. 덧셈 문제([7절](#7.-장기-의존성:-기본-RNN이-실패하는-곳))를 푸는 기본 RNN으로, $W_{hh}$는 스펙트럼 노름 2에서 시작하고 학습률(learning rate) 0.3의 평범한 SGD로 학습합니다. 같은 실행을 **기울기 클리핑**(gradient clipping)과 함께 다시 합니다. 기울기 클리핑은 전역 노름(global norm) $\lVert g\rVert$가 임곗값 $c$를 넘을 때마다 기울기 전체의 크기를 다시 조정합니다.
 #
 # $$g \leftarrow g \cdot \min\Big(1, \frac{c}{\lVert g\rVert}\Big).$$
 
@@ -651,7 +651,7 @@ def clip_by_norm_solution(grads, max_norm):
 
 assert exercises.check_clip_by_norm(clip_by_norm_solution)
 
-# %% [markdown] slideshow={"slide_type": "slide"} translates="bd4c3d094de2"
+# %% [markdown] slideshow={"slide_type": "slide"} translates="6002a9c90452"
 # ## 요약
 #
 # * 시퀀스의 손실은 시점별 손실의 합이고, BPTT는 펼친 그래프에 적용한 연쇄 법칙입니다. $h_t$에 도달하는 기울기는 국소적인 몫과 시점 $t+1$에서 오는 몫을 더한 것이고, 공유 가중치는 모든 시점에 걸친 합을 모읍니다. numpy 십여 줄이면 구현할 수 있고, 그 결과는 rnnlib 및 수치 기울기 검사와 일치합니다.
@@ -672,7 +672,7 @@ assert exercises.check_clip_by_norm(clip_by_norm_solution)
 # | 기울기 검사 | gradient check | 역전파 결과를 유한 차분으로 구한 도함수와 비교하는 것 |
 # | 야코비 행렬 | Jacobian | 벡터 함수의 편도함수를 모은 행렬. 여기서는 $\partial h_t/\partial h_{t-1}$ |
 # | 특잇값 | singular value | 행렬이 주축 방향 하나를 따라 벡터를 얼마나 늘리는지 나타내는 값 |
-# | 스펙트럴 노름 | spectral norm | 가장 큰 특잇값. 행렬이 벡터를 늘릴 수 있는 최대 배율 |
+# | 스펙트럼 노름 | spectral norm | 가장 큰 특잇값. 행렬이 벡터를 늘릴 수 있는 최대 배율 |
 # | 기울기 소실 | vanishing gradient | 기울기가 여러 시점을 거슬러 전달되면서 지수적으로 줄어드는 현상 |
 # | 기울기 폭주 | exploding gradient | 기울기가 여러 시점을 거슬러 전달되면서 지수적으로 커지는 현상 |
 # | 기울기 클리핑 | gradient clipping | 노름(또는 성분)이 임곗값을 넘는 기울기를 줄이는 것 |
