@@ -38,6 +38,9 @@ import pytest
 from lab_harness import NOTEBOOKS, ROOT
 from notebook_outputs import output_problems
 
+from rnnlib.messages import KOREAN
+from rnnlib.widgets import RUN_INSTRUCTION
+
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 except ImportError:  # the fixtures skip (or fail under CI) with a hint
@@ -287,6 +290,7 @@ def _screenshot_on_failure(page, name: str) -> str:
 def test_notebook_runs_and_every_explorer_reads_at_a_glance(served, lab_page, lab_server):
     notebook = ROOT / served
     label = served.with_suffix("").as_posix()  # notebooks_ko/04_lstm_and_gru
+    korean = served.parts[0] == "notebooks_ko"
     page = lab_page
     page.set_default_timeout(30_000)
     page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
@@ -315,7 +319,11 @@ def test_notebook_runs_and_every_explorer_reads_at_a_glance(served, lab_page, la
         for picture in pictures.all():
             assert picture.evaluate("img => img.complete && img.naturalWidth > 100")
         if saved:
-            assert page.get_by_text("Run this cell").count() >= saved
+            instruction = KOREAN[RUN_INSTRUCTION] if korean else RUN_INSTRUCTION
+            assert page.get_by_text(instruction).count() >= saved, (
+                "the saved explorers do not all say how to bring them to life, in the "
+                "edition's language"
+            )
 
         step = "running all cells"
         _click_menu(page, "Edit", "Clear Outputs of All Cells")
@@ -357,7 +365,7 @@ def test_notebook_runs_and_every_explorer_reads_at_a_glance(served, lab_page, la
             where = f"{label} explorer {index + 1} of {count}"
             step = f"{where}: measuring at {SIZES[0]}"
             problems += _measure(page, explorer, SIZES[0], where)
-            if served.parts[0] == "notebooks_ko":  # the Korean edition's explorers speak Korean
+            if korean:  # the Korean edition's explorers speak Korean
                 text = explorer.inner_text()
                 if not HANGUL.search(text):
                     problems.append(f"{where}: no Hangul in its title, controls or note: {text!r}")
